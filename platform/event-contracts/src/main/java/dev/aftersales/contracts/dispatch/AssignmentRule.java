@@ -1,0 +1,9 @@
+package dev.aftersales.contracts.dispatch;
+
+/** Which step of the rule chain chose the technician (domain.md, flow step 2). */
+public enum AssignmentRule {
+    ORIGINAL_INSTALLER,
+    DEALER_COLLEAGUE,
+    SERVICE_POINT,
+    REGIONAL_CENTRE
+}

@@ -1,0 +1,8 @@
+package dev.aftersales.contracts.followup;
+
+/** Why a return call (回访) is due. */
+public enum ReturnCallReason {
+    AFTER_VISIT,
+    AFTER_PHONE_RESOLUTION,
+    THANK_YOU_AFTER_INSTALLATION
+}

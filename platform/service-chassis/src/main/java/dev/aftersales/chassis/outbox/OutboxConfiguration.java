@@ -1,0 +1,61 @@
+package dev.aftersales.chassis.outbox;
+
+import dev.aftersales.chassis.ChassisProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+public class OutboxConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(
+            KafkaTemplate<String, byte[]> eventTemplate,
+            MongoTemplate mongo,
+            ChassisProperties properties,
+            MeterRegistry meters) {
+        var outbox = properties.outbox();
+        return new OutboxRelay(
+                eventTemplate,
+                mongo,
+                properties.service(),
+                outbox.batchSize(),
+                outbox.sweepInterval(),
+                outbox.sweepGrace(),
+                meters);
+    }
+
+    @Bean
+    OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
+        return new OutboxSaveListener(relay);
+    }
+
+    /**
+     * Registers every aggregate collection with the sweep, and gives versioned documents a unique
+     * {@code {_id, version}} index: Spring Data's optimistic-locking save filters on both fields,
+     * and the embedded store scans the whole collection unless an index matches them exactly.
+     */
+    @Bean
+    SmartInitializingSingleton aggregateCollections(
+            MongoMappingContext mapping, MongoTemplate mongo, OutboxRelay relay) {
+        return () -> mapping.getPersistentEntities().forEach(entity -> {
+            if (HasOutbox.class.isAssignableFrom(entity.getType())) {
+                relay.registerCollection(entity.getCollection());
+            }
+            if (entity.hasVersionProperty()) {
+                var versionField = entity.getRequiredVersionProperty().getFieldName();
+                mongo.getCollection(entity.getCollection())
+                        .createIndex(
+                                new Document("_id", 1).append(versionField, 1),
+                                new com.mongodb.client.model.IndexOptions()
+                                        .unique(true)
+                                        .name("_id_version"));
+            }
+        });
+    }
+}

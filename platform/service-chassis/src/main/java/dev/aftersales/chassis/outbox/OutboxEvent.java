@@ -1,0 +1,13 @@
+package dev.aftersales.chassis.outbox;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's document to be published. Everything the relay needs to
+ * build the record is here, so publishing never has to look at the aggregate again.
+ *
+ * @param eventId the CloudEvents {@code ce_id}, fixed when the event is raised so a re-publish
+ *     after a crash carries the same id and consumers drop it
+ */
+public record OutboxEvent(
+        String eventId, String type, String topic, String key, String payload, Instant time, String traceparent) {}

@@ -1,0 +1,29 @@
+package dev.aftersales.chassis.test;
+
+import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points a service under test at the embedded MongoDB-wire store (a fresh database per context)
+ * and the test token key, and shortens the chassis' timers so tests do not wait.
+ */
+public class ServiceTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                        "spring.mongodb.uri=" + EmbeddedMongo.uri("test-" + UUID.randomUUID()),
+                        "spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                + TestTokens.publicKeyLocation(),
+                        "management.health.mongodb.enabled=false",
+                        "aftersales.outbox.sweep-interval=500ms",
+                        "aftersales.outbox.sweep-grace=1s",
+                        "aftersales.kafka.partitions=2",
+                        "aftersales.kafka.retry-initial-interval=20ms",
+                        "aftersales.kafka.retry-max-interval=100ms",
+                        "aftersales.kafka.retry-attempts=2")
+                .applyTo(context);
+    }
+}

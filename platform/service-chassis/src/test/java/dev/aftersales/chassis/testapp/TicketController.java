@@ -1,0 +1,35 @@
+package dev.aftersales.chassis.testapp;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TicketController {
+
+    enum Kind {
+        REPAIR,
+        INSTALLATION
+    }
+
+    record Contact(
+            @NotBlank String name,
+            @NotBlank @Pattern(regexp = "1[3-9]\\d{9}") String phone) {}
+
+    record TicketRequest(@NotNull Kind kind, @NotNull @Valid Contact contact, List<String> notes) {}
+
+    @PostMapping("/tickets")
+    @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
+    TicketRequest create(@Valid @RequestBody TicketRequest request) {
+        return request;
+    }
+}

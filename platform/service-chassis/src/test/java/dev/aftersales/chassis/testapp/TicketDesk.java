@@ -1,0 +1,34 @@
+package dev.aftersales.chassis.testapp;
+
+import dev.aftersales.chassis.events.ReceivedEvent;
+import dev.aftersales.contracts.dispatch.AssignmentEscalated;
+import dev.aftersales.contracts.intake.ComplaintRegistered;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Service;
+
+@Service
+public class TicketDesk {
+
+    private final Tickets tickets;
+    /** Symptom text that makes the handler fail this many times first, to exercise retries. */
+    final AtomicInteger transientFailuresLeft = new AtomicInteger();
+
+    TicketDesk(Tickets tickets) {
+        this.tickets = tickets;
+    }
+
+    void open(ReceivedEvent<ComplaintRegistered> event) {
+        if ("flaky".equals(event.payload().symptoms()) && transientFailuresLeft.getAndDecrement() > 0) {
+            throw new IllegalStateException("store briefly unavailable");
+        }
+        var id = event.payload().complaintId();
+        var ticket = tickets.findById(id).orElseGet(() -> new Ticket(id));
+        if (!ticket.outbox().firstDelivery(event.id())) {
+            return;
+        }
+        ticket.opened();
+        ticket.outbox().raise(new AssignmentEscalated("A-" + id, id, "test", Instant.now()), id);
+        tickets.save(ticket);
+    }
+}
