@@ -1,9 +1,9 @@
 package dev.aftersales.chassis.security;
 
+import dev.aftersales.chassis.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -28,10 +28,10 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain chassisSecurity(HttpSecurity http) throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
-                problem(response, 401, "unauthenticated", "Unauthenticated", "A valid bearer token is required.");
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> ProblemResponses.write(
+                response, 401, "unauthenticated", "Unauthenticated", "A valid bearer token is required.");
         AccessDeniedHandler denied = (request, response, e) ->
-                problem(response, 403, "forbidden", "Forbidden", "Your role does not allow this.");
+                ProblemResponses.write(response, 403, "forbidden", "Forbidden", "Your role does not allow this.");
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -57,15 +57,5 @@ public class SecurityConfiguration {
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         return converter;
-    }
-
-    private static void problem(
-            jakarta.servlet.http.HttpServletResponse response, int status, String slug, String title, String detail)
-            throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter()
-                .write("{\"type\":\"urn:aftersales:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":"
-                        + status + ",\"detail\":\"" + detail + "\"}");
     }
 }

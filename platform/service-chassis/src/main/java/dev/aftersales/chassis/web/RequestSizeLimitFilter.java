@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,12 +26,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(413);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter()
-                    .write("{\"type\":\"" + ProblemDetailsAdvice.PAYLOAD_TOO_LARGE
-                            + "\",\"title\":\"Payload too large\",\"status\":413,\"detail\":\"The request body is larger than "
-                            + limit + " bytes.\"}");
+            ProblemResponses.write(
+                    response,
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
+                    "The request body is larger than " + limit + " bytes.");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -34,7 +34,8 @@ class ChassisWebTest {
         var response =
                 post("/tickets", TestTokens.agent("agent-1"), "{\"kind\":\"TELEPORT\",\"contact\":{\"name\":\"\"}}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(response.body()).contains("kind").contains("must be one of");
     }
 
@@ -53,5 +54,108 @@ class ChassisWebTest {
         var response = post("/tickets", null, "{}");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("urn:aftersales:problem:unauthenticated");
+    }
+
+    @Test
+    void a_malformed_body_gets_400_naming_the_body() throws Exception {
+        var response = post("/tickets", TestTokens.agent("agent-1"), "{\"kind\": \"REPAIR\",");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"body\"").contains("not well-formed JSON");
+    }
+
+    @Test
+    void an_unknown_field_is_rejected_by_name() throws Exception {
+        var response = post(
+                "/tickets",
+                TestTokens.agent("agent-1"),
+                "{\"kind\":\"REPAIR\",\"contact\":{\"name\":\"王芳\",\"phone\":\"13812345678\",\"phon\":\"1\"}}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"contact.phon\"").contains("unknown field");
+    }
+
+    @Test
+    void every_invalid_nested_field_is_named() throws Exception {
+        var response = post(
+                "/tickets",
+                TestTokens.agent("agent-1"),
+                "{\"kind\":\"REPAIR\",\"contact\":{\"name\":\"\",\"phone\":\"12\"}}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("\"type\":\"urn:aftersales:problem:invalid-request\"")
+                .contains("\"field\":\"contact.name\"")
+                .contains("\"field\":\"contact.phone\"");
+    }
+
+    @Test
+    void a_body_above_the_limit_gets_413() throws Exception {
+        var big = "{\"kind\":\"REPAIR\",\"notes\":[\"" + "很".repeat(2000) + "\"]}";
+        var response = post("/tickets", TestTokens.agent("agent-1"), big);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void a_chunked_body_growing_past_the_limit_gets_413() throws Exception {
+        var big = ("{\"kind\":\"REPAIR\",\"notes\":[\"" + "x".repeat(5000) + "\"]}").getBytes();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tickets"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.agent("agent-1"))
+                // a publisher of unknown length makes the client send the body chunked, without Content-Length
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void a_technician_token_on_an_agent_endpoint_gets_403() throws Exception {
+        var response = post(
+                "/tickets",
+                TestTokens.technician("T-001", "D-SH"),
+                "{\"kind\":\"REPAIR\",\"contact\":{\"name\":\"王芳\",\"phone\":\"13812345678\"}}");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void an_expired_or_foreign_token_gets_401() throws Exception {
+        var forged = TestTokens.agent("agent-1").substring(0, 40) + "x"
+                + TestTokens.agent("agent-1").substring(41);
+        assertThat(post("/tickets", forged, "{}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void health_is_open_and_metrics_need_an_ops_token() throws Exception {
+        var health = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        var anonymous = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        var ops = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + TestTokens.ops())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ops.statusCode()).isEqualTo(200);
+        assertThat(ops.body()).contains("aftersales_outbox_published_total").contains("application=\"chassis-test\"");
+    }
+
+    @Test
+    void an_unknown_path_gets_404_problem_json() throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/nothing-here"))
+                        .header("Authorization", "Bearer " + TestTokens.agent("agent-1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     }
 }
