@@ -65,6 +65,9 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }));
 
+    /** Events queued or being sent; the sweep leaves them alone so a slow round is not doubled. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
     private final Counter published;
     private final Counter failed;
     private final Timer delay;
@@ -101,6 +104,7 @@ public class OutboxRelay implements SmartLifecycle {
     public void enqueue(String collection, String aggregateId, List<OutboxEvent> events) {
         collections.add(collection);
         if (!events.isEmpty()) {
+            events.forEach(e -> inFlight.add(e.eventId()));
             queue.add(new Pending(collection, aggregateId, events));
         }
     }
@@ -125,11 +129,11 @@ public class OutboxRelay implements SmartLifecycle {
                 var outbox = doc.get("outbox", Document.class);
                 var events = outbox.getList("pending", Document.class).stream()
                         .map(d -> mongo.getConverter().read(OutboxEvent.class, d))
-                        .filter(e -> e.time().isBefore(cutoff))
+                        .filter(e -> e.time().isBefore(cutoff) && !inFlight.contains(e.eventId()))
                         .toList();
                 if (!events.isEmpty()) {
                     found += events.size();
-                    queue.add(new Pending(collection, String.valueOf(doc.get("_id")), events));
+                    enqueue(collection, String.valueOf(doc.get("_id")), events);
                 }
             }
         }
@@ -158,6 +162,7 @@ public class OutboxRelay implements SmartLifecycle {
                 failed.increment();
                 log.warn("outbox relay round failed; events stay in their outbox: {}", e.toString());
             } finally {
+                batch.forEach(p -> p.events().forEach(e -> inFlight.remove(e.eventId())));
                 batch.clear();
             }
         }

@@ -1,0 +1,45 @@
+package dev.aftersales.dispatch.assignment.adapter.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.aftersales.contracts.intake.CaseContact;
+import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.dispatch.archive.domain.Site;
+import dev.aftersales.dispatch.assignment.domain.Assignment;
+import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An assignment as the technician's app shows it: whom to phone, where to go, what was found wrong,
+ * by when to be on site, and where the parts stand. {@code site} is absent for machines the
+ * archive does not know.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record TechnicianAssignmentView(
+        String assignmentId,
+        String complaintId,
+        AssignmentStatus status,
+        String serialNumber,
+        ComplaintKind kind,
+        String symptoms,
+        CaseContact contact,
+        Site site,
+        List<PartView> parts,
+        Instant assignedAt,
+        Instant onSiteDue) {
+
+    static TechnicianAssignmentView of(Assignment a) {
+        return new TechnicianAssignmentView(
+                a.id(),
+                a.complaintId(),
+                a.status(),
+                a.serialNumber(),
+                a.kind(),
+                a.symptoms(),
+                a.contact(),
+                a.site(),
+                PartView.of(a.parts()),
+                a.decidedAt(),
+                a.onSiteDue());
+    }
+}

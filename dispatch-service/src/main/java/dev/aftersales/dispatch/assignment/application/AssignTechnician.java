@@ -1,0 +1,94 @@
+package dev.aftersales.dispatch.assignment.application;
+
+import dev.aftersales.chassis.events.ReceivedEvent;
+import dev.aftersales.contracts.dispatch.AssignmentRule;
+import dev.aftersales.contracts.intake.ComplaintRegistered;
+import dev.aftersales.dispatch.archive.domain.Installations;
+import dev.aftersales.dispatch.archive.domain.Technicians;
+import dev.aftersales.dispatch.assignment.domain.Assignment;
+import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
+import dev.aftersales.dispatch.assignment.domain.Assignments;
+import dev.aftersales.dispatch.assignment.domain.Decision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Gives every registered case its assignment. Exactly one per complaint, also when the
+ * registration is delivered twice or again after a restart: the assignment and its event are
+ * inserted in one write under an id derived from the complaint, and a second insert of that id
+ * fails, which means the work is already done.
+ *
+ * <p>The technician's load is a second write after that insert. A crash in between leaves the load
+ * one too low; it only steers the choice between colleagues, so that is accepted rather than
+ * spreading one decision over two documents.
+ */
+@Service
+public class AssignTechnician {
+
+    private static final Logger log = LoggerFactory.getLogger(AssignTechnician.class);
+
+    private final Assignments assignments;
+    private final Technicians technicians;
+    private final AssignmentPolicy policy;
+    private final Clock clock;
+    private final Map<String, Counter> made = new HashMap<>();
+
+    public AssignTechnician(
+            Assignments assignments,
+            Installations installations,
+            Technicians technicians,
+            Clock clock,
+            MeterRegistry meters) {
+        this.assignments = assignments;
+        this.technicians = technicians;
+        this.policy = new AssignmentPolicy(installations, technicians);
+        this.clock = clock;
+        Stream.concat(
+                        Stream.of(AssignmentRule.ORIGINAL_INSTALLER, AssignmentRule.DEALER_COLLEAGUE)
+                                .map(Enum::name),
+                        Stream.of(Decision.ESCALATED))
+                .forEach(outcome -> made.put(
+                        outcome,
+                        Counter.builder("aftersales.assignments.made")
+                                .description("Assignments made for registered cases, by the rule that decided")
+                                .tag("rule", outcome)
+                                .register(meters)));
+    }
+
+    public void assign(ReceivedEvent<ComplaintRegistered> event) {
+        var complaint = event.payload();
+        var id = Assignment.idFor(complaint.complaintId());
+        if (assignments.byId(id).isPresent()) {
+            log.debug("assignment {} exists, registration {} already handled", id, event.id());
+            return;
+        }
+        var decision = policy.decide(complaint.serialNumber());
+        var assignment = Assignment.open(complaint, decision, clock.instant());
+        assignment.outbox().firstDelivery(event.id());
+        if (!assignments.add(assignment)) {
+            log.debug("assignment {} was created meanwhile by another delivery", id);
+            return;
+        }
+        if (!decision.escalated()) {
+            technicians.changeLoad(assignment.technicianId(), 1);
+        }
+        made.get(decision.outcome()).increment();
+        if (decision.escalated()) {
+            log.info("assignment {} of complaint {} escalated", id, complaint.complaintId());
+        } else {
+            log.info(
+                    "assignment {} of complaint {} to {} by rule {}",
+                    id,
+                    complaint.complaintId(),
+                    assignment.technicianId(),
+                    decision.outcome());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.aftersales.dispatch.assignment.domain;
+
+public enum AssignmentStatus {
+    /** A technician owns the visit. */
+    ASSIGNED,
+    /** The rule chain found nobody; the case waits on the dispatcher's list. */
+    ESCALATED,
+    /** The technician reported the visit done. */
+    COMPLETED
+}

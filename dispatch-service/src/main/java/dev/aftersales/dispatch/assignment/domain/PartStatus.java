@@ -1,0 +1,7 @@
+package dev.aftersales.dispatch.assignment.domain;
+
+public enum PartStatus {
+    REQUESTED,
+    RESERVED,
+    BACKORDERED
+}

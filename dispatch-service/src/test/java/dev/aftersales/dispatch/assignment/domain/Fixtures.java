@@ -1,0 +1,67 @@
+package dev.aftersales.dispatch.assignment.domain;
+
+import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.contracts.EventCatalog;
+import dev.aftersales.contracts.intake.CaseContact;
+import dev.aftersales.contracts.intake.Channel;
+import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.ComplaintRegistered;
+import dev.aftersales.dispatch.archive.domain.Installation;
+import dev.aftersales.dispatch.archive.domain.Site;
+import dev.aftersales.dispatch.archive.domain.Technician;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Cases, machines and technicians for tests, and a look into what an assignment raised. */
+public final class Fixtures {
+
+    public static final String WATER_PURIFIER = "WATER_PURIFIER";
+
+    private Fixtures() {}
+
+    public static ComplaintRegistered registered(String complaintId, String serialNumber) {
+        var now = Instant.parse("2026-11-23T08:00:00Z");
+        return new ComplaintRegistered(
+                complaintId,
+                ComplaintKind.REPAIR,
+                Channel.HOTLINE,
+                serialNumber,
+                "RO-400",
+                "漏水",
+                "尽快上门",
+                new CaseContact("王芳", "13812345678", "上海市浦东新区张江路88号", "310115"),
+                "agent-1",
+                now,
+                now.plusSeconds(4 * 3600),
+                now.plusSeconds(24 * 3600),
+                now.plusSeconds(30 * 86400));
+    }
+
+    public static Installation installation(String serialNumber, String dealerId, String installerId) {
+        return new Installation(
+                serialNumber,
+                "RO-400",
+                WATER_PURIFIER,
+                "CU-001",
+                dealerId,
+                installerId,
+                LocalDate.parse("2024-05-03"),
+                new Site("上海市浦东新区张江路88号", "310115"));
+    }
+
+    public static Technician technician(String technicianId, String dealerId, boolean active, int load) {
+        return new Technician(technicianId, "李师傅", dealerId, active, Set.of(WATER_PURIFIER), load);
+    }
+
+    /** The events of {@code type} waiting in the assignment's outbox, oldest first. */
+    public static <T extends Record> List<T> raised(Assignment assignment, Class<T> type) {
+        var ceType = EventCatalog.ofPayload(type).type();
+        return assignment.outbox().pending().stream()
+                .filter(e -> e.type().equals(ceType))
+                .map(e -> EventJson.read(e.payload().getBytes(StandardCharsets.UTF_8), type))
+                .toList();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.aftersales.dispatch.assignment.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Keeps assignments as the store would: an insert of an existing id fails, saves bump the version. */
+public class InMemoryAssignments implements Assignments {
+
+    private final Map<String, Assignment> byId = new LinkedHashMap<>();
+    /** Every successful write, in order, to count writes and the events they carried. */
+    public final List<Assignment> writes = new ArrayList<>();
+
+    @Override
+    public boolean add(Assignment assignment) {
+        if (byId.containsKey(assignment.id())) {
+            return false;
+        }
+        return store(assignment) != null;
+    }
+
+    @Override
+    public Assignment save(Assignment assignment) {
+        var current = byId.get(assignment.id());
+        if (current != null && !current.version().equals(assignment.version())) {
+            throw new IllegalStateException("optimistic lock: " + assignment.id());
+        }
+        return store(assignment);
+    }
+
+    private Assignment store(Assignment a) {
+        var stored = Assignment.restore(
+                a.id(),
+                a.complaintId(),
+                a.serialNumber(),
+                a.kind(),
+                a.symptoms(),
+                a.contact(),
+                a.onSiteDue(),
+                a.site(),
+                a.status(),
+                a.rule(),
+                a.reason(),
+                a.technicianId(),
+                a.dealerId(),
+                a.decidedAt(),
+                a.parts(),
+                a.visit(),
+                a.version() == null ? 0L : a.version() + 1,
+                a.outbox());
+        byId.put(a.id(), stored);
+        writes.add(stored);
+        return stored;
+    }
+
+    @Override
+    public Optional<Assignment> byId(String assignmentId) {
+        return Optional.ofNullable(byId.get(assignmentId));
+    }
+
+    @Override
+    public List<Assignment> ofTechnician(String technicianId) {
+        return byId.values().stream()
+                .filter(a -> a.isOwnedBy(technicianId))
+                .sorted(Comparator.comparing(Assignment::decidedAt))
+                .toList();
+    }
+
+    @Override
+    public List<Assignment> withStatus(AssignmentStatus status) {
+        return byId.values().stream()
+                .filter(a -> a.status() == status)
+                .sorted(Comparator.comparing(Assignment::decidedAt))
+                .toList();
+    }
+}

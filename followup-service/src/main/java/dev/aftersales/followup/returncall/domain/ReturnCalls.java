@@ -1,0 +1,23 @@
+package dev.aftersales.followup.returncall.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Every return call, scheduled or made. */
+public interface ReturnCalls {
+
+    Optional<ReturnCall> find(String id);
+
+    /**
+     * Stores a new return call with its events in one insert.
+     *
+     * @return false when a call with that id exists already: nothing was written
+     */
+    boolean add(ReturnCall call);
+
+    /** Calls still to be made that are due by {@code deadline}, the longest-due first. */
+    List<ReturnCall> dueBy(Instant deadline);
+
+    long countDueBy(Instant deadline);
+}

@@ -1,0 +1,109 @@
+package dev.aftersales.intake.complaint.adapter.mongo;
+
+import dev.aftersales.chassis.outbox.HasOutbox;
+import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.contracts.intake.Channel;
+import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.intake.complaint.domain.Complaint;
+import dev.aftersales.intake.complaint.domain.ComplaintForm;
+import dev.aftersales.intake.complaint.domain.ComplaintStatus;
+import dev.aftersales.intake.complaint.domain.Customer;
+import dev.aftersales.intake.complaint.domain.Machine;
+import dev.aftersales.intake.complaint.domain.Priority;
+import dev.aftersales.intake.complaint.domain.SlaDeadlines;
+import dev.aftersales.intake.complaint.domain.TimelineEntry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A case as stored. Calendar dates are kept as ISO strings ({@code 2024-03-01}): a date on a
+ * nameplate has no time zone, and storing it as a midnight instant would shift it when the service
+ * runs in another zone. {@code status} is derived and stored only so the case list can be queried by it.
+ */
+@Document("complaints")
+record ComplaintDocument(
+        @Id String id,
+        Customer customer,
+        StoredMachine machine,
+        String purchasedOn,
+        ComplaintKind kind,
+        Channel channel,
+        String symptoms,
+        String customerRequest,
+        String takenBy,
+        Instant registeredAt,
+        SlaDeadlines sla,
+        ComplaintStatus status,
+        Priority priority,
+        List<TimelineEntry> timeline,
+        @Version Long version,
+        Outbox outbox)
+        implements HasOutbox {
+
+    record StoredMachine(String serialNumber, String model, String spec, String productionDate, String batchNumber) {}
+
+    static ComplaintDocument of(Complaint complaint) {
+        var form = complaint.form();
+        var machine = form.machine();
+        return new ComplaintDocument(
+                complaint.id(),
+                form.customer(),
+                new StoredMachine(
+                        machine.serialNumber(),
+                        machine.model(),
+                        machine.spec(),
+                        text(machine.productionDate()),
+                        machine.batchNumber()),
+                text(form.purchasedOn()),
+                form.kind(),
+                form.channel(),
+                form.symptoms(),
+                form.customerRequest(),
+                complaint.takenBy(),
+                complaint.registeredAt(),
+                complaint.sla(),
+                complaint.status(),
+                complaint.priority(),
+                complaint.timeline(),
+                complaint.version(),
+                complaint.outbox());
+    }
+
+    Complaint toComplaint() {
+        var form = new ComplaintForm(
+                customer,
+                new Machine(
+                        machine.serialNumber(),
+                        machine.model(),
+                        machine.spec(),
+                        date(machine.productionDate()),
+                        machine.batchNumber()),
+                date(purchasedOn),
+                kind,
+                channel,
+                symptoms,
+                customerRequest);
+        return Complaint.restore(
+                id,
+                form,
+                takenBy,
+                registeredAt,
+                sla,
+                priority,
+                timeline == null ? List.of() : timeline,
+                version,
+                outbox == null ? new Outbox() : outbox);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.aftersales.intake.complaint.domain;
+
+/**
+ * Where a case stands, as the hotline tells a caller. It follows the timeline in time order (see
+ * {@link Complaint#status()}), so events arriving late or out of order from different streams give
+ * the same status.
+ */
+public enum ComplaintStatus {
+    /** Registered; nobody owns the visit yet. */
+    OPEN,
+    /** Dispatch found no technician; the case waits on the dispatcher's list. */
+    ESCALATED,
+    /** A technician owns the visit. */
+    ASSIGNED,
+    /** The visit is done; the return call decides whether the customer is satisfied. */
+    AWAITING_RETURN_CALL
+}

@@ -1,0 +1,96 @@
+package dev.aftersales.intake.complaint;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The call-center software, as the slice tests drive it: HTTP calls to the running service. */
+final class Hotline {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The complaint form of docs/foundation-api.md. */
+    static final String FORM = """
+            {"customer": {"name": "王芳", "phones": ["13812345678"], "address": "上海市浦东新区张江路88号", "regionCode": "310115"},
+             "machine": {"serialNumber": "WP-0001", "model": "RO-400", "spec": "400G", "productionDate": "2024-03-01", "batchNumber": "B2403"},
+             "purchasedOn": "2024-05-01", "kind": "REPAIR", "channel": "HOTLINE",
+             "symptoms": "漏水", "customerRequest": "尽快上门"}
+            """;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    Hotline(int port) {
+        this.port = port;
+    }
+
+    /** A valid form to change for one test. */
+    static ObjectNode form() {
+        return (ObjectNode) JSON.readTree(FORM);
+    }
+
+    static JsonNode read(String json) {
+        return JSON.readTree(json);
+    }
+
+    /** The {@code field}s of a problem's {@code errors}. */
+    static List<String> fieldsAtFault(String problem) {
+        var fields = new ArrayList<String>();
+        for (var error : read(problem).path("errors")) {
+            fields.add(error.path("field").asString());
+        }
+        return fields;
+    }
+
+    HttpResponse<String> register(String token, String body) {
+        return register(token, body, null);
+    }
+
+    HttpResponse<String> register(String token, String body, String traceparent) {
+        var request = HttpRequest.newBuilder(uri("/api/complaints"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        return send(request, token);
+    }
+
+    /** Registers a valid complaint and returns its id. */
+    String registered(String token, ObjectNode form) {
+        var response = register(token, form.toString());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("registration failed: " + response.statusCode() + " " + response.body());
+        }
+        return read(response.body()).path("complaintId").asString();
+    }
+
+    HttpResponse<String> show(String token, String complaintId) {
+        return send(
+                HttpRequest.newBuilder(uri("/api/complaints/" + complaintId)).GET(), token);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aftersales.intake.complaint.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aftersales.intake.complaint.domain.SlaPolicy;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class SlaPropertiesTest {
+
+    static SlaPolicy bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("aftersales.intake.sla", SlaProperties.class)
+                .policy();
+    }
+
+    @Test
+    void without_settings_the_promises_of_domain_md_apply() {
+        assertThat(bind(Map.of())).isEqualTo(SlaPolicy.DEFAULT);
+    }
+
+    @Test
+    void each_promise_can_be_changed_alone() {
+        var policy = bind(Map.of("aftersales.intake.sla.on-site", "6h"));
+
+        assertThat(policy).isEqualTo(new SlaPolicy(Duration.ofHours(4), Duration.ofHours(6), Duration.ofDays(30)));
+    }
+
+    @Test
+    void a_promise_of_no_time_is_refused_at_start_up() {
+        assertThatThrownBy(() -> bind(Map.of("aftersales.intake.sla.first-answer", "0s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("firstAnswer");
+        assertThatThrownBy(() -> bind(Map.of("aftersales.intake.sla.resolution", "a month")))
+                .isInstanceOf(BindException.class);
+    }
+}

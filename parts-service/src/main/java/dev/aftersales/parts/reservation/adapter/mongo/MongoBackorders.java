@@ -1,0 +1,38 @@
+package dev.aftersales.parts.reservation.adapter.mongo;
+
+import dev.aftersales.parts.reservation.domain.Backorder;
+import dev.aftersales.parts.reservation.domain.Backorders;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/** Backorders in the {@code backorders} collection; the unique {@code _id} makes each request's insert happen once. */
+@Component
+class MongoBackorders implements Backorders {
+
+    private final BackorderDocuments documents;
+
+    MongoBackorders(BackorderDocuments documents) {
+        this.documents = documents;
+    }
+
+    @Override
+    public boolean exists(String requestId) {
+        return documents.existsById(requestId);
+    }
+
+    @Override
+    public Optional<Backorder> find(String requestId) {
+        return documents.findById(requestId).map(BackorderDocument::toBackorder);
+    }
+
+    @Override
+    public boolean add(Backorder backorder) {
+        try {
+            documents.insert(BackorderDocument.of(backorder));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+}

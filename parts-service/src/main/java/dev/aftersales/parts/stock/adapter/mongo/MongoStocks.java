@@ -1,0 +1,47 @@
+package dev.aftersales.parts.stock.adapter.mongo;
+
+import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.parts.stock.domain.Stocks;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stock lines in the {@code stock} collection. Saves are optimistic: Spring Data writes where
+ * {@code {_id, version}} still match, which the chassis' unique index on those two fields keeps an
+ * index lookup on the embedded store too. The two list queries scan the collection on the embedded
+ * store (it only uses an index whose fields equal the filter's); lines are few per installation.
+ */
+@Component
+class MongoStocks implements Stocks {
+
+    private final StockDocuments documents;
+
+    MongoStocks(StockDocuments documents) {
+        this.documents = documents;
+    }
+
+    @Override
+    public Optional<Stock> find(String stockId) {
+        return documents.findById(stockId).map(StockDocument::toStock);
+    }
+
+    @Override
+    public List<Stock> atLocation(String locationId) {
+        return documents.findByLocationIdOrderByPartNumber(locationId).stream()
+                .map(StockDocument::toStock)
+                .toList();
+    }
+
+    @Override
+    public List<Stock> holdingReservationsOf(String assignmentId) {
+        return documents.findByReservationsAssignmentId(assignmentId).stream()
+                .map(StockDocument::toStock)
+                .toList();
+    }
+
+    @Override
+    public Stock save(Stock stock) {
+        return documents.save(StockDocument.of(stock)).toStock();
+    }
+}

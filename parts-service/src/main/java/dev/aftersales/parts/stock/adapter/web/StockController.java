@@ -1,0 +1,121 @@
+package dev.aftersales.parts.stock.adapter.web;
+
+import dev.aftersales.chassis.security.CurrentUser;
+import dev.aftersales.chassis.security.Role;
+import dev.aftersales.chassis.web.FieldProblem;
+import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.parts.stock.application.SetStock;
+import dev.aftersales.parts.stock.application.SetStockCommand;
+import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.parts.stock.domain.Stocks;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Dealers' and operations' door to stock levels. A dealer sees and sets only its own locations. */
+@RestController
+@RequestMapping("/api/stock")
+class StockController {
+
+    record StockLineRequest(
+            @NotBlank String locationId,
+            @NotBlank String partNumber,
+            @NotNull @PositiveOrZero Integer onHand,
+            @PositiveOrZero Integer reorderPoint) {}
+
+    record StockLine(String locationId, String partNumber, int onHand, int reserved, int available, int reorderPoint) {
+
+        static StockLine of(Stock stock) {
+            return new StockLine(
+                    stock.locationId(),
+                    stock.partNumber(),
+                    stock.onHand(),
+                    stock.reserved(),
+                    stock.available(),
+                    stock.reorderPoint());
+        }
+    }
+
+    private final SetStock setStock;
+    private final Stocks stocks;
+    private final CurrentUser user;
+    private final Validator validator;
+
+    StockController(SetStock setStock, Stocks stocks, CurrentUser user, Validator validator) {
+        this.setStock = setStock;
+        this.stocks = stocks;
+        this.user = user;
+        this.validator = validator;
+    }
+
+    @PutMapping
+    @PreAuthorize("hasAnyRole('OPS','DEALER')")
+    List<StockLine> set(@RequestBody List<StockLineRequest> lines) {
+        validate(lines);
+        lines.forEach(line -> requireOwnLocation(line.locationId(), Role.OPS));
+        var command = new SetStockCommand(lines.stream()
+                .map(l -> new SetStockCommand.Line(l.locationId(), l.partNumber(), l.onHand(), l.reorderPoint()))
+                .toList());
+        return setStock.set(command).stream().map(StockLine::of).toList();
+    }
+
+    @GetMapping("/{locationId}")
+    @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
+    List<StockLine> atLocation(@PathVariable String locationId) {
+        requireOwnLocation(locationId, Role.OPS, Role.DISPATCHER);
+        return stocks.atLocation(locationId).stream().map(StockLine::of).toList();
+    }
+
+    /** Users with one of {@code unrestricted} reach every location; a dealer only its own (dealer id = location id). */
+    private void requireOwnLocation(String locationId, Role... unrestricted) {
+        for (var role : unrestricted) {
+            if (user.hasRole(role)) {
+                return;
+            }
+        }
+        if (!user.hasRole(Role.DEALER)
+                || !user.dealerId().map(locationId::equals).orElse(false)) {
+            throw new AccessDeniedException("location " + locationId + " is not the caller's");
+        }
+    }
+
+    /** Validated row by row (not with {@code @Valid}) so that each problem names its row: {@code [2].onHand}. */
+    private void validate(List<StockLineRequest> lines) {
+        if (lines.isEmpty()) {
+            throw new InvalidRequestException("body", "must list at least one stock line");
+        }
+        var problems = new ArrayList<FieldProblem>();
+        var rowOfLine = new HashMap<String, Integer>();
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            if (line == null) {
+                problems.add(new FieldProblem("[" + i + "]", "must not be null"));
+                continue;
+            }
+            for (var violation : validator.validate(line)) {
+                problems.add(new FieldProblem("[" + i + "]." + violation.getPropertyPath(), violation.getMessage()));
+            }
+            if (line.locationId() != null && line.partNumber() != null) {
+                var earlier = rowOfLine.putIfAbsent(Stock.idOf(line.locationId(), line.partNumber()), i);
+                if (earlier != null) {
+                    problems.add(new FieldProblem("[" + i + "]", "repeats the line of row " + earlier));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+}

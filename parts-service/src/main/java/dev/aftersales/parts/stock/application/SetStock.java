@@ -1,0 +1,69 @@
+package dev.aftersales.parts.stock.application;
+
+import dev.aftersales.chassis.web.FieldProblem;
+import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.parts.stock.domain.Stocks;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sets counted units on hand (restock, stock-take). Idempotent: the same lines set twice leave the
+ * same stock. On hand never goes below what is reserved: such a line is refused, naming its row.
+ */
+@Service
+public class SetStock {
+
+    private static final Logger log = LoggerFactory.getLogger(SetStock.class);
+
+    private final Stocks stocks;
+
+    SetStock(Stocks stocks) {
+        this.stocks = stocks;
+    }
+
+    public List<Stock> set(SetStockCommand command) {
+        var lines = command.lines();
+        // Check every row before writing any, so a refused request normally changes nothing. Rows are
+        // separate documents (no multi-document transactions): a reservation landing between this
+        // check and the write can still refuse a later row after earlier ones were written.
+        var problems = new ArrayList<FieldProblem>();
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            var row = i;
+            stocks.find(Stock.idOf(line.locationId(), line.partNumber()))
+                    .filter(stock -> !stock.acceptsOnHand(line.onHand()))
+                    .ifPresent(stock -> problems.add(belowReserved(row, stock)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        var result = new ArrayList<Stock>();
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            var row = i;
+            result.add(OptimisticRetry.run(() -> write(row, line)));
+        }
+        log.info("stock set for {} lines", result.size());
+        return result;
+    }
+
+    private Stock write(int row, SetStockCommand.Line line) {
+        var stock = stocks.find(Stock.idOf(line.locationId(), line.partNumber()))
+                .orElseGet(() -> Stock.open(line.locationId(), line.partNumber()));
+        if (!stock.acceptsOnHand(line.onHand())) {
+            throw new InvalidRequestException(List.of(belowReserved(row, stock)));
+        }
+        stock.setOnHand(line.onHand(), line.reorderPoint() != null ? line.reorderPoint() : stock.reorderPoint());
+        return stocks.save(stock);
+    }
+
+    private static FieldProblem belowReserved(int row, Stock stock) {
+        return new FieldProblem(
+                "[" + row + "].onHand",
+                "must not be below the " + stock.reserved() + " units reserved at " + stock.id());
+    }
+}

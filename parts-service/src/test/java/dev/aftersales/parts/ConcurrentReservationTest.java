@@ -1,0 +1,120 @@
+package dev.aftersales.parts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aftersales.chassis.test.ServiceSliceTest;
+import dev.aftersales.parts.reservation.application.ReservationOutcome;
+import dev.aftersales.parts.reservation.application.ReserveParts;
+import dev.aftersales.parts.reservation.application.ReservePartsCommand;
+import dev.aftersales.parts.reservation.domain.Backorders;
+import dev.aftersales.parts.stock.application.SetStock;
+import dev.aftersales.parts.stock.application.SetStockCommand;
+import dev.aftersales.parts.stock.domain.Stock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Same context as {@link PartsFlowTest}; races reservations on one stock line straight into the use case. */
+@ServiceSliceTest
+class ConcurrentReservationTest {
+
+    static final String LOCATION = "D-RACE";
+    static final String PART = "FLT-RACE";
+
+    @Autowired
+    ReserveParts reserveParts;
+
+    @Autowired
+    SetStock setStock;
+
+    @Autowired
+    Backorders backorders;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void forty_concurrent_requests_for_ten_units_reserve_exactly_ten_and_backorder_the_rest() throws Exception {
+        setStock.set(new SetStockCommand(List.of(new SetStockCommand.Line(LOCATION, PART, 10, 2))));
+        var stockId = Stock.idOf(LOCATION, PART);
+
+        var violations = new CopyOnWriteArrayList<String>();
+        var racing = new AtomicBoolean(true);
+        var watcher = new Thread(() -> {
+            while (racing.get()) {
+                checkInvariants(stockId, violations);
+            }
+        });
+        watcher.start();
+
+        var pool = Executors.newFixedThreadPool(40);
+        var start = new CountDownLatch(1);
+        var futures = new ArrayList<Future<ReservationOutcome>>();
+        for (int i = 0; i < 40; i++) {
+            var n = i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                return reserveParts.reserve(new ReservePartsCommand(
+                        UUID.randomUUID().toString(),
+                        "RQ-race-" + n,
+                        "C-race-" + n,
+                        "ASG-C-race-" + n,
+                        LOCATION,
+                        PART,
+                        1));
+            }));
+        }
+        start.countDown();
+        var outcomes = new ArrayList<ReservationOutcome>();
+        for (var future : futures) {
+            outcomes.add(future.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        racing.set(false);
+        watcher.join();
+        checkInvariants(stockId, violations);
+
+        assertThat(outcomes).filteredOn(o -> o == ReservationOutcome.RESERVED).hasSize(10);
+        assertThat(outcomes)
+                .filteredOn(o -> o == ReservationOutcome.BACKORDERED)
+                .hasSize(30);
+        assertThat(violations).isEmpty();
+        var stored =
+                mongo.getCollection("stock").find(new Document("_id", stockId)).first();
+        assertThat(stored.getInteger("onHand")).isEqualTo(10);
+        assertThat(stored.getInteger("reserved")).isEqualTo(10);
+        assertThat(stored.getInteger("available")).isZero();
+        assertThat(stored.getList("reservations", Document.class)).hasSize(10);
+        assertThat(IntStream.range(0, 40).filter(n -> backorders.exists("RQ-race-" + n)))
+                .hasSize(30);
+    }
+
+    /** Reads the stored document itself, not the domain's view of it. */
+    private void checkInvariants(String stockId, List<String> violations) {
+        var doc =
+                mongo.getCollection("stock").find(new Document("_id", stockId)).first();
+        if (doc == null) {
+            return;
+        }
+        int onHand = doc.getInteger("onHand");
+        int reserved = doc.getInteger("reserved");
+        int available = doc.getInteger("available");
+        int held = doc.getList("reservations", Document.class).stream()
+                .mapToInt(r -> r.getInteger("quantity"))
+                .sum();
+        if (available < 0 || reserved + available != onHand || held != reserved) {
+            violations.add("onHand=" + onHand + " reserved=" + reserved + " available=" + available + " held=" + held);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.aftersales.parts.stock.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aftersales.contracts.EventCatalog;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class StockTest {
+
+    static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+
+    static Stock stocked(int onHand) {
+        var stock = Stock.open("D-SH", "FLT-RO-01");
+        stock.setOnHand(onHand, 5);
+        return stock;
+    }
+
+    static Reservation request(String requestId, String assignmentId, int quantity) {
+        return new Reservation(requestId, "C-1", assignmentId, quantity, NOW);
+    }
+
+    @Test
+    void a_reservation_moves_units_from_available_to_reserved_and_raises_parts_reserved() {
+        var stock = stocked(20);
+
+        stock.reserve(request("R-1", "ASG-C-1", 3), NOW);
+
+        assertThat(stock.onHand()).isEqualTo(20);
+        assertThat(stock.reserved()).isEqualTo(3);
+        assertThat(stock.available()).isEqualTo(17);
+        assertThat(stock.outbox().pending())
+                .singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EventCatalog.PARTS_RESERVED.type()));
+    }
+
+    @Test
+    void never_reserves_more_than_is_available() {
+        var stock = stocked(2);
+        stock.reserve(request("R-1", "ASG-C-1", 2), NOW);
+
+        assertThat(stock.canSupply(1)).isFalse();
+        assertThatThrownBy(() -> stock.reserve(request("R-2", "ASG-C-2", 1), NOW))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(stock.available()).isZero();
+    }
+
+    @Test
+    void a_request_is_reserved_only_once() {
+        var stock = stocked(20);
+        stock.reserve(request("R-1", "ASG-C-1", 1), NOW);
+
+        assertThat(stock.hasHandled("R-1")).isTrue();
+        assertThatThrownBy(() -> stock.reserve(request("R-1", "ASG-C-1", 1), NOW))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(stock.reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void on_hand_cannot_be_set_below_what_is_reserved() {
+        var stock = stocked(10);
+        stock.reserve(request("R-1", "ASG-C-1", 4), NOW);
+
+        assertThat(stock.acceptsOnHand(3)).isFalse();
+        assertThatThrownBy(() -> stock.setOnHand(3, 5)).isInstanceOf(IllegalArgumentException.class);
+        stock.setOnHand(4, 5);
+        assertThat(stock.available()).isZero();
+    }
+
+    @Test
+    void a_completed_visit_consumes_its_reservations_and_remembers_the_requests() {
+        var stock = stocked(10);
+        stock.reserve(request("R-1", "ASG-C-1", 2), NOW);
+        stock.reserve(request("R-2", "ASG-C-1", 1), NOW);
+        stock.reserve(request("R-3", "ASG-C-2", 4), NOW);
+
+        assertThat(stock.consumeReservationsOf("ASG-C-1")).isEqualTo(3);
+
+        assertThat(stock.onHand()).isEqualTo(7);
+        assertThat(stock.reserved()).isEqualTo(4);
+        assertThat(stock.available()).isEqualTo(3);
+        assertThat(stock.holdsReservationsOf("ASG-C-1")).isFalse();
+        assertThat(stock.hasHandled("R-1")).isTrue();
+        assertThat(stock.consumeReservationsOf("ASG-C-1")).isZero();
+        assertThat(stock.onHand()).isEqualTo(7);
+    }
+
+    @Test
+    void a_stored_line_holding_more_than_is_on_hand_is_refused() {
+        assertThatThrownBy(() -> Stock.restore(
+                        "D-SH",
+                        "FLT-RO-01",
+                        1,
+                        0,
+                        java.util.List.of(request("R-1", "ASG-C-1", 2)),
+                        java.util.List.of(),
+                        3L,
+                        null))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
