@@ -1,0 +1,498 @@
+package dev.aftersales.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: a real Kafka broker and the four services as child JVMs, the
+ * MongoDB-wire store in this JVM, all state under one data dir that survives restarts. Run {@link
+ * #main} from {@code run-local.sh}; tests use {@link #start} and {@link #close}.
+ *
+ * <p>Start order: broker and store, then the four services in parallel (each needs both), then the
+ * demo archive on a fresh data dir. Stop order is the reverse: services first, so they can commit
+ * their offsets and finish their outbox relays while the broker and the store are still there.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final LocalStackConfig config;
+    private final TokenIssuer tokens;
+    private final KafkaBroker broker;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private final Instant startedAt = Instant.now();
+    private final Map<String, Duration> milestones = new LinkedHashMap<>();
+    private DocumentStore store;
+    private Map<String, String> demoTokens;
+    private boolean closed;
+
+    private LocalStack(LocalStackConfig config) {
+        this.config = config;
+        this.tokens = TokenIssuer.open(config.dataDir().resolve("keys"), Clock.systemUTC());
+        this.broker = new KafkaBroker(
+                config.dataDir(),
+                config.host(),
+                config.brokerPort(),
+                config.controllerPort(),
+                config.brokerJvmOptions(),
+                launcherClasspath());
+    }
+
+    /**
+     * Starts everything and returns once every service reports ready (and the demo data is loaded).
+     * A JVM shutdown hook stops what was started, should the caller never call {@link #close}.
+     */
+    public static LocalStack start(LocalStackConfig config) {
+        var stack = new LocalStack(config);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        createDirectories();
+        ChildProcess.stopLeftovers(config.dataDir());
+        requireFreePorts();
+        log("starting Kafka broker on " + broker.bootstrapServers() + " and the store on " + config.host() + ":"
+                + config.storePort());
+        broker.start();
+        store = DocumentStore.start(config.dataDir().resolve("store.mv.db"), config.host(), config.storePort());
+        broker.awaitReady(config.readyTimeout());
+        milestone("broker and store ready");
+        if (!config.withServices()) {
+            writeTokensEnv();
+            return;
+        }
+        for (var service : Service.values()) {
+            services.put(
+                    service,
+                    new ServiceProcess(
+                            service,
+                            config,
+                            broker.bootstrapServers(),
+                            store.uri(service.id()),
+                            tokens.publicKeyFile()));
+        }
+        log("starting intake, dispatch, parts and followup");
+        inParallel(services.values(), ServiceProcess::start, "start");
+        awaitReady(services.values());
+        milestone("services ready");
+        var demo = new DemoLoader(config.dataDir());
+        demo.writeExamples();
+        if (config.loadDemo() && !demo.alreadyLoaded()) {
+            demo.load(url(Service.DISPATCH), url(Service.PARTS), demoTokens().get("OPS_TOKEN"));
+            milestone("demo archive loaded");
+        }
+        writeTokensEnv();
+    }
+
+    // ---- the handle for tests and the console ----
+
+    public LocalStackConfig config() {
+        return config;
+    }
+
+    public int port(Service service) {
+        return config.port(service);
+    }
+
+    public URI url(Service service) {
+        return URI.create("http://" + config.host() + ":" + config.port(service));
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** The connection string of one service's database, for {@code spring.mongodb.uri}. */
+    public String storeUri(Service service) {
+        return store.uri(service.id());
+    }
+
+    /** The PEM public key the services verify tokens with. */
+    public Path publicKeyFile() {
+        return tokens.publicKeyFile();
+    }
+
+    /** From the call to {@link #start} until the named step, e.g. {@code services ready}. */
+    public Map<String, Duration> milestones() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(milestones));
+    }
+
+    /** A token signed with the stack's key, valid for 30 days. */
+    public String token(String subject, List<String> roles, Map<String, String> claims) {
+        return tokens.mint(subject, roles, claims);
+    }
+
+    public String token(String subject, String... roles) {
+        return token(subject, Arrays.asList(roles), Map.of());
+    }
+
+    /** A TECHNICIAN token for a technician of {@code dealerId}, as their mobile app would hold it. */
+    public String technicianToken(String technicianId, String dealerId) {
+        return token(technicianId, List.of("TECHNICIAN"), Map.of("technician_id", technicianId, "dealer_id", dealerId));
+    }
+
+    /** The tokens printed at start and written to {@code tokens.env}, by variable name. */
+    public synchronized Map<String, String> demoTokens() {
+        if (demoTokens != null) {
+            return demoTokens;
+        }
+        var demo = new LinkedHashMap<String, String>();
+        for (var role : List.of("AGENT", "SUPERVISOR", "DISPATCHER", "OPS")) {
+            demo.put(role + "_TOKEN", token(role.toLowerCase(Locale.ROOT) + "-1", role));
+        }
+        for (var technicianId : List.of("T-001", "T-002", "T-004", "T-006", "T-008")) {
+            var technician = DemoArchive.get().technician(technicianId);
+            demo.put(
+                    "TECHNICIAN_" + technicianId.replace("-", "") + "_TOKEN",
+                    technicianToken(technicianId, technician.dealerId()));
+        }
+        for (var dealer : DemoArchive.get().dealers()) {
+            demo.put(
+                    "DEALER_" + dealer.dealerId().replace("-", "_") + "_TOKEN",
+                    token(
+                            "dealer-" + dealer.dealerId().toLowerCase(Locale.ROOT),
+                            List.of("DEALER"),
+                            Map.of("dealer_id", dealer.dealerId())));
+        }
+        demoTokens = Collections.unmodifiableMap(demo);
+        return demoTokens;
+    }
+
+    /** Stops one service gracefully (as an operator would for a deployment); the rest keep running. */
+    public void stopService(Service service) {
+        services.get(service).stop();
+    }
+
+    public void stopService(String name) {
+        stopService(Service.byId(name));
+    }
+
+    public void startService(String name) {
+        startService(Service.byId(name));
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void startService(Service service) {
+        var process = services.get(service);
+        process.start();
+        awaitReady(List.of(process));
+    }
+
+    /**
+     * Resident memory of every process of the stack, in bytes: the broker, the four services and
+     * this JVM (which holds the store). Read from {@code /proc}, so empty off Linux.
+     */
+    public Map<String, Long> residentMemory() {
+        var rss = new LinkedHashMap<String, Long>();
+        rssOf(ProcessHandle.current().pid()).ifPresent(bytes -> rss.put("launcher+store", bytes));
+        broker.process().pid().flatMap(LocalStack::rssOf).ifPresent(bytes -> rss.put("kafka", bytes));
+        services.forEach((service, process) ->
+                process.process().pid().flatMap(LocalStack::rssOf).ifPresent(bytes -> rss.put(service.id(), bytes)));
+        return rss;
+    }
+
+    /** Stops the services, then the broker, then the store. Safe to call more than once. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook is running or has run.
+            }
+        }
+        log("stopping services");
+        inParallel(services.values(), ServiceProcess::stop, "stop");
+        log("stopping Kafka broker");
+        broker.stop();
+        if (store != null) {
+            log("closing the store");
+            store.close();
+        }
+        log("stopped");
+    }
+
+    /** Runs {@code action} on every service at once and rethrows the first failure. */
+    private static void inParallel(Collection<ServiceProcess> processes, Consumer<ServiceProcess> action, String what) {
+        var failures = new ConcurrentLinkedQueue<RuntimeException>();
+        var threads = new ArrayList<Thread>();
+        for (var process : processes) {
+            var thread = new Thread(
+                    () -> {
+                        try {
+                            action.accept(process);
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                    },
+                    what + "-" + process.service().id());
+            thread.start();
+            threads.add(thread);
+        }
+        for (var thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.peek();
+        }
+    }
+
+    private void awaitReady(Collection<ServiceProcess> processes) {
+        var deadline = Instant.now().plus(config.readyTimeout());
+        var waiting = new ArrayList<>(processes);
+        while (!waiting.isEmpty()) {
+            waiting.removeIf(ServiceProcess::probeReady);
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not ready within " + config.readyTimeout() + ": "
+                        + waiting.stream()
+                                .map(p -> p.process().log().toString())
+                                .toList());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the services", e);
+            }
+        }
+    }
+
+    private void createDirectories() {
+        try {
+            Files.createDirectories(config.dataDir().resolve("logs"));
+            Files.createDirectories(config.dataDir().resolve("run"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A clear message beats a service that fails half-way through its start with "address in use". */
+    private void requireFreePorts() {
+        var ports = new LinkedHashMap<String, Integer>();
+        ports.put("broker", config.brokerPort());
+        ports.put("controller", config.controllerPort());
+        ports.put("store", config.storePort());
+        if (config.withServices()) {
+            config.servicePorts().forEach((service, port) -> ports.put(service.id(), port));
+        }
+        ports.forEach((name, port) -> {
+            try (var socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(config.host(), port));
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " (" + name + ") is in use: is another stack running?"
+                        + " Choose other ports (see --help).");
+            }
+        });
+    }
+
+    private void writeTokensEnv() {
+        var lines = new ArrayList<String>();
+        lines.add("# Demo tokens of the local stack, valid for 30 days. Use: source " + tokensEnv());
+        for (var service : Service.values()) {
+            lines.add("export " + service.id().toUpperCase(Locale.ROOT) + "_URL=" + url(service));
+        }
+        demoTokens().forEach((name, token) -> lines.add("export " + name + "=" + token));
+        try {
+            Files.write(tokensEnv(), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path tokensEnv() {
+        return config.dataDir().resolve("tokens.env");
+    }
+
+    private void milestone(String name) {
+        var elapsed = Duration.between(startedAt, Instant.now());
+        milestones.put(name, elapsed);
+        log(name + " after " + seconds(elapsed));
+    }
+
+    /**
+     * The classpath of this module: the broker and the storage tool run from it. From the build
+     * tree that is {@code target/classes} plus {@code target/lib/*}; a surefire JVM's own class path
+     * is a manifest-only jar and no use to a child process.
+     */
+    static String launcherClasspath() {
+        try {
+            var self = Path.of(LocalStack.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            var lib = self.getParent().resolve("lib");
+            if (Files.isDirectory(lib)) {
+                return self + File.pathSeparator + lib + File.separator + "*";
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // Fall back to the class path the launcher was started with.
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static Optional<Long> rssOf(long pid) {
+        try {
+            for (var line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")) * 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Not Linux, or the process is gone.
+        }
+        return Optional.empty();
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+
+    // ---- the command line ----
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalStackConfig config;
+        try {
+            config = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        LocalStack stack;
+        try {
+            stack = start(config);
+        } catch (RuntimeException e) {
+            System.err.println("[local-stack] could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        stack.printWelcome();
+        // Runs until Ctrl-C; the shutdown hook stops everything that was started.
+        new CountDownLatch(1).await();
+    }
+
+    private void printWelcome() {
+        var data = config.dataDir();
+        var out = new StringBuilder("\n");
+        var ready = milestones.getOrDefault(
+                "services ready", milestones.getOrDefault("broker and store ready", Duration.ZERO));
+        var rss = residentMemory().values().stream().mapToLong(Long::longValue).sum();
+        out.append(String.format(
+                Locale.ROOT,
+                "After-sales platform is running (ready after %s, resident memory %d MiB)%n",
+                seconds(ready),
+                rss / (1024 * 1024)));
+        for (var service : services.keySet()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-9s %-24s log %s%n",
+                    service.id(),
+                    url(service),
+                    data.resolve("logs").resolve(service.id() + ".log")));
+        }
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-9s %-24s log %s%n",
+                "kafka",
+                bootstrapServers(),
+                data.resolve("logs").resolve("kafka.log")));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-9s %-24s file %s%n",
+                "store",
+                "mongodb://" + config.host() + ":" + config.storePort(),
+                data.resolve("store.mv.db")));
+        if (services.isEmpty()) {
+            out.append("\nRun each service with --spring.kafka.bootstrap-servers=")
+                    .append(bootstrapServers())
+                    .append(" --spring.mongodb.uri=")
+                    .append(storeUri(Service.INTAKE).replace("/intake", "/<service>"))
+                    .append(" --management.health.mongodb.enabled=false")
+                    .append(" --spring.security.oauth2.resourceserver.jwt.public-key-location=file:")
+                    .append(publicKeyFile())
+                    .append("\nDemo tokens are in ")
+                    .append(tokensEnv())
+                    .append('\n');
+        } else {
+            out.append("\nDemo tokens (valid 30 days), also in ")
+                    .append(tokensEnv())
+                    .append(":\n");
+            demoTokens()
+                    .forEach((name, token) -> out.append("  ")
+                            .append(name)
+                            .append('=')
+                            .append(token)
+                            .append('\n'));
+            out.append("\nTry it:\n")
+                    .append("  source ")
+                    .append(tokensEnv())
+                    .append('\n')
+                    .append(
+                            "  curl -s -X POST $INTAKE_URL/api/complaints -H \"Authorization: Bearer $AGENT_TOKEN\" \\\n")
+                    .append("       -H 'Content-Type: application/json' -d @")
+                    .append(data.resolve("demo").resolve("complaint-WP-0001.json"))
+                    .append('\n')
+                    .append("  curl -s $DISPATCH_URL/api/technician/assignments -H \"Authorization: Bearer"
+                            + " $TECHNICIAN_T001_TOKEN\"\n")
+                    .append("  Customers, machines and installers of the demo archive: ")
+                    .append(data.resolve("demo").resolve("customers-and-machines.json"))
+                    .append('\n');
+        }
+        out.append("\nCtrl-C stops everything; the data stays in ").append(data).append('\n');
+        System.out.print(out);
+    }
+}

@@ -1,0 +1,381 @@
+package dev.aftersales.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The first flow across all four services as they run for a user: the packaged jars as child
+ * processes of {@link LocalStack}, a real Kafka broker, the H2-backed store, tokens from the
+ * launcher's key. Nothing is stubbed; each step waits for the service that owns it.
+ */
+class LocalStackEndToEndTest {
+
+    private static final String ASSIGNMENTS_TOPIC = "dispatch.assignments.v1";
+    private static final String COMPLAINTS_TOPIC = "intake.complaints.v1";
+    private static final String TECHNICIAN_ASSIGNED = "aftersales.dispatch.TechnicianAssigned.v1";
+    /** The chassis names a service's consumer group {@code <service>-service}. */
+    private static final String DISPATCH_GROUP = "dispatch-service";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final DemoArchive DEMO = DemoArchive.get();
+
+    /** Under target/ rather than a temp dir, so the services' logs are there to read after a failure. */
+    private static final Path DATA_DIR = Path.of("target", "e2e-stack");
+
+    private static LocalStack stack;
+    private static String agent;
+    private static String dispatcher;
+
+    @BeforeAll
+    static void startTheStack() throws IOException {
+        // A test JVM that was killed left its children running; they are stopped before their pid files go.
+        ChildProcess.stopLeftovers(DATA_DIR.toAbsolutePath().normalize());
+        deleteRecursively(DATA_DIR);
+        var ports = freePorts(7);
+        var config = LocalStackConfig.defaults(DATA_DIR, BuildTree.repoRoot())
+                .withBrokerPorts(ports.get(0), ports.get(1))
+                .withStorePort(ports.get(2))
+                .withServicePort(Service.INTAKE, ports.get(3))
+                .withServicePort(Service.DISPATCH, ports.get(4))
+                .withServicePort(Service.PARTS, ports.get(5))
+                .withServicePort(Service.FOLLOWUP, ports.get(6))
+                // Archives pay off from the second start of a data dir; this one is fresh each time.
+                .withClassDataSharing(false);
+        stack = LocalStack.start(config);
+        agent = stack.token("agent-7", "AGENT");
+        dispatcher = stack.token("dispatcher-1", "DISPATCHER");
+        var rss = stack.residentMemory();
+        System.out.printf(
+                Locale.ROOT,
+                "[e2e] stack ready: %s; resident memory %d MiB %s%n",
+                stack.milestones(),
+                rss.values().stream().mapToLong(Long::longValue).sum() >> 20,
+                rss.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + (e.getValue() >> 20) + "MiB")
+                        .toList());
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void a_hotline_complaint_reaches_the_installer_gets_its_part_reserved_and_a_return_call() {
+        var installer = stack.technicianToken("T-001", "D-SH");
+        var colleague = stack.technicianToken("T-002", "D-SH");
+
+        // (1) The agent registers a complaint about a demo machine.
+        var sentAt = System.nanoTime();
+        var registered = post(Service.INTAKE, "/api/complaints", agent, DEMO.complaint("WP-0001", "REPAIR", "净水器漏水"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        var complaintId = registered.json().get("complaintId").asString();
+        assertThat(registered.headers().firstValue("Location")).hasValue("/api/complaints/" + complaintId);
+        assertThat(registered.json().get("status").asString()).isEqualTo("OPEN");
+        for (var due : List.of("firstAnswerDue", "onSiteDue", "resolutionDue")) {
+            assertThat(Instant.parse(registered.json().get("sla").get(due).asString()))
+                    .as(due)
+                    .isAfter(Instant.now());
+        }
+
+        // (2) The original installer sees it in his app; nobody else can open it.
+        var assignment = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> ownAssignment(installer, complaintId), Optional::isPresent)
+                .orElseThrow();
+        var latency = Duration.ofNanos(System.nanoTime() - sentAt);
+        System.out.printf(Locale.ROOT, "[e2e] complaint to installer's list: %d ms%n", latency.toMillis());
+        var assignmentId = assignment.get("assignmentId").asString();
+        assertThat(assignment.get("serialNumber").asString()).isEqualTo("WP-0001");
+        var decided = get(Service.DISPATCH, "/api/assignments/" + assignmentId, dispatcher);
+        assertThat(decided.json().get("rule").asString()).isEqualTo("ORIGINAL_INSTALLER");
+        assertThat(decided.json().get("technicianId").asString()).isEqualTo("T-001");
+        assertThat(get(Service.DISPATCH, "/api/technician/assignments/" + assignmentId, colleague)
+                        .status())
+                .isEqualTo(404);
+
+        // (3) He asks for a filter; parts reserves it at his dealer.
+        var requested = post(
+                Service.DISPATCH,
+                "/api/technician/assignments/" + assignmentId + "/parts-requests",
+                installer,
+                Map.of("partNumber", "FLT-RO-01", "quantity", 1));
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        var requestId = requested.json().get("requestId").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var part = partRequest(installer, assignmentId, requestId);
+            assertThat(part.get("status").asString()).isEqualTo("RESERVED");
+            assertThat(part.get("locationId").asString()).isEqualTo("D-SH");
+        });
+
+        // (4) He completes the visit; followup schedules the return call 48 hours later.
+        var before = Instant.now();
+        var completed = post(
+                Service.DISPATCH,
+                "/api/technician/assignments/" + assignmentId + "/completion",
+                installer,
+                Map.of(
+                        "diagnosis",
+                        "RO膜破损",
+                        "rootCause",
+                        "水压过高",
+                        "partsUsed",
+                        List.of(Map.of("partNumber", "FLT-RO-01", "quantity", 1)),
+                        "feeCharged",
+                        0,
+                        "fixed",
+                        true));
+        var after = Instant.now();
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        var returnCall = await().atMost(Duration.ofSeconds(30))
+                .until(() -> returnCallDue(complaintId), Optional::isPresent)
+                .orElseThrow();
+        assertThat(Instant.parse(returnCall.get("dueAt").asString()))
+                .isBetween(
+                        before.plus(Duration.ofHours(48)).minusSeconds(1),
+                        after.plus(Duration.ofHours(48)).plusSeconds(1));
+
+        // (5) The case file shows every step, in order.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(timeline(complaintId))
+                        .containsExactly(
+                                "REGISTERED",
+                                "TECHNICIAN_ASSIGNED",
+                                "PARTS_REQUESTED",
+                                "PARTS_RESERVED",
+                                "VISIT_COMPLETED",
+                                "RETURN_CALL_SCHEDULED"));
+    }
+
+    @Test
+    void complaints_registered_while_dispatch_is_down_get_exactly_one_assignment_each_after_it_restarts() {
+        var machines = DEMO.machines().subList(1, 21);
+        stack.stopService(Service.DISPATCH);
+        var complaintIds = new ArrayList<String>();
+        for (var machine : machines) {
+            var registered = post(
+                    Service.INTAKE, "/api/complaints", agent, DEMO.complaint(machine.serialNumber(), "REPAIR", "不制冷"));
+            assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+            complaintIds.add(registered.json().get("complaintId").asString());
+        }
+
+        stack.startService(Service.DISPATCH);
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> technicianAssignedByComplaint().keySet().containsAll(complaintIds));
+        // Once dispatch has committed every registration, no later delivery can add a second one.
+        await().atMost(Duration.ofSeconds(60)).until(LocalStackEndToEndTest::dispatchCaughtUp);
+        var assigned = technicianAssignedByComplaint();
+        for (var complaintId : complaintIds) {
+            assertThat(assigned.get(complaintId))
+                    .as("TechnicianAssigned of " + complaintId)
+                    .hasSize(1);
+            var event = assigned.get(complaintId).get(0);
+            var view = get(
+                    Service.DISPATCH,
+                    "/api/assignments/" + event.get("assignmentId").asString(),
+                    dispatcher);
+            assertThat(view.status()).as(view.text()).isEqualTo(200);
+            assertThat(view.json().get("complaintId").asString()).isEqualTo(complaintId);
+            assertThat(view.json().get("technicianId").asString())
+                    .isEqualTo(event.get("technicianId").asString());
+        }
+    }
+
+    // ---- the services' doors ----
+
+    private static Optional<JsonNode> ownAssignment(String technicianToken, String complaintId) {
+        var own = get(Service.DISPATCH, "/api/technician/assignments", technicianToken);
+        return elements(own.json())
+                .filter(a -> a.get("complaintId").asString().equals(complaintId))
+                .findFirst();
+    }
+
+    private static JsonNode partRequest(String technicianToken, String assignmentId, String requestId) {
+        var assignment = get(Service.DISPATCH, "/api/technician/assignments/" + assignmentId, technicianToken);
+        return elements(assignment.json().get("parts"))
+                .filter(p -> p.get("requestId").asString().equals(requestId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no part request " + requestId + " in " + assignment.text()));
+    }
+
+    private static Optional<JsonNode> returnCallDue(String complaintId) {
+        var due = get(Service.FOLLOWUP, "/api/return-calls/due?within=PT49H", agent);
+        return elements(due.json())
+                .filter(c -> c.get("complaintId").asString().equals(complaintId))
+                .findFirst();
+    }
+
+    private static List<String> timeline(String complaintId) {
+        var view = get(Service.INTAKE, "/api/complaints/" + complaintId, agent);
+        return elements(view.json().get("timeline"))
+                .map(entry -> entry.get("what").asString())
+                .toList();
+    }
+
+    // ---- the broker ----
+
+    /** Every TechnicianAssigned on the assignments topic, by complaint id. */
+    private static Map<String, List<JsonNode>> technicianAssignedByComplaint() {
+        var props = Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
+        var events = new ArrayList<JsonNode>();
+        try (var consumer = new KafkaConsumer<String, String>(props)) {
+            var partitions = consumer.partitionsFor(ASSIGNMENTS_TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(ASSIGNMENTS_TOPIC, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    var type = record.headers().lastHeader("ce_type");
+                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals(TECHNICIAN_ASSIGNED)) {
+                        events.add(JSON.readTree(record.value()));
+                    }
+                }
+            }
+        }
+        return events.stream()
+                .collect(Collectors.groupingBy(e -> e.get("complaintId").asString()));
+    }
+
+    /** Dispatch's group has committed up to the end of every partition of the complaints topic. */
+    private static boolean dispatchCaughtUp() throws Exception {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets(DISPATCH_GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            var partitions = admin
+                    .describeTopics(List.of(COMPLAINTS_TOPIC))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(COMPLAINTS_TOPIC)
+                    .partitions()
+                    .stream()
+                    .map(p -> new TopicPartition(COMPLAINTS_TOPIC, p.partition()))
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
+            return ends.entrySet().stream().allMatch(end -> {
+                var offset = committed.get(end.getKey());
+                return end.getValue().offset() == 0
+                        || (offset != null && offset.offset() >= end.getValue().offset());
+            });
+        }
+    }
+
+    // ---- plumbing ----
+
+    private record Response(int status, String text, HttpHeaders headers) {
+        JsonNode json() {
+            return JSON.readTree(text);
+        }
+    }
+
+    private static Response get(Service service, String path, String token) {
+        return send(HttpRequest.newBuilder(uri(service, path))
+                .header("Authorization", "Bearer " + token)
+                .GET());
+    }
+
+    private static Response post(Service service, String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(uri(service, path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            var response =
+                    HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new AssertionError("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static URI uri(Service service, String path) {
+        return stack.url(service).resolve(path);
+    }
+
+    private static Stream<JsonNode> elements(JsonNode array) {
+        return array == null ? Stream.empty() : StreamSupport.stream(array.spliterator(), false);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Ports free right now; all held open together so that no two are the same. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        var sockets = new ArrayList<ServerSocket>();
+        try {
+            for (var i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (var socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}
