@@ -23,7 +23,11 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
                         "aftersales.kafka.partitions=2",
                         "aftersales.kafka.retry-initial-interval=20ms",
                         "aftersales.kafka.retry-max-interval=100ms",
-                        "aftersales.kafka.retry-attempts=2")
+                        "aftersales.kafka.retry-attempts=2",
+                        // the embedded broker and clients are chatty at INFO; their warnings still show
+                        "logging.level.kafka=WARN",
+                        "logging.level.org.apache.kafka=WARN",
+                        "logging.level.state.change.logger=WARN")
                 .applyTo(context);
     }
 }
