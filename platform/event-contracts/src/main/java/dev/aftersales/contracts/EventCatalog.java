@@ -1,13 +1,9 @@
 package dev.aftersales.contracts;
 
-import dev.aftersales.contracts.dispatch.AssignmentEscalated;
-import dev.aftersales.contracts.dispatch.PartsRequested;
-import dev.aftersales.contracts.dispatch.TechnicianAssigned;
-import dev.aftersales.contracts.dispatch.VisitCompleted;
-import dev.aftersales.contracts.followup.ReturnCallScheduled;
-import dev.aftersales.contracts.intake.ComplaintRegistered;
-import dev.aftersales.contracts.parts.PartsBackordered;
-import dev.aftersales.contracts.parts.PartsReserved;
+import dev.aftersales.contracts.dispatch.*;
+import dev.aftersales.contracts.followup.*;
+import dev.aftersales.contracts.intake.*;
+import dev.aftersales.contracts.parts.*;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +16,46 @@ import java.util.stream.Collectors;
  * edit of an existing one.
  */
 public enum EventCatalog {
+    // intake.complaints.v1
     COMPLAINT_REGISTERED("intake", ComplaintRegistered.class, Topics.INTAKE_COMPLAINTS),
+    COMPLAINT_ESCALATED("intake", ComplaintEscalated.class, Topics.INTAKE_COMPLAINTS),
+    COMPLAINT_RESOLVED_BY_PHONE("intake", ComplaintResolvedByPhone.class, Topics.INTAKE_COMPLAINTS),
+    SLA_BREACHED("intake", SlaBreached.class, Topics.INTAKE_COMPLAINTS),
+    RESOLUTION_AGREED("intake", ResolutionAgreed.class, Topics.INTAKE_COMPLAINTS),
+    COMPLAINT_REOPENED("intake", ComplaintReopened.class, Topics.INTAKE_COMPLAINTS),
+    COMPLAINT_CLOSED("intake", ComplaintClosed.class, Topics.INTAKE_COMPLAINTS),
+    // dispatch.archive.v1
+    INSTALLATION_RECORDED("dispatch", InstallationRecorded.class, Topics.DISPATCH_ARCHIVE),
+    // dispatch.assignments.v1
     TECHNICIAN_ASSIGNED("dispatch", TechnicianAssigned.class, Topics.DISPATCH_ASSIGNMENTS),
     ASSIGNMENT_ESCALATED("dispatch", AssignmentEscalated.class, Topics.DISPATCH_ASSIGNMENTS),
+    ASSIGNMENT_ACCEPTED("dispatch", AssignmentAccepted.class, Topics.DISPATCH_ASSIGNMENTS),
+    ASSIGNMENT_DECLINED("dispatch", AssignmentDeclined.class, Topics.DISPATCH_ASSIGNMENTS),
+    FEE_QUOTED("dispatch", FeeQuoted.class, Topics.DISPATCH_ASSIGNMENTS),
+    APPOINTMENT_SET("dispatch", AppointmentSet.class, Topics.DISPATCH_ASSIGNMENTS),
+    APPOINTMENT_RESCHEDULED("dispatch", AppointmentRescheduled.class, Topics.DISPATCH_ASSIGNMENTS),
+    APPOINTMENT_BROKEN("dispatch", AppointmentBroken.class, Topics.DISPATCH_ASSIGNMENTS),
+    TECHNICIAN_ARRIVED("dispatch", TechnicianArrived.class, Topics.DISPATCH_ASSIGNMENTS),
     PARTS_REQUESTED("dispatch", PartsRequested.class, Topics.DISPATCH_ASSIGNMENTS),
     VISIT_COMPLETED("dispatch", VisitCompleted.class, Topics.DISPATCH_ASSIGNMENTS),
+    // parts.reservations.v1
     PARTS_RESERVED("parts", PartsReserved.class, Topics.PARTS_RESERVATIONS),
     PARTS_BACKORDERED("parts", PartsBackordered.class, Topics.PARTS_RESERVATIONS),
-    RETURN_CALL_SCHEDULED("followup", ReturnCallScheduled.class, Topics.FOLLOWUP);
+    TRANSFER_REQUESTED("parts", TransferRequested.class, Topics.PARTS_RESERVATIONS),
+    TRANSFER_SHIPPED("parts", TransferShipped.class, Topics.PARTS_RESERVATIONS),
+    TRANSFER_RECEIVED("parts", TransferReceived.class, Topics.PARTS_RESERVATIONS),
+    RESERVATION_RELEASED("parts", ReservationReleased.class, Topics.PARTS_RESERVATIONS),
+    // parts.stock.v1
+    STOCK_LOW("parts", StockLow.class, Topics.PARTS_STOCK),
+    // followup.v1
+    RETURN_CALL_SCHEDULED("followup", ReturnCallScheduled.class, Topics.FOLLOWUP),
+    RETURN_CALL_MADE("followup", ReturnCallMade.class, Topics.FOLLOWUP),
+    CUSTOMER_UNREACHABLE("followup", CustomerUnreachable.class, Topics.FOLLOWUP),
+    SURVEY_ANSWERED("followup", SurveyAnswered.class, Topics.FOLLOWUP),
+    CUSTOMER_SATISFIED("followup", CustomerSatisfied.class, Topics.FOLLOWUP),
+    CUSTOMER_DISSATISFIED("followup", CustomerDissatisfied.class, Topics.FOLLOWUP),
+    FOLLOWUP_ESCALATED("followup", FollowupEscalated.class, Topics.FOLLOWUP),
+    REPEAT_FAILURE_DETECTED("followup", RepeatFailureDetected.class, Topics.FOLLOWUP);
 
     private static final Map<String, EventCatalog> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventCatalog::type, Function.identity()));

@@ -12,6 +12,9 @@ public final class Topics {
     /** Assignment stream of dispatch (incl. parts requests and visit completion), keyed by complaint id. */
     public static final String DISPATCH_ASSIGNMENTS = "dispatch.assignments.v1";
 
+    /** The customer/machine archive of dispatch (installations), keyed by serial number. */
+    public static final String DISPATCH_ARCHIVE = "dispatch.archive.v1";
+
     /** Reservation outcomes of parts, keyed by complaint id. */
     public static final String PARTS_RESERVATIONS = "parts.reservations.v1";
 

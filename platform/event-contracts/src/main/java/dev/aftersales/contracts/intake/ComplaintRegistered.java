@@ -5,7 +5,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
-/** A hotline agent registered a new case; its SLA clocks started at {@code registeredAt}. */
+/**
+ * A hotline agent registered a new case; its SLA clocks started at {@code registeredAt}.
+ *
+ * @param settledByPhone true when the agent settled the case by phone guidance (电话指导) during the
+ *     call: dispatch sends nobody, followup still calls back (false when absent, so older events dispatch)
+ * @param customerId the archive's customer, when the agent found the caller by lookup; else null
+ * @param batchNumber the machine's production batch, for the manufacturer's quality report
+ */
 public record ComplaintRegistered(
         @NotBlank String complaintId,
         @NotNull ComplaintKind kind,
@@ -19,4 +26,44 @@ public record ComplaintRegistered(
         @NotNull Instant registeredAt,
         @NotNull Instant firstAnswerDue,
         @NotNull Instant onSiteDue,
-        @NotNull Instant resolutionDue) {}
+        @NotNull Instant resolutionDue,
+        Priority priority,
+        boolean settledByPhone,
+        String customerId,
+        String batchNumber) {
+
+    /** A case that needs a visit, with normal priority and no archive links (the first version's fields). */
+    public ComplaintRegistered(
+            String complaintId,
+            ComplaintKind kind,
+            Channel channel,
+            String serialNumber,
+            String model,
+            String symptoms,
+            String customerRequest,
+            CaseContact contact,
+            String takenBy,
+            Instant registeredAt,
+            Instant firstAnswerDue,
+            Instant onSiteDue,
+            Instant resolutionDue) {
+        this(
+                complaintId,
+                kind,
+                channel,
+                serialNumber,
+                model,
+                symptoms,
+                customerRequest,
+                contact,
+                takenBy,
+                registeredAt,
+                firstAnswerDue,
+                onSiteDue,
+                resolutionDue,
+                Priority.NORMAL,
+                false,
+                null,
+                null);
+    }
+}
