@@ -112,7 +112,8 @@ class DispatchServiceTest {
         // Every test imports the same archive again: an import is an idempotent upsert.
         var response = post("/api/archive/import", OPS, ARCHIVE);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"dealers\":3,\"technicians\":6,\"installations\":3}");
+        assertThat(response.body())
+                .isEqualTo("{\"dealers\":3,\"technicians\":6,\"installations\":3,\"servicePoints\":0}");
     }
 
     @AfterEach

@@ -1,6 +1,8 @@
 package dev.aftersales.followup;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,13 +10,52 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Follow-up settings, under {@code aftersales.followup}.
  *
  * @param returnCallDelay how long after a completed visit its return call is due
+ * @param phoneResolutionCallDelay how long after a case settled by phone its return call is due
+ * @param thankYouCallDelay how long after the installation day the thank-you call is due (2–3 days)
+ * @param retryTries how many unanswered tries make a customer unreachable
+ * @param retryWindow over how long those tries are spread
+ * @param maxRounds after how many dissatisfied rounds the case escalates to a supervisor
+ * @param repeatFailureWindow a new fault this soon after a completed visit is a repeat failure
+ * @param silentAfter a customer without contact for this long is silent
+ * @param careSweepInterval how often due care tasks are created
+ * @param tiers care per customer tier: what task and how often ({@code NONE} = no periodic task)
  */
 @ConfigurationProperties("aftersales.followup")
-public record FollowupProperties(@DefaultValue("48h") Duration returnCallDelay) {
+public record FollowupProperties(
+        @DefaultValue("48h") Duration returnCallDelay,
+        @DefaultValue("24h") Duration phoneResolutionCallDelay,
+        @DefaultValue("2d") Duration thankYouCallDelay,
+        @DefaultValue("3") int retryTries,
+        @DefaultValue("2d") Duration retryWindow,
+        @DefaultValue("3") int maxRounds,
+        @DefaultValue("90d") Duration repeatFailureWindow,
+        @DefaultValue("180d") Duration silentAfter,
+        @DefaultValue("1m") Duration careSweepInterval,
+        Map<String, Tier> tiers) {
+
+    /** @param task VISIT, CALL or NONE */
+    public record Tier(
+            @DefaultValue("NONE") String task,
+            @DefaultValue("90d") Duration period) {}
 
     public FollowupProperties {
-        if (returnCallDelay.isNegative()) {
-            throw new IllegalArgumentException("aftersales.followup.return-call-delay must not be negative");
+        for (var d : new Duration[] {
+            returnCallDelay, phoneResolutionCallDelay, thankYouCallDelay, retryWindow, repeatFailureWindow, silentAfter
+        }) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("aftersales.followup durations must not be negative");
+            }
         }
+        if (retryTries < 1 || maxRounds < 1) {
+            throw new IllegalArgumentException("aftersales.followup.retry-tries and max-rounds must be at least 1");
+        }
+        if (tiers == null || tiers.isEmpty()) {
+            var defaults = new LinkedHashMap<String, Tier>();
+            defaults.put("KEY", new Tier("VISIT", Duration.ofDays(91)));
+            defaults.put("MEDIUM", new Tier("CALL", Duration.ofDays(30)));
+            defaults.put("ORDINARY", new Tier("NONE", Duration.ofDays(365)));
+            tiers = defaults;
+        }
+        tiers = Map.copyOf(tiers);
     }
 }

@@ -28,25 +28,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 
 /** Follow-up as dispatch and the agents see it: a completed visit in, a return call out and on the due list. */
 @ServiceSliceTest
+@Import(FollowupTestClock.class)
 class FollowupFlowTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock clock() {
-            return new MutableClock(START);
-        }
-    }
+    static final Instant START = FollowupTestClock.START;
 
     record DueReturnCall(String returnCallId, String complaintId, String reason, Instant dueAt, String status) {}
 

@@ -65,9 +65,10 @@ class ComplaintRegistrationTest {
     @Test
     void registering_answers_201_with_the_id_status_and_sla_and_publishes_complaint_registered() {
         var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var form = Hotline.form();
         try (var tap = EventTap.open(brokers, Topics.INTAKE_COMPLAINTS)) {
             var response = hotline.register(
-                    TestTokens.agent("agent-7"), Hotline.FORM, "00-" + traceId + "-00f067aa0ba902b7-01");
+                    TestTokens.agent("agent-7"), form.toString(), "00-" + traceId + "-00f067aa0ba902b7-01");
 
             assertThat(response.statusCode()).isEqualTo(201);
             var body = Hotline.read(response.body());
@@ -93,7 +94,7 @@ class ComplaintRegistrationTest {
             assertThat(event.complaintId()).isEqualTo(id);
             assertThat(event.kind()).isEqualTo(ComplaintKind.REPAIR);
             assertThat(event.channel()).isEqualTo(Channel.HOTLINE);
-            assertThat(event.serialNumber()).isEqualTo("WP-0001");
+            assertThat(event.serialNumber()).isEqualTo(Hotline.serialOf(form));
             assertThat(event.model()).isEqualTo("RO-400");
             assertThat(event.takenBy()).isEqualTo("agent-7");
             assertThat(event.contact().phone()).isEqualTo("13812345678");
@@ -134,7 +135,8 @@ class ComplaintRegistrationTest {
 
     @Test
     void the_case_view_shows_a_new_case_with_deadlines_from_the_default_sla() {
-        var id = hotline.registered(TestTokens.agent("agent-3"), Hotline.form());
+        var form = Hotline.form();
+        var id = hotline.registered(TestTokens.agent("agent-3"), form);
 
         var response = hotline.show(TestTokens.token("dispatcher-1", Map.of(), Role.DISPATCHER), id);
 
@@ -144,7 +146,7 @@ class ComplaintRegistrationTest {
         assertThat(view.path("status").asString()).isEqualTo("OPEN");
         assertThat(view.path("kind").asString()).isEqualTo("REPAIR");
         assertThat(view.path("channel").asString()).isEqualTo("HOTLINE");
-        assertThat(view.path("serialNumber").asString()).isEqualTo("WP-0001");
+        assertThat(view.path("serialNumber").asString()).isEqualTo(Hotline.serialOf(form));
         assertThat(view.path("takenBy").asString()).isEqualTo("agent-3");
         var registeredAt = Instant.parse(view.path("registeredAt").asString());
         var sla = view.path("sla");
@@ -262,7 +264,7 @@ class ComplaintRegistrationTest {
 
     @Test
     void without_a_token_the_answer_is_401() {
-        var register = hotline.register(null, Hotline.FORM);
+        var register = hotline.register(null, Hotline.form().toString());
         var show = hotline.show(null, "C-20260101-000000000000");
 
         assertThat(register.statusCode()).isEqualTo(401);
@@ -276,7 +278,7 @@ class ComplaintRegistrationTest {
         var id = hotline.registered(AGENT, Hotline.form());
         var before = storedComplaints();
 
-        var register = hotline.register(technician, Hotline.FORM);
+        var register = hotline.register(technician, Hotline.form().toString());
         var show = hotline.show(technician, id);
 
         assertThat(register.statusCode()).isEqualTo(403);
@@ -290,7 +292,8 @@ class ComplaintRegistrationTest {
     void a_supervisor_may_register() {
         var supervisor = TestTokens.token("supervisor-1", Map.of(), Role.SUPERVISOR);
 
-        assertThat(hotline.register(supervisor, Hotline.FORM).statusCode()).isEqualTo(201);
+        assertThat(hotline.register(supervisor, Hotline.form().toString()).statusCode())
+                .isEqualTo(201);
     }
 
     @Test

@@ -30,9 +30,21 @@ final class Hotline {
         this.port = port;
     }
 
-    /** A valid form to change for one test. */
+    /**
+     * A valid form to change for one test, about a machine of its own: a second call about a machine
+     * with an open case is logged on that case instead of opening another.
+     */
     static ObjectNode form() {
-        return (ObjectNode) JSON.readTree(FORM);
+        var form = (ObjectNode) JSON.readTree(FORM);
+        ((ObjectNode) form.path("machine"))
+                .put(
+                        "serialNumber",
+                        "WP-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        return form;
+    }
+
+    static String serialOf(ObjectNode form) {
+        return form.path("machine").path("serialNumber").asString();
     }
 
     static JsonNode read(String json) {
@@ -69,6 +81,51 @@ final class Hotline {
             throw new AssertionError("registration failed: " + response.statusCode() + " " + response.body());
         }
         return read(response.body()).path("complaintId").asString();
+    }
+
+    HttpResponse<String> registerWithKey(String token, String body, String idempotencyKey) {
+        var request = HttpRequest.newBuilder(uri("/api/complaints"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(request, token);
+    }
+
+    HttpResponse<String> post(String token, String path, String body) {
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        return send(request, token);
+    }
+
+    HttpResponse<String> get(String token, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+    }
+
+    /** The case view, which must exist. */
+    JsonNode caseView(String token, String complaintId) {
+        var response = show(token, complaintId);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("case view failed: " + response.statusCode() + " " + response.body());
+        }
+        return read(response.body());
+    }
+
+    /** The {@code what}s of the case's timeline, oldest first. */
+    List<String> milestones(String token, String complaintId) {
+        var whats = new ArrayList<String>();
+        for (var entry : caseView(token, complaintId).path("timeline")) {
+            whats.add(entry.path("what").asString());
+        }
+        return whats;
+    }
+
+    /** A valid form about machine {@code serialNumber}. */
+    static ObjectNode form(String serialNumber, String kind) {
+        var form = form();
+        ((ObjectNode) form.path("machine")).put("serialNumber", serialNumber);
+        form.put("kind", kind);
+        return form;
     }
 
     HttpResponse<String> show(String token, String complaintId) {

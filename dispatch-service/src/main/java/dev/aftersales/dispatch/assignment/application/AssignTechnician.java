@@ -3,7 +3,7 @@ package dev.aftersales.dispatch.assignment.application;
 import dev.aftersales.chassis.events.ReceivedEvent;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
-import dev.aftersales.dispatch.archive.domain.Installations;
+import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
@@ -11,7 +11,10 @@ import dev.aftersales.dispatch.assignment.domain.Assignments;
 import dev.aftersales.dispatch.assignment.domain.Decision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,22 +41,26 @@ public class AssignTechnician {
     private final Technicians technicians;
     private final AssignmentPolicy policy;
     private final Clock clock;
+    private final Duration offerTimeout;
     private final Map<String, Counter> made = new HashMap<>();
+    private final Timer timeToAssign;
 
     public AssignTechnician(
             Assignments assignments,
-            Installations installations,
+            AssignmentPolicy policy,
             Technicians technicians,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DispatchProperties properties) {
         this.assignments = assignments;
         this.technicians = technicians;
-        this.policy = new AssignmentPolicy(installations, technicians);
+        this.policy = policy;
         this.clock = clock;
-        Stream.concat(
-                        Stream.of(AssignmentRule.ORIGINAL_INSTALLER, AssignmentRule.DEALER_COLLEAGUE)
-                                .map(Enum::name),
-                        Stream.of(Decision.ESCALATED))
+        this.offerTimeout = properties.offerTimeout();
+        this.timeToAssign = Timer.builder("aftersales.assignments.time-to-assign")
+                .description("From the case's registration to the rule chain's decision")
+                .register(meters);
+        Stream.concat(Arrays.stream(AssignmentRule.values()).map(Enum::name), Stream.of(Decision.ESCALATED))
                 .forEach(outcome -> made.put(
                         outcome,
                         Counter.builder("aftersales.assignments.made")
@@ -64,13 +71,20 @@ public class AssignTechnician {
 
     public void assign(ReceivedEvent<ComplaintRegistered> event) {
         var complaint = event.payload();
+        if (complaint.settledByPhone()) {
+            log.debug("complaint {} settled by phone: nobody is sent", complaint.complaintId());
+            return;
+        }
         var id = Assignment.idFor(complaint.complaintId());
         if (assignments.byId(id).isPresent()) {
             log.debug("assignment {} exists, registration {} already handled", id, event.id());
             return;
         }
-        var decision = policy.decide(complaint.serialNumber());
-        var assignment = Assignment.open(complaint, decision, clock.instant());
+        var now = clock.instant();
+        var decision = policy.decide(
+                complaint.serialNumber(),
+                complaint.kind() == null ? null : complaint.kind().name());
+        var assignment = Assignment.open(complaint, decision, now, offerTimeout);
         assignment.outbox().firstDelivery(event.id());
         if (!assignments.add(assignment)) {
             log.debug("assignment {} was created meanwhile by another delivery", id);
@@ -80,6 +94,9 @@ public class AssignTechnician {
             technicians.changeLoad(assignment.technicianId(), 1);
         }
         made.get(decision.outcome()).increment();
+        if (complaint.registeredAt() != null && !now.isBefore(complaint.registeredAt())) {
+            timeToAssign.record(Duration.between(complaint.registeredAt(), now));
+        }
         if (decision.escalated()) {
             log.info("assignment {} of complaint {} escalated", id, complaint.complaintId());
         } else {

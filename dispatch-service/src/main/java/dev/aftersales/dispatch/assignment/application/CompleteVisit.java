@@ -5,10 +5,14 @@ import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentNotOpenException;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
+import dev.aftersales.dispatch.assignment.domain.ChargeNotConsentedException;
 import dev.aftersales.dispatch.assignment.domain.Visit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,6 +25,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CompleteVisit {
 
+    static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+
     private static final Logger log = LoggerFactory.getLogger(CompleteVisit.class);
 
     private final Assignments assignments;
@@ -29,6 +35,7 @@ public class CompleteVisit {
     private final Clock clock;
     private final Counter fixed;
     private final Counter notFixed;
+    private final MeterRegistry meters;
 
     CompleteVisit(
             Assignments assignments, OwnAssignments own, Technicians technicians, Clock clock, MeterRegistry meters) {
@@ -38,6 +45,19 @@ public class CompleteVisit {
         this.clock = clock;
         this.fixed = visitsCompleted(meters, "FIXED");
         this.notFixed = visitsCompleted(meters, "NOT_FIXED");
+        this.meters = meters;
+    }
+
+    /** Another visit to the same machine completed in the 30 days before this one. */
+    private boolean visitedWithin30Days(Assignment assignment, Instant now) {
+        var since = now.minus(REPEAT_WINDOW);
+        return assignments.ofMachine(assignment.serialNumber()).stream()
+                .filter(a -> !a.id().equals(assignment.id()))
+                .map(Assignment::visit)
+                .filter(Objects::nonNull)
+                .anyMatch(v -> v.completedAt() != null
+                        && !v.completedAt().isBefore(since)
+                        && !v.completedAt().isAfter(now));
     }
 
     private static Counter visitsCompleted(MeterRegistry meters, String outcome) {
@@ -49,6 +69,10 @@ public class CompleteVisit {
 
     public Assignment complete(CompleteVisitCommand command) {
         var assignment = own.get(command.technicianId(), command.assignmentId());
+        var now = clock.instant();
+        if (visitedWithin30Days(assignment, now)) {
+            assignment.markRepeatVisit();
+        }
         try {
             assignment.complete(new Visit(
                     command.diagnosis(),
@@ -56,13 +80,19 @@ public class CompleteVisit {
                     command.partsUsed(),
                     command.feeCharged(),
                     command.fixed(),
-                    clock.instant()));
-        } catch (AssignmentNotOpenException e) {
+                    now));
+        } catch (AssignmentNotOpenException | ChargeNotConsentedException e) {
             throw new ConflictException(e.getMessage());
         }
         var saved = assignments.save(assignment);
         technicians.changeLoad(saved.technicianId(), -1);
         (command.fixed() ? fixed : notFixed).increment();
+        Counter.builder("aftersales.visits.first-time-fix")
+                .description("Completed visits: fixed at the first visit, or not (not fixed, or a repeat visit)")
+                .tag("outcome", command.fixed() && !saved.repeatVisit() ? "FIRST_TIME_FIX" : "NOT_FIRST_TIME_FIX")
+                .tag("dealer", String.valueOf(saved.dealerId()))
+                .register(meters)
+                .increment();
         log.info("visit of assignment {} completed, fixed={}", saved.id(), command.fixed());
         return saved;
     }

@@ -1,19 +1,30 @@
 package dev.aftersales.dispatch.assignment.domain;
 
 import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.contracts.dispatch.AppointmentBroken;
+import dev.aftersales.contracts.dispatch.AppointmentRescheduled;
+import dev.aftersales.contracts.dispatch.AppointmentSet;
+import dev.aftersales.contracts.dispatch.AssignmentAccepted;
+import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
+import dev.aftersales.contracts.dispatch.FeeQuoted;
 import dev.aftersales.contracts.dispatch.PartsRequested;
+import dev.aftersales.contracts.dispatch.TechnicianArrived;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.contracts.dispatch.VisitCompleted;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.dispatch.archive.domain.Site;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Who goes to the customer for one case, and what happens on that visit. There is exactly one
@@ -38,11 +49,28 @@ public final class Assignment {
     private final Site site;
 
     private AssignmentStatus status;
-    private final AssignmentRule rule;
-    private final String reason;
-    private final String technicianId;
-    private final String dealerId;
+    private AssignmentRule rule;
+    private String reason;
+    private String technicianId;
+    private String dealerId;
     private final Instant decidedAt;
+    /** Null while the holder has not accepted (an offer); set by accepting or by starting to work. */
+    private Instant acceptedAt;
+    /** When an unaccepted offer passes to the next candidate; null once accepted or escalated. */
+    private Instant offerExpiresAt;
+    /** Technicians who declined the case or let its offer time out: the rule chain skips them. */
+    private final List<String> passedOver;
+
+    private Appointment appointment;
+    /** The end of the current window while nobody has arrived: when the appointment counts as broken. */
+    private Instant appointmentDueAt;
+
+    private Instant arrivedAt;
+    private FeeQuote quote;
+    private FeeConsent consent;
+    /** A visit to the same machine within 30 days of a completed one. */
+    private boolean repeatVisit;
+
     private final List<PartRequest> parts;
     private Visit visit;
     private final Long version;
@@ -63,6 +91,15 @@ public final class Assignment {
             String technicianId,
             String dealerId,
             Instant decidedAt,
+            Instant acceptedAt,
+            Instant offerExpiresAt,
+            List<String> passedOver,
+            Appointment appointment,
+            Instant appointmentDueAt,
+            Instant arrivedAt,
+            FeeQuote quote,
+            FeeConsent consent,
+            boolean repeatVisit,
             List<PartRequest> parts,
             Visit visit,
             Long version,
@@ -81,11 +118,23 @@ public final class Assignment {
         this.technicianId = technicianId;
         this.dealerId = dealerId;
         this.decidedAt = decidedAt;
+        this.acceptedAt = acceptedAt;
+        this.offerExpiresAt = offerExpiresAt;
+        this.passedOver = new ArrayList<>(passedOver == null ? List.of() : passedOver);
+        this.appointment = appointment;
+        this.appointmentDueAt = appointmentDueAt;
+        this.arrivedAt = arrivedAt;
+        this.quote = quote;
+        this.consent = consent;
+        this.repeatVisit = repeatVisit;
         this.parts = new ArrayList<>(parts == null ? List.of() : parts);
         this.visit = visit;
         this.version = version;
         this.outbox = outbox == null ? new Outbox() : outbox;
     }
+
+    public static final Duration DEFAULT_OFFER_TIMEOUT = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_RESCHEDULE_NOTICE = Duration.ofHours(2);
 
     public static String idFor(String complaintId) {
         return "ASG-" + complaintId;
@@ -96,6 +145,16 @@ public final class Assignment {
      * {@link TechnicianAssigned}, or {@link AssignmentEscalated} when nobody could be found.
      */
     public static Assignment open(ComplaintRegistered complaint, Decision decision, Instant now) {
+        return open(complaint, decision, now, DEFAULT_OFFER_TIMEOUT);
+    }
+
+    /**
+     * The assignment of a newly registered case, offered to the chosen technician until {@code now +
+     * offerTimeout}. Raises {@link TechnicianAssigned}, or {@link AssignmentEscalated} when nobody
+     * could be found.
+     */
+    public static Assignment open(
+            ComplaintRegistered complaint, Decision decision, Instant now, Duration offerTimeout) {
         var installation = decision.installation();
         var assignment = new Assignment(
                 idFor(complaint.complaintId()),
@@ -114,10 +173,78 @@ public final class Assignment {
                         ? (installation == null ? null : installation.dealerId())
                         : decision.technician().dealerId(),
                 now,
+                null,
+                decision.escalated() ? null : now.plus(offerTimeout),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
                 List.of(),
                 null,
                 null,
                 new Outbox());
+        assignment.announce(decision, now);
+        return assignment;
+    }
+
+    /** The assignment of round {@code round} (2, 3, ...) of a reopened case. */
+    public static String idFor(String complaintId, int round) {
+        return round <= 1 ? idFor(complaintId) : idFor(complaintId) + "-R" + round;
+    }
+
+    /**
+     * A new visit round for a reopened case, decided by the rule chain afresh (the original installer
+     * first again); it keeps the case's contact, kind and site from the previous round, if known.
+     */
+    public static Assignment reopen(
+            String complaintId,
+            int round,
+            String serialNumber,
+            Assignment previous,
+            String why,
+            Decision decision,
+            Instant now,
+            Duration offerTimeout) {
+        var installation = decision.installation();
+        var assignment = new Assignment(
+                idFor(complaintId, round),
+                complaintId,
+                serialNumber,
+                previous == null ? null : previous.kind,
+                why != null ? why : previous == null ? null : previous.symptoms,
+                previous == null ? null : previous.contact,
+                null,
+                installation != null ? installation.site() : previous == null ? null : previous.site,
+                decision.escalated() ? AssignmentStatus.ESCALATED : AssignmentStatus.ASSIGNED,
+                decision.rule(),
+                decision.reason(),
+                decision.escalated() ? null : decision.technician().technicianId(),
+                decision.escalated()
+                        ? (installation == null ? null : installation.dealerId())
+                        : decision.technician().dealerId(),
+                now,
+                null,
+                decision.escalated() ? null : now.plus(offerTimeout),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                List.of(),
+                null,
+                null,
+                new Outbox());
+        assignment.announce(decision, now);
+        return assignment;
+    }
+
+    private void announce(Decision decision, Instant now) {
+        var assignment = this;
         if (decision.escalated()) {
             assignment.raise(new AssignmentEscalated(assignment.id, assignment.complaintId, decision.reason(), now));
         } else {
@@ -130,7 +257,6 @@ public final class Assignment {
                     decision.reason(),
                     now));
         }
-        return assignment;
     }
 
     /** An assignment as stored; raises nothing. */
@@ -149,6 +275,15 @@ public final class Assignment {
             String technicianId,
             String dealerId,
             Instant decidedAt,
+            Instant acceptedAt,
+            Instant offerExpiresAt,
+            List<String> passedOver,
+            Appointment appointment,
+            Instant appointmentDueAt,
+            Instant arrivedAt,
+            FeeQuote quote,
+            FeeConsent consent,
+            boolean repeatVisit,
             List<PartRequest> parts,
             Visit visit,
             Long version,
@@ -168,6 +303,15 @@ public final class Assignment {
                 technicianId,
                 dealerId,
                 decidedAt,
+                acceptedAt,
+                offerExpiresAt,
+                passedOver,
+                appointment,
+                appointmentDueAt,
+                arrivedAt,
+                quote,
+                consent,
+                repeatVisit,
                 parts,
                 visit,
                 version,
@@ -185,6 +329,7 @@ public final class Assignment {
      */
     public PartRequest requestParts(String requestId, String partNumber, int quantity, Instant now) {
         requireAssigned("request parts for");
+        acceptImplicitly(now);
         var request = PartRequest.requested(requestId, partNumber, quantity);
         parts.add(request);
         raise(new PartsRequested(requestId, complaintId, id, technicianId, dealerId, partNumber, quantity, now));
@@ -208,7 +353,11 @@ public final class Assignment {
     /** The technician finished the visit; raises {@link VisitCompleted}. A visit is completed once. */
     public void complete(Visit report) {
         requireAssigned("complete");
+        requireConsentFor(report.feeCharged());
+        acceptImplicitly(report.completedAt());
         this.visit = report;
+        this.offerExpiresAt = null;
+        this.appointmentDueAt = null;
         this.status = AssignmentStatus.COMPLETED;
         raise(new VisitCompleted(
                 id,
@@ -222,6 +371,212 @@ public final class Assignment {
                 report.feeCharged(),
                 report.fixed(),
                 report.completedAt()));
+    }
+
+    /**
+     * The holder takes the job; raises {@link AssignmentAccepted}.
+     *
+     * @return false when it was accepted already (nothing changes)
+     */
+    public boolean accept(Instant now) {
+        requireAssigned("accept");
+        if (acceptedAt != null) {
+            return false;
+        }
+        acceptedAt = now;
+        offerExpiresAt = null;
+        raise(new AssignmentAccepted(id, complaintId, technicianId, now));
+        return true;
+    }
+
+    /** Whether the holder has taken the job (explicitly, or by starting to work on it). */
+    public boolean accepted() {
+        return acceptedAt != null;
+    }
+
+    /** An offer still open at {@code now} whose time is up. */
+    public boolean offerExpiredAt(Instant now) {
+        return status == AssignmentStatus.ASSIGNED
+                && acceptedAt == null
+                && offerExpiresAt != null
+                && !now.isBefore(offerExpiresAt);
+    }
+
+    /** Who must be skipped when the case is offered to the next candidate: everyone who passed, and the holder. */
+    public Set<String> passedOverWith(String holder) {
+        var skip = new LinkedHashSet<>(passedOver);
+        if (holder != null) {
+            skip.add(holder);
+        }
+        return skip;
+    }
+
+    /**
+     * The holder declined the offer, or let it time out: raises {@link AssignmentDeclined}, then
+     * offers the case to {@code next} ({@link TechnicianAssigned}) or escalates it ({@link
+     * AssignmentEscalated}). Only an offer not yet accepted can be passed on.
+     */
+    public void passOn(String why, boolean timedOut, Decision next, Instant now, Duration offerTimeout) {
+        requireAssigned("decline");
+        if (acceptedAt != null) {
+            throw new AssignmentNotOpenException("cannot decline " + id + ": it was accepted already");
+        }
+        raise(new AssignmentDeclined(id, complaintId, technicianId, why, timedOut, now));
+        passedOver.add(technicianId);
+        if (next.escalated()) {
+            status = AssignmentStatus.ESCALATED;
+            technicianId = null;
+            rule = null;
+            dealerId =
+                    next.installation() == null ? dealerId : next.installation().dealerId();
+            reason = next.reason();
+            offerExpiresAt = null;
+            raise(new AssignmentEscalated(id, complaintId, next.reason(), now));
+        } else {
+            technicianId = next.technician().technicianId();
+            dealerId = next.technician().dealerId();
+            rule = next.rule();
+            reason = next.reason();
+            offerExpiresAt = now.plus(offerTimeout);
+            raise(new TechnicianAssigned(id, complaintId, technicianId, dealerId, rule, reason, now));
+        }
+    }
+
+    /**
+     * The technician agreed a window with the customer (raises {@link AppointmentSet}) or moved it
+     * (raises {@link AppointmentRescheduled}; moved less than {@code notice} before the old window
+     * started, or after it, the old appointment also counts as broken: {@link AppointmentBroken}).
+     *
+     * @return null for a first window, else what became of the previous one
+     */
+    public AppointmentOutcome setAppointment(Appointment window, Instant now, Duration notice) {
+        requireAssigned("set an appointment for");
+        if (arrivedAt != null) {
+            throw new AssignmentNotOpenException("cannot set an appointment for " + id + ": the technician is on site");
+        }
+        acceptImplicitly(now);
+        var previous = appointment;
+        appointment = window;
+        appointmentDueAt = window.windowEnd();
+        if (previous == null) {
+            raise(new AppointmentSet(id, complaintId, technicianId, window.windowStart(), window.windowEnd(), now));
+            return null;
+        }
+        var withNotice = !now.isAfter(previous.windowStart().minus(notice));
+        raise(new AppointmentRescheduled(
+                id,
+                complaintId,
+                technicianId,
+                previous.windowStart(),
+                previous.windowEnd(),
+                window.windowStart(),
+                window.windowEnd(),
+                withNotice,
+                now));
+        if (withNotice) {
+            return AppointmentOutcome.WITH_NOTICE;
+        }
+        raise(new AppointmentBroken(
+                id,
+                complaintId,
+                technicianId,
+                dealerId,
+                previous.windowStart(),
+                previous.windowEnd(),
+                "rescheduled less than " + notice.toMinutes() + " minutes before the window",
+                now));
+        return AppointmentOutcome.BROKEN;
+    }
+
+    /**
+     * The technician is on site; raises {@link TechnicianArrived} once. Arriving after the window's
+     * end breaks the appointment as if the sweep had found it.
+     *
+     * @return what became of the open window, or null (no window, or arrival recorded already)
+     */
+    public AppointmentOutcome arrive(Instant now) {
+        requireAssigned("arrive for");
+        if (arrivedAt != null) {
+            return null;
+        }
+        acceptImplicitly(now);
+        var late = breakMissedAppointment(now);
+        var kept = appointmentDueAt != null;
+        arrivedAt = now;
+        appointmentDueAt = null;
+        raise(new TechnicianArrived(id, complaintId, technicianId, now));
+        return late ? AppointmentOutcome.BROKEN : kept ? AppointmentOutcome.KEPT : null;
+    }
+
+    /** Nobody arrived by the window's end. */
+    public boolean appointmentMissedAt(Instant now) {
+        return status == AssignmentStatus.ASSIGNED
+                && arrivedAt == null
+                && appointmentDueAt != null
+                && !now.isBefore(appointmentDueAt);
+    }
+
+    /** Records the missed window as broken ({@link AppointmentBroken}); false when it is not missed. */
+    public boolean breakMissedAppointment(Instant now) {
+        if (!appointmentMissedAt(now)) {
+            return false;
+        }
+        appointmentDueAt = null;
+        raise(new AppointmentBroken(
+                id,
+                complaintId,
+                technicianId,
+                dealerId,
+                appointment.windowStart(),
+                appointment.windowEnd(),
+                "nobody arrived by the window's end",
+                now));
+        return true;
+    }
+
+    /** The fee the customer is told before the visit; raises {@link FeeQuoted}. A new quote replaces the old. */
+    public void quote(FeeQuote quote) {
+        requireAssigned("quote a fee for");
+        this.quote = quote;
+        raise(new FeeQuoted(
+                id,
+                complaintId,
+                quote.inWarranty(),
+                quote.doorFee(),
+                quote.labour(),
+                quote.parts(),
+                quote.total(),
+                quote.quotedAt()));
+    }
+
+    /** The customer agreed to pay more than quoted, up to the consent's amount. */
+    public void recordConsent(FeeConsent consent) {
+        requireAssigned("record a consent for");
+        this.consent = consent;
+        this.repeatVisit = repeatVisit;
+    }
+
+    /** Charging above the quote needs the customer's recorded consent; without a quote nothing limits the fee. */
+    private void requireConsentFor(BigDecimal charged) {
+        if (charged == null || quote == null || charged.compareTo(quote.total()) <= 0) {
+            return;
+        }
+        if (consent == null || charged.compareTo(consent.amount()) > 0) {
+            throw new ChargeNotConsentedException("charging " + charged.toPlainString() + " on " + id
+                    + " is above the quote of " + quote.total().toPlainString()
+                    + (consent == null
+                            ? " and the customer's consent is not recorded"
+                            : " and the consent recorded covers only "
+                                    + consent.amount().toPlainString()));
+        }
+    }
+
+    /** Working on an offered assignment takes it, without an event of its own: the work speaks. */
+    private void acceptImplicitly(Instant now) {
+        if (acceptedAt == null) {
+            acceptedAt = now;
+            offerExpiresAt = null;
+        }
     }
 
     private void requireAssigned(String action) {
@@ -295,6 +650,50 @@ public final class Assignment {
 
     public Instant decidedAt() {
         return decidedAt;
+    }
+
+    /** Null while only offered. */
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    public Instant offerExpiresAt() {
+        return offerExpiresAt;
+    }
+
+    public List<String> passedOver() {
+        return List.copyOf(passedOver);
+    }
+
+    public Appointment appointment() {
+        return appointment;
+    }
+
+    public Instant appointmentDueAt() {
+        return appointmentDueAt;
+    }
+
+    public Instant arrivedAt() {
+        return arrivedAt;
+    }
+
+    /** Marks the visit as a repeat: the same machine had a visit completed within the last 30 days. */
+    public void markRepeatVisit() {
+        this.repeatVisit = true;
+    }
+
+    public boolean repeatVisit() {
+        return repeatVisit;
+    }
+
+    /** Null until quoted. */
+    public FeeQuote quote() {
+        return quote;
+    }
+
+    /** Null unless the customer agreed to pay more than quoted. */
+    public FeeConsent consent() {
+        return consent;
     }
 
     public List<PartRequest> parts() {

@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.assignment.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,4 +28,13 @@ public interface Assignments {
 
     /** Assignments in this status, oldest first. */
     List<Assignment> withStatus(AssignmentStatus status);
+
+    /** Offers not accepted by {@code now} whose time is up. */
+    List<Assignment> offersExpiredBy(Instant now);
+
+    /** Appointments whose window ended by {@code now} without anybody arriving, not yet counted as broken. */
+    List<Assignment> appointmentsMissedBy(Instant now);
+
+    /** Every assignment of the machine, any round, any status. */
+    List<Assignment> ofMachine(String serialNumber);
 }

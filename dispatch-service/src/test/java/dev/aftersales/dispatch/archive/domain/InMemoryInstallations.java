@@ -1,6 +1,7 @@
 package dev.aftersales.dispatch.archive.domain;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +12,11 @@ public class InMemoryInstallations implements Installations {
     @Override
     public void upsert(Installation installation) {
         bySerial.put(installation.serialNumber(), installation);
+    }
+
+    @Override
+    public void upsertAll(List<Installation> installations) {
+        installations.forEach(this::upsert);
     }
 
     @Override

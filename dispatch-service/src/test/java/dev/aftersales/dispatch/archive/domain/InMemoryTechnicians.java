@@ -14,7 +14,7 @@ public class InMemoryTechnicians implements Technicians {
         var load = byId.containsKey(technician.technicianId())
                 ? byId.get(technician.technicianId()).openAssignments()
                 : technician.openAssignments();
-        byId.put(technician.technicianId(), withLoad(technician, load));
+        byId.put(technician.technicianId(), technician.withLoad(load));
     }
 
     @Override
@@ -31,15 +31,11 @@ public class InMemoryTechnicians implements Technicians {
     public void changeLoad(String technicianId, int delta) {
         var t = byId.get(technicianId);
         if (t != null) {
-            byId.put(technicianId, withLoad(t, Math.max(0, t.openAssignments() + delta)));
+            byId.put(technicianId, t.withLoad(t.openAssignments() + delta));
         }
     }
 
     public int loadOf(String technicianId) {
         return byId.get(technicianId).openAssignments();
-    }
-
-    private static Technician withLoad(Technician t, int load) {
-        return new Technician(t.technicianId(), t.name(), t.dealerId(), t.active(), t.productLines(), load);
     }
 }

@@ -11,11 +11,15 @@ import dev.aftersales.chassis.test.MutableClock;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
+import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.InMemoryInstallations;
+import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
 import dev.aftersales.dispatch.archive.domain.InMemoryTechnicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
+import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.InMemoryAssignments;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +34,11 @@ class AssignTechnicianTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
 
-    AssignTechnician assignTechnician = new AssignTechnician(assignments, installations, technicians, clock, meters);
+    final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
+    final DispatchProperties properties = new DispatchProperties(Duration.ofMinutes(15), Duration.ofHours(2), 100, 500);
+
+    AssignTechnician assignTechnician =
+            new AssignTechnician(assignments, policy, technicians, clock, meters, properties);
 
     @BeforeEach
     void archive() {
@@ -92,7 +100,7 @@ class AssignTechnicianTest {
                 return Optional.empty();
             }
         };
-        var assign = new AssignTechnician(racing, installations, technicians, clock, meters);
+        var assign = new AssignTechnician(racing, policy, technicians, clock, meters, properties);
         assign.assign(delivery("e-1", registered("C-1", "WP-0001")));
 
         assign.assign(delivery("e-1", registered("C-1", "WP-0001")));

@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.assignment.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,6 +48,15 @@ public class InMemoryAssignments implements Assignments {
                 a.technicianId(),
                 a.dealerId(),
                 a.decidedAt(),
+                a.acceptedAt(),
+                a.offerExpiresAt(),
+                a.passedOver(),
+                a.appointment(),
+                a.appointmentDueAt(),
+                a.arrivedAt(),
+                a.quote(),
+                a.consent(),
+                a.repeatVisit(),
                 a.parts(),
                 a.visit(),
                 a.version() == null ? 0L : a.version() + 1,
@@ -74,6 +84,23 @@ public class InMemoryAssignments implements Assignments {
         return byId.values().stream()
                 .filter(a -> a.status() == status)
                 .sorted(Comparator.comparing(Assignment::decidedAt))
+                .toList();
+    }
+
+    @Override
+    public List<Assignment> offersExpiredBy(Instant now) {
+        return byId.values().stream().filter(a -> a.offerExpiredAt(now)).toList();
+    }
+
+    @Override
+    public List<Assignment> appointmentsMissedBy(Instant now) {
+        return byId.values().stream().filter(a -> a.appointmentMissedAt(now)).toList();
+    }
+
+    @Override
+    public List<Assignment> ofMachine(String serialNumber) {
+        return byId.values().stream()
+                .filter(a -> serialNumber.equals(a.serialNumber()))
                 .toList();
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ListDueReturnCalls {
 
+    /** A due call not made within a day of its due time is overdue. */
+    static final Duration OVERDUE_AFTER = Duration.ofDays(1);
+
     private final ReturnCalls returnCalls;
     private final Clock clock;
 
@@ -22,6 +25,13 @@ public class ListDueReturnCalls {
         // Counted on each scrape; the query scans on the embedded store (see MongoReturnCalls).
         Gauge.builder("aftersales.returncalls.due", this, list -> list.returnCalls.countDueBy(list.clock.instant()))
                 .description("Return calls due now and not yet made")
+                .strongReference(true)
+                .register(meters);
+        Gauge.builder(
+                        "aftersales.returncalls.overdue",
+                        this,
+                        list -> list.returnCalls.countDueBy(list.clock.instant().minus(OVERDUE_AFTER)))
+                .description("Return calls due for more than a day and not yet made")
                 .strongReference(true)
                 .register(meters);
     }

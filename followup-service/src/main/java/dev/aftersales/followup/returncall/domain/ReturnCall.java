@@ -1,6 +1,9 @@
 package dev.aftersales.followup.returncall.domain;
 
 import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.contracts.followup.CallOutcome;
+import dev.aftersales.contracts.followup.CustomerUnreachable;
+import dev.aftersales.contracts.followup.ReturnCallMade;
 import dev.aftersales.contracts.followup.ReturnCallReason;
 import dev.aftersales.contracts.followup.ReturnCallScheduled;
 import java.time.Duration;
@@ -8,11 +11,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A call (回访) an agent must make to a customer by {@code dueAt}: did it work, was the technician
- * on time and polite, how satisfied are they. One per completed visit, its id derived from the
- * assignment, so a redelivered VisitCompleted finds it already there.
- *
- * <p>Use {@link #afterVisit} to schedule one, {@link #restore} to rebuild a stored one.
+ * A return call (回访) an agent owes a customer: due at a time, tried until the customer answers or
+ * the retry policy gives up. Its id is derived from what triggered it, so each trigger yields one call.
  */
 public final class ReturnCall {
 
@@ -20,9 +20,12 @@ public final class ReturnCall {
     private final String complaintId;
     private final String assignmentId;
     private final ReturnCallReason reason;
-    private final Instant dueAt;
-    private final ReturnCallStatus status;
+    private Instant dueAt;
+    private ReturnCallStatus status;
     private final Instant scheduledAt;
+    private int attempts;
+    private int unanswered;
+    private CallOutcome lastOutcome;
     private final Long version;
     private final Outbox outbox;
 
@@ -34,6 +37,9 @@ public final class ReturnCall {
             Instant dueAt,
             ReturnCallStatus status,
             Instant scheduledAt,
+            int attempts,
+            int unanswered,
+            CallOutcome lastOutcome,
             Long version,
             Outbox outbox) {
         this.id = Objects.requireNonNull(id, "id");
@@ -43,28 +49,85 @@ public final class ReturnCall {
         this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
         this.status = Objects.requireNonNull(status, "status");
         this.scheduledAt = Objects.requireNonNull(scheduledAt, "scheduledAt");
+        this.attempts = attempts;
+        this.unanswered = unanswered;
+        this.lastOutcome = lastOutcome;
         this.version = version;
         this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
-    public static String idAfterVisit(String assignmentId) {
-        return "RC-" + assignmentId;
+    /** {@code RC-<assignmentId>} for the first round; a later round's visit adds {@code -R<round>}. */
+    public static String idAfterVisit(String assignmentId, int round) {
+        return round <= 1 ? "RC-" + assignmentId : "RC-" + assignmentId + "-R" + round;
     }
 
-    /** The return call of a completed visit, due {@code delay} after completion; raises ReturnCallScheduled. */
+    public static String idAfterPhoneResolution(String complaintId) {
+        return "RC-PHONE-" + complaintId;
+    }
+
+    public static String idAfterInstallation(String serialNumber) {
+        return "RC-INST-" + serialNumber;
+    }
+
+    /** The case reference of a thank-you call: an installation has no complaint, so the machine stands in. */
+    public static String installationCaseOf(String serialNumber) {
+        return "INST-" + serialNumber;
+    }
+
+    /**
+     * The return call of a completed visit in satisfaction round {@code round}, due {@code delay}
+     * after completion; raises ReturnCallScheduled. Dispatch may reuse the assignment for the next
+     * round's visit, hence the round in the id.
+     */
     public static ReturnCall afterVisit(
-            String assignmentId, String complaintId, Instant completedAt, Duration delay, Instant now) {
-        var call = new ReturnCall(
-                idAfterVisit(assignmentId),
+            String assignmentId, int round, String complaintId, Instant completedAt, Duration delay, Instant now) {
+        return scheduled(
+                idAfterVisit(assignmentId, round),
                 complaintId,
                 assignmentId,
                 ReturnCallReason.AFTER_VISIT,
                 completedAt.plus(delay),
+                now);
+    }
+
+    /** The return call of a case settled by phone guidance, due {@code delay} after the resolution. */
+    public static ReturnCall afterPhoneResolution(String complaintId, Instant resolvedAt, Duration delay, Instant now) {
+        return scheduled(
+                idAfterPhoneResolution(complaintId),
+                complaintId,
+                null,
+                ReturnCallReason.AFTER_PHONE_RESOLUTION,
+                resolvedAt.plus(delay),
+                now);
+    }
+
+    /** The thank-you call of an installation, due {@code delay} after the start of its installation day (UTC). */
+    public static ReturnCall afterInstallation(String serialNumber, Instant installedOn, Duration delay, Instant now) {
+        return scheduled(
+                idAfterInstallation(serialNumber),
+                installationCaseOf(serialNumber),
+                null,
+                ReturnCallReason.THANK_YOU_AFTER_INSTALLATION,
+                installedOn.plus(delay),
+                now);
+    }
+
+    private static ReturnCall scheduled(
+            String id, String complaintId, String assignmentId, ReturnCallReason reason, Instant dueAt, Instant now) {
+        var call = new ReturnCall(
+                id,
+                complaintId,
+                assignmentId,
+                reason,
+                dueAt,
                 ReturnCallStatus.DUE,
                 now,
+                0,
+                0,
+                null,
                 null,
                 new Outbox());
-        call.outbox.raise(new ReturnCallScheduled(call.id, complaintId, call.reason, call.dueAt, now), complaintId);
+        call.outbox.raise(new ReturnCallScheduled(call.id, complaintId, reason, dueAt, now), complaintId);
         return call;
     }
 
@@ -76,6 +139,9 @@ public final class ReturnCall {
             Instant dueAt,
             ReturnCallStatus status,
             Instant scheduledAt,
+            int attempts,
+            int unanswered,
+            CallOutcome lastOutcome,
             Long version,
             Outbox outbox) {
         return new ReturnCall(
@@ -86,8 +152,53 @@ public final class ReturnCall {
                 dueAt,
                 status,
                 scheduledAt,
+                attempts,
+                unanswered,
+                lastOutcome,
                 version,
                 outbox == null ? new Outbox() : outbox);
+    }
+
+    /**
+     * Records one try of this call and raises ReturnCallMade. No answer moves the call to the next
+     * try of the policy, or to unreachable (CustomerUnreachable) after the last; a wrong number is
+     * unreachable at once; "call later" moves the due time to {@code callLaterAt} without using a try.
+     *
+     * @throws IllegalStateException when the call is not due any more
+     */
+    public void recordAttempt(
+            CallOutcome outcome, String agentId, Instant callLaterAt, RetryPolicy policy, Instant now) {
+        if (status != ReturnCallStatus.DUE) {
+            throw new IllegalStateException("return call " + id + " is " + status + ", not due");
+        }
+        attempts++;
+        lastOutcome = outcome;
+        outbox.raise(new ReturnCallMade(id, complaintId, outcome, attempts, agentId, now), complaintId);
+        switch (outcome) {
+            case REACHED -> status = ReturnCallStatus.REACHED;
+            case NO_ANSWER -> {
+                unanswered++;
+                if (unanswered >= policy.tries()) {
+                    unreachable(now);
+                } else {
+                    dueAt = now.plus(policy.interval());
+                }
+            }
+            case WRONG_NUMBER -> unreachable(now);
+            case CALL_LATER -> dueAt = callLaterAt == null ? now.plus(policy.interval()) : callLaterAt;
+        }
+    }
+
+    private void unreachable(Instant now) {
+        status = ReturnCallStatus.UNREACHABLE;
+        outbox.raise(new CustomerUnreachable(id, complaintId, attempts, now), complaintId);
+    }
+
+    /** The customer answered the survey on this call: if the agent skipped recording the answer, it is recorded now. */
+    public void reachedBySurvey(String agentId, Instant now) {
+        if (status == ReturnCallStatus.DUE) {
+            recordAttempt(CallOutcome.REACHED, agentId, null, new RetryPolicy(1, Duration.ZERO), now);
+        }
     }
 
     public String id() {
@@ -116,6 +227,18 @@ public final class ReturnCall {
 
     public Instant scheduledAt() {
         return scheduledAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public int unanswered() {
+        return unanswered;
+    }
+
+    public CallOutcome lastOutcome() {
+        return lastOutcome;
     }
 
     public Long version() {

@@ -16,8 +16,16 @@ public interface ReturnCalls {
      */
     boolean add(ReturnCall call);
 
+    /** Saves a changed call; fails on a concurrent change (optimistic lock on its version). */
+    void save(ReturnCall call);
+
     /** Calls still to be made that are due by {@code deadline}, the longest-due first. */
     List<ReturnCall> dueBy(Instant deadline);
 
     long countDueBy(Instant deadline);
+
+    /** Calls whose customer could not be reached, the longest-due first. */
+    List<ReturnCall> unreachable();
+
+    long countWithStatus(ReturnCallStatus status);
 }

@@ -1,58 +1,79 @@
 package dev.aftersales.intake.complaint.application;
 
-import dev.aftersales.intake.complaint.domain.Complaints;
+import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes what dispatch, parts and follow-up report about a case into its timeline. Idempotent: the
- * case remembers the ids of the events it recorded, in the same write as the entry.
+ * Writes what dispatch, parts and follow-up report about a case into its timeline, and what it
+ * means for the case: an arrival meets the on-site clock, a satisfied customer closes the case, a
+ * dissatisfied one reopens it. Idempotent: the case remembers the ids of the events it recorded,
+ * in the same write as the change.
  */
 @Service
 public class RecordCaseProgress {
 
     private static final Logger log = LoggerFactory.getLogger(RecordCaseProgress.class);
-    /**
-     * Events of one case arrive on several topics, so two consumer threads may update it at once;
-     * the loser reads again. Past this many clashes the record is left to the listener's retries.
-     */
-    private static final int ATTEMPTS = 5;
 
-    private final Complaints complaints;
+    private final CaseChanges changes;
     private final MeterRegistry meters;
 
-    RecordCaseProgress(Complaints complaints, MeterRegistry meters) {
-        this.complaints = complaints;
+    RecordCaseProgress(CaseChanges changes, MeterRegistry meters) {
+        this.changes = changes;
         this.meters = meters;
     }
 
     /** @throws UnknownComplaintException when no such case exists; the event is retried, then dead-lettered */
     public void record(RecordProgressCommand command) {
-        for (int attempt = 1; ; attempt++) {
-            var complaint = complaints
-                    .find(command.complaintId())
-                    .orElseThrow(() -> new UnknownComplaintException(command.complaintId()));
-            if (!complaint.record(command.eventId(), command.entry())) {
-                count(command, "duplicate");
-                return;
-            }
-            try {
-                complaints.update(complaint);
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                continue;
-            }
-            count(command, "recorded");
-            log.debug("recorded {} on complaint {}", command.entry().what(), command.complaintId());
+        var entry = command.entry();
+        var outcome = changes.change(
+                command.complaintId(),
+                complaint -> {
+                    if (!complaint.outbox().firstDelivery(command.eventId())) {
+                        return null;
+                    }
+                    var before = complaint.status();
+                    switch (command.effect()) {
+                        case NONE -> complaint.append(entry);
+                        case ANSWERED -> {
+                            complaint.append(entry);
+                            complaint.appointmentSet(entry.at());
+                        }
+                        case ON_SITE -> {
+                            complaint.append(entry);
+                            complaint.technicianArrived(entry.at());
+                        }
+                        case SATISFIED -> complaint.customerSatisfied(command.round(), entry);
+                        case DISSATISFIED -> complaint.customerDissatisfied(command.round(), command.reason(), entry);
+                    }
+                    var after = complaint.status();
+                    return new Outcome(
+                            before == after ? null : after, complaint.calls().size());
+                },
+                () -> new UnknownComplaintException(command.complaintId()));
+        if (outcome == null) {
+            count(command, "duplicate");
             return;
         }
+        count(command, "recorded");
+        if (outcome.becameStatus() == ComplaintStatus.CLOSED) {
+            meters.counter("aftersales.intake.cases.closed").increment();
+            DistributionSummary.builder("aftersales.intake.calls.per.case")
+                    .description("Calls the customer made about a case, counted when it closed")
+                    .register(meters)
+                    .record(outcome.calls());
+        } else if (outcome.becameStatus() == ComplaintStatus.REOPENED) {
+            meters.counter("aftersales.intake.cases.reopened").increment();
+        }
+        log.debug("recorded {} on complaint {}", entry.what(), command.complaintId());
     }
+
+    /** @param becameStatus the status the case changed to, or null */
+    private record Outcome(ComplaintStatus becameStatus, int calls) {}
 
     private void count(RecordProgressCommand command, String outcome) {
         Counter.builder("aftersales.timeline.events")

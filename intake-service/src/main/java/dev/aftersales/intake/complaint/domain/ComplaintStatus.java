@@ -13,5 +13,15 @@ public enum ComplaintStatus {
     /** A technician owns the visit. */
     ASSIGNED,
     /** The visit is done; the return call decides whether the customer is satisfied. */
-    AWAITING_RETURN_CALL
+    AWAITING_RETURN_CALL,
+    /** Settled by phone guidance; the return call decides whether the customer is satisfied. */
+    RESOLVED_BY_PHONE,
+    /** The customer was not satisfied: open again for another round. */
+    REOPENED,
+    /** The customer said they are satisfied. Only a closed case is done. */
+    CLOSED;
+
+    public boolean isOpen() {
+        return this != CLOSED;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.aftersales.intake.complaint.domain;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where complaints are kept, one document each: state, timeline and outbox change together. */
@@ -12,4 +14,13 @@ public interface Complaints {
 
     /** Stores a changed complaint; fails if someone else changed it since it was read. */
     void update(Complaint complaint);
+
+    /** The open (not closed) cases about a machine, oldest first. */
+    List<Complaint> openBySerialNumber(String serialNumber);
+
+    /** Ids of open cases with a running SLA clock due at or before {@code now}, at most {@code limit}. */
+    List<String> slaDueBy(Instant now, int limit);
+
+    /** Open cases whose customer has had no answer yet, waiting longest first. */
+    List<Complaint> unanswered(int limit);
 }

@@ -10,12 +10,17 @@ import java.util.Objects;
  * @param at when it happened, by the clock of the service it happened in
  * @param detail a short text for the agent (reason, part and quantity, due time); may be empty
  * @param technicianId the technician involved, when there is one
+ * @param by the user who did it (agent, supervisor) for steps taken at intake; null for other services' events
  */
-public record TimelineEntry(Instant at, Milestone what, String detail, String technicianId) {
+public record TimelineEntry(Instant at, Milestone what, String detail, String technicianId, String by) {
 
     public TimelineEntry {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(what, "what");
         detail = detail == null ? "" : detail;
+    }
+
+    public TimelineEntry(Instant at, Milestone what, String detail, String technicianId) {
+        this(at, what, detail, technicianId, null);
     }
 }

@@ -39,4 +39,22 @@ class SlaPropertiesTest {
         assertThatThrownBy(() -> bind(Map.of("aftersales.intake.sla.resolution", "a month")))
                 .isInstanceOf(BindException.class);
     }
+
+    @Test
+    void promises_can_be_set_per_kind_and_per_customer_tier() {
+        var policies = new Binder(new MapConfigurationPropertySource(Map.of(
+                        "aftersales.intake.sla.kinds.INSTALLATION.on-site", "72h",
+                        "aftersales.intake.sla.tiers.KEY.first-answer", "2h")))
+                .bindOrCreate("aftersales.intake.sla", SlaProperties.class)
+                .policies();
+
+        assertThat(policies.policyFor(dev.aftersales.contracts.intake.ComplaintKind.INSTALLATION, null)
+                        .onSite())
+                .isEqualTo(Duration.ofHours(72));
+        assertThat(policies.policyFor(dev.aftersales.contracts.intake.ComplaintKind.REPAIR, "KEY")
+                        .firstAnswer())
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(policies.policyFor(dev.aftersales.contracts.intake.ComplaintKind.REPAIR, null))
+                .isEqualTo(SlaPolicy.DEFAULT);
+    }
 }

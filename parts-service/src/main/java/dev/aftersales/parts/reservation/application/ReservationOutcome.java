@@ -4,8 +4,16 @@ package dev.aftersales.parts.reservation.application;
 public enum ReservationOutcome {
     /** Units are now held at the technician's dealer; PartsReserved raised. */
     RESERVED,
-    /** Too few units available; a backorder was stored and PartsBackordered raised. */
+    /** Units are held at the nearest other dealer that had enough; PartsReserved and TransferRequested raised. */
+    TRANSFERRED,
+    /** Units are held at the factory warehouse, ready after its lead time; PartsReserved raised. */
+    FROM_FACTORY,
+    /** No location had enough; a backorder was stored and PartsBackordered raised. */
     BACKORDERED,
     /** The request was reserved or backordered before: nothing changed. */
-    ALREADY_HANDLED
+    ALREADY_HANDLED;
+
+    public boolean reserved() {
+        return this == RESERVED || this == TRANSFERRED || this == FROM_FACTORY;
+    }
 }

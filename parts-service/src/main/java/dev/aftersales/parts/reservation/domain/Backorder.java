@@ -1,16 +1,35 @@
 package dev.aftersales.parts.reservation.domain;
 
 import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.contracts.parts.PartsBackordered;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * A parts request no location could supply when it arrived. It waits in line for stock; its id is
- * the request id, so one request is backordered at most once and is never reserved later by a
- * redelivery of the same request.
+ * A parts request no location could supply when it arrived. It waits in line for stock (priority
+ * first, then age); its id is the request id, so one request is backordered at most once and is
+ * never reserved later by a redelivery of the same request.
+ *
+ * <p>Serving it takes two writes (the stock line's reservation, then this document), so it is first
+ * claimed for the location that will serve it: a second restock elsewhere cannot serve it twice,
+ * and a serve interrupted after the claim is finished by the next serve at the same location.
  */
 public final class Backorder {
+
+    /** Urgent first, then high, then normal; within a priority the oldest first. */
+    public static final Comparator<Backorder> IN_LINE = Comparator.comparingInt(
+                    (Backorder b) -> -b.priority().ordinal())
+            .thenComparing(Backorder::backorderedAt)
+            .thenComparing(Backorder::requestId);
+
+    public enum Status {
+        WAITING,
+        /** Claimed by a location that is reserving its units. */
+        SERVING,
+        SERVED
+    }
 
     private final String requestId;
     private final String complaintId;
@@ -19,6 +38,9 @@ public final class Backorder {
     private final String partNumber;
     private final int quantity;
     private final Instant backorderedAt;
+    private final Priority priority;
+    private Status status;
+    private String servingLocationId;
     private final Long version;
     private final Outbox outbox;
 
@@ -30,6 +52,9 @@ public final class Backorder {
             String partNumber,
             int quantity,
             Instant backorderedAt,
+            Priority priority,
+            Status status,
+            String servingLocationId,
             Long version,
             Outbox outbox) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
@@ -39,11 +64,43 @@ public final class Backorder {
         this.partNumber = Objects.requireNonNull(partNumber, "partNumber");
         this.quantity = quantity;
         this.backorderedAt = Objects.requireNonNull(backorderedAt, "backorderedAt");
+        this.priority = priority == null ? Priority.NORMAL : priority;
+        this.status = status == null ? Status.WAITING : status;
+        this.servingLocationId = servingLocationId;
         this.version = version;
         this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
-    /** A new backorder, raising {@link PartsBackordered} with it. No ETA is known yet. */
+    /** A new backorder, raising {@link PartsBackordered} with it; {@code expectedAt} may be null (no ETA known). */
+    public static Backorder of(
+            String requestId,
+            String complaintId,
+            String assignmentId,
+            String locationId,
+            String partNumber,
+            int quantity,
+            Priority priority,
+            Instant expectedAt,
+            Instant now) {
+        var backorder = new Backorder(
+                requestId,
+                complaintId,
+                assignmentId,
+                locationId,
+                partNumber,
+                quantity,
+                now,
+                priority,
+                Status.WAITING,
+                null,
+                null,
+                new Outbox());
+        backorder.outbox.raise(
+                new PartsBackordered(requestId, complaintId, assignmentId, partNumber, quantity, expectedAt, now),
+                complaintId);
+        return backorder;
+    }
+
     public static Backorder of(
             String requestId,
             String complaintId,
@@ -52,12 +109,7 @@ public final class Backorder {
             String partNumber,
             int quantity,
             Instant now) {
-        var backorder = new Backorder(
-                requestId, complaintId, assignmentId, locationId, partNumber, quantity, now, null, new Outbox());
-        backorder.outbox.raise(
-                new PartsBackordered(requestId, complaintId, assignmentId, partNumber, quantity, null, now),
-                complaintId);
-        return backorder;
+        return of(requestId, complaintId, assignmentId, locationId, partNumber, quantity, Priority.NORMAL, null, now);
     }
 
     public static Backorder restore(
@@ -68,6 +120,9 @@ public final class Backorder {
             String partNumber,
             int quantity,
             Instant backorderedAt,
+            Priority priority,
+            Status status,
+            String servingLocationId,
             Long version,
             Outbox outbox) {
         return new Backorder(
@@ -78,8 +133,34 @@ public final class Backorder {
                 partNumber,
                 quantity,
                 backorderedAt,
+                priority,
+                status,
+                servingLocationId,
                 version,
                 outbox == null ? new Outbox() : outbox);
+    }
+
+    /** Whether a serve at {@code location} may take it: waiting, or left half-served by that same location. */
+    public boolean claimableBy(String location) {
+        return status == Status.WAITING || (status == Status.SERVING && location.equals(servingLocationId));
+    }
+
+    public void claim(String location) {
+        if (!claimableBy(location)) {
+            throw new IllegalStateException("backorder " + requestId + " is " + status);
+        }
+        status = Status.SERVING;
+        servingLocationId = location;
+    }
+
+    /** The location could not supply it after all: back in line, keeping its place (age). */
+    public void unclaim() {
+        status = Status.WAITING;
+        servingLocationId = null;
+    }
+
+    public void served() {
+        status = Status.SERVED;
     }
 
     public String requestId() {
@@ -94,6 +175,7 @@ public final class Backorder {
         return assignmentId;
     }
 
+    /** The technician's dealer, where the parts are needed. */
     public String locationId() {
         return locationId;
     }
@@ -108,6 +190,18 @@ public final class Backorder {
 
     public Instant backorderedAt() {
         return backorderedAt;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String servingLocationId() {
+        return servingLocationId;
     }
 
     public Long version() {

@@ -1,5 +1,6 @@
 package dev.aftersales.parts.reservation.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Requests waiting for stock, by request id. */
@@ -15,4 +16,12 @@ public interface Backorders {
      * @return false when the request was backordered before: nothing was written
      */
     boolean add(Backorder backorder);
+
+    /** Not yet served backorders of the part, in line (see {@link Backorder#IN_LINE}). */
+    List<Backorder> openFor(String partNumber);
+
+    long countOpen();
+
+    /** Saves only if nobody wrote it since it was read; otherwise throws (optimistic lock). */
+    Backorder save(Backorder backorder);
 }

@@ -13,7 +13,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  */
 public final class OptimisticRetry {
 
-    static final int MAX_ATTEMPTS = 50;
+    static final int MAX_ATTEMPTS = 100;
 
     private OptimisticRetry() {}
 

@@ -4,6 +4,7 @@ import dev.aftersales.chassis.web.FieldProblem;
 import dev.aftersales.chassis.web.InvalidRequestException;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,9 +21,11 @@ public class SetStock {
     private static final Logger log = LoggerFactory.getLogger(SetStock.class);
 
     private final Stocks stocks;
+    private final Clock clock;
 
-    SetStock(Stocks stocks) {
+    SetStock(Stocks stocks, Clock clock) {
         this.stocks = stocks;
+        this.clock = clock;
     }
 
     public List<Stock> set(SetStockCommand command) {
@@ -57,7 +60,13 @@ public class SetStock {
         if (!stock.acceptsOnHand(line.onHand())) {
             throw new InvalidRequestException(List.of(belowReserved(row, stock)));
         }
-        stock.setOnHand(line.onHand(), line.reorderPoint() != null ? line.reorderPoint() : stock.reorderPoint());
+        stock.setOnHand(
+                line.onHand(),
+                line.reorderPoint() != null ? line.reorderPoint() : stock.reorderPoint(),
+                clock.instant());
+        if (line.unitCost() != null) {
+            stock.setUnitCost(line.unitCost());
+        }
         return stocks.save(stock);
     }
 

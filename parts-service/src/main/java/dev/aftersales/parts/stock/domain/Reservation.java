@@ -1,14 +1,33 @@
 package dev.aftersales.parts.stock.domain;
 
+import dev.aftersales.contracts.parts.ReservationSource;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Units of a stock line held for one parts request of a visit, until the visit consumes them.
+ * Units of a stock line held for one parts request of a visit, until the visit consumes them, they
+ * are released, or they expire.
  *
  * @param requestId the technician's parts request; one reservation per request, ever
+ * @param source where the units come from, seen from the technician's dealer
+ * @param readyAt when the units are ready for the technician (now, after a transfer, or the factory's lead time)
+ * @param expiresAt when the units go back to stock if not consumed; null never
+ * @param transferId set while the units travel to the technician's dealer ({@code TR-<requestId>})
+ * @param transferTo the technician's dealer the transfer goes to
+ * @param transferStatus REQUESTED, SHIPPED or RECEIVED; null without a transfer
  */
-public record Reservation(String requestId, String complaintId, String assignmentId, int quantity, Instant reservedAt) {
+public record Reservation(
+        String requestId,
+        String complaintId,
+        String assignmentId,
+        int quantity,
+        Instant reservedAt,
+        ReservationSource source,
+        Instant readyAt,
+        Instant expiresAt,
+        String transferId,
+        String transferTo,
+        TransferStatus transferStatus) {
 
     public Reservation {
         Objects.requireNonNull(requestId, "requestId");
@@ -18,5 +37,62 @@ public record Reservation(String requestId, String complaintId, String assignmen
         if (quantity <= 0) {
             throw new IllegalArgumentException("a reservation holds at least one unit, not " + quantity);
         }
+        source = source == null ? ReservationSource.OWN_DEALER : source;
+        readyAt = readyAt == null ? reservedAt : readyAt;
+    }
+
+    /** Units at the technician's own dealer, ready at once, never expiring (the first version's reservation). */
+    public Reservation(String requestId, String complaintId, String assignmentId, int quantity, Instant reservedAt) {
+        this(
+                requestId,
+                complaintId,
+                assignmentId,
+                quantity,
+                reservedAt,
+                ReservationSource.OWN_DEALER,
+                reservedAt,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    public Reservation withExpiry(Instant expiresAt) {
+        return new Reservation(
+                requestId,
+                complaintId,
+                assignmentId,
+                quantity,
+                reservedAt,
+                source,
+                readyAt,
+                expiresAt,
+                transferId,
+                transferTo,
+                transferStatus);
+    }
+
+    public Reservation withTransfer(TransferStatus status, Instant readyAt) {
+        return new Reservation(
+                requestId,
+                complaintId,
+                assignmentId,
+                quantity,
+                reservedAt,
+                source,
+                readyAt,
+                expiresAt,
+                transferId,
+                transferTo,
+                status);
+    }
+
+    /** Units on a lorry are not released by expiry: they are released, if at all, where they arrive. */
+    public boolean inTransit() {
+        return transferStatus == TransferStatus.SHIPPED;
+    }
+
+    public boolean dueBy(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now) && !inTransit();
     }
 }

@@ -2,11 +2,18 @@ package dev.aftersales.parts.stock.domain;
 
 import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.parts.PartsReserved;
-import dev.aftersales.contracts.parts.ReservationSource;
+import dev.aftersales.contracts.parts.ReservationReleased;
+import dev.aftersales.contracts.parts.StockLow;
+import dev.aftersales.contracts.parts.TransferReceived;
+import dev.aftersales.contracts.parts.TransferRequested;
+import dev.aftersales.contracts.parts.TransferShipped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The units of one part at one location (a dealer's warehouse) and the reservations holding some
@@ -29,6 +36,10 @@ public final class Stock {
     private int reorderPoint;
     private final List<Reservation> reservations;
     private final List<String> consumedRequestIds;
+    /** Oldest first; their units add up to {@code onHand}. Units leave oldest first. */
+    private final List<Lot> lots;
+
+    private java.math.BigDecimal unitCost;
     private final Long version;
     private final Outbox outbox;
 
@@ -39,6 +50,8 @@ public final class Stock {
             int reorderPoint,
             List<Reservation> reservations,
             List<String> consumedRequestIds,
+            List<Lot> lots,
+            java.math.BigDecimal unitCost,
             Long version,
             Outbox outbox) {
         this.locationId = Objects.requireNonNull(locationId, "locationId");
@@ -47,6 +60,14 @@ public final class Stock {
         this.reorderPoint = reorderPoint;
         this.reservations = new ArrayList<>(reservations);
         this.consumedRequestIds = new ArrayList<>(consumedRequestIds);
+        this.lots = new ArrayList<>(lots);
+        this.unitCost = unitCost;
+        int inLots = this.lots.stream().mapToInt(Lot::units).sum();
+        if (inLots < onHand) {
+            this.lots.add(0, new Lot(null, onHand - inLots));
+        } else if (inLots > onHand) {
+            takeFromLots(inLots - onHand);
+        }
         this.version = version;
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         if (onHand < reserved()) {
@@ -57,7 +78,7 @@ public final class Stock {
 
     /** A line with nothing on hand yet. */
     public static Stock open(String locationId, String partNumber) {
-        return new Stock(locationId, partNumber, 0, 0, List.of(), List.of(), null, new Outbox());
+        return new Stock(locationId, partNumber, 0, 0, List.of(), List.of(), List.of(), null, null, new Outbox());
     }
 
     /** A stored line as it was read, {@code version} included so that its save can detect a concurrent write. */
@@ -70,6 +91,31 @@ public final class Stock {
             List<String> consumedRequestIds,
             Long version,
             Outbox outbox) {
+        return restore(
+                locationId,
+                partNumber,
+                onHand,
+                reorderPoint,
+                reservations,
+                consumedRequestIds,
+                List.of(),
+                null,
+                version,
+                outbox);
+    }
+
+    /** A stored line with its lots and unit cost. */
+    public static Stock restore(
+            String locationId,
+            String partNumber,
+            int onHand,
+            int reorderPoint,
+            List<Reservation> reservations,
+            List<String> consumedRequestIds,
+            List<Lot> lots,
+            java.math.BigDecimal unitCost,
+            Long version,
+            Outbox outbox) {
         return new Stock(
                 locationId,
                 partNumber,
@@ -77,6 +123,8 @@ public final class Stock {
                 reorderPoint,
                 reservations == null ? List.of() : reservations,
                 consumedRequestIds == null ? List.of() : consumedRequestIds,
+                lots == null ? List.of() : lots,
+                unitCost,
                 version,
                 outbox == null ? new Outbox() : outbox);
     }
@@ -121,6 +169,40 @@ public final class Stock {
         return List.copyOf(consumedRequestIds);
     }
 
+    public List<Lot> lots() {
+        return List.copyOf(lots);
+    }
+
+    /** What one unit cost; null when not known. */
+    public java.math.BigDecimal unitCost() {
+        return unitCost;
+    }
+
+    public void setUnitCost(java.math.BigDecimal unitCost) {
+        this.unitCost = unitCost;
+    }
+
+    private void addLot(int units, Instant at) {
+        if (units > 0) {
+            lots.add(new Lot(at, units));
+        }
+    }
+
+    /** Units leave the oldest lots first. */
+    private void takeFromLots(int units) {
+        int left = units;
+        while (left > 0 && !lots.isEmpty()) {
+            var oldest = lots.get(0);
+            if (oldest.units() <= left) {
+                lots.remove(0);
+                left -= oldest.units();
+            } else {
+                lots.set(0, new Lot(oldest.receivedAt(), oldest.units() - left));
+                left = 0;
+            }
+        }
+    }
+
     public Long version() {
         return version;
     }
@@ -135,7 +217,7 @@ public final class Stock {
     }
 
     /** Sets the counted units on hand (a restock or a stock-take) and the reorder point. */
-    public void setOnHand(int units, int reorderPoint) {
+    public void setOnHand(int units, int reorderPoint, Instant now) {
         if (!acceptsOnHand(units)) {
             throw new IllegalArgumentException(
                     id() + " cannot go to " + units + " on hand: " + reserved() + " units are reserved");
@@ -143,8 +225,34 @@ public final class Stock {
         if (reorderPoint < 0) {
             throw new IllegalArgumentException("reorder point cannot be negative");
         }
+        int before = available();
+        int pointBefore = this.reorderPoint;
+        if (units > onHand) {
+            addLot(units - onHand, now);
+        } else {
+            takeFromLots(onHand - units);
+        }
         this.onHand = units;
         this.reorderPoint = reorderPoint;
+        if (available() < reorderPoint && (before >= pointBefore || reorderPoint != pointBefore)) {
+            raiseStockLow(now);
+        }
+    }
+
+    /** The first version's call, for a count without a time (tests): StockLow then carries the epoch. */
+    public void setOnHand(int units, int reorderPoint) {
+        setOnHand(units, reorderPoint, Instant.EPOCH);
+    }
+
+    private void raiseStockLow(Instant now) {
+        outbox.raise(new StockLow(locationId, partNumber, available(), reorderPoint, now), partNumber);
+    }
+
+    /** StockLow is raised when available falls below the reorder point, not again while it stays below. */
+    private void afterTaking(int availableBefore, Instant now) {
+        if (available() < reorderPoint && availableBefore >= reorderPoint) {
+            raiseStockLow(now);
+        }
     }
 
     /** Whether the request was reserved here already, and is still held or was consumed since. */
@@ -157,7 +265,10 @@ public final class Stock {
         return quantity > 0 && available() >= quantity;
     }
 
-    /** Holds units for a visit and raises {@link PartsReserved}, ready at once, in the same change. */
+    /**
+     * Holds units for a visit and raises {@link PartsReserved} (with where and when they are ready)
+     * in the same change; a reservation with a transfer also raises {@link TransferRequested}.
+     */
     public void reserve(Reservation reservation, Instant now) {
         if (hasHandled(reservation.requestId())) {
             throw new IllegalStateException("request " + reservation.requestId() + " was reserved before");
@@ -166,6 +277,7 @@ public final class Stock {
             throw new IllegalStateException(
                     "only " + available() + " available at " + id() + ", " + reservation.quantity() + " requested");
         }
+        int before = available();
         reservations.add(reservation);
         outbox.raise(
                 new PartsReserved(
@@ -175,10 +287,145 @@ public final class Stock {
                         partNumber,
                         reservation.quantity(),
                         locationId,
-                        ReservationSource.OWN_DEALER,
-                        now,
+                        reservation.source(),
+                        reservation.readyAt(),
                         now),
                 reservation.complaintId());
+        if (reservation.transferId() != null) {
+            outbox.raise(
+                    new TransferRequested(
+                            reservation.transferId(),
+                            reservation.requestId(),
+                            reservation.complaintId(),
+                            partNumber,
+                            reservation.quantity(),
+                            locationId,
+                            reservation.transferTo(),
+                            reservation.readyAt(),
+                            now),
+                    reservation.complaintId());
+        }
+        afterTaking(before, now);
+    }
+
+    public Optional<Reservation> reservationOf(String requestId) {
+        return reservations.stream()
+                .filter(r -> r.requestId().equals(requestId))
+                .findFirst();
+    }
+
+    public Optional<Reservation> transfer(String transferId) {
+        return reservations.stream()
+                .filter(r -> transferId.equals(r.transferId()))
+                .findFirst();
+    }
+
+    /**
+     * The sending dealer confirmed the units left.
+     *
+     * @return false when they were shipped before (nothing changed)
+     */
+    public boolean ship(String transferId, Instant eta, Instant now) {
+        var reservation = transfer(transferId)
+                .orElseThrow(() -> new IllegalStateException("no transfer " + transferId + " at " + id()));
+        if (reservation.transferStatus() != TransferStatus.REQUESTED) {
+            return false;
+        }
+        replace(reservation, reservation.withTransfer(TransferStatus.SHIPPED, eta));
+        outbox.raise(new TransferShipped(transferId, reservation.complaintId(), eta, now), reservation.complaintId());
+        return true;
+    }
+
+    /**
+     * The receiving side of a transfer: the units arrive here and stay held for the visit.
+     *
+     * @return false when they arrived before (nothing changed)
+     */
+    public boolean receive(Reservation shipped, Instant now) {
+        if (hasHandled(shipped.requestId())) {
+            return false;
+        }
+        onHand += shipped.quantity();
+        addLot(shipped.quantity(), now);
+        reservations.add(shipped.withTransfer(TransferStatus.RECEIVED, now));
+        outbox.raise(new TransferReceived(shipped.transferId(), shipped.complaintId(), now), shipped.complaintId());
+        return true;
+    }
+
+    /**
+     * The sending side of a received transfer: the units left this location for good.
+     *
+     * @return false when they were handed over before
+     */
+    public boolean handOver(String transferId) {
+        var reservation = transfer(transferId);
+        if (reservation.isEmpty()) {
+            return false;
+        }
+        reservations.remove(reservation.get());
+        onHand -= reservation.get().quantity();
+        takeFromLots(reservation.get().quantity());
+        remember(reservation.get().requestId());
+        return true;
+    }
+
+    /** Moves the expiry of an assignment's reservations (the appointment was set or moved). */
+    public boolean expireAt(String assignmentId, Instant expiresAt) {
+        boolean changed = false;
+        for (var reservation : List.copyOf(reservations)) {
+            if (reservation.assignmentId().equals(assignmentId) && !expiresAt.equals(reservation.expiresAt())) {
+                replace(reservation, reservation.withExpiry(expiresAt));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The earliest time a held reservation expires; null when none does. */
+    public Instant nextExpiry() {
+        return reservations.stream()
+                .filter(r -> r.expiresAt() != null && !r.inTransit())
+                .map(Reservation::expiresAt)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    /** Releases the reservations not consumed in time, each raising ReservationReleased (EXPIRED). */
+    public List<Reservation> releaseExpired(Instant now) {
+        return release(r -> r.dueBy(now), "EXPIRED", now);
+    }
+
+    /** Releases what is held for the complaint (its visit was cancelled or the case closed). */
+    public List<Reservation> releaseComplaint(String complaintId, String reason, Instant now) {
+        return release(r -> r.complaintId().equals(complaintId) && !r.inTransit(), reason, now);
+    }
+
+    private List<Reservation> release(Predicate<Reservation> which, String reason, Instant now) {
+        var released = new ArrayList<Reservation>();
+        for (var it = reservations.iterator(); it.hasNext(); ) {
+            var reservation = it.next();
+            if (which.test(reservation)) {
+                it.remove();
+                released.add(reservation);
+                remember(reservation.requestId());
+                outbox.raise(
+                        new ReservationReleased(
+                                reservation.requestId(),
+                                reservation.complaintId(),
+                                reservation.assignmentId(),
+                                partNumber,
+                                reservation.quantity(),
+                                locationId,
+                                reason,
+                                now),
+                        reservation.complaintId());
+            }
+        }
+        return released;
+    }
+
+    private void replace(Reservation old, Reservation updated) {
+        reservations.set(reservations.indexOf(old), updated);
     }
 
     public boolean holdsReservationsOf(String assignmentId) {
@@ -197,13 +444,19 @@ public final class Stock {
             if (reservation.assignmentId().equals(assignmentId)) {
                 it.remove();
                 units += reservation.quantity();
-                consumedRequestIds.add(reservation.requestId());
+                remember(reservation.requestId());
             }
         }
+        onHand -= units;
+        takeFromLots(units);
+        return units;
+    }
+
+    /** A request that left this line (consumed, released, handed over) must not be reserved here again. */
+    private void remember(String requestId) {
+        consumedRequestIds.add(requestId);
         while (consumedRequestIds.size() > CONSUMED_REQUESTS_KEPT) {
             consumedRequestIds.remove(0);
         }
-        onHand -= units;
-        return units;
     }
 }

@@ -1,5 +1,6 @@
 package dev.aftersales.parts.stock.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,23 @@ public interface Stocks {
 
     /** Lines holding at least one reservation of the assignment. */
     List<Stock> holdingReservationsOf(String assignmentId);
+
+    /** Lines holding at least one reservation for the complaint. */
+    List<Stock> holdingReservationsOfComplaint(String complaintId);
+
+    /** Lines holding the transfer: the sender, and after receipt the receiver. */
+    List<Stock> holdingTransfer(String transferId);
+
+    /** Whether any line holds the request, or held it and let it go (consumed, released, handed over). */
+    boolean handled(String requestId);
+
+    /** Lines of one part at every location. */
+    List<Stock> ofPart(String partNumber);
+
+    /** Lines with a reservation that expires by {@code now}. */
+    List<Stock> withExpiryDueBy(Instant now);
+
+    List<Stock> all();
 
     /**
      * Writes the line and its pending events in one document write, only if nobody wrote it since it

@@ -99,4 +99,35 @@ class StockTest {
                         null))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void raises_stock_low_once_when_available_falls_below_the_reorder_point() {
+        var stock = stocked(6);
+        stock.reserve(request("R-1", "ASG-C-1", 1), NOW);
+        stock.reserve(request("R-2", "ASG-C-2", 1), NOW);
+        stock.reserve(request("R-3", "ASG-C-3", 1), NOW);
+
+        assertThat(stock.outbox().pending())
+                .extracting(e -> e.type())
+                .containsExactly(
+                        EventCatalog.PARTS_RESERVED.type(),
+                        EventCatalog.PARTS_RESERVED.type(),
+                        EventCatalog.STOCK_LOW.type(),
+                        EventCatalog.PARTS_RESERVED.type());
+    }
+
+    @Test
+    void expired_reservations_are_released_but_not_those_in_transit() {
+        var stock = stocked(10);
+        var later = NOW.plusSeconds(3600);
+        stock.reserve(request("R-1", "ASG-C-1", 2).withExpiry(NOW), NOW);
+        stock.reserve(request("R-2", "ASG-C-2", 3).withExpiry(later), NOW);
+
+        assertThat(stock.nextExpiry()).isEqualTo(NOW);
+        assertThat(stock.releaseExpired(NOW)).extracting(Reservation::requestId).containsExactly("R-1");
+        assertThat(stock.releaseExpired(NOW)).isEmpty();
+        assertThat(stock.reserved()).isEqualTo(3);
+        assertThat(stock.hasHandled("R-1")).isTrue();
+        assertThat(stock.nextExpiry()).isEqualTo(later);
+    }
 }

@@ -39,6 +39,8 @@ class MongoTechnicians implements Technicians {
                         .set("dealerId", technician.dealerId())
                         .set("active", technician.active())
                         .set("productLines", new TreeSet<>(technician.productLines()))
+                        .set("kindsOfWork", new TreeSet<>(technician.kindsOfWork()))
+                        .set("dailyCapacity", technician.dailyCapacity())
                         .setOnInsert("openAssignments", 0),
                 TechnicianDocument.class);
     }

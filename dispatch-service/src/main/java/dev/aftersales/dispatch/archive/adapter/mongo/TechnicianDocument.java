@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+/** {@code dailyCapacity} is absent in documents of the first version: no limit. */
 @Document("technicians")
 record TechnicianDocument(
         @Id String technicianId,
@@ -12,9 +13,19 @@ record TechnicianDocument(
         String dealerId,
         boolean active,
         Set<String> productLines,
+        Set<String> kindsOfWork,
+        Integer dailyCapacity,
         int openAssignments) {
 
     Technician toTechnician() {
-        return new Technician(technicianId, name, dealerId, active, productLines, openAssignments);
+        return new Technician(
+                technicianId,
+                name,
+                dealerId,
+                active,
+                productLines,
+                kindsOfWork,
+                dailyCapacity == null ? Technician.UNLIMITED : dailyCapacity,
+                openAssignments);
     }
 }

@@ -2,7 +2,12 @@ package dev.aftersales.dispatch.archive.adapter.web;
 
 import dev.aftersales.dispatch.archive.application.ArchiveImported;
 import dev.aftersales.dispatch.archive.application.ImportArchive;
+import dev.aftersales.dispatch.archive.application.ImportInstallations;
+import dev.aftersales.dispatch.archive.application.InstallationsImported;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,9 +20,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ArchiveController {
 
     private final ImportArchive importArchive;
+    private final ImportInstallations importInstallations;
 
-    ArchiveController(ImportArchive importArchive) {
+    ArchiveController(ImportArchive importArchive, ImportInstallations importInstallations) {
         this.importArchive = importArchive;
+        this.importInstallations = importInstallations;
+    }
+
+    /** Installation rows as CSV: good rows load, bad ones are reported by line. */
+    @PostMapping(path = "/installations", consumes = "text/csv")
+    InstallationsImported importCsv(@RequestBody String csv) {
+        return importInstallations.importRows(InstallationRows.fromCsv(csv));
+    }
+
+    /** The same rows as a JSON array of objects; bad ones are reported by position (from 1). */
+    @PostMapping(path = "/installations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    InstallationsImported importJson(@RequestBody List<Map<String, Object>> rows) {
+        return importInstallations.importRows(InstallationRows.fromJson(rows));
     }
 
     @PostMapping("/import")

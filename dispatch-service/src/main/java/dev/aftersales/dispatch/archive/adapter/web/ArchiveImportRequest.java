@@ -3,11 +3,15 @@ package dev.aftersales.dispatch.archive.adapter.web;
 import dev.aftersales.dispatch.archive.application.ImportArchiveCommand;
 import dev.aftersales.dispatch.archive.domain.Dealer;
 import dev.aftersales.dispatch.archive.domain.Installation;
+import dev.aftersales.dispatch.archive.domain.ServicePoint;
+import dev.aftersales.dispatch.archive.domain.ServicePointType;
 import dev.aftersales.dispatch.archive.domain.Site;
 import dev.aftersales.dispatch.archive.domain.Technician;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +24,8 @@ import java.util.Set;
 record ArchiveImportRequest(
         List<@NotNull @Valid DealerRow> dealers,
         List<@NotNull @Valid TechnicianRow> technicians,
-        List<@NotNull @Valid InstallationRow> installations) {
+        List<@NotNull @Valid InstallationRow> installations,
+        List<@NotNull @Valid ServicePointRow> servicePoints) {
 
     record DealerRow(@NotBlank String dealerId, String name, String regionCode) {}
 
@@ -30,7 +35,18 @@ record ArchiveImportRequest(
             String name,
             @NotBlank String dealerId,
             Boolean active,
-            List<@NotBlank String> productLines) {}
+            List<@NotBlank String> productLines,
+            List<@NotBlank String> kindsOfWork,
+            @Positive Integer dailyCapacity) {}
+
+    /** {@code type} defaults to an authorized service point. */
+    record ServicePointRow(
+            @NotBlank String servicePointId,
+            String name,
+            ServicePointType type,
+            @Pattern(regexp = "\\d{6}") String regionCode,
+            Double latitude,
+            Double longitude) {}
 
     record InstallationRow(
             @NotBlank String serialNumber,
@@ -42,7 +58,7 @@ record ArchiveImportRequest(
             LocalDate installedOn,
             SiteRow site) {}
 
-    record SiteRow(String address, String regionCode) {}
+    record SiteRow(String address, String regionCode, Double latitude, Double longitude) {}
 
     ImportArchiveCommand toCommand() {
         return new ImportArchiveCommand(
@@ -56,6 +72,8 @@ record ArchiveImportRequest(
                                 t.dealerId(),
                                 t.active() == null || t.active(),
                                 t.productLines() == null ? Set.of() : Set.copyOf(t.productLines()),
+                                t.kindsOfWork() == null ? Set.of() : Set.copyOf(t.kindsOfWork()),
+                                t.dailyCapacity() == null ? Technician.UNLIMITED : t.dailyCapacity(),
                                 0))
                         .toList(),
                 orEmpty(installations).stream()
@@ -69,7 +87,20 @@ record ArchiveImportRequest(
                                 i.installedOn(),
                                 i.site() == null
                                         ? null
-                                        : new Site(i.site().address(), i.site().regionCode())))
+                                        : new Site(
+                                                i.site().address(),
+                                                i.site().regionCode(),
+                                                i.site().latitude(),
+                                                i.site().longitude())))
+                        .toList(),
+                orEmpty(servicePoints).stream()
+                        .map(p -> new ServicePoint(
+                                p.servicePointId(),
+                                p.name(),
+                                p.type() == null ? ServicePointType.SERVICE_POINT : p.type(),
+                                p.regionCode(),
+                                p.latitude(),
+                                p.longitude()))
                         .toList());
     }
 

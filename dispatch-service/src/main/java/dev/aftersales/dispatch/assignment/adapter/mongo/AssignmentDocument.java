@@ -7,8 +7,11 @@ import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.dispatch.archive.domain.Site;
+import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
+import dev.aftersales.dispatch.assignment.domain.FeeConsent;
+import dev.aftersales.dispatch.assignment.domain.FeeQuote;
 import dev.aftersales.dispatch.assignment.domain.PartRequest;
 import dev.aftersales.dispatch.assignment.domain.Visit;
 import java.math.BigDecimal;
@@ -35,6 +38,15 @@ record AssignmentDocument(
         String technicianId,
         String dealerId,
         Instant decidedAt,
+        Instant acceptedAt,
+        Instant offerExpiresAt,
+        List<String> passedOver,
+        Appointment appointment,
+        Instant appointmentDueAt,
+        Instant arrivedAt,
+        StoredQuote quote,
+        StoredConsent consent,
+        Boolean repeatVisit,
         List<PartRequest> parts,
         StoredVisit visit,
         @Version Long version,
@@ -49,6 +61,45 @@ record AssignmentDocument(
             String feeCharged,
             boolean fixed,
             Instant completedAt) {}
+
+    record StoredQuote(
+            boolean inWarranty, String doorFee, String labour, String parts, String total, Instant quotedAt) {
+
+        static StoredQuote of(FeeQuote q) {
+            return q == null
+                    ? null
+                    : new StoredQuote(
+                            q.inWarranty(),
+                            q.doorFee().toPlainString(),
+                            q.labour().toPlainString(),
+                            q.parts().toPlainString(),
+                            q.total().toPlainString(),
+                            q.quotedAt());
+        }
+
+        FeeQuote toQuote() {
+            return new FeeQuote(
+                    inWarranty,
+                    new BigDecimal(doorFee),
+                    new BigDecimal(labour),
+                    new BigDecimal(parts),
+                    new BigDecimal(total),
+                    quotedAt);
+        }
+    }
+
+    record StoredConsent(String amount, String method, String reference, Instant recordedAt) {
+
+        static StoredConsent of(FeeConsent c) {
+            return c == null
+                    ? null
+                    : new StoredConsent(c.amount().toPlainString(), c.method(), c.reference(), c.recordedAt());
+        }
+
+        FeeConsent toConsent() {
+            return new FeeConsent(new BigDecimal(amount), method, reference, recordedAt);
+        }
+    }
 
     static AssignmentDocument of(Assignment a) {
         var visit = a.visit();
@@ -67,6 +118,15 @@ record AssignmentDocument(
                 a.technicianId(),
                 a.dealerId(),
                 a.decidedAt(),
+                a.acceptedAt(),
+                a.offerExpiresAt(),
+                a.passedOver(),
+                a.appointment(),
+                a.appointmentDueAt(),
+                a.arrivedAt(),
+                StoredQuote.of(a.quote()),
+                StoredConsent.of(a.consent()),
+                a.repeatVisit(),
                 a.parts(),
                 visit == null
                         ? null
@@ -99,6 +159,15 @@ record AssignmentDocument(
                 technicianId,
                 dealerId,
                 decidedAt,
+                acceptedAt,
+                offerExpiresAt,
+                passedOver,
+                appointment,
+                appointmentDueAt,
+                arrivedAt,
+                quote == null ? null : quote.toQuote(),
+                consent == null ? null : consent.toConsent(),
+                Boolean.TRUE.equals(repeatVisit),
                 parts,
                 visit == null
                         ? null

@@ -1,8 +1,12 @@
 package dev.aftersales.dispatch.assignment.adapter.mongo;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,13 +24,18 @@ import org.springframework.stereotype.Component;
 class MongoAssignments implements Assignments {
 
     private final AssignmentDocuments documents;
+    private final MongoTemplate mongo;
 
     MongoAssignments(AssignmentDocuments documents, MongoTemplate mongo) {
         this.documents = documents;
+        this.mongo = mongo;
         // For MongoDB proper; the embedded store does not implement non-unique indexes and says so in a warning.
         var indexes = mongo.indexOps(AssignmentDocument.class);
         indexes.createIndex(new Index("technicianId", Sort.Direction.ASC));
         indexes.createIndex(new Index("status", Sort.Direction.ASC));
+        indexes.createIndex(new Index("serialNumber", Sort.Direction.ASC));
+        indexes.createIndex(new Index("offerExpiresAt", Sort.Direction.ASC).sparse());
+        indexes.createIndex(new Index("appointmentDueAt", Sort.Direction.ASC).sparse());
     }
 
     @Override
@@ -59,6 +68,31 @@ class MongoAssignments implements Assignments {
     @Override
     public List<Assignment> withStatus(AssignmentStatus status) {
         return documents.findByStatusOrderByDecidedAtAsc(status).stream()
+                .map(AssignmentDocument::toAssignment)
+                .toList();
+    }
+
+    // The due-time fields are null unless a timer runs, so these scans touch few documents on MongoDB proper
+    // (sparse indexes); the embedded store scans the collection.
+    @Override
+    public List<Assignment> offersExpiredBy(Instant now) {
+        return mongo.find(query(where("offerExpiresAt").lte(now)), AssignmentDocument.class).stream()
+                .map(AssignmentDocument::toAssignment)
+                .filter(a -> a.offerExpiredAt(now))
+                .toList();
+    }
+
+    @Override
+    public List<Assignment> appointmentsMissedBy(Instant now) {
+        return mongo.find(query(where("appointmentDueAt").lte(now)), AssignmentDocument.class).stream()
+                .map(AssignmentDocument::toAssignment)
+                .filter(a -> a.appointmentMissedAt(now))
+                .toList();
+    }
+
+    @Override
+    public List<Assignment> ofMachine(String serialNumber) {
+        return mongo.find(query(where("serialNumber").is(serialNumber)), AssignmentDocument.class).stream()
                 .map(AssignmentDocument::toAssignment)
                 .toList();
     }

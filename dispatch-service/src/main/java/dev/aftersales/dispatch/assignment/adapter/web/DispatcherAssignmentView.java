@@ -5,8 +5,11 @@ import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.dispatch.archive.domain.Site;
+import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
+import dev.aftersales.dispatch.assignment.domain.FeeConsent;
+import dev.aftersales.dispatch.assignment.domain.FeeQuote;
 import dev.aftersales.dispatch.assignment.domain.Visit;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +35,14 @@ record DispatcherAssignmentView(
         List<PartView> parts,
         Instant decidedAt,
         Instant onSiteDue,
+        Instant acceptedAt,
+        Instant offerExpiresAt,
+        List<String> passedOver,
+        Appointment appointment,
+        Instant arrivedAt,
+        FeeQuote quote,
+        FeeConsent consent,
+        boolean repeatVisit,
         Visit visit) {
 
     static DispatcherAssignmentView of(Assignment a) {
@@ -51,6 +62,14 @@ record DispatcherAssignmentView(
                 PartView.of(a.parts()),
                 a.decidedAt(),
                 a.onSiteDue(),
+                a.acceptedAt(),
+                a.offerExpiresAt(),
+                a.passedOver(),
+                a.appointment(),
+                a.arrivedAt(),
+                a.quote(),
+                a.consent(),
+                a.repeatVisit(),
                 a.visit());
     }
 }

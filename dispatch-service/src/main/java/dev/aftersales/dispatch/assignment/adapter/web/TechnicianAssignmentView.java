@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.dispatch.archive.domain.Site;
+import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
+import dev.aftersales.dispatch.assignment.domain.FeeConsent;
+import dev.aftersales.dispatch.assignment.domain.FeeQuote;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +29,13 @@ record TechnicianAssignmentView(
         Site site,
         List<PartView> parts,
         Instant assignedAt,
-        Instant onSiteDue) {
+        Instant onSiteDue,
+        boolean accepted,
+        Instant offerExpiresAt,
+        Appointment appointment,
+        Instant arrivedAt,
+        FeeQuote quote,
+        FeeConsent consent) {
 
     static TechnicianAssignmentView of(Assignment a) {
         return new TechnicianAssignmentView(
@@ -40,6 +49,12 @@ record TechnicianAssignmentView(
                 a.site(),
                 PartView.of(a.parts()),
                 a.decidedAt(),
-                a.onSiteDue());
+                a.onSiteDue(),
+                a.accepted(),
+                a.offerExpiresAt(),
+                a.appointment(),
+                a.arrivedAt(),
+                a.quote(),
+                a.consent());
     }
 }

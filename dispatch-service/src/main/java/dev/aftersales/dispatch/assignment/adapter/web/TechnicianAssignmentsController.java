@@ -2,23 +2,36 @@ package dev.aftersales.dispatch.assignment.adapter.web;
 
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.contracts.dispatch.PartLine;
+import dev.aftersales.dispatch.assignment.application.AcceptAssignment;
+import dev.aftersales.dispatch.assignment.application.ApplyOfflineUpdates;
 import dev.aftersales.dispatch.assignment.application.CompleteVisit;
 import dev.aftersales.dispatch.assignment.application.CompleteVisitCommand;
+import dev.aftersales.dispatch.assignment.application.DeclineAssignment;
+import dev.aftersales.dispatch.assignment.application.DeclineReason;
+import dev.aftersales.dispatch.assignment.application.OfflineUpdate;
 import dev.aftersales.dispatch.assignment.application.OwnAssignments;
+import dev.aftersales.dispatch.assignment.application.QuoteFee;
+import dev.aftersales.dispatch.assignment.application.RecordArrival;
+import dev.aftersales.dispatch.assignment.application.RecordFeeConsent;
 import dev.aftersales.dispatch.assignment.application.RequestParts;
 import dev.aftersales.dispatch.assignment.application.RequestPartsCommand;
+import dev.aftersales.dispatch.assignment.application.SetAppointment;
+import dev.aftersales.dispatch.assignment.domain.QuotedPart;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,17 +55,143 @@ class TechnicianAssignmentsController {
             @PositiveOrZero BigDecimal feeCharged,
             @NotNull Boolean fixed) {}
 
+    record DeclineBody(
+            @NotNull DeclineReason reason, @Size(max = 500) String note) {}
+
+    record AppointmentBody(
+            @NotNull Instant windowStart, @NotNull Instant windowEnd) {}
+
+    record QuotedPartBody(
+            @NotBlank String partNumber,
+            @NotNull @Positive Integer quantity,
+            @NotNull @PositiveOrZero BigDecimal unitPrice) {}
+
+    record QuoteBody(List<@NotNull @Valid QuotedPartBody> parts) {}
+
+    /** {@code method}: how the consent is kept, e.g. SIGNATURE, SMS, CALL_RECORDING. */
+    record ConsentBody(
+            @NotNull @PositiveOrZero BigDecimal amount,
+            @NotBlank String method,
+            String reference) {}
+
+    record OfflineBatch(@NotNull List<@NotNull @Valid OfflineUpdateBody> updates) {}
+
+    record OfflineUpdateBody(
+            @NotBlank String clientId,
+            @NotNull Instant at,
+            @NotBlank String assignmentId,
+            @NotBlank String type,
+            Instant windowStart,
+            Instant windowEnd,
+            String partNumber,
+            @Positive Integer quantity,
+            String diagnosis,
+            String rootCause,
+            List<@NotNull @Valid PartLine> partsUsed,
+            @PositiveOrZero BigDecimal feeCharged,
+            Boolean fixed) {}
+
     private final OwnAssignments own;
     private final RequestParts requestParts;
     private final CompleteVisit completeVisit;
+    private final AcceptAssignment acceptAssignment;
+    private final DeclineAssignment declineAssignment;
+    private final SetAppointment setAppointment;
+    private final RecordArrival recordArrival;
+    private final QuoteFee quoteFee;
+    private final RecordFeeConsent recordFeeConsent;
+    private final ApplyOfflineUpdates applyOfflineUpdates;
     private final CurrentUser currentUser;
 
     TechnicianAssignmentsController(
-            OwnAssignments own, RequestParts requestParts, CompleteVisit completeVisit, CurrentUser currentUser) {
+            OwnAssignments own,
+            RequestParts requestParts,
+            CompleteVisit completeVisit,
+            AcceptAssignment acceptAssignment,
+            DeclineAssignment declineAssignment,
+            SetAppointment setAppointment,
+            RecordArrival recordArrival,
+            QuoteFee quoteFee,
+            RecordFeeConsent recordFeeConsent,
+            ApplyOfflineUpdates applyOfflineUpdates,
+            CurrentUser currentUser) {
         this.own = own;
         this.requestParts = requestParts;
         this.completeVisit = completeVisit;
+        this.acceptAssignment = acceptAssignment;
+        this.declineAssignment = declineAssignment;
+        this.setAppointment = setAppointment;
+        this.recordArrival = recordArrival;
+        this.quoteFee = quoteFee;
+        this.recordFeeConsent = recordFeeConsent;
+        this.applyOfflineUpdates = applyOfflineUpdates;
         this.currentUser = currentUser;
+    }
+
+    /** Takes the offered job; repeating it is harmless. */
+    @PostMapping("/{assignmentId}/acceptance")
+    TechnicianAssignmentView accept(@PathVariable String assignmentId) {
+        return TechnicianAssignmentView.of(acceptAssignment.accept(currentUser.technicianId(), assignmentId));
+    }
+
+    /** Passes the offer on; the assignment leaves the technician's list. */
+    @PostMapping("/{assignmentId}/decline")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void decline(@PathVariable String assignmentId, @Valid @RequestBody DeclineBody body) {
+        declineAssignment.decline(currentUser.technicianId(), assignmentId, body.reason(), body.note());
+    }
+
+    /** Sets the visit window agreed with the customer, or moves it. */
+    @PutMapping("/{assignmentId}/appointment")
+    TechnicianAssignmentView appointment(@PathVariable String assignmentId, @Valid @RequestBody AppointmentBody body) {
+        return TechnicianAssignmentView.of(
+                setAppointment.set(currentUser.technicianId(), assignmentId, body.windowStart(), body.windowEnd()));
+    }
+
+    /** Quotes the fee before the visit: free in warranty, else door fee + labour + the parts listed. */
+    @PostMapping("/{assignmentId}/quote")
+    TechnicianAssignmentView quote(@PathVariable String assignmentId, @Valid @RequestBody QuoteBody body) {
+        var parts = body.parts() == null
+                ? List.<QuotedPart>of()
+                : body.parts().stream()
+                        .map(p -> new QuotedPart(p.partNumber(), p.quantity(), p.unitPrice()))
+                        .toList();
+        return TechnicianAssignmentView.of(quoteFee.quote(currentUser.technicianId(), assignmentId, parts));
+    }
+
+    /** The customer agreed to pay more than quoted, up to {@code amount}. */
+    @PostMapping("/{assignmentId}/fee-consent")
+    TechnicianAssignmentView consent(@PathVariable String assignmentId, @Valid @RequestBody ConsentBody body) {
+        return TechnicianAssignmentView.of(recordFeeConsent.record(
+                currentUser.technicianId(), assignmentId, body.amount(), body.method(), body.reference()));
+    }
+
+    @PostMapping("/{assignmentId}/arrival")
+    TechnicianAssignmentView arrive(@PathVariable String assignmentId) {
+        return TechnicianAssignmentView.of(recordArrival.arrive(currentUser.technicianId(), assignmentId));
+    }
+
+    /** Changes made offline, sent later: each applied once, in the order they were made. */
+    @PostMapping("/offline-updates")
+    List<ApplyOfflineUpdates.Result> sync(@Valid @RequestBody OfflineBatch batch) {
+        return applyOfflineUpdates.apply(
+                currentUser.technicianId(),
+                batch.updates().stream()
+                        .map(u -> new OfflineUpdate(
+                                u.clientId(),
+                                u.at(),
+                                u.assignmentId(),
+                                u.type(),
+                                u.windowStart(),
+                                u.windowEnd(),
+                                u.partNumber(),
+                                u.quantity(),
+                                u.diagnosis(),
+                                u.rootCause(),
+                                u.partsUsed(),
+                                u.feeCharged(),
+                                u.fixed()))
+                        .toList());
     }
 
     @GetMapping

@@ -44,6 +44,23 @@ class MongoReturnCalls implements ReturnCalls {
     }
 
     @Override
+    public void save(ReturnCall call) {
+        documents.save(ReturnCallDocument.of(call));
+    }
+
+    @Override
+    public List<ReturnCall> unreachable() {
+        return documents.findByStatus(ReturnCallStatus.UNREACHABLE, OLDEST_FIRST).stream()
+                .map(ReturnCallDocument::toReturnCall)
+                .toList();
+    }
+
+    @Override
+    public long countWithStatus(ReturnCallStatus status) {
+        return documents.countByStatus(status);
+    }
+
+    @Override
     public List<ReturnCall> dueBy(Instant deadline) {
         return documents.findByStatusAndDueAtLessThanEqual(ReturnCallStatus.DUE, deadline, OLDEST_FIRST).stream()
                 .map(ReturnCallDocument::toReturnCall)

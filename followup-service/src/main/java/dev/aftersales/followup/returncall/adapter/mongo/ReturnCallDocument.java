@@ -2,6 +2,7 @@ package dev.aftersales.followup.returncall.adapter.mongo;
 
 import dev.aftersales.chassis.outbox.HasOutbox;
 import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.contracts.followup.ReturnCallReason;
 import dev.aftersales.followup.returncall.domain.ReturnCall;
 import dev.aftersales.followup.returncall.domain.ReturnCallStatus;
@@ -20,6 +21,9 @@ record ReturnCallDocument(
         Instant dueAt,
         ReturnCallStatus status,
         Instant scheduledAt,
+        int attempts,
+        int unanswered,
+        CallOutcome lastOutcome,
         @Version Long version,
         Outbox outbox)
         implements HasOutbox {
@@ -33,11 +37,26 @@ record ReturnCallDocument(
                 call.dueAt(),
                 call.status(),
                 call.scheduledAt(),
+                call.attempts(),
+                call.unanswered(),
+                call.lastOutcome(),
                 call.version(),
                 call.outbox());
     }
 
     ReturnCall toReturnCall() {
-        return ReturnCall.restore(id, complaintId, assignmentId, reason, dueAt, status, scheduledAt, version, outbox);
+        return ReturnCall.restore(
+                id,
+                complaintId,
+                assignmentId,
+                reason,
+                dueAt,
+                status,
+                scheduledAt,
+                attempts,
+                unanswered,
+                lastOutcome,
+                version,
+                outbox);
     }
 }

@@ -11,4 +11,8 @@ interface ReturnCallDocuments extends MongoRepository<ReturnCallDocument, String
     List<ReturnCallDocument> findByStatusAndDueAtLessThanEqual(ReturnCallStatus status, Instant deadline, Sort sort);
 
     long countByStatusAndDueAtLessThanEqual(ReturnCallStatus status, Instant deadline);
+
+    List<ReturnCallDocument> findByStatus(ReturnCallStatus status, Sort sort);
+
+    long countByStatus(ReturnCallStatus status);
 }

@@ -1,44 +1,123 @@
 package dev.aftersales.followup.returncall.adapter.web;
 
+import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.contracts.followup.ReturnCallReason;
+import dev.aftersales.followup.casefile.domain.CaseFile;
+import dev.aftersales.followup.casefile.domain.CaseFiles;
+import dev.aftersales.followup.casefile.domain.CaseStep;
 import dev.aftersales.followup.returncall.application.ListDueReturnCalls;
+import dev.aftersales.followup.returncall.application.ListUnreachableCustomers;
+import dev.aftersales.followup.returncall.application.RecordCallAttempt;
+import dev.aftersales.followup.returncall.application.RecordCallAttemptCommand;
 import dev.aftersales.followup.returncall.domain.ReturnCall;
 import dev.aftersales.followup.returncall.domain.ReturnCallStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Return-call agents' door: which customers to phone now. */
+/** Return-call agents' door: which customers to phone now, what happened on their case, and how the call went. */
 @RestController
 @RequestMapping("/api/return-calls")
 class ReturnCallController {
 
+    /** A call on the list, with its case: machine, who served it, the satisfaction round and what happened. */
     record DueReturnCall(
-            String returnCallId, String complaintId, ReturnCallReason reason, Instant dueAt, ReturnCallStatus status) {
+            String returnCallId,
+            String complaintId,
+            ReturnCallReason reason,
+            Instant dueAt,
+            ReturnCallStatus status,
+            int attempts,
+            CallOutcome lastOutcome,
+            String serialNumber,
+            String model,
+            String batchNumber,
+            String customerId,
+            String technicianId,
+            String dealerId,
+            Integer round,
+            List<CaseStep> history) {
 
-        static DueReturnCall of(ReturnCall call) {
-            return new DueReturnCall(call.id(), call.complaintId(), call.reason(), call.dueAt(), call.status());
+        static DueReturnCall of(ReturnCall call, Optional<CaseFile> file) {
+            return new DueReturnCall(
+                    call.id(),
+                    call.complaintId(),
+                    call.reason(),
+                    call.dueAt(),
+                    call.status(),
+                    call.attempts(),
+                    call.lastOutcome(),
+                    file.map(CaseFile::serialNumber).orElse(null),
+                    file.map(CaseFile::model).orElse(null),
+                    file.map(CaseFile::batchNumber).orElse(null),
+                    file.map(CaseFile::customerId).orElse(null),
+                    file.map(CaseFile::technicianId).orElse(null),
+                    file.map(CaseFile::dealerId).orElse(null),
+                    file.map(CaseFile::round).orElse(null),
+                    file.map(CaseFile::steps).orElse(List.of()));
         }
     }
 
-    private final ListDueReturnCalls listDue;
+    /** @param callLaterAt for CALL_LATER: when the customer wants the call */
+    record AttemptRequest(@NotNull CallOutcome outcome, Instant callLaterAt) {}
 
-    ReturnCallController(ListDueReturnCalls listDue) {
+    private final ListDueReturnCalls listDue;
+    private final ListUnreachableCustomers listUnreachable;
+    private final RecordCallAttempt recordAttempt;
+    private final CaseFiles caseFiles;
+    private final CurrentUser currentUser;
+
+    ReturnCallController(
+            ListDueReturnCalls listDue,
+            ListUnreachableCustomers listUnreachable,
+            RecordCallAttempt recordAttempt,
+            CaseFiles caseFiles,
+            CurrentUser currentUser) {
         this.listDue = listDue;
+        this.listUnreachable = listUnreachable;
+        this.recordAttempt = recordAttempt;
+        this.caseFiles = caseFiles;
+        this.currentUser = currentUser;
     }
 
     /** @param within an ISO-8601 duration ({@code PT0S}, {@code PT2H}): also list calls due that soon */
     @GetMapping("/due")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     List<DueReturnCall> due(@RequestParam(defaultValue = "PT0S") String within) {
-        return listDue.dueWithin(parse(within)).stream().map(DueReturnCall::of).toList();
+        return listDue.dueWithin(parse(within)).stream().map(this::view).toList();
+    }
+
+    /** The supervisors' list of customers the retry policy could not reach. */
+    @GetMapping("/unreachable")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    List<DueReturnCall> unreachable() {
+        return listUnreachable.list().stream().map(this::view).toList();
+    }
+
+    @PostMapping("/{returnCallId}/attempts")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    DueReturnCall attempt(@PathVariable String returnCallId, @Valid @RequestBody AttemptRequest request) {
+        var call = recordAttempt.record(new RecordCallAttemptCommand(
+                returnCallId, request.outcome(), request.callLaterAt(), currentUser.userId()));
+        return view(call);
+    }
+
+    private DueReturnCall view(ReturnCall call) {
+        return DueReturnCall.of(call, caseFiles.find(call.complaintId()));
     }
 
     private static Duration parse(String within) {

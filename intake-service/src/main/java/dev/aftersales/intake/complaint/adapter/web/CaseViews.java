@@ -3,13 +3,23 @@ package dev.aftersales.intake.complaint.adapter.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.ResolutionAction;
+import dev.aftersales.intake.complaint.application.CallTaken;
+import dev.aftersales.intake.complaint.domain.CallRecord;
 import dev.aftersales.intake.complaint.domain.Complaint;
+import dev.aftersales.intake.complaint.domain.ComplaintForm;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
+import dev.aftersales.intake.complaint.domain.Customer;
+import dev.aftersales.intake.complaint.domain.Machine;
 import dev.aftersales.intake.complaint.domain.Milestone;
 import dev.aftersales.intake.complaint.domain.Priority;
+import dev.aftersales.intake.complaint.domain.Resolution;
+import dev.aftersales.intake.complaint.domain.SlaClockState;
 import dev.aftersales.intake.complaint.domain.SlaDeadlines;
 import dev.aftersales.intake.complaint.domain.TimelineEntry;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The JSON answers of the complaint endpoints (docs/foundation-api.md); fields are only ever added. */
@@ -23,17 +33,83 @@ final class CaseViews {
         }
     }
 
-    /** The answer to a registration: what the agent reads back to the caller. */
-    record Registered(String complaintId, ComplaintStatus status, Priority priority, Sla sla) {
-        static Registered of(Complaint complaint) {
-            return new Registered(complaint.id(), complaint.status(), complaint.priority(), Sla.of(complaint.sla()));
+    /**
+     * The answer to a call: what the agent reads back to the caller.
+     *
+     * @param newCase false when the call was logged on the machine's open case
+     * @param callCount calls on the case so far, this one included
+     */
+    record Registered(
+            String complaintId, ComplaintStatus status, Priority priority, Sla sla, boolean newCase, int callCount) {
+        static Registered of(CallTaken taken) {
+            return new Registered(
+                    taken.complaintId(),
+                    taken.status(),
+                    taken.priority(),
+                    Sla.of(taken.sla()),
+                    taken.newCase(),
+                    taken.callCount());
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Entry(Instant at, Milestone what, String detail, String technicianId) {
+    record Entry(Instant at, Milestone what, String detail, String technicianId, String by) {
         static Entry of(TimelineEntry entry) {
-            return new Entry(entry.at(), entry.what(), entry.detail(), entry.technicianId());
+            return new Entry(entry.at(), entry.what(), entry.detail(), entry.technicianId(), entry.by());
+        }
+    }
+
+    /** One SLA clock: {@code state} RUNNING, MET, BREACHED or STOPPED (does not apply). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Clock(Instant dueAt, String state, Instant metAt, Instant breachedAt) {
+        static Clock of(Instant dueAt, SlaClockState s) {
+            var state = s.breachedAt() != null
+                    ? "BREACHED"
+                    : s.metAt() != null ? "MET" : s.stoppedAt() != null ? "STOPPED" : "RUNNING";
+            return new Clock(dueAt, state, s.metAt(), s.breachedAt());
+        }
+    }
+
+    record Clocks(Clock firstAnswer, Clock onSite, Clock resolution) {
+        static Clocks of(Complaint complaint) {
+            var sla = complaint.sla();
+            var clocks = complaint.clocks();
+            return new Clocks(
+                    Clock.of(sla.firstAnswerDue(), clocks.firstAnswer()),
+                    Clock.of(sla.onSiteDue(), clocks.onSite()),
+                    Clock.of(sla.resolutionDue(), clocks.resolution()));
+        }
+    }
+
+    /** No phone numbers here: the agent has the form; this is who took which call. */
+    record Call(Instant at, String takenBy, Channel channel, String note) {
+        static Call of(CallRecord call) {
+            return new Call(call.at(), call.takenBy(), call.channel(), call.note());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ResolutionView(
+            String resolutionId,
+            List<ResolutionAction> actions,
+            String proposedBy,
+            Instant proposedAt,
+            String approvedBy,
+            Instant approvedAt,
+            String acceptanceRecordedBy,
+            Instant acceptedAt) {
+        static ResolutionView of(Resolution r) {
+            return r == null
+                    ? null
+                    : new ResolutionView(
+                            r.resolutionId(),
+                            r.actions(),
+                            r.proposedBy(),
+                            r.proposedAt(),
+                            r.approvedBy(),
+                            r.approvedAt(),
+                            r.acceptanceRecordedBy(),
+                            r.acceptedAt());
         }
     }
 
@@ -47,7 +123,14 @@ final class CaseViews {
             Instant registeredAt,
             String takenBy,
             Sla sla,
-            List<Entry> timeline) {
+            List<Entry> timeline,
+            Priority priority,
+            int round,
+            boolean settledByPhone,
+            Clocks clocks,
+            List<Call> calls,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ResolutionView resolution,
+            Form form) {
         static Case of(Complaint complaint) {
             var form = complaint.form();
             return new Case(
@@ -59,7 +142,67 @@ final class CaseViews {
                     complaint.registeredAt(),
                     complaint.takenBy(),
                     Sla.of(complaint.sla()),
-                    complaint.timeline().stream().map(Entry::of).toList());
+                    complaint.timeline().stream().map(Entry::of).toList(),
+                    complaint.priority(),
+                    complaint.round(),
+                    complaint.settledByPhone(),
+                    Clocks.of(complaint),
+                    complaint.calls().stream().map(Call::of).toList(),
+                    ResolutionView.of(complaint.resolution()),
+                    Form.of(form));
+        }
+    }
+
+    /** The complaint form as the agent filled it: for the agent handling the case, never for logs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Form(
+            Customer customer,
+            Machine machine,
+            LocalDate purchasedOn,
+            LocalDate installedOn,
+            String symptoms,
+            String previousBrand,
+            String recentUsage,
+            String customerRequest,
+            String customerId,
+            String customerTier) {
+        static Form of(ComplaintForm form) {
+            return new Form(
+                    form.customer(),
+                    form.machine(),
+                    form.purchasedOn(),
+                    form.installedOn(),
+                    form.symptoms(),
+                    form.previousBrand(),
+                    form.recentUsage(),
+                    form.customerRequest(),
+                    form.customerId(),
+                    form.customerTier());
+        }
+    }
+
+    /** A line of the supervisor's list of customers waiting for an answer. */
+    record Waiting(
+            String complaintId,
+            ComplaintKind kind,
+            Priority priority,
+            ComplaintStatus status,
+            Instant registeredAt,
+            long waitingMinutes,
+            int callCount,
+            Instant firstAnswerDue,
+            String takenBy) {
+        static Waiting of(Complaint c, Instant now) {
+            return new Waiting(
+                    c.id(),
+                    c.form().kind(),
+                    c.priority(),
+                    c.status(),
+                    c.registeredAt(),
+                    Math.max(0, Duration.between(c.registeredAt(), now).toMinutes()),
+                    c.calls().size(),
+                    c.sla().firstAnswerDue(),
+                    c.takenBy());
         }
     }
 }

@@ -1,47 +1,149 @@
 package dev.aftersales.intake.complaint.adapter.web;
 
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.intake.complaint.application.RegisterComplaint;
-import dev.aftersales.intake.complaint.application.RegisterComplaintCommand;
+import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.intake.complaint.application.AnswerCustomer;
+import dev.aftersales.intake.complaint.application.ApproveResolution;
+import dev.aftersales.intake.complaint.application.ListWaitingCases;
+import dev.aftersales.intake.complaint.application.ProposeResolution;
+import dev.aftersales.intake.complaint.application.RecordResolutionAcceptance;
+import dev.aftersales.intake.complaint.application.ResolveByPhone;
 import dev.aftersales.intake.complaint.application.ShowCase;
+import dev.aftersales.intake.complaint.application.TakeCall;
+import dev.aftersales.intake.complaint.application.TakeCallCommand;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The hotline's door: register a call, look a case up. */
+/** The hotline's door: take a call, look a case up, work it. */
 @RestController
 @RequestMapping("/api/complaints")
 class ComplaintController {
 
-    private final RegisterComplaint registerComplaint;
-    private final ShowCase showCase;
-    private final CurrentUser currentUser;
+    private static final int MAX_KEY_LENGTH = 128;
 
-    ComplaintController(RegisterComplaint registerComplaint, ShowCase showCase, CurrentUser currentUser) {
-        this.registerComplaint = registerComplaint;
+    private final TakeCall takeCall;
+    private final ShowCase showCase;
+    private final AnswerCustomer answerCustomer;
+    private final ResolveByPhone resolveByPhone;
+    private final ListWaitingCases waitingCases;
+    private final ProposeResolution proposeResolution;
+    private final ApproveResolution approveResolution;
+    private final RecordResolutionAcceptance recordAcceptance;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    ComplaintController(
+            TakeCall takeCall,
+            ShowCase showCase,
+            AnswerCustomer answerCustomer,
+            ResolveByPhone resolveByPhone,
+            ListWaitingCases waitingCases,
+            ProposeResolution proposeResolution,
+            ApproveResolution approveResolution,
+            RecordResolutionAcceptance recordAcceptance,
+            CurrentUser currentUser,
+            Clock clock) {
+        this.takeCall = takeCall;
         this.showCase = showCase;
+        this.answerCustomer = answerCustomer;
+        this.resolveByPhone = resolveByPhone;
+        this.waitingCases = waitingCases;
+        this.proposeResolution = proposeResolution;
+        this.approveResolution = approveResolution;
+        this.recordAcceptance = recordAcceptance;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
+    /**
+     * {@code 201} with a new case, or {@code 200} when the machine already had an open case and the
+     * call was logged on it. With {@code Idempotency-Key}, a retry answers exactly as the first time.
+     */
     @PostMapping
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
-    ResponseEntity<CaseViews.Registered> register(@Valid @RequestBody RegisterComplaintRequest request) {
-        var complaint =
-                registerComplaint.register(new RegisterComplaintCommand(request.toForm(), currentUser.userId()));
-        return ResponseEntity.created(URI.create("/api/complaints/" + complaint.id()))
-                .body(CaseViews.Registered.of(complaint));
+    ResponseEntity<CaseViews.Registered> register(
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody RegisterComplaintRequest request) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            throw new InvalidRequestException("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        var taken = takeCall.take(
+                new TakeCallCommand(request.toForm(), currentUser.userId(), idempotencyKey, request.guidanceGiven()));
+        var location = URI.create("/api/complaints/" + taken.complaintId());
+        var body = CaseViews.Registered.of(taken);
+        return taken.newCase()
+                ? ResponseEntity.created(location).body(body)
+                : ResponseEntity.ok().location(location).body(body);
     }
 
     @GetMapping("/{complaintId}")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','DISPATCHER')")
     CaseViews.Case show(@PathVariable String complaintId) {
         return CaseViews.Case.of(showCase.show(complaintId));
+    }
+
+    /** The supervisor's list: open cases with no answer yet, waiting longest first. */
+    @GetMapping("/waiting")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    List<CaseViews.Waiting> waiting() {
+        var now = clock.instant();
+        return waitingCases.list().stream()
+                .map(c -> CaseViews.Waiting.of(c, now))
+                .toList();
+    }
+
+    /** The agent answered the customer: the first-answer clock is met. */
+    @PostMapping("/{complaintId}/answers")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void answer(@PathVariable String complaintId, @Valid @RequestBody CaseRequests.Answer request) {
+        answerCustomer.answer(complaintId, request.note(), currentUser.userId());
+    }
+
+    /** The agent settled an open case by phone guidance: publishes ComplaintResolvedByPhone. */
+    @PostMapping("/{complaintId}/phone-resolution")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resolveByPhone(@PathVariable String complaintId, @Valid @RequestBody CaseRequests.PhoneResolution request) {
+        resolveByPhone.resolve(complaintId, request.guidance(), currentUser.userId());
+    }
+
+    @PostMapping("/{complaintId}/resolution")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> proposeResolution(
+            @PathVariable String complaintId, @Valid @RequestBody CaseRequests.ProposedResolution request) {
+        var actions =
+                request.actions().stream().map(CaseRequests.Action::toAction).toList();
+        return Map.of("resolutionId", proposeResolution.propose(complaintId, actions, currentUser.userId()));
+    }
+
+    @PostMapping("/{complaintId}/resolution/approval")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void approveResolution(@PathVariable String complaintId) {
+        approveResolution.approve(complaintId, currentUser.userId());
+    }
+
+    /** The customer accepted the approved resolution: publishes ResolutionAgreed. */
+    @PostMapping("/{complaintId}/resolution/acceptance")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordAcceptance(@PathVariable String complaintId) {
+        recordAcceptance.accept(complaintId, currentUser.userId());
     }
 }

@@ -6,6 +6,7 @@ import dev.aftersales.intake.complaint.domain.ComplaintForm;
 import dev.aftersales.intake.complaint.domain.Customer;
 import dev.aftersales.intake.complaint.domain.Machine;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,15 +17,25 @@ import java.util.List;
 /**
  * The complaint form as the call-center software posts it. Everything bean validation can say is
  * said here, so one answer names every field at fault.
+ *
+ * @param settledByPhone true when the agent settled the case on this call by phone guidance; then
+ *     {@code phoneGuidance} says what the customer was told
  */
 record RegisterComplaintRequest(
         @NotNull @Valid CustomerPart customer,
         @NotNull @Valid MachinePart machine,
         LocalDate purchasedOn,
+        LocalDate installedOn,
         @NotNull ComplaintKind kind,
         @NotNull Channel channel,
         @Size(max = 2000) String symptoms,
-        @Size(max = 1000) String customerRequest) {
+        @Size(max = 100) String previousBrand,
+        @Size(max = 1000) String recentUsage,
+        @Size(max = 1000) String customerRequest,
+        @Size(max = 64) String customerId,
+        @Size(max = 32) String customerTier,
+        Boolean settledByPhone,
+        @Size(max = 2000) String phoneGuidance) {
 
     record CustomerPart(
             @NotBlank @Size(max = 200) String name,
@@ -39,6 +50,17 @@ record RegisterComplaintRequest(
             LocalDate productionDate,
             @Size(max = 64) String batchNumber) {}
 
+    /** Guidance settles a case only together with {@code settledByPhone}, and must then say something. */
+    @AssertTrue(message = "is required when settledByPhone is true")
+    boolean isPhoneGuidance() {
+        return !Boolean.TRUE.equals(settledByPhone) || (phoneGuidance != null && !phoneGuidance.isBlank());
+    }
+
+    /** The guidance when the case was settled on this call, else null. */
+    String guidanceGiven() {
+        return Boolean.TRUE.equals(settledByPhone) ? phoneGuidance : null;
+    }
+
     ComplaintForm toForm() {
         return new ComplaintForm(
                 new Customer(customer.name(), customer.phones(), customer.address(), customer.regionCode()),
@@ -49,9 +71,14 @@ record RegisterComplaintRequest(
                         machine.productionDate(),
                         machine.batchNumber()),
                 purchasedOn,
+                installedOn,
                 kind,
                 channel,
                 symptoms,
-                customerRequest);
+                previousBrand,
+                recentUsage,
+                customerRequest,
+                customerId,
+                customerTier);
     }
 }

@@ -74,4 +74,43 @@ class TimelineEntriesTest {
         assertThat(entry.detail()).isEqualTo("not fixed: 滤芯密封圈老化");
         assertThat(entry.technicianId()).isEqualTo("T-001");
     }
+
+    @Test
+    void a_fee_quote_says_free_in_warranty_and_the_parts_of_the_total_otherwise() {
+        var free = TimelineEntries.of(new dev.aftersales.contracts.dispatch.FeeQuoted(
+                "ASG-C-1", "C-1", true, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, AT));
+        var paid = TimelineEntries.of(new dev.aftersales.contracts.dispatch.FeeQuoted(
+                "ASG-C-1",
+                "C-1",
+                false,
+                new BigDecimal("50"),
+                new BigDecimal("80"),
+                new BigDecimal("120.50"),
+                new BigDecimal("250.50"),
+                AT));
+
+        assertThat(free.what()).isEqualTo(Milestone.FEE_QUOTED);
+        assertThat(free.detail()).isEqualTo("in warranty, free");
+        assertThat(paid.detail()).isEqualTo("total 250.50 (door 50, labour 80, parts 120.50)");
+    }
+
+    @Test
+    void a_declined_offer_says_whether_it_timed_out() {
+        var entry = TimelineEntries.of(
+                new dev.aftersales.contracts.dispatch.AssignmentDeclined("ASG-C-1", "C-1", "T-001", null, true, AT));
+
+        assertThat(entry.what()).isEqualTo(Milestone.ASSIGNMENT_DECLINED);
+        assertThat(entry.detail()).isEqualTo("offer timed out");
+        assertThat(entry.technicianId()).isEqualTo("T-001");
+    }
+
+    @Test
+    void a_return_call_names_the_agent_who_made_it() {
+        var entry = TimelineEntries.of(new dev.aftersales.contracts.followup.ReturnCallMade(
+                "RC-1", "C-1", dev.aftersales.contracts.followup.CallOutcome.NO_ANSWER, 2, "agent-9", AT));
+
+        assertThat(entry.what()).isEqualTo(Milestone.RETURN_CALL_MADE);
+        assertThat(entry.detail()).isEqualTo("attempt 2: NO_ANSWER");
+        assertThat(entry.by()).isEqualTo("agent-9");
+    }
 }

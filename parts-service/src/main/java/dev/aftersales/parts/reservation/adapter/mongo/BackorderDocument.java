@@ -2,6 +2,7 @@ package dev.aftersales.parts.reservation.adapter.mongo;
 
 import dev.aftersales.chassis.outbox.HasOutbox;
 import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.parts.reservation.domain.Backorder;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
@@ -18,6 +19,9 @@ record BackorderDocument(
         String partNumber,
         int quantity,
         Instant backorderedAt,
+        Priority priority,
+        Backorder.Status status,
+        String servingLocationId,
         @Version Long version,
         Outbox outbox)
         implements HasOutbox {
@@ -31,12 +35,26 @@ record BackorderDocument(
                 backorder.partNumber(),
                 backorder.quantity(),
                 backorder.backorderedAt(),
+                backorder.priority(),
+                backorder.status(),
+                backorder.servingLocationId(),
                 backorder.version(),
                 backorder.outbox());
     }
 
     Backorder toBackorder() {
         return Backorder.restore(
-                id, complaintId, assignmentId, locationId, partNumber, quantity, backorderedAt, version, outbox);
+                id,
+                complaintId,
+                assignmentId,
+                locationId,
+                partNumber,
+                quantity,
+                backorderedAt,
+                priority,
+                status,
+                servingLocationId,
+                version,
+                outbox);
     }
 }

@@ -1,5 +1,12 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
+import dev.aftersales.parts.reservation.domain.Backorder;
+import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface BackorderDocuments extends MongoRepository<BackorderDocument, String> {}
+interface BackorderDocuments extends MongoRepository<BackorderDocument, String> {
+
+    List<BackorderDocument> findByPartNumberAndStatusNot(String partNumber, Backorder.Status status);
+
+    long countByStatusNot(Backorder.Status status);
+}

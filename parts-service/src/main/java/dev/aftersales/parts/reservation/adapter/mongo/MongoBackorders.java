@@ -2,6 +2,7 @@ package dev.aftersales.parts.reservation.adapter.mongo;
 
 import dev.aftersales.parts.reservation.domain.Backorder;
 import dev.aftersales.parts.reservation.domain.Backorders;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -34,5 +35,23 @@ class MongoBackorders implements Backorders {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    @Override
+    public List<Backorder> openFor(String partNumber) {
+        return documents.findByPartNumberAndStatusNot(partNumber, Backorder.Status.SERVED).stream()
+                .map(BackorderDocument::toBackorder)
+                .sorted(Backorder.IN_LINE)
+                .toList();
+    }
+
+    @Override
+    public long countOpen() {
+        return documents.countByStatusNot(Backorder.Status.SERVED);
+    }
+
+    @Override
+    public Backorder save(Backorder backorder) {
+        return documents.save(BackorderDocument.of(backorder)).toBackorder();
     }
 }

@@ -2,6 +2,7 @@ package dev.aftersales.parts.stock.adapter.mongo;
 
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,44 @@ class MongoStocks implements Stocks {
         return documents.findByReservationsAssignmentId(assignmentId).stream()
                 .map(StockDocument::toStock)
                 .toList();
+    }
+
+    @Override
+    public List<Stock> holdingReservationsOfComplaint(String complaintId) {
+        return documents.findByReservationsComplaintId(complaintId).stream()
+                .map(StockDocument::toStock)
+                .toList();
+    }
+
+    @Override
+    public List<Stock> holdingTransfer(String transferId) {
+        return documents.findByReservationsTransferId(transferId).stream()
+                .map(StockDocument::toStock)
+                .toList();
+    }
+
+    @Override
+    public boolean handled(String requestId) {
+        return documents.existsByReservationsRequestId(requestId) || documents.existsByConsumedRequestIds(requestId);
+    }
+
+    @Override
+    public List<Stock> ofPart(String partNumber) {
+        return documents.findByPartNumber(partNumber).stream()
+                .map(StockDocument::toStock)
+                .toList();
+    }
+
+    @Override
+    public List<Stock> withExpiryDueBy(Instant now) {
+        return documents.findByNextExpiryAtLessThanEqual(now).stream()
+                .map(StockDocument::toStock)
+                .toList();
+    }
+
+    @Override
+    public List<Stock> all() {
+        return documents.findAll().stream().map(StockDocument::toStock).toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.chassis.web.FieldProblem;
 import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.parts.reservation.application.ServeBackorders;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
 import dev.aftersales.parts.stock.domain.Stock;
@@ -33,7 +34,8 @@ class StockController {
             @NotBlank String locationId,
             @NotBlank String partNumber,
             @NotNull @PositiveOrZero Integer onHand,
-            @PositiveOrZero Integer reorderPoint) {}
+            @PositiveOrZero Integer reorderPoint,
+            @PositiveOrZero java.math.BigDecimal unitCost) {}
 
     record StockLine(String locationId, String partNumber, int onHand, int reserved, int available, int reorderPoint) {
 
@@ -50,11 +52,14 @@ class StockController {
 
     private final SetStock setStock;
     private final Stocks stocks;
+    private final ServeBackorders serveBackorders;
     private final CurrentUser user;
     private final Validator validator;
 
-    StockController(SetStock setStock, Stocks stocks, CurrentUser user, Validator validator) {
+    StockController(
+            SetStock setStock, ServeBackorders serveBackorders, Stocks stocks, CurrentUser user, Validator validator) {
         this.setStock = setStock;
+        this.serveBackorders = serveBackorders;
         this.stocks = stocks;
         this.user = user;
         this.validator = validator;
@@ -66,9 +71,21 @@ class StockController {
         validate(lines);
         lines.forEach(line -> requireOwnLocation(line.locationId(), Role.OPS));
         var command = new SetStockCommand(lines.stream()
-                .map(l -> new SetStockCommand.Line(l.locationId(), l.partNumber(), l.onHand(), l.reorderPoint()))
+                .map(l -> new SetStockCommand.Line(
+                        l.locationId(), l.partNumber(), l.onHand(), l.reorderPoint(), l.unitCost()))
                 .toList());
-        return setStock.set(command).stream().map(StockLine::of).toList();
+        var written = setStock.set(command);
+        // Arrived units go to the backorders in line first; the answer shows the lines after that.
+        var served = written.stream()
+                .filter(stock ->
+                        stock.available() > 0 && serveBackorders.serveAt(stock.locationId(), stock.partNumber()) > 0)
+                .map(Stock::id)
+                .toList();
+        return written.stream()
+                .map(stock ->
+                        served.contains(stock.id()) ? stocks.find(stock.id()).orElse(stock) : stock)
+                .map(StockLine::of)
+                .toList();
     }
 
     @GetMapping("/{locationId}")

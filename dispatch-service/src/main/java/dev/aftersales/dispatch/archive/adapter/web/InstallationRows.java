@@ -1,0 +1,182 @@
+package dev.aftersales.dispatch.archive.adapter.web;
+
+import dev.aftersales.dispatch.archive.application.ParsedRow;
+import dev.aftersales.dispatch.archive.domain.Installation;
+import dev.aftersales.dispatch.archive.domain.Site;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads installation rows from CSV (a header line naming the columns, then one row per line;
+ * RFC 4180 quoting) or from JSON objects with the same field names, and checks each row on its own.
+ */
+final class InstallationRows {
+
+    static final List<String> COLUMNS = List.of(
+            "serialNumber",
+            "model",
+            "productLine",
+            "customerId",
+            "dealerId",
+            "installerId",
+            "installedOn",
+            "address",
+            "regionCode",
+            "latitude",
+            "longitude");
+
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
+
+    private InstallationRows() {}
+
+    /** Line numbers count the header as line 1, as a spreadsheet shows them. */
+    static List<ParsedRow> fromCsv(String csv) {
+        var lines = csv.replace("\r\n", "\n").split("\n", -1);
+        if (lines.length == 0 || lines[0].isBlank()) {
+            return List.of(ParsedRow.bad(1, "missing header line"));
+        }
+        var header = split(lines[0].replace("\uFEFF", ""));
+        var unknown = header.stream().filter(h -> !COLUMNS.contains(h.trim())).toList();
+        if (!unknown.isEmpty() || !header.contains("serialNumber") || !header.contains("dealerId")) {
+            return List.of(
+                    ParsedRow.bad(1, "header must name serialNumber and dealerId and only these columns: " + COLUMNS));
+        }
+        var rows = new ArrayList<ParsedRow>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            var line = i + 1;
+            var cells = split(lines[i]);
+            if (cells.size() != header.size()) {
+                rows.add(ParsedRow.bad(line, "expected " + header.size() + " columns, found " + cells.size()));
+                continue;
+            }
+            var fields = new HashMap<String, String>();
+            for (int c = 0; c < header.size(); c++) {
+                fields.put(header.get(c).trim(), cells.get(c));
+            }
+            rows.add(parse(line, fields));
+        }
+        return rows;
+    }
+
+    /** Positions count from 1. */
+    static List<ParsedRow> fromJson(List<Map<String, Object>> objects) {
+        var rows = new ArrayList<ParsedRow>();
+        for (int i = 0; i < objects.size(); i++) {
+            var fields = new HashMap<String, String>();
+            var object = objects.get(i);
+            if (object != null) {
+                object.forEach((k, v) -> fields.put(k, v == null ? null : String.valueOf(v)));
+            }
+            rows.add(parse(i + 1, fields));
+        }
+        return rows;
+    }
+
+    static ParsedRow parse(int line, Map<String, String> fields) {
+        var serial = blankToNull(fields.get("serialNumber"));
+        if (serial == null) {
+            return ParsedRow.bad(line, "serialNumber: must not be blank");
+        }
+        var dealer = blankToNull(fields.get("dealerId"));
+        if (dealer == null) {
+            return ParsedRow.bad(line, "dealerId: must not be blank");
+        }
+        LocalDate installedOn = null;
+        var date = blankToNull(fields.get("installedOn"));
+        if (date != null) {
+            try {
+                installedOn = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                return ParsedRow.bad(line, "installedOn: not a date (YYYY-MM-DD): " + date);
+            }
+        }
+        var region = blankToNull(fields.get("regionCode"));
+        if (region != null && !REGION_CODE.matcher(region).matches()) {
+            return ParsedRow.bad(line, "regionCode: must be 6 digits");
+        }
+        Double latitude;
+        Double longitude;
+        try {
+            latitude = number(fields.get("latitude"), 90);
+            longitude = number(fields.get("longitude"), 180);
+        } catch (IllegalArgumentException e) {
+            return ParsedRow.bad(line, e.getMessage());
+        }
+        if ((latitude == null) != (longitude == null)) {
+            return ParsedRow.bad(line, "latitude and longitude: give both or neither");
+        }
+        var address = blankToNull(fields.get("address"));
+        var site = address == null && region == null && latitude == null
+                ? null
+                : new Site(address, region, latitude, longitude);
+        return ParsedRow.ok(
+                line,
+                new Installation(
+                        serial,
+                        blankToNull(fields.get("model")),
+                        blankToNull(fields.get("productLine")),
+                        blankToNull(fields.get("customerId")),
+                        dealer,
+                        blankToNull(fields.get("installerId")),
+                        installedOn,
+                        site));
+    }
+
+    private static Double number(String value, double limit) {
+        var v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("coordinates: not a number: " + v);
+        }
+        if (Double.isNaN(d) || Math.abs(d) > limit) {
+            throw new IllegalArgumentException("coordinates: out of range: " + v);
+        }
+        return d;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** One CSV line into cells; a quoted cell may hold commas and doubled quotes. */
+    static List<String> split(String line) {
+        var cells = new ArrayList<String>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            var ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

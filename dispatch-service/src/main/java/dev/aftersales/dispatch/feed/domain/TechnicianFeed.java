@@ -1,0 +1,56 @@
+package dev.aftersales.dispatch.feed.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a technician's app is told, in order: one document per technician, so appending is a
+ * version-guarded write and entry numbers never have gaps or races — a phone that resumes after
+ * entry n receives exactly the entries after n. Only the newest {@link #RETAINED} entries are kept.
+ */
+public final class TechnicianFeed {
+
+    public static final int RETAINED = 500;
+
+    private final String technicianId;
+    private final List<FeedEntry> entries;
+    private final Long version;
+
+    public TechnicianFeed(String technicianId, List<FeedEntry> entries, Long version) {
+        this.technicianId = Objects.requireNonNull(technicianId);
+        this.entries = new ArrayList<>(entries == null ? List.of() : entries);
+        this.version = version;
+    }
+
+    /** @return false when the event was added before */
+    public boolean append(String change, String assignmentId, String complaintId, Instant at, String eventId) {
+        if (entries.stream().anyMatch(e -> e.eventId().equals(eventId))) {
+            return false;
+        }
+        var seq = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).seq() + 1;
+        entries.add(new FeedEntry(seq, change, assignmentId, complaintId, at, eventId));
+        while (entries.size() > RETAINED) {
+            entries.remove(0);
+        }
+        return true;
+    }
+
+    /** The entries after {@code seq}, oldest first. */
+    public List<FeedEntry> after(long seq) {
+        return entries.stream().filter(e -> e.seq() > seq).toList();
+    }
+
+    public String technicianId() {
+        return technicianId;
+    }
+
+    public List<FeedEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public Long version() {
+        return version;
+    }
+}

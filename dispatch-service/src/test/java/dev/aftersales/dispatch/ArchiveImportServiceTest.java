@@ -1,0 +1,189 @@
+package dev.aftersales.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.aftersales.chassis.test.EventTap;
+import dev.aftersales.chassis.test.ServiceSliceTest;
+import dev.aftersales.chassis.test.TestTokens;
+import dev.aftersales.contracts.Topics;
+import dev.aftersales.contracts.dispatch.InstallationRecorded;
+import dev.aftersales.dispatch.archive.domain.Installations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** Row-tolerant installation imports over HTTP, as CSV and as JSON. */
+@ServiceSliceTest
+class ArchiveImportServiceTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    Installations installations;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void a_10000_row_csv_with_50_bad_rows_loads_9950_reports_the_50_by_line_and_changes_nothing_the_second_time()
+            throws Exception {
+        var prefix = "CSV-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        var csv = new StringBuilder(
+                "serialNumber,model,productLine,customerId,dealerId,installerId,installedOn,address,regionCode,latitude,longitude\n");
+        var badLines = new ArrayList<Integer>();
+        for (int i = 0; i < 10_000; i++) {
+            var line = i + 2;
+            var serial = prefix + i;
+            var date = LocalDate.of(2024, 1, 1).plusDays(i % 700);
+            String row;
+            if (i % 200 == 7) {
+                badLines.add(line);
+                row = switch (badLines.size() % 5) {
+                    case 0 -> ",RO-400,WATER_PURIFIER,CU-1,D-SH,T-001,2024-05-03,addr,310115,,";
+                    case 1 -> serial + ",RO-400,WATER_PURIFIER,CU-1,,T-001,2024-05-03,addr,310115,,";
+                    case 2 -> serial + ",RO-400,WATER_PURIFIER,CU-1,D-SH,T-001,2024-13-45,addr,310115,,";
+                    case 3 -> serial + ",RO-400,WATER_PURIFIER,CU-1,D-SH,T-001,2024-05-03,addr,31011,,";
+                    default -> serial + ",RO-400,WATER_PURIFIER,too,few";
+                };
+            } else {
+                row = String.format(
+                        Locale.ROOT,
+                        "%s,RO-400,WATER_PURIFIER,CU-%d,D-SH,T-001,%s,\"上海市浦东新区张江路%d号, 3楼\",310115,31.2,121.6",
+                        serial,
+                        i,
+                        date,
+                        i);
+            }
+            csv.append(row).append('\n');
+        }
+
+        var started = System.nanoTime();
+        var first = postCsv(csv.toString());
+        var firstMillis = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        var second = postCsv(csv.toString());
+        var secondMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(
+                Locale.ROOT, "[dispatch] 10,000-row CSV import: %d ms first, %d ms again%n", firstMillis, secondMillis);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat((Integer) JsonPath.read(first.body(), "$.rows")).isEqualTo(10_000);
+        assertThat((Integer) JsonPath.read(first.body(), "$.loaded")).isEqualTo(9_950);
+        assertThat((Integer) JsonPath.read(first.body(), "$.unchanged")).isZero();
+        List<Integer> reported = JsonPath.read(first.body(), "$.rejected[*].line");
+        assertThat(reported).containsExactlyElementsOf(badLines);
+        List<String> reasons = JsonPath.read(first.body(), "$.rejected[*].reason");
+        assertThat(reasons)
+                .anyMatch(r -> r.startsWith("serialNumber"))
+                .anyMatch(r -> r.startsWith("dealerId"))
+                .anyMatch(r -> r.startsWith("installedOn"))
+                .anyMatch(r -> r.startsWith("regionCode"))
+                .anyMatch(r -> r.startsWith("expected 11 columns"));
+        var loaded = installations.bySerialNumber(prefix + 1).orElseThrow();
+        assertThat(loaded.site().address()).isEqualTo("上海市浦东新区张江路1号, 3楼");
+        assertThat(loaded.site().latitude()).isEqualTo(31.2);
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat((Integer) JsonPath.read(second.body(), "$.loaded")).isZero();
+        assertThat((Integer) JsonPath.read(second.body(), "$.unchanged")).isEqualTo(9_950);
+        assertThat((List<Integer>) JsonPath.read(second.body(), "$.rejected[*].line"))
+                .containsExactlyElementsOf(badLines);
+    }
+
+    @Test
+    void json_rows_load_the_same_way_reporting_bad_ones_by_position() throws Exception {
+        var serial = "JSON-" + UUID.randomUUID().toString().substring(0, 6);
+        var body = """
+                [{"serialNumber": "%s", "dealerId": "D-SH", "installedOn": "2025-02-01", "regionCode": "310115"},
+                 {"serialNumber": "%s-2", "installedOn": "2025-02-01"},
+                 {"serialNumber": "%s-3", "dealerId": "D-SH", "latitude": 31.2}]
+                """.formatted(serial, serial, serial);
+
+        var response = send(HttpRequest.newBuilder(uri("/api/archive/installations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat((Integer) JsonPath.read(response.body(), "$.loaded")).isEqualTo(1);
+        assertThat((List<Integer>) JsonPath.read(response.body(), "$.rejected[*].line"))
+                .containsExactly(2, 3);
+        assertThat(installations.bySerialNumber(serial)).isPresent();
+    }
+
+    @Test
+    void a_new_installation_reported_by_the_installer_is_archived_and_published_with_its_warranty() throws Exception {
+        var serial = "NEW-" + UUID.randomUUID().toString().substring(0, 6);
+        var body = """
+                {"serialNumber": "%s", "model": "RO-400", "productLine": "WATER_PURIFIER", "dealerId": "D-SH",
+                 "installedOn": "2026-11-20",
+                 "customer": {"customerId": "CU-77", "name": "王芳", "phone": "13812345678"},
+                 "site": {"address": "上海市浦东新区张江路88号", "regionCode": "310115"}}
+                """.formatted(serial);
+        try (var tap = EventTap.open(brokers, Topics.DISPATCH_ARCHIVE)) {
+            var response = send(
+                    HttpRequest.newBuilder(uri("/api/installations"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)),
+                    TestTokens.technician("T-001", "D-SH"));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            assertThat((String) JsonPath.read(response.body(), "$.wholeMachineWarrantyUntil"))
+                    .isEqualTo("2027-11-19");
+
+            var seen = tap.await(s -> s.is(InstallationRecorded.class) && serial.equals(s.key()), WAIT);
+            var recorded = seen.as(InstallationRecorded.class);
+            assertThat(recorded.installerId()).isEqualTo("T-001");
+            assertThat(recorded.customerPhone()).isEqualTo("13812345678");
+            assertThat(recorded.mainPartsWarrantyUntil()).isEqualTo(LocalDate.parse("2029-11-19"));
+
+            // Reported twice: archived once more, published once.
+            assertThat(send(
+                                    HttpRequest.newBuilder(uri("/api/installations"))
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(body)),
+                                    TestTokens.technician("T-001", "D-SH"))
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(tap.drain(Duration.ofSeconds(3)))
+                    .filteredOn(s -> serial.equals(s.key()))
+                    .allMatch(
+                            s -> s.headers().get("ce_id").equals(seen.headers().get("ce_id")));
+        }
+        assertThat(installations.bySerialNumber(serial).orElseThrow().installerId())
+                .isEqualTo("T-001");
+    }
+
+    private HttpResponse<String> postCsv(String csv) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/api/archive/installations"))
+                .header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return send(request, TestTokens.ops());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
+        request.header("Authorization", "Bearer " + token);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

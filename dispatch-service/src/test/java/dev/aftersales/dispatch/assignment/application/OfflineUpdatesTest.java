@@ -1,0 +1,207 @@
+package dev.aftersales.dispatch.assignment.application;
+
+import static dev.aftersales.dispatch.assignment.application.AssignTechnicianTest.delivery;
+import static dev.aftersales.dispatch.assignment.domain.Fixtures.installation;
+import static dev.aftersales.dispatch.assignment.domain.Fixtures.registered;
+import static dev.aftersales.dispatch.assignment.domain.Fixtures.technician;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aftersales.chassis.test.MutableClock;
+import dev.aftersales.dispatch.DispatchProperties;
+import dev.aftersales.dispatch.archive.domain.InMemoryInstallations;
+import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
+import dev.aftersales.dispatch.archive.domain.InMemoryTechnicians;
+import dev.aftersales.dispatch.assignment.domain.Assignment;
+import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
+import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
+import dev.aftersales.dispatch.assignment.domain.InMemoryAssignments;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Offline batches: applied once, in the order the changes were made, whatever order and however often sent. */
+class OfflineUpdatesTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+    /** A fresh service with one case offered to T-001. */
+    static final class World {
+        final InMemoryAssignments assignments = new InMemoryAssignments();
+        final InMemoryInstallations installations = new InMemoryInstallations();
+        final InMemoryTechnicians technicians = new InMemoryTechnicians();
+        final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
+        final DispatchProperties properties =
+                new DispatchProperties(Duration.ofMinutes(15), Duration.ofHours(2), 100, 500);
+        final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
+        final ApplyOfflineUpdates apply =
+                new ApplyOfflineUpdates(assignments, new OwnAssignments(assignments), technicians, properties);
+
+        World() {
+            installations.upsert(installation("WP-0001", "D-SH", "T-001"));
+            technicians.upsert(technician("T-001", "D-SH", true, 0));
+            new AssignTechnician(assignments, policy, technicians, clock, new SimpleMeterRegistry(), properties)
+                    .assign(delivery("e-1", registered("C-1", "WP-0001")));
+        }
+
+        Assignment assignment() {
+            return assignments.byId("ASG-C-1").orElseThrow();
+        }
+
+        /** What an observer can tell apart: state and the events raised, in order. */
+        List<Object> state() {
+            var a = assignment();
+            return List.of(
+                    a.status(),
+                    String.valueOf(a.acceptedAt()),
+                    String.valueOf(a.appointment()),
+                    String.valueOf(a.arrivedAt()),
+                    a.parts(),
+                    String.valueOf(a.visit()),
+                    a.outbox().pending().stream().map(e -> e.type()).toList(),
+                    technicians.loadOf("T-001"));
+        }
+    }
+
+    static List<OfflineUpdate> batch() {
+        var windowStart = T0.plus(Duration.ofHours(5));
+        return List.of(
+                update("u-1", 0, "ACCEPT"),
+                appointment("u-2", 1, windowStart),
+                appointment("u-3", 2, windowStart.plus(Duration.ofHours(24))),
+                update("u-4", 30, "ARRIVE"),
+                new OfflineUpdate(
+                        "u-5",
+                        T0.plus(Duration.ofHours(31)),
+                        "ASG-C-1",
+                        "PARTS_REQUEST",
+                        null,
+                        null,
+                        "FLT-RO-01",
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                new OfflineUpdate(
+                        "u-6",
+                        T0.plus(Duration.ofHours(32)),
+                        "ASG-C-1",
+                        "COMPLETE",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "RO膜破损",
+                        "水压过高",
+                        List.of(),
+                        BigDecimal.ZERO,
+                        true));
+    }
+
+    static OfflineUpdate update(String clientId, int hours, String type) {
+        return new OfflineUpdate(
+                clientId,
+                T0.plus(Duration.ofHours(hours)),
+                "ASG-C-1",
+                type,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    static OfflineUpdate appointment(String clientId, int hours, Instant start) {
+        return new OfflineUpdate(
+                clientId,
+                T0.plus(Duration.ofHours(hours)),
+                "ASG-C-1",
+                "APPOINTMENT",
+                start,
+                start.plus(Duration.ofHours(2)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void a_batch_applies_every_update_in_the_order_made() {
+        var world = new World();
+
+        var results = world.apply.apply("T-001", batch());
+
+        assertThat(results)
+                .extracting(ApplyOfflineUpdates.Result::outcome)
+                .containsOnly(ApplyOfflineUpdates.Outcome.APPLIED);
+        var a = world.assignment();
+        assertThat(a.status()).isEqualTo(AssignmentStatus.COMPLETED);
+        assertThat(a.acceptedAt()).isEqualTo(T0);
+        assertThat(a.arrivedAt()).isEqualTo(T0.plus(Duration.ofHours(30)));
+        assertThat(a.parts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.requestId()).isEqualTo("u-5"));
+        assertThat(world.technicians.loadOf("T-001")).isZero();
+    }
+
+    @Test
+    void replayed_twice_and_in_shuffled_order_the_batch_ends_in_the_same_state_as_sent_once_in_order() {
+        var inOrder = new World();
+        inOrder.apply.apply("T-001", batch());
+
+        var random = new Random(42);
+        for (int trial = 0; trial < 5; trial++) {
+            var shuffled = new World();
+            var first = new ArrayList<>(batch());
+            Collections.shuffle(first, random);
+            var second = new ArrayList<>(batch());
+            Collections.shuffle(second, random);
+
+            shuffled.apply.apply("T-001", first);
+            var replay = shuffled.apply.apply("T-001", second);
+
+            assertThat(replay)
+                    .extracting(ApplyOfflineUpdates.Result::outcome)
+                    .containsOnly(ApplyOfflineUpdates.Outcome.DUPLICATE);
+            assertThat(shuffled.state()).isEqualTo(inOrder.state());
+        }
+    }
+
+    @Test
+    void a_batch_split_in_two_and_overlapping_applies_each_update_once() {
+        var inOrder = new World();
+        inOrder.apply.apply("T-001", batch());
+
+        var split = new World();
+        split.apply.apply("T-001", batch().subList(0, 4));
+        split.apply.apply("T-001", batch().subList(2, 6));
+
+        assertThat(split.state()).isEqualTo(inOrder.state());
+    }
+
+    @Test
+    void updates_for_someone_elses_assignment_are_rejected() {
+        var world = new World();
+
+        var results = world.apply.apply("T-999", batch());
+
+        assertThat(results)
+                .extracting(ApplyOfflineUpdates.Result::outcome)
+                .containsOnly(ApplyOfflineUpdates.Outcome.REJECTED);
+        assertThat(world.assignment().accepted()).isFalse();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.aftersales.followup.care.adapter.mongo;
+
+import dev.aftersales.followup.care.domain.Customer;
+import dev.aftersales.followup.care.domain.Customers;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/**
+ * Customers in the {@code customers} collection. The due and silent filters are ranges, which
+ * scan on the embedded store; production MongoDB serves them from {@code {nextCareAt: 1}} and
+ * {@code {lastContactAt: 1}} indexes.
+ */
+@Component
+class MongoCustomers implements Customers {
+
+    private final CustomerDocuments documents;
+
+    MongoCustomers(CustomerDocuments documents) {
+        this.documents = documents;
+    }
+
+    @Override
+    public Optional<Customer> find(String id) {
+        return documents.findById(id).map(CustomerDocument::toCustomer);
+    }
+
+    @Override
+    public void save(Customer customer) {
+        documents.save(CustomerDocument.of(customer));
+    }
+
+    @Override
+    public List<Customer> careDueBy(Instant now) {
+        return documents.findByNextCareAtLessThanEqual(now).stream()
+                .map(CustomerDocument::toCustomer)
+                .toList();
+    }
+
+    @Override
+    public List<Customer> lastContactBy(Instant cutoff) {
+        return documents.findByLastContactAtLessThanEqual(cutoff, Sort.by("lastContactAt", "id")).stream()
+                .map(CustomerDocument::toCustomer)
+                .toList();
+    }
+
+    @Override
+    public long countLastContactBy(Instant cutoff) {
+        return documents.countByLastContactAtLessThanEqual(cutoff);
+    }
+
+    @Override
+    public List<Customer> withTasks() {
+        return documents.findByTasksCreatedGreaterThan(0).stream()
+                .map(CustomerDocument::toCustomer)
+                .toList();
+    }
+}

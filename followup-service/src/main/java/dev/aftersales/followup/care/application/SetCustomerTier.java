@@ -1,0 +1,35 @@
+package dev.aftersales.followup.care.application;
+
+import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.followup.FollowupProperties;
+import dev.aftersales.followup.care.domain.Customer;
+import dev.aftersales.followup.care.domain.Customers;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/** A supervisor puts a customer in a care tier; its periodic task (if any) is first due one period from now. */
+@Service
+public class SetCustomerTier {
+
+    private final Customers customers;
+    private final FollowupProperties properties;
+    private final Clock clock;
+
+    SetCustomerTier(Customers customers, FollowupProperties properties, Clock clock) {
+        this.customers = customers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Customer set(String customerId, String tier) {
+        var care = properties.tiers().get(tier);
+        if (care == null) {
+            throw new InvalidRequestException(
+                    "tier", "must be one of " + properties.tiers().keySet());
+        }
+        var customer = customers.find(customerId).orElseGet(() -> Customer.first(customerId));
+        customer.tiered(tier, "NONE".equals(care.task()) ? null : care.period(), clock.instant());
+        customers.save(customer);
+        return customer;
+    }
+}

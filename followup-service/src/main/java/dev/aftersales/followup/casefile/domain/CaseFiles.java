@@ -1,0 +1,15 @@
+package dev.aftersales.followup.casefile.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Follow-up's case files, by complaint id. */
+public interface CaseFiles {
+
+    Optional<CaseFile> find(String complaintId);
+
+    /** Inserts or saves with the optimistic lock on its version; a concurrent change fails. */
+    void save(CaseFile file);
+
+    List<CaseFile> all();
+}

@@ -1,0 +1,152 @@
+package dev.aftersales.followup.quality.domain;
+
+import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.contracts.followup.RepeatFailureDetected;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A machine as the quality loop sees it: what it is and when a visit last completed on it, so that
+ * a new fault soon after (default within 90 days) is reported as a repeat failure.
+ */
+public final class Machine {
+
+    private final String serialNumber;
+    private String model;
+    private String productLine;
+    private String customerId;
+    private String dealerId;
+    private String lastComplaintId;
+    private Instant lastCompletedAt;
+    private final Long version;
+    private final Outbox outbox;
+
+    private Machine(
+            String serialNumber,
+            String model,
+            String productLine,
+            String customerId,
+            String dealerId,
+            String lastComplaintId,
+            Instant lastCompletedAt,
+            Long version,
+            Outbox outbox) {
+        this.serialNumber = Objects.requireNonNull(serialNumber, "serialNumber");
+        this.model = model;
+        this.productLine = productLine;
+        this.customerId = customerId;
+        this.dealerId = dealerId;
+        this.lastComplaintId = lastComplaintId;
+        this.lastCompletedAt = lastCompletedAt;
+        this.version = version;
+        this.outbox = outbox == null ? new Outbox() : outbox;
+    }
+
+    public static Machine unknown(String serialNumber) {
+        return new Machine(serialNumber, null, null, null, null, null, null, null, null);
+    }
+
+    public static Machine restore(
+            String serialNumber,
+            String model,
+            String productLine,
+            String customerId,
+            String dealerId,
+            String lastComplaintId,
+            Instant lastCompletedAt,
+            Long version,
+            Outbox outbox) {
+        return new Machine(
+                serialNumber,
+                model,
+                productLine,
+                customerId,
+                dealerId,
+                lastComplaintId,
+                lastCompletedAt,
+                version,
+                outbox);
+    }
+
+    public void installed(String model, String productLine, String customerId, String dealerId) {
+        this.model = model;
+        this.productLine = productLine;
+        this.customerId = customerId;
+        this.dealerId = dealerId;
+    }
+
+    /** A visit on this machine was completed; the latest completion is the one a new fault is measured from. */
+    public void visitCompleted(String complaintId, Instant completedAt) {
+        if (lastCompletedAt == null || completedAt.isAfter(lastCompletedAt)) {
+            lastComplaintId = complaintId;
+            lastCompletedAt = completedAt;
+        }
+    }
+
+    /**
+     * A new complaint about this machine: within {@code window} of the last completed visit on
+     * another case it raises RepeatFailureDetected.
+     *
+     * @return whether it was a repeat failure
+     */
+    public boolean faultReported(String complaintId, String model, Instant registeredAt, Duration window) {
+        if (model != null) {
+            this.model = model;
+        }
+        if (lastCompletedAt == null || complaintId.equals(lastComplaintId) || registeredAt.isBefore(lastCompletedAt)) {
+            return false;
+        }
+        if (registeredAt.isAfter(lastCompletedAt.plus(window))) {
+            return false;
+        }
+        var daysSince = Duration.between(lastCompletedAt, registeredAt).toDays();
+        outbox.raise(
+                new RepeatFailureDetected(
+                        serialNumber,
+                        complaintId,
+                        lastComplaintId,
+                        lastCompletedAt,
+                        daysSince,
+                        this.model,
+                        registeredAt),
+                complaintId);
+        return true;
+    }
+
+    public String serialNumber() {
+        return serialNumber;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public String productLine() {
+        return productLine;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String dealerId() {
+        return dealerId;
+    }
+
+    public String lastComplaintId() {
+        return lastComplaintId;
+    }
+
+    public Instant lastCompletedAt() {
+        return lastCompletedAt;
+    }
+
+    public Long version() {
+        return version;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+}

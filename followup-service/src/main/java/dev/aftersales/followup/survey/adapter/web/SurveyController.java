@@ -1,0 +1,162 @@
+package dev.aftersales.followup.survey.adapter.web;
+
+import dev.aftersales.chassis.security.CurrentUser;
+import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.followup.survey.application.AnswerSurvey;
+import dev.aftersales.followup.survey.application.AnswerSurveyCommand;
+import dev.aftersales.followup.survey.application.ScoreServqual;
+import dev.aftersales.followup.survey.domain.Questionnaire;
+import dev.aftersales.followup.survey.domain.Questionnaires;
+import dev.aftersales.followup.survey.domain.ServqualScore;
+import dev.aftersales.followup.survey.domain.Survey;
+import dev.aftersales.followup.survey.domain.Surveys;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The satisfaction survey: questionnaires, answers entered by the agent on the call, and SERVQUAL scores. */
+@RestController
+class SurveyController {
+
+    record AnswerRequest(
+            @NotBlank String questionId,
+            @Min(1) @Max(7) int expectation,
+            @Min(1) @Max(7) int perception) {}
+
+    record SurveyRequest(
+            @NotBlank String questionnaireId,
+            @NotEmpty List<@Valid AnswerRequest> answers,
+            @NotNull Boolean solved,
+            @Min(1) @Max(5) int satisfaction,
+            String suggestions) {}
+
+    record ScoreView(String key, int customers, BigDecimal overall, Map<String, BigDecimal> byDimension) {
+        static ScoreView of(String key, ServqualScore score) {
+            var byDimension = new TreeMap<String, BigDecimal>();
+            score.byDimension().forEach((d, gap) -> byDimension.put(d.name(), Survey.rounded(gap)));
+            return new ScoreView(key, score.customers(), Survey.rounded(score.overall()), byDimension);
+        }
+    }
+
+    record SurveyView(
+            String surveyId,
+            String returnCallId,
+            String complaintId,
+            int round,
+            String questionnaireId,
+            String technicianId,
+            String dealerId,
+            boolean solved,
+            int satisfaction,
+            String suggestions,
+            ScoreView score,
+            Instant answeredAt) {
+        static SurveyView of(Survey s) {
+            return new SurveyView(
+                    s.id(),
+                    s.returnCallId(),
+                    s.subject().complaintId(),
+                    s.subject().round(),
+                    s.questionnaireId(),
+                    s.subject().technicianId(),
+                    s.subject().dealerId(),
+                    s.solved(),
+                    s.satisfaction(),
+                    s.suggestions(),
+                    ScoreView.of(s.subject().customerId(), s.score()),
+                    s.answeredAt());
+        }
+    }
+
+    private final AnswerSurvey answerSurvey;
+    private final ScoreServqual scoreServqual;
+    private final Questionnaires questionnaires;
+    private final Surveys surveys;
+    private final CurrentUser currentUser;
+
+    SurveyController(
+            AnswerSurvey answerSurvey,
+            ScoreServqual scoreServqual,
+            Questionnaires questionnaires,
+            Surveys surveys,
+            CurrentUser currentUser) {
+        this.answerSurvey = answerSurvey;
+        this.scoreServqual = scoreServqual;
+        this.questionnaires = questionnaires;
+        this.surveys = surveys;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/api/questionnaires")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    List<Questionnaire> questionnaires() {
+        return questionnaires.all();
+    }
+
+    @GetMapping("/api/questionnaires/{id}")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    Questionnaire questionnaire(@PathVariable String id) {
+        return questionnaires.find(id).orElseThrow(() -> new NotFoundException("questionnaire " + id));
+    }
+
+    @PostMapping("/api/return-calls/{returnCallId}/survey")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.CREATED)
+    SurveyView answer(@PathVariable String returnCallId, @Valid @RequestBody SurveyRequest request) {
+        var survey = answerSurvey.answer(new AnswerSurveyCommand(
+                returnCallId,
+                request.questionnaireId(),
+                request.answers().stream()
+                        .map(a -> new Survey.Given(a.questionId(), a.expectation(), a.perception()))
+                        .toList(),
+                request.solved(),
+                request.satisfaction(),
+                request.suggestions(),
+                currentUser.userId()));
+        return SurveyView.of(survey);
+    }
+
+    @GetMapping("/api/surveys/{surveyId}")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    SurveyView survey(@PathVariable String surveyId) {
+        return surveys.find(surveyId)
+                .map(SurveyView::of)
+                .orElseThrow(() -> new NotFoundException("survey " + surveyId));
+    }
+
+    /** @param by customer, technician, dealer, product-line, period (month) or all */
+    @GetMapping("/api/servqual/scores")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    List<ScoreView> scores(@RequestParam(defaultValue = "all") String by) {
+        ScoreServqual.Grouping grouping;
+        try {
+            grouping =
+                    ScoreServqual.Grouping.valueOf(by.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(
+                    "by", "must be customer, technician, dealer, product-line, period or all");
+        }
+        return scoreServqual.by(grouping).stream()
+                .map(g -> ScoreView.of(g.key(), g.score()))
+                .toList();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.aftersales.followup.survey.domain;
+
+import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.contracts.followup.SurveyAnswered;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A customer's answered satisfaction survey of one return call (one per call): the SERVQUAL
+ * answers of a questionnaire version, "is the problem solved?", overall satisfaction 1–5 and
+ * suggestions, with who served the case so that scores can be grouped.
+ */
+public final class Survey {
+
+    /** Who and what the survey is about, for grouping its score. */
+    public record Subject(
+            String complaintId,
+            int round,
+            String customerId,
+            String technicianId,
+            String dealerId,
+            String productLine,
+            String model) {}
+
+    private final String id;
+    private final String returnCallId;
+    private final String questionnaireId;
+    private final Subject subject;
+    private final List<Answer> answers;
+    private final boolean solved;
+    private final int satisfaction;
+    private final String suggestions;
+    private final String agentId;
+    private final Instant answeredAt;
+    private final Long version;
+    private final Outbox outbox;
+
+    private Survey(
+            String id,
+            String returnCallId,
+            String questionnaireId,
+            Subject subject,
+            List<Answer> answers,
+            boolean solved,
+            int satisfaction,
+            String suggestions,
+            String agentId,
+            Instant answeredAt,
+            Long version,
+            Outbox outbox) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.returnCallId = Objects.requireNonNull(returnCallId, "returnCallId");
+        this.questionnaireId = Objects.requireNonNull(questionnaireId, "questionnaireId");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.answers = List.copyOf(answers);
+        this.solved = solved;
+        this.satisfaction = satisfaction;
+        this.suggestions = suggestions;
+        this.agentId = agentId;
+        this.answeredAt = Objects.requireNonNull(answeredAt, "answeredAt");
+        this.version = version;
+        this.outbox = outbox == null ? new Outbox() : outbox;
+    }
+
+    public static String idOf(String returnCallId) {
+        return "SV-" + returnCallId;
+    }
+
+    /** A filled-in answer before it is checked against its questionnaire. */
+    public record Given(String questionId, int expectation, int perception) {}
+
+    /**
+     * Checks the answers against the questionnaire (every question exactly once, 1–7; satisfaction
+     * 1–5) and raises SurveyAnswered with the customer's SERVQUAL gap.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static Survey answer(
+            String returnCallId,
+            Questionnaire questionnaire,
+            Subject subject,
+            List<Given> given,
+            boolean solved,
+            int satisfaction,
+            String suggestions,
+            String agentId,
+            Instant now) {
+        if (satisfaction < 1 || satisfaction > 5) {
+            throw new IllegalArgumentException("satisfaction must be 1 to 5");
+        }
+        var byQuestion = new HashMap<String, Given>();
+        for (var g : given) {
+            if (questionnaire.question(g.questionId()).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "question " + g.questionId() + " is not in questionnaire " + questionnaire.id());
+            }
+            if (byQuestion.put(g.questionId(), g) != null) {
+                throw new IllegalArgumentException("question " + g.questionId() + " is answered twice");
+            }
+        }
+        var answers = questionnaire.questions().stream()
+                .map(q -> {
+                    var g = byQuestion.get(q.id());
+                    if (g == null) {
+                        throw new IllegalArgumentException("question " + q.id() + " is not answered");
+                    }
+                    return new Answer(q.id(), q.dimension(), g.expectation(), g.perception());
+                })
+                .toList();
+        var survey = new Survey(
+                idOf(returnCallId),
+                returnCallId,
+                questionnaire.id(),
+                subject,
+                answers,
+                solved,
+                satisfaction,
+                suggestions,
+                agentId,
+                now,
+                null,
+                null);
+        survey.outbox.raise(
+                new SurveyAnswered(
+                        survey.id,
+                        subject.complaintId(),
+                        subject.round(),
+                        subject.technicianId(),
+                        subject.dealerId(),
+                        solved,
+                        satisfaction,
+                        rounded(survey.score().overall()),
+                        now),
+                subject.complaintId());
+        return survey;
+    }
+
+    public static Survey restore(
+            String id,
+            String returnCallId,
+            String questionnaireId,
+            Subject subject,
+            List<Answer> answers,
+            boolean solved,
+            int satisfaction,
+            String suggestions,
+            String agentId,
+            Instant answeredAt,
+            Long version,
+            Outbox outbox) {
+        return new Survey(
+                id,
+                returnCallId,
+                questionnaireId,
+                subject,
+                answers,
+                solved,
+                satisfaction,
+                suggestions,
+                agentId,
+                answeredAt,
+                version,
+                outbox);
+    }
+
+    /** Gaps are published and shown to two decimals. */
+    public static BigDecimal rounded(double gap) {
+        return BigDecimal.valueOf(gap).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    public ServqualScore score() {
+        return ServqualScore.ofCustomer(answers);
+    }
+
+    public boolean dissatisfied() {
+        return !solved || satisfaction <= 2;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String returnCallId() {
+        return returnCallId;
+    }
+
+    public String questionnaireId() {
+        return questionnaireId;
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    public List<Answer> answers() {
+        return answers;
+    }
+
+    public boolean solved() {
+        return solved;
+    }
+
+    public int satisfaction() {
+        return satisfaction;
+    }
+
+    public String suggestions() {
+        return suggestions;
+    }
+
+    public String agentId() {
+        return agentId;
+    }
+
+    public Instant answeredAt() {
+        return answeredAt;
+    }
+
+    public Long version() {
+        return version;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+}

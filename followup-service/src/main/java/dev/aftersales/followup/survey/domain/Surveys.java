@@ -1,0 +1,15 @@
+package dev.aftersales.followup.survey.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Answered surveys. */
+public interface Surveys {
+
+    Optional<Survey> find(String id);
+
+    /** @return false when the survey (of that return call) exists already: nothing was written */
+    boolean add(Survey survey);
+
+    List<Survey> all();
+}

@@ -1,0 +1,51 @@
+package dev.aftersales.followup.quality.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.contracts.followup.RepeatFailureDetected;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MachineTest {
+
+    static final Instant COMPLETED = Instant.parse("2026-01-10T09:00:00Z");
+    static final Duration WINDOW = Duration.ofDays(90);
+
+    static Machine repairedOnce() {
+        var machine = Machine.unknown("WP-1");
+        machine.installed("WP-200", "purifiers", "CU-1", "D-SH");
+        machine.visitCompleted("C-1", COMPLETED);
+        return machine;
+    }
+
+    @Test
+    void a_fault_89_days_after_a_completed_visit_is_a_repeat_failure() {
+        var machine = repairedOnce();
+        var at = COMPLETED.plus(Duration.ofDays(89));
+
+        assertThat(machine.faultReported("C-2", null, at, WINDOW)).isTrue();
+
+        var event = EventJson.read(machine.outbox().pending().get(0).payload().getBytes(), RepeatFailureDetected.class);
+        assertThat(event).isEqualTo(new RepeatFailureDetected("WP-1", "C-2", "C-1", COMPLETED, 89, "WP-200", at));
+        assertThat(machine.outbox().pending().get(0).key()).isEqualTo("C-2");
+    }
+
+    @Test
+    void a_fault_91_days_after_is_not() {
+        var machine = repairedOnce();
+
+        assertThat(machine.faultReported("C-2", null, COMPLETED.plus(Duration.ofDays(91)), WINDOW))
+                .isFalse();
+        assertThat(machine.outbox().hasPending()).isFalse();
+    }
+
+    @Test
+    void a_machine_never_repaired_or_the_same_case_is_no_repeat() {
+        assertThat(Machine.unknown("WP-2").faultReported("C-1", null, COMPLETED, WINDOW))
+                .isFalse();
+        assertThat(repairedOnce().faultReported("C-1", null, COMPLETED.plusSeconds(60), WINDOW))
+                .isFalse();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.aftersales.intake.caller.adapter.kafka;
+
+import dev.aftersales.chassis.events.EventSubscriptions;
+import dev.aftersales.chassis.events.ReceivedEvent;
+import dev.aftersales.contracts.dispatch.InstallationRecorded;
+import dev.aftersales.intake.caller.application.RecordInstallation;
+import dev.aftersales.intake.caller.domain.InstalledMachine;
+
+/**
+ * Dispatch's archive stream ({@code dispatch.archive.v1}) feeds the caller lookup. The chassis takes
+ * one {@code EventSubscriptions} per service; this adds the archive's to it.
+ */
+public final class ArchiveSubscriptions {
+
+    private ArchiveSubscriptions() {}
+
+    public static EventSubscriptions.Builder archive(
+            EventSubscriptions.Builder subscriptions, RecordInstallation recordInstallation) {
+        return subscriptions.on(InstallationRecorded.class, (ReceivedEvent<InstallationRecorded> event) -> {
+            var e = event.payload();
+            recordInstallation.record(new InstalledMachine(
+                    e.serialNumber(),
+                    e.model(),
+                    e.productLine(),
+                    e.customerId(),
+                    e.customerName(),
+                    e.customerPhone(),
+                    e.address(),
+                    e.regionCode(),
+                    e.dealerId(),
+                    e.installerId(),
+                    e.installedOn(),
+                    e.wholeMachineWarrantyUntil(),
+                    e.mainPartsWarrantyUntil()));
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package dev.aftersales.intake.caller.adapter.mongo;
+
+import dev.aftersales.intake.caller.domain.InstalledMachine;
+import java.time.LocalDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An archive entry, {@code _id} = serial number. Calendar dates as ISO strings (no time zone). */
+@Document("machines")
+record MachineDocument(
+        @Id String serialNumber,
+        String model,
+        String productLine,
+        String customerId,
+        String customerName,
+        String customerPhone,
+        String address,
+        String regionCode,
+        String dealerId,
+        String installerId,
+        String installedOn,
+        String wholeMachineWarrantyUntil,
+        String mainPartsWarrantyUntil) {
+
+    static MachineDocument of(InstalledMachine m) {
+        return new MachineDocument(
+                m.serialNumber(),
+                m.model(),
+                m.productLine(),
+                m.customerId(),
+                m.customerName(),
+                m.customerPhone(),
+                m.address(),
+                m.regionCode(),
+                m.dealerId(),
+                m.installerId(),
+                text(m.installedOn()),
+                text(m.wholeMachineWarrantyUntil()),
+                text(m.mainPartsWarrantyUntil()));
+    }
+
+    InstalledMachine toMachine() {
+        return new InstalledMachine(
+                serialNumber,
+                model,
+                productLine,
+                customerId,
+                customerName,
+                customerPhone,
+                address,
+                regionCode,
+                dealerId,
+                installerId,
+                date(installedOn),
+                date(wholeMachineWarrantyUntil),
+                date(mainPartsWarrantyUntil));
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.aftersales.intake.caller.adapter.web;
+
+import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.intake.caller.application.LookUpCaller;
+import dev.aftersales.intake.caller.domain.Warranty;
+import dev.aftersales.intake.complaint.domain.ComplaintStatus;
+import dev.aftersales.intake.complaint.domain.Priority;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Caller lookup for the agent before typing the form: by phone or serial number. */
+@RestController
+@RequestMapping("/api/callers")
+class CallerController {
+
+    record OpenCase(String complaintId, ComplaintStatus status, Priority priority, Instant registeredAt) {}
+
+    record MachineView(
+            String serialNumber,
+            String model,
+            String productLine,
+            String customerId,
+            String customerName,
+            String customerPhone,
+            String address,
+            String regionCode,
+            String dealerId,
+            String installerId,
+            LocalDate installedOn,
+            Warranty warranty,
+            List<OpenCase> openCases) {}
+
+    record Lookup(List<MachineView> machines) {}
+
+    private final LookUpCaller lookUpCaller;
+
+    CallerController(LookUpCaller lookUpCaller) {
+        this.lookUpCaller = lookUpCaller;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    Lookup lookUp(@RequestParam(required = false) String phone, @RequestParam(required = false) String serialNumber) {
+        if (isBlank(phone) && isBlank(serialNumber)) {
+            throw new InvalidRequestException("phone", "give a phone number or a serial number");
+        }
+        var machines = lookUpCaller.lookUp(blankToNull(phone), blankToNull(serialNumber)).stream()
+                .map(f -> {
+                    var m = f.machine();
+                    return new MachineView(
+                            m.serialNumber(),
+                            m.model(),
+                            m.productLine(),
+                            m.customerId(),
+                            m.customerName(),
+                            m.customerPhone(),
+                            m.address(),
+                            m.regionCode(),
+                            m.dealerId(),
+                            m.installerId(),
+                            m.installedOn(),
+                            f.warranty(),
+                            f.openCases().stream()
+                                    .map(c -> new OpenCase(c.id(), c.status(), c.priority(), c.registeredAt()))
+                                    .toList());
+                })
+                .toList();
+        return new Lookup(machines);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.aftersales.intake.caller.application;
+
+import dev.aftersales.intake.caller.domain.InstalledMachine;
+import dev.aftersales.intake.caller.domain.MachineArchive;
+import dev.aftersales.intake.caller.domain.Warranty;
+import dev.aftersales.intake.complaint.domain.Complaint;
+import dev.aftersales.intake.complaint.domain.Complaints;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the agent sees before typing the form: the caller's machines from the archive, each with
+ * its warranty today and its open cases (so a repeat call goes on the open case).
+ */
+@Service
+public class LookUpCaller {
+
+    /** One machine of the caller. */
+    public record Found(InstalledMachine machine, Warranty warranty, List<Complaint> openCases) {}
+
+    private final MachineArchive archive;
+    private final Complaints complaints;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    LookUpCaller(
+            MachineArchive archive,
+            Complaints complaints,
+            Clock clock,
+            @Value("${aftersales.intake.warranty-zone:Asia/Shanghai}") ZoneId zone) {
+        this.archive = archive;
+        this.complaints = complaints;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** By phone, serial number or both; a machine found both ways is listed once. */
+    public List<Found> lookUp(String phone, String serialNumber) {
+        var machines = new LinkedHashMap<String, InstalledMachine>();
+        if (serialNumber != null) {
+            archive.bySerialNumber(serialNumber).ifPresent(m -> machines.put(m.serialNumber(), m));
+        }
+        if (phone != null) {
+            archive.byPhone(phone).forEach(m -> machines.putIfAbsent(m.serialNumber(), m));
+        }
+        var today = LocalDate.ofInstant(clock.instant(), zone);
+        var found = new ArrayList<Found>();
+        for (var machine : machines.values()) {
+            found.add(new Found(
+                    machine, machine.warrantyOn(today), complaints.openBySerialNumber(machine.serialNumber())));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.aftersales.intake.complaint.application;
+
+import dev.aftersales.intake.complaint.domain.Complaints;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Breaches the SLA clocks that passed their deadline. Each case keeps its next deadline in its
+ * document; the sweep finds the due ones and breaches each with a version-guarded save, so a clock
+ * breaches exactly once however many instances sweep, and still breaches after a restart.
+ */
+@Service
+public class SweepSlaClocks {
+
+    private static final Logger log = LoggerFactory.getLogger(SweepSlaClocks.class);
+    private static final int BATCH = 200;
+
+    private final Complaints complaints;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    SweepSlaClocks(Complaints complaints, Clock clock, MeterRegistry meters) {
+        this.complaints = complaints;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** @return how many clocks breached in this sweep */
+    @Scheduled(
+            fixedDelayString = "${aftersales.intake.sla.sweep-interval:30s}",
+            initialDelayString = "${aftersales.intake.sla.sweep-interval:30s}")
+    public int sweep() {
+        var now = clock.instant();
+        int breached = 0;
+        for (var id : complaints.slaDueBy(now, BATCH)) {
+            var complaint = complaints.find(id).orElse(null);
+            if (complaint == null) {
+                continue;
+            }
+            var clocks = complaint.breachDueClocks(now);
+            if (clocks.isEmpty()) {
+                continue;
+            }
+            try {
+                complaints.update(complaint);
+            } catch (OptimisticLockingFailureException e) {
+                // Changed meanwhile (an answer, an arrival, another instance's sweep): the next sweep decides again.
+                continue;
+            }
+            for (var slaClock : clocks) {
+                Counter.builder("aftersales.sla.breaches")
+                        .description("SLA clocks that passed their deadline, by clock and kind of complaint")
+                        .tag("clock", slaClock.name())
+                        .tag("kind", complaint.form().kind().name())
+                        .register(meters)
+                        .increment();
+                log.info("complaint {} breached its {} clock", id, slaClock);
+            }
+            breached += clocks.size();
+        }
+        return breached;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.aftersales.intake.complaint.application;
+
+import dev.aftersales.chassis.web.ConflictException;
+import dev.aftersales.intake.complaint.domain.CallRecord;
+import dev.aftersales.intake.complaint.domain.Complaint;
+import dev.aftersales.intake.complaint.domain.ComplaintIdGenerator;
+import dev.aftersales.intake.complaint.domain.Complaints;
+import dev.aftersales.intake.complaint.domain.SlaPolicies;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes a call: a machine with an open case gets the call logged on that case (no duplicate cases),
+ * any other opens a case, whose one write stores it with its SLA clocks and the
+ * {@code ComplaintRegistered} event. A call posted again with the same idempotency key gets the
+ * first answer and changes nothing.
+ */
+@Service
+public class TakeCall {
+
+    private static final Logger log = LoggerFactory.getLogger(TakeCall.class);
+    /** A fresh id is drawn when one is taken; more than one clash in a row means something else is wrong. */
+    private static final int ID_ATTEMPTS = 3;
+    /** A claim never completed after this long was left by a crash, not by a request still running. */
+    private static final java.time.Duration STALE_CLAIM = java.time.Duration.ofMinutes(2);
+
+    private final Complaints complaints;
+    private final CallReceipts receipts;
+    private final CaseChanges changes;
+    private final SlaPolicies sla;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final int escalateAtCall;
+    private final ComplaintIdGenerator ids = new ComplaintIdGenerator(new SecureRandom());
+
+    TakeCall(
+            Complaints complaints,
+            CallReceipts receipts,
+            CaseChanges changes,
+            SlaProperties sla,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${aftersales.intake.escalate-at-call:3}") int escalateAtCall) {
+        if (escalateAtCall < 2) {
+            throw new IllegalArgumentException("aftersales.intake.escalate-at-call must be at least 2");
+        }
+        this.complaints = complaints;
+        this.receipts = receipts;
+        this.changes = changes;
+        this.sla = sla.policies();
+        this.clock = clock;
+        this.meters = meters;
+        this.escalateAtCall = escalateAtCall;
+    }
+
+    public CallTaken take(TakeCallCommand command) {
+        // The store keeps milliseconds; the answer must show the same deadlines a later read shows.
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var key = command.idempotencyKey();
+        if (key == null) {
+            return handle(command, UUID.randomUUID().toString(), now);
+        }
+        var earlier = receipts.find(key);
+        if (earlier.isPresent()
+                && !earlier.get().completed()
+                && earlier.get().claimedAt().isBefore(now.minus(STALE_CLAIM))) {
+            // The instance that claimed it died mid-call. Taking over cannot duplicate the case: if it
+            // was stored, this call finds it open and is logged on it.
+            receipts.release(key);
+            earlier = java.util.Optional.empty();
+        }
+        if (earlier.isPresent()) {
+            return answerAgain(earlier.get());
+        }
+        if (!receipts.claim(key, now)) {
+            return answerAgain(receipts.find(key).orElseThrow(() -> inProgress(key)));
+        }
+        CallTaken taken;
+        try {
+            taken = handle(command, key, now);
+        } catch (RuntimeException e) {
+            receipts.release(key);
+            throw e;
+        }
+        receipts.complete(new CallReceipt(
+                key, now, taken.complaintId(), taken.newCase(), taken.status(), taken.priority(), taken.callCount()));
+        return taken;
+    }
+
+    private CallTaken answerAgain(CallReceipt receipt) {
+        if (!receipt.completed()) {
+            throw inProgress(receipt.key());
+        }
+        var complaint = complaints.find(receipt.complaintId()).orElseThrow(() -> inProgress(receipt.key()));
+        count("aftersales.intake.calls.replayed", "Calls posted again with a key already answered");
+        return new CallTaken(
+                receipt.complaintId(),
+                receipt.newCase(),
+                receipt.status(),
+                receipt.priority(),
+                complaint.sla(),
+                receipt.callCount());
+    }
+
+    private static ConflictException inProgress(String key) {
+        return new ConflictException("a call with idempotency key " + key + " is being handled; retry shortly");
+    }
+
+    private CallTaken handle(TakeCallCommand command, String callId, Instant now) {
+        var form = command.form();
+        var open = complaints.openBySerialNumber(form.machine().serialNumber());
+        if (!open.isEmpty()) {
+            return logOn(open.get(0).id(), command, callId, now);
+        }
+        return register(command, callId, now);
+    }
+
+    private CallTaken logOn(String complaintId, TakeCallCommand command, String callId, Instant now) {
+        var form = command.form();
+        var call = new CallRecord(callId, now, command.takenBy(), form.channel(), form.symptoms());
+        var escalated = new boolean[1];
+        var taken = changes.change(complaintId, complaint -> {
+            var before = complaint.priority();
+            complaint.logCall(call, escalateAtCall);
+            escalated[0] = complaint.priority() != before;
+            return CallTaken.of(complaint, false);
+        });
+        count("aftersales.intake.calls.repeated", "Calls about a machine that already had an open case");
+        if (escalated[0]) {
+            count("aftersales.intake.cases.escalated", "Cases whose priority rose because the customer kept calling");
+        }
+        log.info("logged call {} on complaint {}", taken.callCount(), complaintId);
+        return taken;
+    }
+
+    private CallTaken register(TakeCallCommand command, String callId, Instant now) {
+        var form = command.form();
+        var policy = sla.policyFor(form.kind(), form.customerTier());
+        for (int attempt = 1; ; attempt++) {
+            var complaint = Complaint.register(
+                    ids.next(now), form, command.takenBy(), now, policy, callId, command.phoneGuidance());
+            try {
+                complaints.add(complaint);
+            } catch (DuplicateKeyException e) {
+                if (attempt == ID_ATTEMPTS) {
+                    throw e;
+                }
+                continue;
+            }
+            Counter.builder("aftersales.complaints.registered")
+                    .description("Complaints registered, by kind and channel")
+                    .tag("kind", form.kind().name())
+                    .tag("channel", form.channel().name())
+                    .register(meters)
+                    .increment();
+            if (complaint.settledByPhone()) {
+                Counter.builder("aftersales.intake.resolved.by.phone")
+                        .description("Cases settled by phone guidance, by kind")
+                        .tag("kind", form.kind().name())
+                        .register(meters)
+                        .increment();
+            }
+            log.info("registered complaint {} ({} via {})", complaint.id(), form.kind(), form.channel());
+            return CallTaken.of(complaint, true);
+        }
+    }
+
+    private void count(String name, String description) {
+        Counter.builder(name).description(description).register(meters).increment();
+    }
+}

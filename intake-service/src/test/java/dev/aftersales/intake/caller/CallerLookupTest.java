@@ -1,0 +1,132 @@
+package dev.aftersales.intake.caller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.aftersales.chassis.test.MutableClock;
+import dev.aftersales.chassis.test.ServiceSliceTest;
+import dev.aftersales.chassis.test.TestEvents;
+import dev.aftersales.chassis.test.TestTokens;
+import dev.aftersales.contracts.dispatch.InstallationRecorded;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ServiceSliceTest
+class CallerLookupTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String AGENT = TestTokens.agent("agent-1");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    MutableClock clock;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    TestEvents events;
+
+    @BeforeEach
+    void connect() {
+        events = new TestEvents(brokers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+        clock.set(Instant.now());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(
+                request.header("Authorization", "Bearer " + AGENT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode lookUp(String query) throws Exception {
+        var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/callers?" + query))
+                .GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("machines");
+    }
+
+    @Test
+    void finds_the_callers_machines_by_phone_or_serial_with_warranty_and_open_cases() throws Exception {
+        var serial = "AC-" + UUID.randomUUID().toString().substring(0, 8);
+        var phone = "139" + String.format("%08d", Math.abs(serial.hashCode()) % 100_000_000);
+        events.publish(
+                new InstallationRecorded(
+                        serial,
+                        "KFR-35",
+                        "AC",
+                        "CU-1",
+                        "王芳",
+                        phone,
+                        "上海市浦东新区",
+                        "310115",
+                        "D-SH",
+                        "T-001",
+                        LocalDate.parse("2024-05-03"),
+                        LocalDate.parse("2025-05-02"),
+                        LocalDate.parse("2027-05-02")),
+                serial);
+        await().atMost(WAIT).until(() -> lookUp("serialNumber=" + serial).size() == 1);
+
+        // The last day of the whole-machine warranty, in China.
+        clock.set(Instant.parse("2025-05-02T15:59:59Z"));
+        var machine = lookUp("phone=" + phone).get(0);
+        assertThat(machine.path("serialNumber").asString()).isEqualTo(serial);
+        assertThat(machine.path("customerName").asString()).isEqualTo("王芳");
+        assertThat(machine.path("warranty").path("wholeMachine").path("covered").asBoolean())
+                .isTrue();
+        assertThat(machine.path("openCases")).isEmpty();
+
+        // A second later it is 3 May in Shanghai: the whole machine is out, main parts still in.
+        clock.set(Instant.parse("2025-05-02T16:00:00Z"));
+        machine = lookUp("serialNumber=" + serial).get(0);
+        assertThat(machine.path("warranty").path("wholeMachine").path("covered").asBoolean())
+                .isFalse();
+        assertThat(machine.path("warranty").path("mainParts").path("covered").asBoolean())
+                .isTrue();
+        assertThat(machine.path("warranty").path("mainParts").path("until").asString())
+                .isEqualTo("2027-05-02");
+
+        var form = """
+                {"customer": {"name": "王芳", "phones": ["%s"]}, "machine": {"serialNumber": "%s"},
+                 "kind": "REPAIR", "channel": "HOTLINE"}
+                """.formatted(phone, serial);
+        var registered = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/complaints"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(registered.statusCode()).isEqualTo(201);
+        var complaintId = JSON.readTree(registered.body()).path("complaintId").asString();
+
+        var openCases = lookUp("phone=" + phone).get(0).path("openCases");
+        assertThat(openCases).hasSize(1);
+        assertThat(openCases.get(0).path("complaintId").asString()).isEqualTo(complaintId);
+    }
+
+    @Test
+    void a_lookup_without_phone_or_serial_is_refused() throws Exception {
+        var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/callers"))
+                .GET());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.aftersales.parts.location.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The stock locations' master data. */
+public interface Locations {
+
+    Optional<Location> find(String id);
+
+    List<Location> all();
+
+    List<Location> ofKind(LocationKind kind);
+
+    /** Inserts or replaces by id. */
+    Location save(Location location);
+}
