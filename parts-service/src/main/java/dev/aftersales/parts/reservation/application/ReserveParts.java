@@ -190,9 +190,7 @@ public class ReserveParts {
         } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
             // A write reported as failed may still have landed (seen on the embedded test store under
             // load): what is stored decides, so the request is neither reserved twice nor also backordered.
-            if (!stocks.find(stock.id())
-                    .map(s -> s.hasHandled(command.requestId()))
-                    .orElse(false)) {
+            if (!stocks.handled(command.requestId())) {
                 throw e;
             }
             log.warn("save of {} for request {} was reported as failed but landed", stock.id(), command.requestId());
