@@ -4,21 +4,31 @@ import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import dev.aftersales.intake.complaint.domain.Complaints;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Complaints in the {@code complaints} collection, one document per case. Reads and writes go by
- * {@code _id} (and {@code _id, version} for optimistic updates), both indexed; the list queries
- * (open case of a machine, SLA sweep, supervisor's list) filter on stored derived fields.
+ * {@code _id} (and {@code _id, version} for optimistic updates), both indexed; the SLA sweep and
+ * the supervisor's list filter on stored derived fields.
+ *
+ * <p>The open case of a machine is asked on every call, so it must not scan: {@code machine_cases}
+ * keeps, per serial number ({@code _id}), the ids of its cases not yet closed. The pointer is
+ * written before the case, so a crash in between leaves an id that loads nothing and is skipped,
+ * never a case the next call cannot find; whether a case is still open is read from the case.
  */
 @Component
 class MongoComplaints implements Complaints {
+
+    private static final String MACHINE_CASES = "machine_cases";
+    private static final String CASE_IDS = "openCaseIds";
 
     private final ComplaintDocuments documents;
     private final MongoTemplate mongo;
@@ -36,6 +46,10 @@ class MongoComplaints implements Complaints {
     /** @throws org.springframework.dao.DuplicateKeyException when the id is taken */
     @Override
     public void add(Complaint complaint) {
+        mongo.upsert(
+                machine(complaint.form().machine().serialNumber()),
+                new Update().addToSet(CASE_IDS, complaint.id()),
+                MACHINE_CASES);
         documents.insert(ComplaintDocument.of(complaint));
     }
 
@@ -43,18 +57,30 @@ class MongoComplaints implements Complaints {
     @Override
     public void update(Complaint complaint) {
         documents.save(ComplaintDocument.of(complaint));
+        if (!complaint.status().isOpen()) {
+            mongo.updateFirst(
+                    machine(complaint.form().machine().serialNumber()),
+                    new Update().pull(CASE_IDS, complaint.id()),
+                    MACHINE_CASES);
+        }
     }
 
     @Override
     public List<Complaint> openBySerialNumber(String serialNumber) {
-        var query = Query.query(Criteria.where("serialNumber")
-                        .is(serialNumber)
-                        .and("status")
-                        .ne(ComplaintStatus.CLOSED.name()))
-                .with(Sort.by("registeredAt"));
-        return mongo.find(query, ComplaintDocument.class).stream()
-                .map(ComplaintDocument::toComplaint)
+        var pointer = mongo.findOne(machine(serialNumber), org.bson.Document.class, MACHINE_CASES);
+        if (pointer == null) {
+            return List.of();
+        }
+        return pointer.getList(CASE_IDS, String.class).stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .filter(c -> c.status().isOpen())
+                .sorted(Comparator.comparing(Complaint::registeredAt))
                 .toList();
+    }
+
+    private static Query machine(String serialNumber) {
+        return Query.query(Criteria.where("_id").is(serialNumber));
     }
 
     @Override
