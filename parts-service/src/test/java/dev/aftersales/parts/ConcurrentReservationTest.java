@@ -53,7 +53,7 @@ class ConcurrentReservationTest {
         var racing = new AtomicBoolean(true);
         var watcher = new Thread(() -> {
             while (racing.get()) {
-                checkInvariants(stockId, violations);
+                StockInvariants.check(mongo, stockId, violations);
             }
         });
         watcher.start();
@@ -83,7 +83,7 @@ class ConcurrentReservationTest {
         pool.shutdown();
         racing.set(false);
         watcher.join();
-        checkInvariants(stockId, violations);
+        StockInvariants.check(mongo, stockId, violations);
 
         assertThat(outcomes).filteredOn(o -> o == ReservationOutcome.RESERVED).hasSize(10);
         assertThat(outcomes)
@@ -98,23 +98,5 @@ class ConcurrentReservationTest {
         assertThat(stored.getList("reservations", Document.class)).hasSize(10);
         assertThat(IntStream.range(0, 40).filter(n -> backorders.exists("RQ-race-" + n)))
                 .hasSize(30);
-    }
-
-    /** Reads the stored document itself, not the domain's view of it. */
-    private void checkInvariants(String stockId, List<String> violations) {
-        var doc =
-                mongo.getCollection("stock").find(new Document("_id", stockId)).first();
-        if (doc == null) {
-            return;
-        }
-        int onHand = doc.getInteger("onHand");
-        int reserved = doc.getInteger("reserved");
-        int available = doc.getInteger("available");
-        int held = doc.getList("reservations", Document.class).stream()
-                .mapToInt(r -> r.getInteger("quantity"))
-                .sum();
-        if (available < 0 || reserved + available != onHand || held != reserved) {
-            violations.add("onHand=" + onHand + " reserved=" + reserved + " available=" + available + " held=" + held);
-        }
     }
 }

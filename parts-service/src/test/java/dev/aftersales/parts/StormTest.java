@@ -61,7 +61,7 @@ class StormTest {
         var racing = new AtomicBoolean(true);
         var watcher = new Thread(() -> {
             while (racing.get()) {
-                DEALERS.forEach(d -> checkInvariants(Stock.idOf(d, PART), violations));
+                DEALERS.forEach(d -> StockInvariants.check(mongo, Stock.idOf(d, PART), violations));
                 checks.incrementAndGet();
             }
         });
@@ -92,7 +92,7 @@ class StormTest {
         pool.shutdown();
         racing.set(false);
         watcher.join();
-        DEALERS.forEach(d -> checkInvariants(Stock.idOf(d, PART), violations));
+        DEALERS.forEach(d -> StockInvariants.check(mongo, Stock.idOf(d, PART), violations));
 
         var held = new java.util.TreeSet<String>();
         for (var dealer : DEALERS) {
@@ -127,24 +127,5 @@ class StormTest {
         assertThat(reserved).isEqualTo(50);
         assertThat(mongo.getCollection("backorders").countDocuments(new Document("partNumber", PART)))
                 .isEqualTo(150);
-    }
-
-    /** Reads the stored document itself, not the domain's view of it. */
-    private void checkInvariants(String stockId, List<String> violations) {
-        var doc =
-                mongo.getCollection("stock").find(new Document("_id", stockId)).first();
-        if (doc == null) {
-            return;
-        }
-        int onHand = doc.getInteger("onHand");
-        int reserved = doc.getInteger("reserved");
-        int available = doc.getInteger("available");
-        int held = doc.getList("reservations", Document.class).stream()
-                .mapToInt(r -> r.getInteger("quantity"))
-                .sum();
-        if (available < 0 || reserved + available != onHand || held != reserved) {
-            violations.add(stockId + " onHand=" + onHand + " reserved=" + reserved + " available=" + available
-                    + " held=" + held);
-        }
     }
 }
