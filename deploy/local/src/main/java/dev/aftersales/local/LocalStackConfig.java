@@ -145,6 +145,23 @@ public record LocalStackConfig(
                 readyTimeout);
     }
 
+    public LocalStackConfig withServiceJvmOptions(List<String> options) {
+        return new LocalStackConfig(
+                dataDir,
+                repoRoot,
+                host,
+                brokerPort,
+                controllerPort,
+                storePort,
+                servicePorts,
+                options,
+                brokerJvmOptions,
+                withServices,
+                loadDemo,
+                classDataSharing,
+                readyTimeout);
+    }
+
     public LocalStackConfig withServices(boolean start) {
         return new LocalStackConfig(
                 dataDir,

@@ -343,24 +343,11 @@ public final class ThroughputBenchmark {
         return String.format("BM-%07d", i);
     }
 
-    private static LocalStackConfig withoutC1Only(LocalStackConfig c) {
-        var options = c.serviceJvmOptions().stream()
+    /** The benchmark may run the services with C2 as well; the local stack uses C1 only for start-up. */
+    private static LocalStackConfig withoutC1Only(LocalStackConfig config) {
+        return config.withServiceJvmOptions(config.serviceJvmOptions().stream()
                 .filter(o -> !o.startsWith("-XX:TieredStopAtLevel"))
-                .toList();
-        return new LocalStackConfig(
-                c.dataDir(),
-                c.repoRoot(),
-                c.host(),
-                c.brokerPort(),
-                c.controllerPort(),
-                c.storePort(),
-                c.servicePorts(),
-                options,
-                c.brokerJvmOptions(),
-                c.withServices(),
-                c.loadDemo(),
-                c.classDataSharing(),
-                c.readyTimeout());
+                .toList());
     }
 
     private static Map<String, String> options(String[] args) {
