@@ -1,25 +1,66 @@
 package dev.aftersales.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The MongoDB-wire store: mongo-java-server with its H2 backend on one file, inside the launcher's
- * JVM. Documents and unique indexes survive a restart; there are no sessions, so no multi-document
- * transactions and no {@code hello} (the services turn off their Mongo health indicator).
+ * The MongoDB-wire store: mongo-java-server's in-memory backend inside the launcher's JVM, written
+ * to a snapshot file every {@link #SNAPSHOT_INTERVAL} and at close, and read back at start. So
+ * documents and unique indexes survive a restart of a service (the store keeps running) and of the
+ * launcher; a launcher killed with SIGKILL loses what changed since the last snapshot. There are
+ * no sessions, so no multi-document transactions and no {@code hello} (the services turn off their
+ * Mongo health indicator).
+ *
+ * <p>Not the H2 file backend: it serializes every document and index key with Java serialization
+ * on each access and was most of the launcher's CPU under load (see the README's benchmark).
  */
 final class DocumentStore implements AutoCloseable {
 
-    private final MongoServer server;
-    private final String connectionBase;
+    static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(30);
+    private static final String NAMESPACES = "system.namespaces";
+    private static final String INDEXES = "system.indexes";
 
-    private DocumentStore(MongoServer server, String host, int port) {
+    private final MongoServer server;
+    private final SnapshotBackend backend;
+    private final Path file;
+    private final String connectionBase;
+    private final ScheduledExecutorService snapshots;
+
+    private DocumentStore(SnapshotBackend backend, MongoServer server, Path file, String host, int port) {
+        this.backend = backend;
         this.server = server;
+        this.file = file;
         this.connectionBase = "mongodb://" + host + ":" + port + "/";
+        this.snapshots = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "store-snapshot");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = SNAPSHOT_INTERVAL.toMillis();
+        snapshots.scheduleWithFixedDelay(this::snapshotQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
     static DocumentStore start(Path file, String host, int port) {
@@ -28,14 +69,18 @@ final class DocumentStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var server = new MongoServer(new H2Backend(file.toString()));
+        var backend = new SnapshotBackend(file);
+        if (Files.isRegularFile(file)) {
+            backend.restore(file);
+        }
+        var server = new MongoServer(backend);
         try {
             server.bind(host, port);
         } catch (RuntimeException e) {
             server.shutdownNow();
             throw new IllegalStateException("the store cannot listen on " + host + ":" + port, e);
         }
-        return new DocumentStore(server, host, port);
+        return new DocumentStore(backend, server, file, host, port);
     }
 
     /** The connection string of one service's database. */
@@ -43,9 +88,188 @@ final class DocumentStore implements AutoCloseable {
         return connectionBase + database;
     }
 
-    /** Closes client connections and the H2 file, which writes what is still buffered. */
+    /** Writes every database to the snapshot file (a new file, then renamed over the old one). */
+    synchronized void snapshot() {
+        backend.snapshot(file);
+    }
+
+    private void snapshotQuietly() {
+        try {
+            snapshot();
+        } catch (RuntimeException e) {
+            System.err.println("[local-stack] store snapshot failed, next one in " + SNAPSHOT_INTERVAL + ": " + e);
+        }
+    }
+
+    /** Closes client connections, then writes the last snapshot (the backend does, as it closes). */
     @Override
     public void close() {
-        server.shutdownNow();
+        snapshots.shutdownNow();
+        synchronized (this) {
+            server.shutdownNow();
+        }
+    }
+
+    /** The in-memory backend, able to list and rebuild its databases. */
+    static final class SnapshotBackend extends MemoryBackend {
+
+        private final Path file;
+
+        SnapshotBackend(Path file) {
+            this.file = file;
+        }
+
+        /** The server closes its backend once no client can write any more: the right time for the last snapshot. */
+        @Override
+        public void close() {
+            snapshot(file);
+            super.close();
+        }
+
+        @Override
+        public SnapshotDatabase openOrCreateDatabase(String name) {
+            return new SnapshotDatabase(name, getCursorRegistry());
+        }
+
+        Set<String> databaseNames() {
+            return listDatabaseNames();
+        }
+
+        /**
+         * The file is a sequence of length-prefixed BSON frames: {@code {db, collection, document}}
+         * per document, then {@code {db, index}} per index other than {@code _id}. Each collection is
+         * encoded under its own lock (the backend's collections synchronize on themselves), so a
+         * snapshot taken under load holds whole writes only.
+         */
+        void snapshot(Path file) {
+            var temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            var buffer = Unpooled.buffer(64 * 1024);
+            try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+                for (var name : listDatabaseNames()) {
+                    var database = (SnapshotDatabase) resolveDatabase(name);
+                    for (var collectionName : database.collectionNames()) {
+                        var collection = database.resolveCollection(collectionName, false);
+                        if (collection == null) {
+                            continue;
+                        }
+                        synchronized (collection) {
+                            for (var document : collection.queryAll()) {
+                                writeFrame(
+                                        out,
+                                        buffer,
+                                        new Document("db", name)
+                                                .append("collection", collectionName)
+                                                .append("document", document));
+                            }
+                        }
+                    }
+                    for (var index : database.secondaryIndexes()) {
+                        writeFrame(out, buffer, new Document("db", name).append("index", index));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                buffer.release();
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void writeFrame(DataOutputStream out, ByteBuf buffer, Document frame) throws IOException {
+            buffer.clear();
+            BsonEncoder.encodeDocument(frame, buffer);
+            out.writeInt(buffer.readableBytes());
+            buffer.readBytes(out, buffer.readableBytes());
+        }
+
+        void restore(Path file) {
+            var indexes = new ArrayList<Document>();
+            try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                while (true) {
+                    int length;
+                    try {
+                        length = in.readInt();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    var bytes = new byte[length];
+                    in.readFully(bytes);
+                    var frame = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+                    if (frame.containsKey("index")) {
+                        indexes.add(frame);
+                        continue;
+                    }
+                    var database = (SnapshotDatabase) resolveDatabase((String) frame.get("db"));
+                    var collectionName = (String) frame.get("collection");
+                    var collection = database.resolveCollection(collectionName, false);
+                    if (collection == null) {
+                        database.createCollectionOrThrowIfExists(collectionName);
+                        collection = database.resolveCollection(collectionName, true);
+                    }
+                    collection.addDocument((Document) frame.get("document"));
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read the store snapshot " + file, e);
+            }
+            // Indexes last: building one over the restored documents checks them once.
+            for (var frame : indexes) {
+                ((SnapshotDatabase) resolveDatabase((String) frame.get("db")))
+                        .restoreIndex((Document) frame.get("index"));
+            }
+        }
+    }
+
+    static final class SnapshotDatabase extends MemoryDatabase {
+
+        SnapshotDatabase(String name, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+            super(name, cursors);
+        }
+
+        List<String> collectionNames() {
+            var prefix = getDatabaseName() + ".";
+            var names = new ArrayList<String>();
+            var namespaces = resolveCollection(NAMESPACES, false);
+            if (namespaces != null) {
+                for (var namespace : namespaces.queryAll()) {
+                    var name = namespace.get("name").toString().substring(prefix.length());
+                    if (!name.startsWith("system.")) {
+                        names.add(name);
+                    }
+                }
+            }
+            return names;
+        }
+
+        /** Index descriptions as the store keeps them; {@code _id} comes with every collection. */
+        List<Document> secondaryIndexes() {
+            var indexes = new ArrayList<Document>();
+            var collection = resolveCollection(INDEXES, false);
+            if (collection != null) {
+                for (var index : collection.queryAll()) {
+                    if (!"_id_".equals(index.get("name"))) {
+                        indexes.add(index.cloneDeeply());
+                    }
+                }
+            }
+            return indexes;
+        }
+
+        void restoreIndex(Document description) {
+            addIndex(description);
+        }
+    }
+
+    /** For tests: the backend behind the wire protocol. */
+    SnapshotBackend backend() {
+        return backend;
+    }
+
+    /** For tests: the names of the databases the store holds. */
+    Set<String> databases() {
+        return backend.databaseNames();
     }
 }

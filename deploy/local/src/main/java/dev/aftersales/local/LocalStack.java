@@ -37,6 +37,9 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The store's snapshot in the data dir. */
+    static final String STORE_FILE = "store.snapshot";
+
     private final LocalStackConfig config;
     private final TokenIssuer tokens;
     private final KafkaBroker broker;
@@ -83,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
         log("starting Kafka broker on " + broker.bootstrapServers() + " and the store on " + config.host() + ":"
                 + config.storePort());
         broker.start();
-        store = DocumentStore.start(config.dataDir().resolve("store.mv.db"), config.host(), config.storePort());
+        store = DocumentStore.start(config.dataDir().resolve(STORE_FILE), config.host(), config.storePort());
         broker.awaitReady(config.readyTimeout());
         milestone("broker and store ready");
         if (!config.withServices()) {
@@ -108,6 +111,7 @@ public final class LocalStack implements AutoCloseable {
         demo.writeExamples();
         if (config.loadDemo() && !demo.alreadyLoaded()) {
             demo.load(url(Service.DISPATCH), url(Service.PARTS), demoTokens().get("OPS_TOKEN"));
+            store.snapshot();
             milestone("demo archive loaded");
         }
         writeTokensEnv();
@@ -218,6 +222,20 @@ public final class LocalStack implements AutoCloseable {
         services.forEach((service, process) ->
                 process.process().pid().flatMap(LocalStack::rssOf).ifPresent(bytes -> rss.put(service.id(), bytes)));
         return rss;
+    }
+
+    /**
+     * CPU time (user + system) used so far by every process of the stack, by the same names as
+     * {@link #residentMemory}. Read from {@code /proc}, so empty off Linux. The launcher's share
+     * includes whatever else runs in this JVM (a benchmark's clients).
+     */
+    public Map<String, Duration> cpuTime() {
+        var cpu = new LinkedHashMap<String, Duration>();
+        cpuOf(ProcessHandle.current().pid()).ifPresent(time -> cpu.put("launcher+store", time));
+        broker.process().pid().flatMap(LocalStack::cpuOf).ifPresent(time -> cpu.put("kafka", time));
+        services.forEach((service, process) ->
+                process.process().pid().flatMap(LocalStack::cpuOf).ifPresent(time -> cpu.put(service.id(), time)));
+        return cpu;
     }
 
     /** Stops the services, then the broker, then the store. Safe to call more than once. */
@@ -388,6 +406,19 @@ public final class LocalStack implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Fields 14 and 15 of {@code /proc/<pid>/stat}, in clock ticks of (almost always) 10 ms. */
+    private static Optional<Duration> cpuOf(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Optional.of(Duration.ofMillis(ticks * 10));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
@@ -455,7 +486,7 @@ public final class LocalStack implements AutoCloseable {
                 "  %-9s %-24s file %s%n",
                 "store",
                 "mongodb://" + config.host() + ":" + config.storePort(),
-                data.resolve("store.mv.db")));
+                data.resolve(STORE_FILE)));
         if (services.isEmpty()) {
             out.append("\nRun each service with --spring.kafka.bootstrap-servers=")
                     .append(bootstrapServers())

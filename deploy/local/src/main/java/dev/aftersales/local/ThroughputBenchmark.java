@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  *
  * Prints throughput and latency percentiles. Run: {@code java -cp "deploy/local/target/classes:deploy/local/target/lib/*"
- * dev.aftersales.local.ThroughputBenchmark --complaints 3000 --clients 16 [--full-jit]}.
+ * dev.aftersales.local.ThroughputBenchmark --complaints 3000 --clients 16 [--full-jit] [--jfr DIR]}.
  */
 public final class ThroughputBenchmark {
 
@@ -81,6 +81,9 @@ public final class ThroughputBenchmark {
         if (options.containsKey("full-jit")) {
             config = withoutC1Only(config);
         }
+        if (options.containsKey("jfr")) {
+            config = withFlightRecordings(config, Path.of(options.get("jfr")));
+        }
         try (var stack = LocalStack.start(config)) {
             new ThroughputBenchmark(stack).run(complaints, clients);
         }
@@ -103,6 +106,7 @@ public final class ThroughputBenchmark {
         assignmentOf.clear();
 
         int warm = Math.min(200, complaints / 10);
+        var cpu = stack.cpuTime();
         long start = System.nanoTime();
         register(warm, complaints, clients);
         long posted = System.nanoTime();
@@ -110,6 +114,7 @@ public final class ThroughputBenchmark {
         long assigned = System.nanoTime();
         int n = registeredAt.size();
         report("register → TechnicianAssigned", n, start, posted, assigned, latencies(registeredAt, assignedAt));
+        cpu = reportCpu(n, cpu);
 
         var cases = new ArrayList<>(assignmentOf.keySet());
         start = System.nanoTime();
@@ -124,6 +129,7 @@ public final class ThroughputBenchmark {
                 posted,
                 scheduled,
                 latencies(completedAt, returnCallAt));
+        reportCpu(completedAt.size(), cpu);
         tapping = false;
         tap.join();
         System.out.printf(
@@ -292,6 +298,34 @@ public final class ThroughputBenchmark {
                 latencies[latencies.length - 1] / 1_000_000);
     }
 
+    /**
+     * CPU per case since {@code before}, per process and in all: unlike throughput it hardly depends
+     * on what else the machine runs. The launcher's share includes this benchmark's clients.
+     */
+    private Map<String, java.time.Duration> reportCpu(int n, Map<String, java.time.Duration> before) {
+        var now = stack.cpuTime();
+        var line = new StringBuilder("  CPU ms per case:");
+        long total = 0;
+        for (var entry : now.entrySet()) {
+            long ms = entry.getValue()
+                    .minus(before.getOrDefault(entry.getKey(), java.time.Duration.ZERO))
+                    .toMillis();
+            total += ms;
+            line.append(String.format(" %s %.2f", entry.getKey(), ms / (double) n));
+        }
+        line.append(String.format("; all %.2f (load average %s)", total / (double) n, loadAverage()));
+        System.out.println(line);
+        return now;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     private static long percentile(long[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1_000_000;
@@ -348,6 +382,17 @@ public final class ThroughputBenchmark {
         return config.withServiceJvmOptions(config.serviceJvmOptions().stream()
                 .filter(o -> !o.startsWith("-XX:TieredStopAtLevel"))
                 .toList());
+    }
+
+    /**
+     * Records every service with Java Flight Recorder into {@code dir} (one file per JVM, named by its pid), to see where the CPU
+     * goes; start the benchmark's own JVM with {@code -XX:StartFlightRecording} to see the store.
+     */
+    private static LocalStackConfig withFlightRecordings(LocalStackConfig config, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        var options = new ArrayList<>(config.serviceJvmOptions());
+        options.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.toAbsolutePath() + "/");
+        return config.withServiceJvmOptions(options);
     }
 
     private static Map<String, String> options(String[] args) {

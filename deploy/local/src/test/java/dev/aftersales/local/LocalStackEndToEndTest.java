@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The first flow across all four services as they run for a user: the packaged jars as child
- * processes of {@link LocalStack}, a real Kafka broker, the H2-backed store, tokens from the
+ * processes of {@link LocalStack}, a real Kafka broker, the in-memory store (with its snapshot file), tokens from the
  * launcher's key. Nothing is stubbed; each step waits for the service that owns it.
  */
 class LocalStackEndToEndTest {
