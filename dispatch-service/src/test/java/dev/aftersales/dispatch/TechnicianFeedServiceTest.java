@@ -2,11 +2,14 @@ package dev.aftersales.dispatch;
 
 import static dev.aftersales.dispatch.assignment.domain.Fixtures.registered;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.chassis.test.TestEvents;
 import dev.aftersales.chassis.test.TestTokens;
+import dev.aftersales.dispatch.feed.domain.FeedEntry;
+import dev.aftersales.dispatch.feed.domain.TechnicianFeed;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -17,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /** The technicians' push stream: own assignments only, resumed exactly with Last-Event-ID. */
 @ServiceSliceTest
@@ -191,5 +196,43 @@ class TechnicianFeedServiceTest {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    @Test
+    void a_feed_stays_gap_free_and_capped_when_appends_are_pushed_and_a_stale_copy_is_refused() {
+        var technicianId = "T-CAP-" + UUID.randomUUID();
+        for (int i = 1; i <= TechnicianFeed.RETAINED + 3; i++) {
+            var feed = feeds.byTechnician(technicianId).orElseGet(() -> new TechnicianFeed(technicianId, null, null));
+            assertThat(feed.append("ASSIGNED", "ASG-" + i, "C-" + i, Instant.parse("2026-01-01T00:00:00Z"), "ev-" + i))
+                    .isTrue();
+            feeds.save(feed);
+        }
+        var stored = feeds.byTechnician(technicianId).orElseThrow();
+        assertThat(stored.entries()).hasSize(TechnicianFeed.RETAINED);
+        assertThat(stored.entries().get(0).seq()).isEqualTo(4);
+        assertThat(stored.entries().get(TechnicianFeed.RETAINED - 1))
+                .isEqualTo(new FeedEntry(
+                        TechnicianFeed.RETAINED + 3,
+                        "ASSIGNED",
+                        "ASG-" + (TechnicianFeed.RETAINED + 3),
+                        "C-" + (TechnicianFeed.RETAINED + 3),
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        "ev-" + (TechnicianFeed.RETAINED + 3)));
+        assertThat(stored.entries())
+                .extracting(FeedEntry::seq)
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(4, TechnicianFeed.RETAINED + 3)
+                        .boxed()
+                        .toList());
+
+        var first = feeds.byTechnician(technicianId).orElseThrow();
+        var stale = feeds.byTechnician(technicianId).orElseThrow();
+        first.append("WITHDRAWN", "ASG-1", "C-1", Instant.parse("2026-01-02T00:00:00Z"), "ev-w1");
+        feeds.save(first);
+        stale.append("ASSIGNED", "ASG-x", "C-x", Instant.parse("2026-01-02T00:00:00Z"), "ev-x");
+        assertThatThrownBy(() -> feeds.save(stale)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(feeds.byTechnician(technicianId).orElseThrow().entries())
+                .extracting(FeedEntry::eventId)
+                .endsWith("ev-" + (TechnicianFeed.RETAINED + 3), "ev-w1")
+                .doesNotContain("ev-x");
     }
 }

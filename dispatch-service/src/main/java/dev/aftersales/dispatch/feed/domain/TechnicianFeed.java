@@ -17,6 +17,8 @@ public final class TechnicianFeed {
     private final String technicianId;
     private final List<FeedEntry> entries;
     private final Long version;
+    /** Added since the feed was read: a store may append just these instead of rewriting the feed. */
+    private final List<FeedEntry> appended = new ArrayList<>();
 
     public TechnicianFeed(String technicianId, List<FeedEntry> entries, Long version) {
         this.technicianId = Objects.requireNonNull(technicianId);
@@ -30,7 +32,9 @@ public final class TechnicianFeed {
             return false;
         }
         var seq = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).seq() + 1;
-        entries.add(new FeedEntry(seq, change, assignmentId, complaintId, at, eventId));
+        var entry = new FeedEntry(seq, change, assignmentId, complaintId, at, eventId);
+        entries.add(entry);
+        appended.add(entry);
         while (entries.size() > RETAINED) {
             entries.remove(0);
         }
@@ -48,6 +52,11 @@ public final class TechnicianFeed {
 
     public List<FeedEntry> entries() {
         return List.copyOf(entries);
+    }
+
+    /** The entries {@link #append} added to this copy, oldest first. */
+    public List<FeedEntry> appended() {
+        return List.copyOf(appended);
     }
 
     public Long version() {
