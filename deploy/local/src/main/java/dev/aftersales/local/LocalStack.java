@@ -48,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private final Map<String, Duration> milestones = new LinkedHashMap<>();
     private DocumentStore store;
+    private boolean storeWasEmpty;
     private Map<String, String> demoTokens;
     private boolean closed;
 
@@ -81,6 +82,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         createDirectories();
+        // A data dir from before the snapshot file (H2's store.mv.db) starts with an empty store.
+        storeWasEmpty = !Files.isRegularFile(config.dataDir().resolve(STORE_FILE));
         ChildProcess.stopLeftovers(config.dataDir());
         requireFreePorts();
         log("starting Kafka broker on " + broker.bootstrapServers() + " and the store on " + config.host() + ":"
@@ -109,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
         milestone("services ready");
         var demo = new DemoLoader(config.dataDir());
         demo.writeExamples();
-        if (config.loadDemo() && !demo.alreadyLoaded()) {
+        if (config.loadDemo() && (storeWasEmpty || !demo.alreadyLoaded())) {
             demo.load(url(Service.DISPATCH), url(Service.PARTS), demoTokens().get("OPS_TOKEN"));
             store.snapshot();
             milestone("demo archive loaded");
