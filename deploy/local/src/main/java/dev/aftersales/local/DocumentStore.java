@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -119,6 +120,19 @@ final class DocumentStore implements AutoCloseable {
             this.file = file;
         }
 
+        /**
+         * One command at a time, its answer copied inside the lock. mongo-java-server's memory backend
+         * mutates stored documents in place and hands the stored objects out to be serialised after a
+         * command returns, so without this a reader can see half of a write and a version-guarded save
+         * based on it can wipe another one (the same fix as the chassis' test store, AtomicMemoryBackend).
+         */
+        @Override
+        public synchronized Document handleCommand(
+                Channel channel, String databaseName, String command, Document query) {
+            var answer = super.handleCommand(channel, databaseName, command, query);
+            return answer == null ? null : answer.cloneDeeply();
+        }
+
         /** The server closes its backend once no client can write any more: the right time for the last snapshot. */
         @Override
         public void close() {
@@ -138,8 +152,7 @@ final class DocumentStore implements AutoCloseable {
         /**
          * The file is a sequence of length-prefixed BSON frames: {@code {db, collection, document}}
          * per document, then {@code {db, index}} per index other than {@code _id}. Each collection is
-         * encoded under its own lock (the backend's collections synchronize on themselves), so a
-         * snapshot taken under load holds whole writes only.
+         * encoded while no command runs, so a snapshot taken under load holds whole writes only.
          */
         void snapshot(Path file) {
             var temporary = file.resolveSibling(file.getFileName() + ".tmp");
@@ -152,7 +165,7 @@ final class DocumentStore implements AutoCloseable {
                         if (collection == null) {
                             continue;
                         }
-                        synchronized (collection) {
+                        synchronized (this) { // no command runs while a collection is copied
                             for (var document : collection.queryAll()) {
                                 writeFrame(
                                         out,
