@@ -65,6 +65,11 @@ def static(deploy):
             failures.append(f"alert {alert}: no promtool test that fires it")
         if alert not in quiet:
             failures.append(f"alert {alert}: no promtool test where it stays quiet")
+    for config in [deploy / "grafana" / "docker-compose.yml", *sorted((deploy / "grafana" / "provisioning").rglob("*.yml"))]:
+        try:
+            yaml.safe_load(config.read_text())
+        except yaml.YAMLError as e:
+            failures.append(f"{config.relative_to(deploy)}: not valid YAML: {e}")
     count = 0
     for name, board in dashboards(deploy):
         for panel in panels(board):
