@@ -58,6 +58,8 @@ public final class DemoTraffic implements AutoCloseable {
     private final URI intake;
     private final URI dispatch;
     private final URI followup;
+    private final URI parts;
+    private final String opsToken;
     private final String agentToken;
     private final String supervisorToken;
     private final Map<String, String> technicianTokens;
@@ -83,6 +85,8 @@ public final class DemoTraffic implements AutoCloseable {
             URI intake,
             URI dispatch,
             URI followup,
+            URI parts,
+            String opsToken,
             String agentToken,
             String supervisorToken,
             Map<String, String> technicianTokens,
@@ -90,6 +94,8 @@ public final class DemoTraffic implements AutoCloseable {
         this.intake = intake;
         this.dispatch = dispatch;
         this.followup = followup;
+        this.parts = parts;
+        this.opsToken = opsToken;
         this.agentToken = agentToken;
         this.supervisorToken = supervisorToken;
         this.technicianTokens = Map.copyOf(technicianTokens);
@@ -110,6 +116,8 @@ public final class DemoTraffic implements AutoCloseable {
                 stack.url(Service.INTAKE),
                 stack.url(Service.DISPATCH),
                 stack.url(Service.FOLLOWUP),
+                stack.url(Service.PARTS),
+                stack.token("ops-demo", "OPS"),
                 stack.token("agent-demo", "AGENT"),
                 stack.token("supervisor-demo", "SUPERVISOR"),
                 technicians,
@@ -134,6 +142,13 @@ public final class DemoTraffic implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            priceStock();
+        } catch (InterruptedException e) {
+            return;
+        } catch (RuntimeException e) {
+            log("could not price the demo stock: " + e.getMessage());
+        }
         log("playing hotline traffic every " + tick.toMillis() + " ms");
         var round = 0L;
         while (running) {
@@ -164,6 +179,47 @@ public final class DemoTraffic implements AutoCloseable {
         if (round % 3 == 0) {
             forgetClosedCases();
         }
+    }
+
+    /**
+     * The demo archive's stock has no cost, so its book value would read ¥0: the dealers' stock-take
+     * sets a unit cost per part, keeping the counted units as they are.
+     */
+    @SuppressWarnings("unchecked")
+    private void priceStock() throws InterruptedException {
+        var locations = archive.stock().stream()
+                .map(DemoArchive.StockLine::locationId)
+                .distinct()
+                .toList();
+        for (var location : locations) {
+            if (!(get(parts, "/api/stock/" + location, opsToken) instanceof List<?> lines)) {
+                continue;
+            }
+            var update = new ArrayList<Map<String, Object>>();
+            for (var item : lines) {
+                var line = (Map<String, Object>) item;
+                update.add(Map.of(
+                        "locationId", location,
+                        "partNumber", line.get("partNumber"),
+                        "onHand", line.get("onHand"),
+                        "reorderPoint", line.get("reorderPoint"),
+                        "unitCost", unitCost((String) line.get("partNumber"))));
+            }
+            put(parts, "/api/stock", opsToken, update);
+        }
+    }
+
+    /** Rough list prices in yuan: filters are cheap, compressors and hydraulic pumps are not. */
+    private static int unitCost(String partNumber) {
+        return switch (partNumber.substring(0, partNumber.indexOf('-'))) {
+            case "FLT" -> partNumber.contains("RO") ? 320 : 60;
+            case "PMP", "VLV", "SW", "FCT", "SNS", "RMT" -> 90;
+            case "CMP" -> 1_600;
+            case "CAP", "REF" -> 150;
+            case "FAN", "PCB" -> 420;
+            case "HYD" -> 18_000;
+            default -> 200;
+        };
     }
 
     // ---- the hotline ----

@@ -17,6 +17,7 @@ class RepeatFailureModelTagTest {
         assertThat(DetectRepeatFailure.modelTag(null)).isEqualTo("OTHER");
         assertThat(DetectRepeatFailure.modelTag("客厅那台空调")).isEqualTo("OTHER");
         assertThat(DetectRepeatFailure.modelTag("13812345678")).isEqualTo("OTHER");
-        assertThat(DetectRepeatFailure.modelTag("A-VERY-LONG-MODEL-NAME-THAT-GOES-ON")).isEqualTo("OTHER");
+        assertThat(DetectRepeatFailure.modelTag("A-VERY-LONG-MODEL-NAME-THAT-GOES-ON"))
+                .isEqualTo("OTHER");
     }
 }
