@@ -4,6 +4,7 @@
   static   DEPLOY_DIR                  every alert has a firing and a quiet promtool test; every
                                        dashboard panel has a title, a unit and a query
   panels   DEPLOY_DIR PROMETHEUS_URL   every panel query and every dashboard variable returns data
+  rules    DEPLOY_DIR PROMETHEUS_URL   Prometheus loaded every checked-in alert and evaluates each without error
   labels   PROMETHEUS_URL              no label value looks like personal data or a per-case id, and
                                        no label has unbounded cardinality
 Exit status 0 when all holds, 1 with one line per failure otherwise."""
@@ -131,6 +132,27 @@ def check_panels(deploy, prometheus):
     return failures
 
 
+def check_rules(deploy, prometheus):
+    failures = []
+    expected = set()
+    for rules in sorted((deploy / "prometheus" / "rules").glob("*.yml")):
+        for group in yaml.safe_load(rules.read_text())["groups"]:
+            expected |= {r["alert"] for r in group["rules"] if "alert" in r}
+    loaded = {}
+    for group in query(prometheus, "/api/v1/rules")["groups"]:
+        for rule in group["rules"]:
+            loaded[rule["name"]] = rule
+    for name in sorted(expected):
+        rule = loaded.get(name)
+        if rule is None:
+            failures.append(f"alert {name}: not loaded by Prometheus")
+        elif rule.get("health") != "ok":
+            failures.append(f"alert {name}: evaluation {rule.get('health')}: {rule.get('lastError')}")
+    firing = sorted({a["labels"]["alertname"] for a in query(prometheus, "/api/v1/alerts")["alerts"]})
+    print(f"rules: {len(expected)} alerts loaded and evaluated without error; pending or firing now: {firing or 'none'}")
+    return failures
+
+
 def check_labels(prometheus):
     failures = []
     names = query(prometheus, "/api/v1/labels")
@@ -159,6 +181,8 @@ def main(argv):
         failures = static(pathlib.Path(argv[2]))
     elif command == "panels":
         failures = check_panels(pathlib.Path(argv[2]), argv[3])
+    elif command == "rules":
+        failures = check_rules(pathlib.Path(argv[2]), argv[3])
     elif command == "labels":
         failures = check_labels(argv[2])
     else:

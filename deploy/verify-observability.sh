@@ -6,7 +6,8 @@
 #      deploy configuration (a generated variant pointing at those ports and the stack's OPS token);
 #   3. queries every dashboard panel and variable through Prometheus's HTTP API and fails naming each
 #      panel whose query returns no data; checks that no label value looks like a phone number, a
-#      name or a per-case id and that no label has unbounded cardinality.
+#      name or a per-case id and that no label has unbounded cardinality; checks that Prometheus
+#      loaded every alert rule and evaluates each without error.
 # Everything it starts is stopped on exit. Needs the built jars (it builds them if missing; CI runs
 # it after ./mvnw verify) and installs Debian's prometheus package if promtool is missing.
 #   deploy/verify-observability.sh [--build] [--keep-data] [--wait-seconds=N]
@@ -168,6 +169,7 @@ while true; do
   say "$(grep -c '^FAIL' "$work/panels.txt") panel queries without data yet; waiting for more traffic"
   sleep 15
 done
+check rules deploy "$url" || fail "alert rules in the running Prometheus (listed above)"
 check labels "$url" || fail "metric labels (listed above)"
 
 say "$(grep -E '^\[demo-traffic\]' "$work/stack.log" | tail -1)"
