@@ -166,7 +166,8 @@ while true; do
     cat "$work/panels.txt"
     fail "dashboard panels without data after ${wait_seconds} s of demo traffic (listed above)"
   fi
-  say "$(grep -c '^FAIL' "$work/panels.txt") panel queries without data yet; waiting for more traffic"
+  say "$(grep -c '^FAIL' "$work/panels.txt") panel queries without data yet, waiting for more traffic:" \
+    "$(sed -n "s/^FAIL [^:]*: panel '\([^']*\)'.*/\1/p" "$work/panels.txt" | sort -u | paste -sd ';' | cut -c1-200)"
   sleep 15
 done
 check rules deploy "$url" || fail "alert rules in the running Prometheus (listed above)"

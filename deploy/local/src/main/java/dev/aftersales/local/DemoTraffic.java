@@ -73,6 +73,9 @@ public final class DemoTraffic implements AutoCloseable {
     private final Map<String, String> openCases = new LinkedHashMap<>();
 
     private final Set<String> answered = new HashSet<>();
+    /** Machines whose case closed: some fail again soon after (a repeat failure). */
+    private final List<String> recentlyFixed = new ArrayList<>();
+
     private final Map<String, Integer> procedureStep = new HashMap<>();
     private final Set<String> rescheduled = new HashSet<>();
     private final AtomicLong steps = new AtomicLong();
@@ -251,7 +254,13 @@ public final class DemoTraffic implements AutoCloseable {
         if (free.isEmpty()) {
             return;
         }
-        var machine = free.get(random.nextInt(free.size()));
+        var again = recentlyFixed.isEmpty() || random.nextInt(4) != 0
+                ? null
+                : recentlyFixed.remove(random.nextInt(recentlyFixed.size()));
+        var machine = free.stream()
+                .filter(m -> m.serialNumber().equals(again))
+                .findFirst()
+                .orElse(free.get(random.nextInt(free.size())));
         var kind = KINDS.get(calls++ % KINDS.size());
         var body = new LinkedHashMap<>(
                 archive.complaint(machine.serialNumber(), kind, SYMPTOMS.get(machine.productLine())));
@@ -302,7 +311,10 @@ public final class DemoTraffic implements AutoCloseable {
         for (var complaintId : List.copyOf(openCases.keySet())) {
             var view = get(intake, "/api/complaints/" + complaintId, agentToken);
             if (view instanceof Map<?, ?> map && "CLOSED".equals(map.get("status"))) {
-                openCases.remove(complaintId);
+                var serial = openCases.remove(complaintId);
+                if (recentlyFixed.size() < 20) {
+                    recentlyFixed.add(serial);
+                }
                 answered.remove(complaintId);
                 procedureStep.remove(complaintId);
             }
@@ -406,7 +418,7 @@ public final class DemoTraffic implements AutoCloseable {
             var id = (String) call.get("returnCallId");
             var attempts = call.get("attempts") instanceof Number n ? n.intValue() : 0;
             var path = "/api/return-calls/" + id;
-            if (attempts == 0 && pick(id, "wrong-number") < 4) {
+            if (attempts == 0 && pick(id, "wrong-number") < 6) {
                 post(followup, path + "/attempts", agentToken, Map.of("outcome", "WRONG_NUMBER"));
                 continue;
             }
