@@ -57,6 +57,16 @@ class CaseBacklogMetrics {
                         .register(meters);
             }
         }
+        // The hotline's counters from the start (same names and descriptions as where they count),
+        // so a first repeat call, escalation or reopening is a visible step from zero.
+        Counter.builder("aftersales.intake.calls.repeated")
+                .description("Calls about a machine that already had an open case")
+                .register(meters);
+        Counter.builder("aftersales.intake.cases.escalated")
+                .description("Cases whose priority rose because the customer kept calling")
+                .register(meters);
+        meters.counter("aftersales.intake.cases.closed");
+        meters.counter("aftersales.intake.cases.reopened");
         // Every clock and kind from the start, so a first breach is a visible step from zero.
         for (var slaClock : SlaClock.values()) {
             for (var kind : ComplaintKind.values()) {
