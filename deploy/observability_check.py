@@ -85,7 +85,7 @@ def static(deploy):
                 failures.append(f"{label}: no query")
             if panel.get("datasource", {}).get("uid") != "aftersales-prometheus":
                 failures.append(f"{label}: not on the provisioned data source")
-    print(f"static: {len(alerts)} alerts, each with a firing and a quiet test; {count} panels with title, unit, query")
+    print(f"static: {len(alerts)} alerts and their promtool tests, {count} dashboard panels checked")
     return failures
 
 
