@@ -27,6 +27,17 @@ final class PartsApi {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token);
     }
 
+    HttpResponse<String> post(String path, String token, String contentType, String body, String... headers)
+            throws Exception {
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request, token);
+    }
+
     HttpResponse<String> get(String path, String token) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }

@@ -22,6 +22,8 @@ final class CommandLine {
               --no-demo               do not load the demo archive into a fresh data folder
               --no-cds                run the packaged jars as they are, without class-data archives
                                       (by default the second and later starts are about twice as fast)
+              --demo-traffic          play realistic hotline traffic (calls of every kind, technicians'
+                                      visits, return calls and surveys) so the dashboards show a living business
               --no-build              (run-local.sh) skip the Maven build, e.g. for a quick restart
               --help                  this text
             """;

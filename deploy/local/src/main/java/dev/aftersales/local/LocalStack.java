@@ -359,6 +359,10 @@ public final class LocalStack implements AutoCloseable {
         demoTokens().forEach((name, token) -> lines.add("export " + name + "=" + token));
         try {
             Files.write(tokensEnv(), lines);
+            // Prometheus reads its bearer token from a file (deploy/prometheus/prometheus.yml).
+            Files.writeString(
+                    config.dataDir().resolve("prometheus-ops.token"),
+                    demoTokens().get("OPS_TOKEN"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -433,9 +437,13 @@ public final class LocalStack implements AutoCloseable {
     // ---- the command line ----
 
     public static void main(String[] args) throws InterruptedException {
+        // Not part of the stack's configuration: traffic is played by this launcher once all is up.
+        var demoTraffic = Arrays.asList(args).contains("--demo-traffic");
         LocalStackConfig config;
         try {
-            config = CommandLine.parse(args);
+            config = CommandLine.parse(Arrays.stream(args)
+                    .filter(arg -> !arg.equals("--demo-traffic"))
+                    .toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(CommandLine.USAGE);
@@ -455,6 +463,9 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         stack.printWelcome();
+        if (demoTraffic && config.withServices()) {
+            DemoTraffic.start(stack, Duration.ofSeconds(1));
+        }
         // Runs until Ctrl-C; the shutdown hook stops everything that was started.
         new CountDownLatch(1).await();
     }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -222,6 +223,67 @@ class LocalStackEndToEndTest {
         }
     }
 
+    /**
+     * Issues 3 and 6: a case stays open until the customer says it is solved. The first survey is
+     * dissatisfied, so intake reopens the case, dispatch sends the installer again, followup calls
+     * back after the second visit, and only the satisfied second survey closes the case.
+     */
+    @Test
+    void a_dissatisfied_customer_gets_a_second_visit_and_the_case_closes_only_when_satisfied() {
+        var machine = DEMO.machines().get(21);
+        var installer = stack.technicianToken(machine.installerId(), machine.dealerId());
+        var registered =
+                post(Service.INTAKE, "/api/complaints", agent, DEMO.complaint(machine.serialNumber(), "REPAIR", "出水慢"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        var complaintId = registered.json().get("complaintId").asString();
+
+        // Round 1: the installer comes, but the customer says the problem is not solved.
+        var firstVisit = awaitOwnAssignment(installer, complaintId, a -> true);
+        completeVisit(installer, firstVisit);
+        var firstCall = awaitReturnCall(complaintId, 1);
+        var notSolved = answerSurvey(firstCall, false, 2);
+        assertThat(notSolved.status()).as(notSolved.text()).isEqualTo(201);
+
+        // Intake reopens the case; dispatch starts a new cycle with its own assignment id.
+        // (Its status moves on to ASSIGNED as soon as dispatch answers, so the timeline is what to watch.)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(timeline(complaintId)).contains("REOPENED"));
+        assertThat(complaint(complaintId).get("status").asString()).isNotEqualTo("CLOSED");
+        var secondVisit = awaitOwnAssignment(installer, complaintId, a -> !a.equals(firstVisit));
+        assertThat(secondVisit).isEqualTo(firstVisit + "-R2");
+
+        // Round 2: the second visit's return call finds the customer satisfied; the case closes.
+        completeVisit(installer, secondVisit);
+        var secondCall = awaitReturnCall(complaintId, 2);
+        assertThat(secondCall).isNotEqualTo(firstCall);
+        var satisfied = answerSurvey(secondCall, true, 5);
+        assertThat(satisfied.status()).as(satisfied.text()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(complaint(complaintId).get("status").asString())
+                                .isEqualTo("CLOSED"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(timeline(complaintId))
+                        .containsSubsequence(
+                                "REGISTERED",
+                                "TECHNICIAN_ASSIGNED",
+                                "VISIT_COMPLETED",
+                                "RETURN_CALL_SCHEDULED",
+                                "SURVEY_ANSWERED",
+                                "CUSTOMER_DISSATISFIED",
+                                "REOPENED",
+                                "TECHNICIAN_ASSIGNED",
+                                "VISIT_COMPLETED",
+                                "RETURN_CALL_SCHEDULED",
+                                "SURVEY_ANSWERED",
+                                "CUSTOMER_SATISFIED",
+                                "CLOSED"));
+        // One reopening, one closing: the loop ran exactly once more.
+        assertThat(timeline(complaintId)).filteredOn("REOPENED"::equals).hasSize(1);
+        assertThat(timeline(complaintId)).filteredOn("CLOSED"::equals).hasSize(1);
+    }
+
     // ---- the services' doors ----
 
     private static Optional<JsonNode> ownAssignment(String technicianToken, String complaintId) {
@@ -244,6 +306,80 @@ class LocalStackEndToEndTest {
         return elements(due.json())
                 .filter(c -> c.get("complaintId").asString().equals(complaintId))
                 .findFirst();
+    }
+
+    private static String awaitOwnAssignment(String technicianToken, String complaintId, Predicate<String> which) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> elements(get(Service.DISPATCH, "/api/technician/assignments", technicianToken)
+                                        .json())
+                                .filter(a -> a.get("complaintId").asString().equals(complaintId))
+                                .map(a -> a.get("assignmentId").asString())
+                                .filter(which)
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static void completeVisit(String technicianToken, String assignmentId) {
+        var completed = post(
+                Service.DISPATCH,
+                "/api/technician/assignments/" + assignmentId + "/completion",
+                technicianToken,
+                Map.of(
+                        "diagnosis",
+                        "滤芯堵塞",
+                        "rootCause",
+                        "水质差",
+                        "partsUsed",
+                        List.of(),
+                        "feeCharged",
+                        0,
+                        "fixed",
+                        true));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+    }
+
+    /** The id of the case's return call of the given satisfaction round, once followup has scheduled it. */
+    private static String awaitReturnCall(String complaintId, int round) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> elements(get(Service.FOLLOWUP, "/api/return-calls/due?within=PT49H", agent)
+                                        .json())
+                                .filter(c -> c.get("complaintId").asString().equals(complaintId))
+                                .filter(c -> c.get("round").asInt() == round)
+                                .map(c -> c.get("returnCallId").asString())
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** Every question of the shipped Chinese questionnaire answered; expectation 6, perception 5. */
+    private static Response answerSurvey(String returnCallId, boolean solved, int satisfaction) {
+        var questionnaire = get(Service.FOLLOWUP, "/api/questionnaires/servqual-zh-v1", agent);
+        assertThat(questionnaire.status()).as(questionnaire.text()).isEqualTo(200);
+        var answers = elements(questionnaire.json().get("questions"))
+                .map(q -> Map.of("questionId", q.get("id").asString(), "expectation", 6, "perception", 5))
+                .toList();
+        return post(
+                Service.FOLLOWUP,
+                "/api/return-calls/" + returnCallId + "/survey",
+                agent,
+                Map.of(
+                        "questionnaireId",
+                        "servqual-zh-v1",
+                        "answers",
+                        answers,
+                        "solved",
+                        solved,
+                        "satisfaction",
+                        satisfaction));
+    }
+
+    private static JsonNode complaint(String complaintId) {
+        return get(Service.INTAKE, "/api/complaints/" + complaintId, agent).json();
     }
 
     private static List<String> timeline(String complaintId) {

@@ -28,6 +28,19 @@ public class DetectRepeatFailure {
         if (applied) {
             meters.counter("aftersales.quality.faults", "outcome", repeat[0] ? "repeat" : "first")
                     .increment();
+            if (repeat[0]) {
+                meters.counter("aftersales.quality.repeat.failures", "model", modelTag(model))
+                        .increment();
+            }
         }
+    }
+
+    /** Catalog model names are a bounded set; anything else typed into the form counts as OTHER. */
+    static String modelTag(String model) {
+        if (model == null) {
+            return "OTHER";
+        }
+        var tag = model.strip().toUpperCase(java.util.Locale.ROOT);
+        return tag.matches("[A-Z][A-Z0-9-]{0,23}") ? tag : "OTHER";
     }
 }

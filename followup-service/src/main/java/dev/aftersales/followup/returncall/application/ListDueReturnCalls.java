@@ -34,6 +34,8 @@ public class ListDueReturnCalls {
                 .description("Return calls due for more than a day and not yet made")
                 .strongReference(true)
                 .register(meters);
+        // At zero from the start (RecordCallAttempt counts it), so a first unreachable customer shows as a step.
+        meters.counter("aftersales.returncalls.unreachable");
     }
 
     /** @param within how far ahead to look; negative lists only calls overdue by at least that much */

@@ -8,12 +8,17 @@ public enum ReservationOutcome {
     TRANSFERRED,
     /** Units are held at the factory warehouse, ready after its lead time; PartsReserved raised. */
     FROM_FACTORY,
+    /**
+     * No single location had enough: portions are held at several (own dealer first, then the nearest
+     * dealers, then the factory), each with its PartsReserved saying where, how many and when ready.
+     */
+    SPLIT,
     /** No location had enough; a backorder was stored and PartsBackordered raised. */
     BACKORDERED,
     /** The request was reserved or backordered before: nothing changed. */
     ALREADY_HANDLED;
 
     public boolean reserved() {
-        return this == RESERVED || this == TRANSFERRED || this == FROM_FACTORY;
+        return this == RESERVED || this == TRANSFERRED || this == FROM_FACTORY || this == SPLIT;
     }
 }

@@ -41,6 +41,22 @@ public class ReservationTerms {
             String assignmentId,
             int quantity,
             Instant now) {
+        return at(holder, dealerId, requestId, complaintId, assignmentId, quantity, now, false);
+    }
+
+    /**
+     * @param portion part of a split request: its transfer id names the sender too ({@code
+     *     TR-<requestId>-<locationId>}), as several dealers may send portions of one request
+     */
+    public Reservation at(
+            Location holder,
+            String dealerId,
+            String requestId,
+            String complaintId,
+            String assignmentId,
+            int quantity,
+            Instant now,
+            boolean portion) {
         ReservationSource source;
         Instant readyAt;
         if (holder.id().equals(dealerId)) {
@@ -63,7 +79,7 @@ public class ReservationTerms {
                 source,
                 readyAt,
                 expiresAt(assignmentId, readyAt, now),
-                transfer ? "TR-" + requestId : null,
+                transfer ? (portion ? "TR-" + requestId + "-" + holder.id() : "TR-" + requestId) : null,
                 transfer ? dealerId : null,
                 transfer ? TransferStatus.REQUESTED : null);
     }

@@ -342,7 +342,7 @@ public final class Stock {
      * @return false when they arrived before (nothing changed)
      */
     public boolean receive(Reservation shipped, Instant now) {
-        if (hasHandled(shipped.requestId())) {
+        if (hasReceived(shipped)) {
             return false;
         }
         onHand += shipped.quantity();
@@ -350,6 +350,42 @@ public final class Stock {
         reservations.add(shipped.withTransfer(TransferStatus.RECEIVED, now));
         outbox.raise(new TransferReceived(shipped.transferId(), shipped.complaintId(), now), shipped.complaintId());
         return true;
+    }
+
+    /**
+     * Whether the transfer arrived here before. By transfer id: a split request may hold a portion
+     * of its own here besides the one travelling. A whole request's transfer ({@code TR-<requestId>})
+     * also counts as arrived once its request left this line.
+     */
+    private boolean hasReceived(Reservation shipped) {
+        return transfer(shipped.transferId()).isPresent()
+                || consumedRequestIds.contains(shipped.transferId())
+                || (shipped.transferId().equals("TR-" + shipped.requestId()) && hasHandled(shipped.requestId()));
+    }
+
+    /** Units held here for the request (0 when none). */
+    public int heldFor(String requestId) {
+        return reservations.stream()
+                .filter(r -> r.requestId().equals(requestId))
+                .mapToInt(Reservation::quantity)
+                .sum();
+    }
+
+    /**
+     * Gives back a portion of a split request that could not be completed elsewhere, raising
+     * ReservationReleased ({@code SPLIT_ABANDONED}). The request is not remembered as handled here:
+     * it is backordered whole and may later be served from this line.
+     *
+     * @return false when nothing was held here for the request
+     */
+    public boolean abandonPortion(String requestId, Instant now) {
+        var before = reservations.size();
+        release(
+                r -> r.requestId().equals(requestId) && r.transferStatus() != TransferStatus.SHIPPED,
+                "SPLIT_ABANDONED",
+                now);
+        consumedRequestIds.remove(requestId);
+        return reservations.size() < before;
     }
 
     /**
@@ -365,7 +401,7 @@ public final class Stock {
         reservations.remove(reservation.get());
         onHand -= reservation.get().quantity();
         takeFromLots(reservation.get().quantity());
-        remember(reservation.get().requestId());
+        remember(reservation.get());
         return true;
     }
 
@@ -407,7 +443,7 @@ public final class Stock {
             if (which.test(reservation)) {
                 it.remove();
                 released.add(reservation);
-                remember(reservation.requestId());
+                remember(reservation);
                 outbox.raise(
                         new ReservationReleased(
                                 reservation.requestId(),
@@ -444,7 +480,7 @@ public final class Stock {
             if (reservation.assignmentId().equals(assignmentId)) {
                 it.remove();
                 units += reservation.quantity();
-                remember(reservation.requestId());
+                remember(reservation);
             }
         }
         onHand -= units;
@@ -453,6 +489,13 @@ public final class Stock {
     }
 
     /** A request that left this line (consumed, released, handed over) must not be reserved here again. */
+    private void remember(Reservation reservation) {
+        remember(reservation.requestId());
+        if (reservation.transferId() != null && !reservation.transferId().equals("TR-" + reservation.requestId())) {
+            remember(reservation.transferId());
+        }
+    }
+
     private void remember(String requestId) {
         consumedRequestIds.add(requestId);
         while (consumedRequestIds.size() > CONSUMED_REQUESTS_KEPT) {

@@ -24,6 +24,12 @@ public interface Stocks {
     /** Whether any line holds the request, or held it and let it go (consumed, released, handed over). */
     boolean handled(String requestId);
 
+    /** Lines holding units for the request (more than one when it was split). */
+    List<Stock> holdingRequest(String requestId);
+
+    /** Whether a line held the request and let it go (consumed, released, handed over). */
+    boolean consumedAnywhere(String requestId);
+
     /** Lines of one part at every location. */
     List<Stock> ofPart(String partNumber);
 

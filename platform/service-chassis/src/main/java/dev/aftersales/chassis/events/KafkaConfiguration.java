@@ -30,6 +30,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -49,7 +51,7 @@ public class KafkaConfiguration {
     public static final String DLT_REASON = "aftersales_dlt_reason";
 
     @Bean
-    KafkaTemplate<String, byte[]> eventTemplate(KafkaProperties kafka) {
+    KafkaTemplate<String, byte[]> eventTemplate(KafkaProperties kafka, MeterRegistry meters) {
         var props = new HashMap<>(kafka.buildProducerProperties());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -57,11 +59,15 @@ public class KafkaConfiguration {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(props);
+        // Kafka's own client metrics (kafka_producer_*) for the platform dashboard.
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return new KafkaTemplate<>(factory);
     }
 
     @Bean
-    ConsumerFactory<String, byte[]> eventConsumerFactory(KafkaProperties kafka, ChassisProperties chassis) {
+    ConsumerFactory<String, byte[]> eventConsumerFactory(
+            KafkaProperties kafka, ChassisProperties chassis, MeterRegistry meters) {
         var props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -69,7 +75,10 @@ public class KafkaConfiguration {
         // A new consumer group must see the events published before it first joined.
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new DefaultKafkaConsumerFactory<>(props);
+        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(props);
+        // Kafka's own client metrics, among them the consumer lag (kafka_consumer_fetch_manager_records_lag).
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     @Bean
@@ -78,11 +87,7 @@ public class KafkaConfiguration {
         var recoverer = new DeadLetterPublishingRecoverer(
                 eventTemplate, (record, e) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
         recoverer.setHeadersFunction((record, e) -> {
-            Counter.builder("aftersales.events.dead_lettered")
-                    .description("Records sent to a dead-letter topic")
-                    .tag("topic", record.topic())
-                    .register(meters)
-                    .increment();
+            deadLettered(meters, record.topic()).increment();
             var headers = new RecordHeaders();
             headers.add(DLT_REASON, reason(e).getBytes(UTF_8));
             return headers;
@@ -94,6 +99,13 @@ public class KafkaConfiguration {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
+    }
+
+    private static Counter deadLettered(MeterRegistry meters, String topic) {
+        return Counter.builder("aftersales.events.dead_lettered")
+                .description("Records sent to a dead-letter topic")
+                .tag("topic", topic)
+                .register(meters);
     }
 
     private static String reason(Exception e) {
@@ -117,6 +129,10 @@ public class KafkaConfiguration {
         var subs =
                 subscriptions.getIfAvailable(() -> EventSubscriptions.builder().build());
         var topics = subs.topics().toArray(String[]::new);
+        // Zero from the start for every consumed topic, so a first dead letter is a visible step.
+        for (var topic : topics) {
+            deadLettered(meters, topic);
+        }
         var containerProps = topics.length > 0
                 ? new ContainerProperties(topics)
                 : new ContainerProperties(java.util.regex.Pattern.compile("^$"));

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.aftersales.contracts.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
@@ -68,6 +70,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Events queued or being sent; the sweep leaves them alone so a slow round is not doubled. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
+    private final AtomicInteger backlog = new AtomicInteger();
     private final Counter published;
     private final Counter failed;
     private final Timer delay;
@@ -98,6 +101,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Time from raising an event to its acknowledgement by the broker")
                 .register(meters);
         meters.gauge("aftersales.outbox.queued", queue, BlockingQueue::size);
+        Gauge.builder("aftersales.outbox.backlog", backlog, AtomicInteger::get)
+                .description("Events older than the sweep grace still unpublished in their outbox at the last sweep")
+                .register(meters);
     }
 
     /** Hands over events just saved with their aggregate; returns at once. */
@@ -121,15 +127,20 @@ public class OutboxRelay implements SmartLifecycle {
     public int sweep(Duration grace) {
         var cutoff = Instant.now().minus(grace);
         int found = 0;
+        int unpublished = 0;
         for (var collection : collections) {
             var docs = mongo.getCollection(collection)
                     .find(new Document("outbox.pending.0", new Document("$exists", true)))
                     .projection(new Document("outbox.pending", 1));
             for (var doc : docs) {
                 var outbox = doc.get("outbox", Document.class);
-                var events = outbox.getList("pending", Document.class).stream()
+                var old = outbox.getList("pending", Document.class).stream()
                         .map(d -> mongo.getConverter().read(OutboxEvent.class, d))
-                        .filter(e -> e.time().isBefore(cutoff) && !inFlight.contains(e.eventId()))
+                        .filter(e -> e.time().isBefore(cutoff))
+                        .toList();
+                unpublished += old.size();
+                var events = old.stream()
+                        .filter(e -> !inFlight.contains(e.eventId()))
                         .toList();
                 if (!events.isEmpty()) {
                     found += events.size();
@@ -137,6 +148,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
+        backlog.set(unpublished);
         if (found > 0) {
             log.info("outbox sweep queued {} unpublished events", found);
         }

@@ -1,7 +1,6 @@
 package dev.aftersales.chassis.test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 
 /** One in-memory MongoDB-wire server per test JVM; each Spring context gets its own database in it. */
@@ -14,7 +13,7 @@ public final class EmbeddedMongo {
 
     public static synchronized String uri(String database) {
         if (server == null) {
-            server = new MongoServer(new MemoryBackend());
+            server = new MongoServer(new AtomicMemoryBackend());
             address = server.bind();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         }

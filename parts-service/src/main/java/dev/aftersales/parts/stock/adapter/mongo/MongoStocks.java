@@ -61,6 +61,18 @@ class MongoStocks implements Stocks {
     }
 
     @Override
+    public List<Stock> holdingRequest(String requestId) {
+        return documents.findByReservationsRequestId(requestId).stream()
+                .map(StockDocument::toStock)
+                .toList();
+    }
+
+    @Override
+    public boolean consumedAnywhere(String requestId) {
+        return documents.existsByConsumedRequestIds(requestId);
+    }
+
+    @Override
     public List<Stock> ofPart(String partNumber) {
         return documents.findByPartNumber(partNumber).stream()
                 .map(StockDocument::toStock)

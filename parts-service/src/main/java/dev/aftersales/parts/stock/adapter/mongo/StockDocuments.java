@@ -16,6 +16,8 @@ interface StockDocuments extends MongoRepository<StockDocument, String> {
 
     boolean existsByReservationsRequestId(String requestId);
 
+    List<StockDocument> findByReservationsRequestId(String requestId);
+
     boolean existsByConsumedRequestIds(String requestId);
 
     List<StockDocument> findByPartNumber(String partNumber);

@@ -1,0 +1,52 @@
+package dev.aftersales.dispatch.archive.adapter.mongo;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.HashMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Machines in the archive per dealer, tagged with the dealer's region. Besides the installed base
+ * itself, the series tell the dashboards which dealers belong to which region (the region filter
+ * lists these dealers). Dealers and regions are master data, a bounded set.
+ */
+@Component
+class InstalledBaseMetrics {
+
+    private final MongoTemplate mongo;
+    private final MultiGauge installations;
+
+    InstalledBaseMetrics(MongoTemplate mongo, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.installations = MultiGauge.builder("aftersales.archive.installations")
+                .description("Machines in the archive, by dealer and the dealer's region")
+                .register(meters);
+    }
+
+    @Scheduled(
+            fixedDelayString = "${aftersales.dispatch.metrics-refresh:30s}",
+            initialDelayString = "${aftersales.dispatch.metrics-refresh:5s}")
+    void refresh() {
+        var machines = new HashMap<String, Long>();
+        for (var doc : mongo.getCollection("installations").find().projection(new Document("dealerId", 1))) {
+            var dealer = doc.getString("dealerId");
+            if (dealer != null) {
+                machines.merge(dealer, 1L, Long::sum);
+            }
+        }
+        var rows = new ArrayList<MultiGauge.Row<?>>();
+        for (var dealer : mongo.getCollection("dealers").find()) {
+            var id = dealer.getString("_id");
+            var region = dealer.getString("regionCode");
+            rows.add(MultiGauge.Row.of(
+                    Tags.of("dealer", id, "region", region == null ? "unknown" : region),
+                    machines.getOrDefault(id, 0L)));
+        }
+        installations.register(rows, true);
+    }
+}

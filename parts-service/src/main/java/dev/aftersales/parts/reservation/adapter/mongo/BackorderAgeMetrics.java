@@ -1,0 +1,69 @@
+package dev.aftersales.parts.reservation.adapter.mongo;
+
+import dev.aftersales.parts.reservation.domain.Backorder;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * How long technicians have been waiting for backordered parts: the age of the oldest open
+ * backorder, and open backorders per dealer (the location that asked; locations are master data).
+ * Refreshed periodically, not per scrape.
+ */
+@Component
+class BackorderAgeMetrics {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final AtomicLong oldestSeconds = new AtomicLong();
+    private final MultiGauge waiting;
+
+    BackorderAgeMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.clock = clock;
+        Gauge.builder("aftersales.parts.backorders.oldest", oldestSeconds, AtomicLong::get)
+                .description("Age of the oldest backorder still waiting for parts")
+                .baseUnit("seconds")
+                .register(meters);
+        this.waiting = MultiGauge.builder("aftersales.parts.backorders.waiting")
+                .description("Backorders still waiting for parts, by the dealer that asked")
+                .register(meters);
+    }
+
+    @Scheduled(
+            fixedDelayString = "${aftersales.parts.metrics-refresh:30s}",
+            initialDelayString = "${aftersales.parts.metrics-refresh:5s}")
+    void refresh() {
+        var now = clock.instant();
+        var perDealer = new HashMap<String, Long>();
+        // Every stocked location shows, at zero when nothing waits, so a dealer's line never just vanishes.
+        for (var location : mongo.getCollection("stock").distinct("locationId", String.class)) {
+            perDealer.put(location, 0L);
+        }
+        long oldest = 0;
+        for (var doc : mongo.getCollection("backorders")
+                .find(new Document("status", new Document("$ne", Backorder.Status.SERVED.name())))
+                .projection(new Document("locationId", 1).append("backorderedAt", 1))) {
+            var dealer = doc.getString("locationId");
+            perDealer.merge(dealer == null ? "unknown" : dealer, 1L, Long::sum);
+            if (doc.get("backorderedAt") instanceof Date at) {
+                oldest = Math.max(oldest, Duration.between(at.toInstant(), now).toSeconds());
+            }
+        }
+        oldestSeconds.set(oldest);
+        var rows = new ArrayList<MultiGauge.Row<?>>();
+        perDealer.forEach((dealer, count) -> rows.add(MultiGauge.Row.of(Tags.of("dealer", dealer), count)));
+        waiting.register(rows, true);
+    }
+}

@@ -1,0 +1,211 @@
+package dev.aftersales.parts.stock.adapter.web;
+
+import dev.aftersales.chassis.security.CurrentUser;
+import dev.aftersales.chassis.security.Role;
+import dev.aftersales.chassis.web.FieldProblem;
+import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.parts.reservation.application.ServeBackorders;
+import dev.aftersales.parts.stock.application.ImportStock;
+import dev.aftersales.parts.stock.application.ImportStock.RawRow;
+import dev.aftersales.parts.stock.domain.StockImports.AcceptedRow;
+import dev.aftersales.parts.stock.domain.StockImports.RejectedRow;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk stock counts as a file: {@code text/csv} (a header row naming the columns) or {@code
+ * application/json} (an array of objects). A dealer may import only its own locations: one row for
+ * another location refuses the whole import (403) before anything is written.
+ */
+@RestController
+@RequestMapping("/api/stock/imports")
+class StockImportController {
+
+    static final String IMPORT_ID = "Import-Id";
+    static final List<String> COLUMNS = List.of("locationId", "partNumber", "onHand", "reorderPoint", "unitCost");
+
+    record ImportAnswer(String importId, boolean replayed, List<AcceptedRow> accepted, List<RejectedRow> rejected) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ImportStock importStock;
+    private final ServeBackorders serveBackorders;
+    private final CurrentUser user;
+
+    StockImportController(ImportStock importStock, ServeBackorders serveBackorders, CurrentUser user) {
+        this.importStock = importStock;
+        this.serveBackorders = serveBackorders;
+        this.user = user;
+    }
+
+    @PostMapping(consumes = "text/csv")
+    @PreAuthorize("hasAnyRole('OPS','DEALER')")
+    ImportAnswer importCsv(@RequestBody String body, @RequestHeader(name = IMPORT_ID, required = false) String id) {
+        return run(id, "text/csv", body, csvRows(body));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('OPS','DEALER')")
+    ImportAnswer importJson(@RequestBody String body, @RequestHeader(name = IMPORT_ID, required = false) String id) {
+        return run(id, "application/json", body, jsonRows(body));
+    }
+
+    private ImportAnswer run(String givenId, String type, String body, List<RawRow> rows) {
+        if (givenId != null && (givenId.isBlank() || givenId.length() > 200)) {
+            throw new InvalidRequestException(IMPORT_ID, "must be 1 to 200 characters");
+        }
+        for (var row : rows) {
+            requireOwnLocation(row);
+        }
+        // Without an id the content is the id: the same file sent twice is one import.
+        var importId = givenId != null ? givenId : "sha256:" + sha256(type + "\n" + body);
+        var result = importStock.run(importId, user.userId(), rows, stock -> {
+            if (stock.available() > 0) {
+                serveBackorders.serveAt(stock.locationId(), stock.partNumber());
+            }
+        });
+        var report = result.report();
+        return new ImportAnswer(report.importId(), result.replayed(), report.accepted(), report.rejected());
+    }
+
+    private void requireOwnLocation(RawRow row) {
+        if (user.hasRole(Role.OPS)
+                || row.locationId() == null
+                || row.locationId().isBlank()) {
+            return; // a blank location is reported as a bad row
+        }
+        if (!user.dealerId().map(row.locationId().trim()::equals).orElse(false)) {
+            throw new AccessDeniedException(
+                    "row " + row.row() + ": location " + row.locationId() + " is not the caller's");
+        }
+    }
+
+    /** Comma-separated, the first non-blank line naming the columns (any order); fields may be double-quoted. */
+    static List<RawRow> csvRows(String body) {
+        var lines = body.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            throw new InvalidRequestException("body", "must have a header row and at least one stock line");
+        }
+        var header = fields(lines.get(0));
+        var index = new java.util.HashMap<String, Integer>();
+        var problems = new ArrayList<FieldProblem>();
+        for (int i = 0; i < header.size(); i++) {
+            var name = header.get(i).trim();
+            var column = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst();
+            if (column.isEmpty()) {
+                problems.add(new FieldProblem("header[" + i + "]", "unknown column '" + name + "'; known: " + COLUMNS));
+            } else if (index.putIfAbsent(column.get(), i) != null) {
+                problems.add(new FieldProblem("header[" + i + "]", "repeats column " + column.get()));
+            }
+        }
+        for (var required : COLUMNS.subList(0, 3)) {
+            if (!index.containsKey(required)) {
+                problems.add(new FieldProblem("header", "must name the column " + required));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        var rows = new ArrayList<RawRow>();
+        for (int n = 1; n < lines.size(); n++) {
+            var values = fields(lines.get(n));
+            rows.add(new RawRow(
+                    n,
+                    value(values, index.get("locationId")),
+                    value(values, index.get("partNumber")),
+                    value(values, index.get("onHand")),
+                    value(values, index.get("reorderPoint")),
+                    value(values, index.get("unitCost"))));
+        }
+        return rows;
+    }
+
+    private static String value(List<String> values, Integer column) {
+        return column == null || column >= values.size() ? null : values.get(column);
+    }
+
+    private static List<String> fields(String line) {
+        var fields = new ArrayList<String>();
+        var current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    current.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        fields.add(current.toString());
+        return fields;
+    }
+
+    /** An array of objects with the same fields as the CSV columns; values may be strings or numbers. */
+    static List<RawRow> jsonRows(String body) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new InvalidRequestException("body", "is not valid JSON");
+        }
+        if (tree == null || !tree.isArray()) {
+            throw new InvalidRequestException("body", "must be a JSON array of stock lines");
+        }
+        var rows = new ArrayList<RawRow>();
+        for (int i = 0; i < tree.size(); i++) {
+            var node = tree.get(i);
+            Map<String, String> text = new java.util.HashMap<>();
+            if (node.isObject()) {
+                for (var column : COLUMNS) {
+                    var v = node.get(column);
+                    text.put(column, v == null || v.isNull() ? null : v.isValueNode() ? v.asString() : "?" + v);
+                }
+            }
+            rows.add(new RawRow(
+                    i + 1,
+                    text.get("locationId"),
+                    text.get("partNumber"),
+                    text.get("onHand"),
+                    text.get("reorderPoint"),
+                    text.get("unitCost")));
+        }
+        return rows;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.aftersales.parts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.chassis.test.ServiceSliceTest;
+import dev.aftersales.chassis.test.TestTokens;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/** Dealers import counted stock of their own locations as CSV or JSON files. */
+@ServiceSliceTest
+class StockImportTest {
+
+    static final String PATH = "/api/stock/imports";
+    static final String DEALER = "D-IMP-1";
+    static final String OTHER = "D-IMP-2";
+
+    @Value("${local.server.port}")
+    int port;
+
+    PartsApi api;
+
+    record StockLine(String locationId, String partNumber, int onHand, int reserved, int available, int reorderPoint) {}
+
+    record Accepted(int row, String locationId, String partNumber, int onHand) {}
+
+    record Rejected(int row, String field, String message) {}
+
+    record Answer(String importId, boolean replayed, List<Accepted> accepted, List<Rejected> rejected) {}
+
+    record FieldProblem(String field, String message) {}
+
+    record Problem(int status, List<FieldProblem> errors) {}
+
+    @BeforeEach
+    void connect() {
+        api = new PartsApi(port);
+    }
+
+    static String dealer() {
+        return TestTokens.dealer("dealer-imp-1", DEALER);
+    }
+
+    Optional<StockLine> line(String locationId, String partNumber) throws Exception {
+        var response = api.get("/api/stock/" + locationId, TestTokens.ops());
+        return Arrays.stream(EventJson.read(response.body().getBytes(), StockLine[].class))
+                .filter(l -> l.partNumber().equals(partNumber))
+                .findFirst();
+    }
+
+    @Test
+    void a_dealer_imports_a_csv_file_once_however_often_it_is_sent() throws Exception {
+        var csv = """
+                partNumber,locationId,onHand,reorderPoint,unitCost
+                IMP-A,D-IMP-1,10,2,125.50
+                "IMP-B",D-IMP-1,4,,
+                """;
+        var first = api.post(PATH, dealer(), "text/csv", csv);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        var answer = EventJson.read(first.body().getBytes(), Answer.class);
+        assertThat(answer.replayed()).isFalse();
+        assertThat(answer.accepted())
+                .containsExactly(new Accepted(1, DEALER, "IMP-A", 10), new Accepted(2, DEALER, "IMP-B", 4));
+        assertThat(answer.rejected()).isEmpty();
+        assertThat(line(DEALER, "IMP-A")).contains(new StockLine(DEALER, "IMP-A", 10, 0, 10, 2));
+
+        // Two units leave by a stock-take; the same file sent again must not bring them back.
+        var counted = api.put(
+                "/api/stock", TestTokens.ops(), "[{\"locationId\":\"D-IMP-1\",\"partNumber\":\"IMP-A\",\"onHand\":8}]");
+        assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+        var again = api.post(PATH, dealer(), "text/csv", csv);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        var replay = EventJson.read(again.body().getBytes(), Answer.class);
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.importId()).isEqualTo(answer.importId());
+        assertThat(line(DEALER, "IMP-A").orElseThrow().onHand()).isEqualTo(8);
+    }
+
+    @Test
+    void an_import_id_makes_a_json_import_idempotent_and_bad_rows_are_reported_by_row_and_field() throws Exception {
+        var json = """
+                [{"locationId": "D-IMP-1", "partNumber": "IMP-C", "onHand": 5},
+                 {"locationId": "D-IMP-1", "partNumber": "IMP-D", "onHand": "ten"},
+                 {"locationId": "D-IMP-1", "onHand": 3},
+                 {"locationId": "D-IMP-1", "partNumber": "IMP-E", "onHand": -1, "reorderPoint": 1}]
+                """;
+        var first = api.post(PATH, dealer(), "application/json", json, "Import-Id", "count-2026-11-23");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        var answer = EventJson.read(first.body().getBytes(), Answer.class);
+        assertThat(answer.importId()).isEqualTo("count-2026-11-23");
+        assertThat(answer.accepted()).containsExactly(new Accepted(1, DEALER, "IMP-C", 5));
+        assertThat(answer.rejected())
+                .extracting(Rejected::row, Rejected::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "onHand"),
+                        org.assertj.core.groups.Tuple.tuple(3, "partNumber"),
+                        org.assertj.core.groups.Tuple.tuple(4, "onHand"));
+        assertThat(line(DEALER, "IMP-D")).isEmpty();
+        assertThat(line(DEALER, "IMP-E")).isEmpty();
+
+        // The same id again, even with other content: the first run's report, nothing written.
+        var again = api.post(
+                PATH,
+                dealer(),
+                "application/json",
+                "[{\"locationId\": \"D-IMP-1\", \"partNumber\": \"IMP-C\", \"onHand\": 50}]",
+                "Import-Id",
+                "count-2026-11-23");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(EventJson.read(again.body().getBytes(), Answer.class).replayed())
+                .isTrue();
+        assertThat(line(DEALER, "IMP-C").orElseThrow().onHand()).isEqualTo(5);
+    }
+
+    @Test
+    void an_import_without_one_valid_row_is_refused_as_a_problem_naming_each_row_and_field() throws Exception {
+        var response = api.post(PATH, dealer(), "text/csv", """
+                locationId,partNumber,onHand
+                D-IMP-1,IMP-F,many
+                D-IMP-1,,2
+                """);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(EventJson.read(response.body().getBytes(), Problem.class).errors())
+                .extracting(FieldProblem::field)
+                .containsExactly("rows[1].onHand", "rows[2].partNumber");
+        assertThat(line(DEALER, "IMP-F")).isEmpty();
+
+        var unknownColumn = api.post(PATH, dealer(), "text/csv", "locationId,part,onHand\nD-IMP-1,IMP-F,1\n");
+        assertThat(unknownColumn.statusCode()).isEqualTo(400);
+        assertThat(EventJson.read(unknownColumn.body().getBytes(), Problem.class)
+                        .errors())
+                .extracting(FieldProblem::field)
+                .contains("header[1]", "header");
+        assertThat(api.post(PATH, dealer(), "application/json", "{not json").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void a_dealer_importing_into_another_dealers_location_is_refused_and_nothing_is_written() throws Exception {
+        var response = api.post(PATH, dealer(), "text/csv", """
+                locationId,partNumber,onHand
+                D-IMP-1,IMP-G,3
+                D-IMP-2,IMP-G,3
+                """);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(line(DEALER, "IMP-G")).isEmpty();
+        assertThat(line(OTHER, "IMP-G")).isEmpty();
+
+        var json = api.post(
+                PATH,
+                dealer(),
+                "application/json",
+                "[{\"locationId\": \"D-IMP-2\", \"partNumber\": \"IMP-G\", \"onHand\": 3}]");
+        assertThat(json.statusCode()).isEqualTo(403);
+        assertThat(api.post(PATH, TestTokens.technician("T-IMP", DEALER), "text/csv", "locationId,partNumber,onHand\n")
+                        .statusCode())
+                .isEqualTo(403);
+        // operations may import any location
+        var ops = api.post(PATH, TestTokens.ops(), "text/csv", "locationId,partNumber,onHand\nD-IMP-2,IMP-G,3\n");
+        assertThat(ops.statusCode()).as(ops.body()).isEqualTo(200);
+        assertThat(line(OTHER, "IMP-G").orElseThrow().onHand()).isEqualTo(3);
+    }
+}
