@@ -2,6 +2,7 @@ package dev.aftersales.dispatch.assignment.domain;
 
 import dev.aftersales.chassis.events.EventJson;
 import dev.aftersales.contracts.EventCatalog;
+import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
@@ -54,6 +55,16 @@ public final class Fixtures {
 
     public static Technician technician(String technicianId, String dealerId, boolean active, int load) {
         return new Technician(technicianId, "李师傅", dealerId, active, Set.of(WATER_PURIFIER), load);
+    }
+
+    /** A case offered to its original installer T-001 of dealer D-SH. */
+    public static Assignment assignedToOriginalInstaller(String complaintId, String serialNumber, Instant now) {
+        var decision = Decision.assign(
+                installation(serialNumber, "D-SH", "T-001"),
+                technician("T-001", "D-SH", true, 0),
+                AssignmentRule.ORIGINAL_INSTALLER,
+                "original installer");
+        return Assignment.open(registered(complaintId, serialNumber), decision, now);
     }
 
     /** The events of {@code type} waiting in the assignment's outbox, oldest first. */
