@@ -76,59 +76,32 @@ public final class Assignment {
     private final Long version;
     private final Outbox outbox;
 
-    private Assignment(
-            String id,
-            String complaintId,
-            String serialNumber,
-            ComplaintKind kind,
-            String symptoms,
-            CaseContact contact,
-            Instant onSiteDue,
-            Site site,
-            AssignmentStatus status,
-            AssignmentRule rule,
-            String reason,
-            String technicianId,
-            String dealerId,
-            Instant decidedAt,
-            Instant acceptedAt,
-            Instant offerExpiresAt,
-            List<String> passedOver,
-            Appointment appointment,
-            Instant appointmentDueAt,
-            Instant arrivedAt,
-            FeeQuote quote,
-            FeeConsent consent,
-            boolean repeatVisit,
-            List<PartRequest> parts,
-            Visit visit,
-            Long version,
-            Outbox outbox) {
-        this.id = Objects.requireNonNull(id);
-        this.complaintId = Objects.requireNonNull(complaintId);
-        this.serialNumber = serialNumber;
-        this.kind = kind;
-        this.symptoms = symptoms;
-        this.contact = contact;
-        this.onSiteDue = onSiteDue;
-        this.site = site;
-        this.status = Objects.requireNonNull(status);
-        this.rule = rule;
-        this.reason = reason;
-        this.technicianId = technicianId;
-        this.dealerId = dealerId;
-        this.decidedAt = decidedAt;
-        this.acceptedAt = acceptedAt;
-        this.offerExpiresAt = offerExpiresAt;
-        this.passedOver = new ArrayList<>(passedOver == null ? List.of() : passedOver);
-        this.appointment = appointment;
-        this.appointmentDueAt = appointmentDueAt;
-        this.arrivedAt = arrivedAt;
-        this.quote = quote;
-        this.consent = consent;
-        this.repeatVisit = repeatVisit;
-        this.parts = new ArrayList<>(parts == null ? List.of() : parts);
-        this.visit = visit;
+    private Assignment(AssignmentState state, Long version, Outbox outbox) {
+        this.id = Objects.requireNonNull(state.id());
+        this.complaintId = Objects.requireNonNull(state.complaintId());
+        this.serialNumber = state.serialNumber();
+        this.kind = state.kind();
+        this.symptoms = state.symptoms();
+        this.contact = state.contact();
+        this.onSiteDue = state.onSiteDue();
+        this.site = state.site();
+        this.status = Objects.requireNonNull(state.status());
+        this.rule = state.rule();
+        this.reason = state.reason();
+        this.technicianId = state.technicianId();
+        this.dealerId = state.dealerId();
+        this.decidedAt = state.decidedAt();
+        this.acceptedAt = state.acceptedAt();
+        this.offerExpiresAt = state.offerExpiresAt();
+        this.passedOver = new ArrayList<>(state.passedOver());
+        this.appointment = state.appointment();
+        this.appointmentDueAt = state.appointmentDueAt();
+        this.arrivedAt = state.arrivedAt();
+        this.quote = state.quote();
+        this.consent = state.consent();
+        this.repeatVisit = state.repeatVisit();
+        this.parts = new ArrayList<>(state.parts());
+        this.visit = state.visit();
         this.version = version;
         this.outbox = outbox == null ? new Outbox() : outbox;
     }
@@ -155,8 +128,7 @@ public final class Assignment {
      */
     public static Assignment open(
             ComplaintRegistered complaint, Decision decision, Instant now, Duration offerTimeout) {
-        var installation = decision.installation();
-        var assignment = new Assignment(
+        return opened(
                 idFor(complaint.complaintId()),
                 complaint.complaintId(),
                 complaint.serialNumber(),
@@ -164,30 +136,10 @@ public final class Assignment {
                 complaint.symptoms(),
                 complaint.contact(),
                 complaint.onSiteDue(),
-                installation == null ? null : installation.site(),
-                decision.escalated() ? AssignmentStatus.ESCALATED : AssignmentStatus.ASSIGNED,
-                decision.rule(),
-                decision.reason(),
-                decision.escalated() ? null : decision.technician().technicianId(),
-                decision.escalated()
-                        ? (installation == null ? null : installation.dealerId())
-                        : decision.technician().dealerId(),
+                decision.installation() == null ? null : decision.installation().site(),
+                decision,
                 now,
-                null,
-                decision.escalated() ? null : now.plus(offerTimeout),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                List.of(),
-                null,
-                null,
-                new Outbox());
-        assignment.announce(decision, now);
-        return assignment;
+                offerTimeout);
     }
 
     /** The assignment of round {@code round} (2, 3, ...) of a reopened case. */
@@ -209,7 +161,7 @@ public final class Assignment {
             Instant now,
             Duration offerTimeout) {
         var installation = decision.installation();
-        var assignment = new Assignment(
+        return opened(
                 idFor(complaintId, round),
                 complaintId,
                 serialNumber,
@@ -218,25 +170,55 @@ public final class Assignment {
                 previous == null ? null : previous.contact,
                 null,
                 installation != null ? installation.site() : previous == null ? null : previous.site,
-                decision.escalated() ? AssignmentStatus.ESCALATED : AssignmentStatus.ASSIGNED,
-                decision.rule(),
-                decision.reason(),
-                decision.escalated() ? null : decision.technician().technicianId(),
-                decision.escalated()
-                        ? (installation == null ? null : installation.dealerId())
-                        : decision.technician().dealerId(),
+                decision,
                 now,
-                null,
-                decision.escalated() ? null : now.plus(offerTimeout),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                List.of(),
-                null,
+                offerTimeout);
+    }
+
+    /** A first or a reopened round with the rule chain's decision; announces who got it. */
+    private static Assignment opened(
+            String id,
+            String complaintId,
+            String serialNumber,
+            ComplaintKind kind,
+            String symptoms,
+            CaseContact contact,
+            Instant onSiteDue,
+            Site site,
+            Decision decision,
+            Instant now,
+            Duration offerTimeout) {
+        var installation = decision.installation();
+        var escalated = decision.escalated();
+        var assignment = new Assignment(
+                new AssignmentState(
+                        id,
+                        complaintId,
+                        serialNumber,
+                        kind,
+                        symptoms,
+                        contact,
+                        onSiteDue,
+                        site,
+                        escalated ? AssignmentStatus.ESCALATED : AssignmentStatus.ASSIGNED,
+                        decision.rule(),
+                        decision.reason(),
+                        escalated ? null : decision.technician().technicianId(),
+                        escalated
+                                ? (installation == null ? null : installation.dealerId())
+                                : decision.technician().dealerId(),
+                        now,
+                        null,
+                        escalated ? null : now.plus(offerTimeout),
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        List.of(),
+                        null),
                 null,
                 new Outbox());
         assignment.announce(decision, now);
@@ -259,36 +241,14 @@ public final class Assignment {
         }
     }
 
-    /** An assignment as stored; raises nothing. */
-    public static Assignment restore(
-            String id,
-            String complaintId,
-            String serialNumber,
-            ComplaintKind kind,
-            String symptoms,
-            CaseContact contact,
-            Instant onSiteDue,
-            Site site,
-            AssignmentStatus status,
-            AssignmentRule rule,
-            String reason,
-            String technicianId,
-            String dealerId,
-            Instant decidedAt,
-            Instant acceptedAt,
-            Instant offerExpiresAt,
-            List<String> passedOver,
-            Appointment appointment,
-            Instant appointmentDueAt,
-            Instant arrivedAt,
-            FeeQuote quote,
-            FeeConsent consent,
-            boolean repeatVisit,
-            List<PartRequest> parts,
-            Visit visit,
-            Long version,
-            Outbox outbox) {
-        return new Assignment(
+    /** An assignment as stored, with the store's version and its outbox; raises nothing. */
+    public static Assignment restore(AssignmentState state, Long version, Outbox outbox) {
+        return new Assignment(state, version, outbox);
+    }
+
+    /** The assignment's state as of now, for the store; the version and outbox are read beside it. */
+    public AssignmentState snapshot() {
+        return new AssignmentState(
                 id,
                 complaintId,
                 serialNumber,
@@ -313,9 +273,7 @@ public final class Assignment {
                 consent,
                 repeatVisit,
                 parts,
-                visit,
-                version,
-                outbox);
+                visit);
     }
 
     /** Technicians see and change only their own assignments; an escalated one is nobody's. */

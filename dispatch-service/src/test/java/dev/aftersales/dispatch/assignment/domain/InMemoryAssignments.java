@@ -33,34 +33,7 @@ public class InMemoryAssignments implements Assignments {
     }
 
     private Assignment store(Assignment a) {
-        var stored = Assignment.restore(
-                a.id(),
-                a.complaintId(),
-                a.serialNumber(),
-                a.kind(),
-                a.symptoms(),
-                a.contact(),
-                a.onSiteDue(),
-                a.site(),
-                a.status(),
-                a.rule(),
-                a.reason(),
-                a.technicianId(),
-                a.dealerId(),
-                a.decidedAt(),
-                a.acceptedAt(),
-                a.offerExpiresAt(),
-                a.passedOver(),
-                a.appointment(),
-                a.appointmentDueAt(),
-                a.arrivedAt(),
-                a.quote(),
-                a.consent(),
-                a.repeatVisit(),
-                a.parts(),
-                a.visit(),
-                a.version() == null ? 0L : a.version() + 1,
-                a.outbox());
+        var stored = Assignment.restore(a.snapshot(), a.version() == null ? 0L : a.version() + 1, a.outbox());
         byId.put(a.id(), stored);
         writes.add(stored);
         return stored;

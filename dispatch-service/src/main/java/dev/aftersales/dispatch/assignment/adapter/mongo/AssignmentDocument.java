@@ -9,6 +9,7 @@ import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.dispatch.archive.domain.Site;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
+import dev.aftersales.dispatch.assignment.domain.AssignmentState;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
@@ -60,7 +61,30 @@ record AssignmentDocument(
             List<PartLine> partsUsed,
             String feeCharged,
             boolean fixed,
-            Instant completedAt) {}
+            Instant completedAt) {
+
+        static StoredVisit of(Visit v) {
+            return v == null
+                    ? null
+                    : new StoredVisit(
+                            v.diagnosis(),
+                            v.rootCause(),
+                            v.partsUsed(),
+                            v.feeCharged() == null ? null : v.feeCharged().toPlainString(),
+                            v.fixed(),
+                            v.completedAt());
+        }
+
+        Visit toVisit() {
+            return new Visit(
+                    diagnosis,
+                    rootCause,
+                    partsUsed,
+                    feeCharged == null ? null : new BigDecimal(feeCharged),
+                    fixed,
+                    completedAt);
+        }
+    }
 
     record StoredQuote(
             boolean inWarranty, String doorFee, String labour, String parts, String total, Instant quotedAt) {
@@ -102,49 +126,39 @@ record AssignmentDocument(
     }
 
     static AssignmentDocument of(Assignment a) {
-        var visit = a.visit();
+        var s = a.snapshot();
         return new AssignmentDocument(
-                a.id(),
-                a.complaintId(),
-                a.serialNumber(),
-                a.kind(),
-                a.symptoms(),
-                a.contact(),
-                a.onSiteDue(),
-                a.site(),
-                a.status(),
-                a.rule(),
-                a.reason(),
-                a.technicianId(),
-                a.dealerId(),
-                a.decidedAt(),
-                a.acceptedAt(),
-                a.offerExpiresAt(),
-                a.passedOver(),
-                a.appointment(),
-                a.appointmentDueAt(),
-                a.arrivedAt(),
-                StoredQuote.of(a.quote()),
-                StoredConsent.of(a.consent()),
-                a.repeatVisit(),
-                a.parts(),
-                visit == null
-                        ? null
-                        : new StoredVisit(
-                                visit.diagnosis(),
-                                visit.rootCause(),
-                                visit.partsUsed(),
-                                visit.feeCharged() == null
-                                        ? null
-                                        : visit.feeCharged().toPlainString(),
-                                visit.fixed(),
-                                visit.completedAt()),
+                s.id(),
+                s.complaintId(),
+                s.serialNumber(),
+                s.kind(),
+                s.symptoms(),
+                s.contact(),
+                s.onSiteDue(),
+                s.site(),
+                s.status(),
+                s.rule(),
+                s.reason(),
+                s.technicianId(),
+                s.dealerId(),
+                s.decidedAt(),
+                s.acceptedAt(),
+                s.offerExpiresAt(),
+                s.passedOver(),
+                s.appointment(),
+                s.appointmentDueAt(),
+                s.arrivedAt(),
+                StoredQuote.of(s.quote()),
+                StoredConsent.of(s.consent()),
+                s.repeatVisit(),
+                s.parts(),
+                StoredVisit.of(s.visit()),
                 a.version(),
                 a.outbox());
     }
 
     Assignment toAssignment() {
-        return Assignment.restore(
+        var state = new AssignmentState(
                 id,
                 complaintId,
                 serialNumber,
@@ -167,18 +181,9 @@ record AssignmentDocument(
                 arrivedAt,
                 quote == null ? null : quote.toQuote(),
                 consent == null ? null : consent.toConsent(),
-                Boolean.TRUE.equals(repeatVisit),
+                Boolean.TRUE.equals(repeatVisit), // absent in documents written before repeat visits were marked
                 parts,
-                visit == null
-                        ? null
-                        : new Visit(
-                                visit.diagnosis(),
-                                visit.rootCause(),
-                                visit.partsUsed(),
-                                visit.feeCharged() == null ? null : new BigDecimal(visit.feeCharged()),
-                                visit.fixed(),
-                                visit.completedAt()),
-                version,
-                outbox);
+                visit == null ? null : visit.toVisit());
+        return Assignment.restore(state, version, outbox);
     }
 }
