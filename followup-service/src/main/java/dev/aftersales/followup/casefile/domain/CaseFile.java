@@ -35,33 +35,19 @@ public final class CaseFile {
     private final Long version;
     private final Outbox outbox;
 
-    private CaseFile(
-            String id,
-            String serialNumber,
-            String model,
-            String batchNumber,
-            String customerId,
-            String technicianId,
-            String dealerId,
-            List<String> partsUsed,
-            List<CaseStep> steps,
-            List<CompletedVisit> visits,
-            int round,
-            FollowupState state,
-            Long version,
-            Outbox outbox) {
+    private CaseFile(String id, CaseFileState file, Long version, Outbox outbox) {
         this.id = Objects.requireNonNull(id, "id");
-        this.serialNumber = serialNumber;
-        this.model = model;
-        this.batchNumber = batchNumber;
-        this.customerId = customerId;
-        this.technicianId = technicianId;
-        this.dealerId = dealerId;
-        this.partsUsed = new ArrayList<>(partsUsed == null ? List.of() : partsUsed);
-        this.steps = new ArrayList<>(steps == null ? List.of() : steps);
-        this.visits = new ArrayList<>(visits == null ? List.of() : visits);
-        this.round = Math.max(1, round);
-        this.state = state == null ? FollowupState.OPEN : state;
+        this.serialNumber = file.serialNumber();
+        this.model = file.model();
+        this.batchNumber = file.batchNumber();
+        this.customerId = file.customerId();
+        this.technicianId = file.technicianId();
+        this.dealerId = file.dealerId();
+        this.partsUsed = new ArrayList<>(file.partsUsed() == null ? List.of() : file.partsUsed());
+        this.steps = new ArrayList<>(file.steps() == null ? List.of() : file.steps());
+        this.visits = new ArrayList<>(file.visits() == null ? List.of() : file.visits());
+        this.round = Math.max(1, file.round());
+        this.state = file.state() == null ? FollowupState.OPEN : file.state();
         this.version = version;
         this.outbox = outbox == null ? new Outbox() : outbox;
     }
@@ -70,51 +56,31 @@ public final class CaseFile {
     public static CaseFile open(String complaintId) {
         return new CaseFile(
                 complaintId,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                1,
-                FollowupState.OPEN,
+                new CaseFileState(
+                        null, null, null, null, null, null, List.of(), List.of(), List.of(), 1, FollowupState.OPEN),
                 null,
                 null);
     }
 
-    public static CaseFile restore(
-            String id,
-            String serialNumber,
-            String model,
-            String batchNumber,
-            String customerId,
-            String technicianId,
-            String dealerId,
-            List<String> partsUsed,
-            List<CaseStep> steps,
-            List<CompletedVisit> visits,
-            int round,
-            FollowupState state,
-            Long version,
-            Outbox outbox) {
-        return new CaseFile(
-                id,
+    /** A case file as stored, with the store's version and its outbox; raises nothing. */
+    public static CaseFile restore(String id, CaseFileState file, Long version, Outbox outbox) {
+        return new CaseFile(id, file, version, outbox);
+    }
+
+    /** The case file's state as of now, for the store; the id, version and outbox are read beside it. */
+    public CaseFileState snapshot() {
+        return new CaseFileState(
                 serialNumber,
                 model,
                 batchNumber,
                 customerId,
                 technicianId,
                 dealerId,
-                partsUsed,
-                steps,
-                visits,
+                List.copyOf(partsUsed),
+                List.copyOf(steps),
+                List.copyOf(visits),
                 round,
-                state,
-                version,
-                outbox);
+                state);
     }
 
     public void registered(

@@ -29,31 +29,19 @@ public final class ReturnCall {
     private final Long version;
     private final Outbox outbox;
 
-    private ReturnCall(
-            String id,
-            String complaintId,
-            String assignmentId,
-            ReturnCallReason reason,
-            Instant dueAt,
-            ReturnCallStatus status,
-            Instant scheduledAt,
-            int attempts,
-            int unanswered,
-            CallOutcome lastOutcome,
-            Long version,
-            Outbox outbox) {
+    private ReturnCall(String id, ReturnCallState state, Long version, Outbox outbox) {
         this.id = Objects.requireNonNull(id, "id");
-        this.complaintId = Objects.requireNonNull(complaintId, "complaintId");
-        this.assignmentId = assignmentId;
-        this.reason = Objects.requireNonNull(reason, "reason");
-        this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
-        this.status = Objects.requireNonNull(status, "status");
-        this.scheduledAt = Objects.requireNonNull(scheduledAt, "scheduledAt");
-        this.attempts = attempts;
-        this.unanswered = unanswered;
-        this.lastOutcome = lastOutcome;
+        this.complaintId = Objects.requireNonNull(state.complaintId(), "complaintId");
+        this.assignmentId = state.assignmentId();
+        this.reason = Objects.requireNonNull(state.reason(), "reason");
+        this.dueAt = Objects.requireNonNull(state.dueAt(), "dueAt");
+        this.status = Objects.requireNonNull(state.status(), "status");
+        this.scheduledAt = Objects.requireNonNull(state.scheduledAt(), "scheduledAt");
+        this.attempts = state.attempts();
+        this.unanswered = state.unanswered();
+        this.lastOutcome = state.lastOutcome();
         this.version = version;
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.outbox = outbox == null ? new Outbox() : outbox;
     }
 
     /** {@code RC-<assignmentId>} for the first round; a later round's visit adds {@code -R<round>}. */
@@ -116,47 +104,22 @@ public final class ReturnCall {
             String id, String complaintId, String assignmentId, ReturnCallReason reason, Instant dueAt, Instant now) {
         var call = new ReturnCall(
                 id,
-                complaintId,
-                assignmentId,
-                reason,
-                dueAt,
-                ReturnCallStatus.DUE,
-                now,
-                0,
-                0,
-                null,
+                new ReturnCallState(complaintId, assignmentId, reason, dueAt, ReturnCallStatus.DUE, now, 0, 0, null),
                 null,
                 new Outbox());
         call.outbox.raise(new ReturnCallScheduled(call.id, complaintId, reason, dueAt, now), complaintId);
         return call;
     }
 
-    public static ReturnCall restore(
-            String id,
-            String complaintId,
-            String assignmentId,
-            ReturnCallReason reason,
-            Instant dueAt,
-            ReturnCallStatus status,
-            Instant scheduledAt,
-            int attempts,
-            int unanswered,
-            CallOutcome lastOutcome,
-            Long version,
-            Outbox outbox) {
-        return new ReturnCall(
-                id,
-                complaintId,
-                assignmentId,
-                reason,
-                dueAt,
-                status,
-                scheduledAt,
-                attempts,
-                unanswered,
-                lastOutcome,
-                version,
-                outbox == null ? new Outbox() : outbox);
+    /** A return call as stored, with the store's version and its outbox; raises nothing. */
+    public static ReturnCall restore(String id, ReturnCallState state, Long version, Outbox outbox) {
+        return new ReturnCall(id, state, version, outbox);
+    }
+
+    /** The call's state as of now, for the store; the id, version and outbox are read beside it. */
+    public ReturnCallState snapshot() {
+        return new ReturnCallState(
+                complaintId, assignmentId, reason, dueAt, status, scheduledAt, attempts, unanswered, lastOutcome);
     }
 
     /**

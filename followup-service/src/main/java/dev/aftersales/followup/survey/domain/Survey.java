@@ -39,29 +39,17 @@ public final class Survey {
     private final Long version;
     private final Outbox outbox;
 
-    private Survey(
-            String id,
-            String returnCallId,
-            String questionnaireId,
-            Subject subject,
-            List<Answer> answers,
-            boolean solved,
-            int satisfaction,
-            String suggestions,
-            String agentId,
-            Instant answeredAt,
-            Long version,
-            Outbox outbox) {
+    private Survey(String id, SurveyState survey, Long version, Outbox outbox) {
         this.id = Objects.requireNonNull(id, "id");
-        this.returnCallId = Objects.requireNonNull(returnCallId, "returnCallId");
-        this.questionnaireId = Objects.requireNonNull(questionnaireId, "questionnaireId");
-        this.subject = Objects.requireNonNull(subject, "subject");
-        this.answers = List.copyOf(answers);
-        this.solved = solved;
-        this.satisfaction = satisfaction;
-        this.suggestions = suggestions;
-        this.agentId = agentId;
-        this.answeredAt = Objects.requireNonNull(answeredAt, "answeredAt");
+        this.returnCallId = Objects.requireNonNull(survey.returnCallId(), "returnCallId");
+        this.questionnaireId = Objects.requireNonNull(survey.questionnaireId(), "questionnaireId");
+        this.subject = Objects.requireNonNull(survey.subject(), "subject");
+        this.answers = List.copyOf(survey.answers());
+        this.solved = survey.solved();
+        this.satisfaction = survey.satisfaction();
+        this.suggestions = survey.suggestions();
+        this.agentId = survey.agentId();
+        this.answeredAt = Objects.requireNonNull(survey.answeredAt(), "answeredAt");
         this.version = version;
         this.outbox = outbox == null ? new Outbox() : outbox;
     }
@@ -113,15 +101,16 @@ public final class Survey {
                 .toList();
         var survey = new Survey(
                 idOf(returnCallId),
-                returnCallId,
-                questionnaire.id(),
-                subject,
-                answers,
-                solved,
-                satisfaction,
-                suggestions,
-                agentId,
-                now,
+                new SurveyState(
+                        returnCallId,
+                        questionnaire.id(),
+                        subject,
+                        answers,
+                        solved,
+                        satisfaction,
+                        suggestions,
+                        agentId,
+                        now),
                 null,
                 null);
         survey.outbox.raise(
@@ -139,21 +128,14 @@ public final class Survey {
         return survey;
     }
 
-    public static Survey restore(
-            String id,
-            String returnCallId,
-            String questionnaireId,
-            Subject subject,
-            List<Answer> answers,
-            boolean solved,
-            int satisfaction,
-            String suggestions,
-            String agentId,
-            Instant answeredAt,
-            Long version,
-            Outbox outbox) {
-        return new Survey(
-                id,
+    /** A survey as stored, with the store's version and its outbox; raises nothing. */
+    public static Survey restore(String id, SurveyState survey, Long version, Outbox outbox) {
+        return new Survey(id, survey, version, outbox);
+    }
+
+    /** The survey as stored; the id, version and outbox are read beside it. */
+    public SurveyState snapshot() {
+        return new SurveyState(
                 returnCallId,
                 questionnaireId,
                 subject,
@@ -162,9 +144,7 @@ public final class Survey {
                 satisfaction,
                 suggestions,
                 agentId,
-                answeredAt,
-                version,
-                outbox);
+                answeredAt);
     }
 
     /** Gaps are published and shown to two decimals. */

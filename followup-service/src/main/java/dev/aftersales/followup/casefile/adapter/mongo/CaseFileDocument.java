@@ -3,66 +3,25 @@ package dev.aftersales.followup.casefile.adapter.mongo;
 import dev.aftersales.chassis.outbox.HasOutbox;
 import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.followup.casefile.domain.CaseFile;
-import dev.aftersales.followup.casefile.domain.CaseStep;
-import dev.aftersales.followup.casefile.domain.CompletedVisit;
-import dev.aftersales.followup.casefile.domain.FollowupState;
-import java.util.List;
+import dev.aftersales.followup.casefile.domain.CaseFileState;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
-/** A case file as stored. */
+/** A case file as stored: its state's fields at the top level of the document (unwrapped), its version and outbox. */
 @Document("case_files")
 record CaseFileDocument(
         @Id String id,
-        String serialNumber,
-        String model,
-        String batchNumber,
-        String customerId,
-        String technicianId,
-        String dealerId,
-        List<String> partsUsed,
-        List<CaseStep> steps,
-        List<CompletedVisit> visits,
-        int round,
-        FollowupState state,
+        @Unwrapped.Nullable CaseFileState file,
         @Version Long version,
-        Outbox outbox)
-        implements HasOutbox {
+        Outbox outbox) implements HasOutbox {
 
     static CaseFileDocument of(CaseFile f) {
-        return new CaseFileDocument(
-                f.id(),
-                f.serialNumber(),
-                f.model(),
-                f.batchNumber(),
-                f.customerId(),
-                f.technicianId(),
-                f.dealerId(),
-                f.partsUsed(),
-                f.steps(),
-                f.visits(),
-                f.round(),
-                f.state(),
-                f.version(),
-                f.outbox());
+        return new CaseFileDocument(f.id(), f.snapshot(), f.version(), f.outbox());
     }
 
     CaseFile toCaseFile() {
-        return CaseFile.restore(
-                id,
-                serialNumber,
-                model,
-                batchNumber,
-                customerId,
-                technicianId,
-                dealerId,
-                partsUsed,
-                steps,
-                visits,
-                round,
-                state,
-                version,
-                outbox);
+        return CaseFile.restore(id, file, version, outbox);
     }
 }

@@ -50,25 +50,27 @@ class MongoReturnCalls implements ReturnCalls {
 
     @Override
     public List<ReturnCall> unreachable() {
-        return documents.findByStatus(ReturnCallStatus.UNREACHABLE, OLDEST_FIRST).stream()
+        return documents.findByCallStatus(ReturnCallStatus.UNREACHABLE, OLDEST_FIRST).stream()
                 .map(ReturnCallDocument::toReturnCall)
                 .toList();
     }
 
     @Override
     public long countWithStatus(ReturnCallStatus status) {
-        return documents.countByStatus(status);
+        return documents.countByCallStatus(status);
     }
 
     @Override
     public List<ReturnCall> dueBy(Instant deadline) {
-        return documents.findByStatusAndDueAtLessThanEqual(ReturnCallStatus.DUE, deadline, OLDEST_FIRST).stream()
+        return documents
+                .findByCallStatusAndCallDueAtLessThanEqual(ReturnCallStatus.DUE, deadline, OLDEST_FIRST)
+                .stream()
                 .map(ReturnCallDocument::toReturnCall)
                 .toList();
     }
 
     @Override
     public long countDueBy(Instant deadline) {
-        return documents.countByStatusAndDueAtLessThanEqual(ReturnCallStatus.DUE, deadline);
+        return documents.countByCallStatusAndCallDueAtLessThanEqual(ReturnCallStatus.DUE, deadline);
     }
 }

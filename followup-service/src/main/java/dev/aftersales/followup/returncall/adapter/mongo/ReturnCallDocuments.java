@@ -8,11 +8,12 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface ReturnCallDocuments extends MongoRepository<ReturnCallDocument, String> {
 
-    List<ReturnCallDocument> findByStatusAndDueAtLessThanEqual(ReturnCallStatus status, Instant deadline, Sort sort);
+    List<ReturnCallDocument> findByCallStatusAndCallDueAtLessThanEqual(
+            ReturnCallStatus status, Instant deadline, Sort sort);
 
-    long countByStatusAndDueAtLessThanEqual(ReturnCallStatus status, Instant deadline);
+    long countByCallStatusAndCallDueAtLessThanEqual(ReturnCallStatus status, Instant deadline);
 
-    List<ReturnCallDocument> findByStatus(ReturnCallStatus status, Sort sort);
+    List<ReturnCallDocument> findByCallStatus(ReturnCallStatus status, Sort sort);
 
-    long countByStatus(ReturnCallStatus status);
+    long countByCallStatus(ReturnCallStatus status);
 }
