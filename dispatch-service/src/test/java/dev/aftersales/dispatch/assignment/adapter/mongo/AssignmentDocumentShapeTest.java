@@ -3,6 +3,7 @@ package dev.aftersales.dispatch.assignment.adapter.mongo;
 import static dev.aftersales.dispatch.assignment.domain.Fixtures.assignedToOriginalInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
@@ -13,12 +14,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /** Documents already stored must still read: the field names and value shapes of an assignment stay as they were. */
 class AssignmentDocumentShapeTest {
@@ -51,17 +47,7 @@ class AssignmentDocumentShapeTest {
             "visit": {"diagnosis": "membrane worn", "rootCause": "WEAR", "partsUsed": [{"partNumber": "FILTER-RO", "quantity": 2}], "feeCharged": "280.00", "fixed": true, "completedAt": {"$date": "2026-11-23T10:31:00Z"}}, \
             "_class": "dev.aftersales.dispatch.assignment.adapter.mongo.AssignmentDocument"}""";
 
-    private final MappingMongoConverter converter = converter();
-
-    private static MappingMongoConverter converter() {
-        var conversions = new MongoCustomConversions(List.of());
-        var context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        var converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return converter;
-    }
+    private final StoredShape shape = new StoredShape();
 
     static Assignment everythingSet() {
         var a = assignedToOriginalInstaller("C-1", "WP-0001", NOW);
@@ -87,26 +73,18 @@ class AssignmentDocumentShapeTest {
         return a;
     }
 
-    private Document written(Assignment a) {
-        var bson = new Document();
-        converter.write(AssignmentDocument.of(a), bson);
-        bson.remove("outbox");
-        return bson;
-    }
-
     @Test
     void an_assignment_is_stored_with_the_same_fields_as_before() {
-        assertThat(written(everythingSet()).toJson()).isEqualTo(STORED.strip());
+        assertThat(shape.json(AssignmentDocument.of(everythingSet()))).isEqualTo(STORED.strip());
     }
 
     @Test
     void an_assignment_reads_back_as_it_was_written() {
         var a = everythingSet();
-        var bson = new Document();
-        converter.write(AssignmentDocument.of(a), bson);
-        var back = converter.read(AssignmentDocument.class, bson).toAssignment();
+        var back = shape.read(AssignmentDocument.class, shape.write(AssignmentDocument.of(a)))
+                .toAssignment();
 
-        assertThat(written(back).toJson()).isEqualTo(written(a).toJson());
+        assertThat(shape.json(AssignmentDocument.of(back))).isEqualTo(shape.json(AssignmentDocument.of(a)));
         assertThat(back.outbox().pending()).hasSameSizeAs(a.outbox().pending());
     }
 }

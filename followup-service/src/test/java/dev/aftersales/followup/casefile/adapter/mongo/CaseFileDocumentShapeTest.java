@@ -2,7 +2,7 @@ package dev.aftersales.followup.casefile.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftersales.followup.StoredShape;
+import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.followup.casefile.domain.CaseFile;
 import java.time.Instant;
 import java.util.List;

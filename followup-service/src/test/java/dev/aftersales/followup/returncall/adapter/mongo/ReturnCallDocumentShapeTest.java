@@ -2,8 +2,8 @@ package dev.aftersales.followup.returncall.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.followup.CallOutcome;
-import dev.aftersales.followup.StoredShape;
 import dev.aftersales.followup.returncall.domain.RetryPolicy;
 import dev.aftersales.followup.returncall.domain.ReturnCall;
 import java.time.Duration;

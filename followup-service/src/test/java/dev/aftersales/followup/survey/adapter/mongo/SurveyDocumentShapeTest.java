@@ -7,7 +7,7 @@ import static dev.aftersales.followup.survey.domain.ServqualDimension.RESPONSIVE
 import static dev.aftersales.followup.survey.domain.ServqualDimension.TANGIBLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftersales.followup.StoredShape;
+import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.followup.survey.domain.Question;
 import dev.aftersales.followup.survey.domain.Questionnaire;
 import dev.aftersales.followup.survey.domain.Survey;

@@ -1,4 +1,4 @@
-package dev.aftersales.followup;
+package dev.aftersales.chassis.test;
 
 import java.util.List;
 import org.bson.Document;
