@@ -44,31 +44,19 @@ public final class Backorder {
     private final Long version;
     private final Outbox outbox;
 
-    private Backorder(
-            String requestId,
-            String complaintId,
-            String assignmentId,
-            String locationId,
-            String partNumber,
-            int quantity,
-            Instant backorderedAt,
-            Priority priority,
-            Status status,
-            String servingLocationId,
-            Long version,
-            Outbox outbox) {
+    private Backorder(String requestId, BackorderState state, Long version, Outbox outbox) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
-        this.complaintId = Objects.requireNonNull(complaintId, "complaintId");
-        this.assignmentId = Objects.requireNonNull(assignmentId, "assignmentId");
-        this.locationId = Objects.requireNonNull(locationId, "locationId");
-        this.partNumber = Objects.requireNonNull(partNumber, "partNumber");
-        this.quantity = quantity;
-        this.backorderedAt = Objects.requireNonNull(backorderedAt, "backorderedAt");
-        this.priority = priority == null ? Priority.NORMAL : priority;
-        this.status = status == null ? Status.WAITING : status;
-        this.servingLocationId = servingLocationId;
+        this.complaintId = Objects.requireNonNull(state.complaintId(), "complaintId");
+        this.assignmentId = Objects.requireNonNull(state.assignmentId(), "assignmentId");
+        this.locationId = Objects.requireNonNull(state.locationId(), "locationId");
+        this.partNumber = Objects.requireNonNull(state.partNumber(), "partNumber");
+        this.quantity = state.quantity();
+        this.backorderedAt = Objects.requireNonNull(state.backorderedAt(), "backorderedAt");
+        this.priority = state.priority() == null ? Priority.NORMAL : state.priority();
+        this.status = state.status() == null ? Status.WAITING : state.status();
+        this.servingLocationId = state.servingLocationId();
         this.version = version;
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.outbox = outbox == null ? new Outbox() : outbox;
     }
 
     /** A new backorder, raising {@link PartsBackordered} with it; {@code expectedAt} may be null (no ETA known). */
@@ -84,15 +72,16 @@ public final class Backorder {
             Instant now) {
         var backorder = new Backorder(
                 requestId,
-                complaintId,
-                assignmentId,
-                locationId,
-                partNumber,
-                quantity,
-                now,
-                priority,
-                Status.WAITING,
-                null,
+                new BackorderState(
+                        complaintId,
+                        assignmentId,
+                        locationId,
+                        partNumber,
+                        quantity,
+                        now,
+                        priority,
+                        Status.WAITING,
+                        null),
                 null,
                 new Outbox());
         backorder.outbox.raise(
@@ -112,21 +101,14 @@ public final class Backorder {
         return of(requestId, complaintId, assignmentId, locationId, partNumber, quantity, Priority.NORMAL, null, now);
     }
 
-    public static Backorder restore(
-            String requestId,
-            String complaintId,
-            String assignmentId,
-            String locationId,
-            String partNumber,
-            int quantity,
-            Instant backorderedAt,
-            Priority priority,
-            Status status,
-            String servingLocationId,
-            Long version,
-            Outbox outbox) {
-        return new Backorder(
-                requestId,
+    /** A backorder as stored, with the store's version and its outbox; raises nothing. */
+    public static Backorder restore(String requestId, BackorderState state, Long version, Outbox outbox) {
+        return new Backorder(requestId, state, version, outbox);
+    }
+
+    /** The backorder's state as of now, for the store; the request id, version and outbox are read beside it. */
+    public BackorderState snapshot() {
+        return new BackorderState(
                 complaintId,
                 assignmentId,
                 locationId,
@@ -135,9 +117,7 @@ public final class Backorder {
                 backorderedAt,
                 priority,
                 status,
-                servingLocationId,
-                version,
-                outbox == null ? new Outbox() : outbox);
+                servingLocationId);
     }
 
     /** Whether a serve at {@code location} may take it: waiting, or left half-served by that same location. */

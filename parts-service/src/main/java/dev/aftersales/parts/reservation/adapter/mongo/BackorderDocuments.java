@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface BackorderDocuments extends MongoRepository<BackorderDocument, String> {
 
-    List<BackorderDocument> findByPartNumberAndStatusNot(String partNumber, Backorder.Status status);
+    List<BackorderDocument> findByBackorderPartNumberAndBackorderStatusNot(String partNumber, Backorder.Status status);
 
-    long countByStatusNot(Backorder.Status status);
+    long countByBackorderStatusNot(Backorder.Status status);
 }

@@ -39,7 +39,7 @@ class MongoBackorders implements Backorders {
 
     @Override
     public List<Backorder> openFor(String partNumber) {
-        return documents.findByPartNumberAndStatusNot(partNumber, Backorder.Status.SERVED).stream()
+        return documents.findByBackorderPartNumberAndBackorderStatusNot(partNumber, Backorder.Status.SERVED).stream()
                 .map(BackorderDocument::toBackorder)
                 .sorted(Backorder.IN_LINE)
                 .toList();
@@ -47,7 +47,7 @@ class MongoBackorders implements Backorders {
 
     @Override
     public long countOpen() {
-        return documents.countByStatusNot(Backorder.Status.SERVED);
+        return documents.countByBackorderStatusNot(Backorder.Status.SERVED);
     }
 
     @Override
