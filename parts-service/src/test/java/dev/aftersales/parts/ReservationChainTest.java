@@ -17,10 +17,11 @@ import dev.aftersales.contracts.parts.ReservationSource;
 import dev.aftersales.contracts.parts.TransferReceived;
 import dev.aftersales.contracts.parts.TransferRequested;
 import dev.aftersales.contracts.parts.TransferShipped;
+import dev.aftersales.parts.ChainLocations.StockLine;
+import dev.aftersales.parts.ChainLocations.TransferView;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,45 +46,18 @@ class ReservationChainTest {
 
     PartsApi api;
     TestEvents events;
-
-    record StockLine(String locationId, String partNumber, int onHand, int reserved, int available, int reorderPoint) {}
-
-    record TransferView(String transferId, String status, String toLocationId, Instant eta) {}
+    ChainLocations locations;
 
     @BeforeEach
     void setUp() throws Exception {
         api = new PartsApi(port);
         events = new TestEvents(brokers);
-        // Shanghai, Hangzhou (about 165 km away), Beijing (about 1070 km away); the factory delivers in 5 days.
-        var imported = api.put("/api/locations", TestTokens.ops(), """
-                [{"locationId": "%s", "kind": "DEALER", "regionCode": "310115", "latitude": 31.22, "longitude": 121.54},
-                 {"locationId": "%s", "kind": "DEALER", "regionCode": "330106", "latitude": 30.27, "longitude": 120.15},
-                 {"locationId": "%s", "kind": "DEALER", "regionCode": "110105", "latitude": 39.90, "longitude": 116.40},
-                 {"locationId": "%s", "kind": "FACTORY", "regionCode": "440300", "leadTime": "P5D"}]
-                """.formatted(SH, HZ, BJ, FACTORY));
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        locations = ChainLocations.imported(api, SH, HZ, BJ, FACTORY);
     }
 
     @AfterEach
     void tearDown() {
         events.close();
-    }
-
-    void stock(String locationId, String partNumber, int onHand) throws Exception {
-        var response = api.put(
-                "/api/stock",
-                TestTokens.ops(),
-                "[{\"locationId\":\"%s\",\"partNumber\":\"%s\",\"onHand\":%d,\"reorderPoint\":0}]"
-                        .formatted(locationId, partNumber, onHand));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    StockLine line(String locationId, String partNumber) throws Exception {
-        var response = api.get("/api/stock/" + locationId, TestTokens.ops());
-        return Arrays.stream(EventJson.read(response.body().getBytes(), StockLine[].class))
-                .filter(l -> l.partNumber().equals(partNumber))
-                .findFirst()
-                .orElseThrow();
     }
 
     static PartsRequested request(String requestId, String complaintId, String partNumber, int quantity) {
@@ -94,10 +68,10 @@ class ReservationChainTest {
     @Test
     void a_dealer_short_of_units_gets_them_from_the_nearest_dealer_with_enough_by_a_confirmed_transfer()
             throws Exception {
-        stock(SH, "CHAIN-1", 1);
-        stock(HZ, "CHAIN-1", 3);
-        stock(BJ, "CHAIN-1", 5);
-        stock(FACTORY, "CHAIN-1", 10);
+        locations.stock(SH, "CHAIN-1", 1);
+        locations.stock(HZ, "CHAIN-1", 3);
+        locations.stock(BJ, "CHAIN-1", 5);
+        locations.stock(FACTORY, "CHAIN-1", 10);
         try (var tap = EventTap.open(brokers, Topics.PARTS_RESERVATIONS)) {
             events.publish(request("RQ-ch-1", "C-ch-1", "CHAIN-1", 2), "C-ch-1");
 
@@ -114,7 +88,7 @@ class ReservationChainTest {
             assertThat(requested.fromLocationId()).isEqualTo(HZ);
             assertThat(requested.toLocationId()).isEqualTo(SH);
             assertThat(requested.eta()).isEqualTo(reserved.readyAt());
-            assertThat(line(HZ, "CHAIN-1")).isEqualTo(new StockLine(HZ, "CHAIN-1", 3, 2, 1, 0));
+            assertThat(locations.line(HZ, "CHAIN-1")).isEqualTo(new StockLine(HZ, "CHAIN-1", 3, 2, 1, 0));
 
             var path = "/api/transfers/TR-RQ-ch-1";
             // Only the sender ships and only the receiver receives; nothing is received before it is shipped.
@@ -148,9 +122,9 @@ class ReservationChainTest {
                     .isEqualTo(200);
             tap.await(s -> s.is(TransferReceived.class) && "C-ch-1".equals(s.key()), WAIT);
         }
-        assertThat(line(HZ, "CHAIN-1")).isEqualTo(new StockLine(HZ, "CHAIN-1", 1, 0, 1, 0));
-        assertThat(line(SH, "CHAIN-1")).isEqualTo(new StockLine(SH, "CHAIN-1", 3, 2, 1, 0));
-        assertThat(line(BJ, "CHAIN-1")).isEqualTo(new StockLine(BJ, "CHAIN-1", 5, 0, 5, 0));
+        assertThat(locations.line(HZ, "CHAIN-1")).isEqualTo(new StockLine(HZ, "CHAIN-1", 1, 0, 1, 0));
+        assertThat(locations.line(SH, "CHAIN-1")).isEqualTo(new StockLine(SH, "CHAIN-1", 3, 2, 1, 0));
+        assertThat(locations.line(BJ, "CHAIN-1")).isEqualTo(new StockLine(BJ, "CHAIN-1", 5, 0, 5, 0));
 
         events.publish(
                 new VisitCompleted(
@@ -167,15 +141,15 @@ class ReservationChainTest {
                         Instant.now()),
                 "C-ch-1");
         await().atMost(WAIT)
-                .untilAsserted(
-                        () -> assertThat(line(SH, "CHAIN-1")).isEqualTo(new StockLine(SH, "CHAIN-1", 1, 0, 1, 0)));
+                .untilAsserted(() ->
+                        assertThat(locations.line(SH, "CHAIN-1")).isEqualTo(new StockLine(SH, "CHAIN-1", 1, 0, 1, 0)));
     }
 
     @Test
     void when_no_dealer_has_enough_the_factory_supplies_with_its_lead_time() throws Exception {
-        stock(SH, "CHAIN-2", 1);
-        stock(BJ, "CHAIN-2", 1);
-        stock(FACTORY, "CHAIN-2", 10);
+        locations.stock(SH, "CHAIN-2", 1);
+        locations.stock(BJ, "CHAIN-2", 1);
+        locations.stock(FACTORY, "CHAIN-2", 10);
         try (var tap = EventTap.open(brokers, Topics.PARTS_RESERVATIONS)) {
             events.publish(request("RQ-ch-2", "C-ch-2", "CHAIN-2", 2), "C-ch-2");
 
@@ -186,9 +160,9 @@ class ReservationChainTest {
             assertThat(Duration.between(reserved.reservedAt(), reserved.readyAt()))
                     .isEqualTo(Duration.ofDays(5));
         }
-        assertThat(line(FACTORY, "CHAIN-2")).isEqualTo(new StockLine(FACTORY, "CHAIN-2", 10, 2, 8, 0));
-        assertThat(line(SH, "CHAIN-2").reserved()).isZero();
-        assertThat(line(BJ, "CHAIN-2").reserved()).isZero();
+        assertThat(locations.line(FACTORY, "CHAIN-2")).isEqualTo(new StockLine(FACTORY, "CHAIN-2", 10, 2, 8, 0));
+        assertThat(locations.line(SH, "CHAIN-2").reserved()).isZero();
+        assertThat(locations.line(BJ, "CHAIN-2").reserved()).isZero();
     }
 
     @Test

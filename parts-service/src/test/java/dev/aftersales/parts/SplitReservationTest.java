@@ -13,10 +13,11 @@ import dev.aftersales.contracts.parts.PartsBackordered;
 import dev.aftersales.contracts.parts.PartsReserved;
 import dev.aftersales.contracts.parts.ReservationSource;
 import dev.aftersales.contracts.parts.TransferRequested;
+import dev.aftersales.parts.ChainLocations.StockLine;
+import dev.aftersales.parts.ChainLocations.TransferView;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,45 +56,18 @@ class SplitReservationTest {
 
     PartsApi api;
     TestEvents events;
-
-    record StockLine(String locationId, String partNumber, int onHand, int reserved, int available, int reorderPoint) {}
-
-    record TransferView(String transferId, String status, String toLocationId, Instant eta) {}
+    ChainLocations locations;
 
     @BeforeEach
     void setUp() throws Exception {
         api = new PartsApi(port);
         events = new TestEvents(brokers);
-        // Shanghai; Hangzhou about 165 km away; Beijing about 1070 km away; the factory delivers in 5 days.
-        var imported = api.put("/api/locations", TestTokens.ops(), """
-                [{"locationId": "%s", "kind": "DEALER", "regionCode": "310115", "latitude": 31.22, "longitude": 121.54},
-                 {"locationId": "%s", "kind": "DEALER", "regionCode": "330106", "latitude": 30.27, "longitude": 120.15},
-                 {"locationId": "%s", "kind": "DEALER", "regionCode": "110105", "latitude": 39.90, "longitude": 116.40},
-                 {"locationId": "%s", "kind": "FACTORY", "regionCode": "440300", "leadTime": "P5D"}]
-                """.formatted(SH, HZ, BJ, FACTORY));
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        locations = ChainLocations.imported(api, SH, HZ, BJ, FACTORY);
     }
 
     @AfterEach
     void tearDown() {
         events.close();
-    }
-
-    void stock(String locationId, String partNumber, int onHand) throws Exception {
-        var response = api.put(
-                "/api/stock",
-                TestTokens.ops(),
-                "[{\"locationId\":\"%s\",\"partNumber\":\"%s\",\"onHand\":%d,\"reorderPoint\":0}]"
-                        .formatted(locationId, partNumber, onHand));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    StockLine line(String locationId, String partNumber) throws Exception {
-        var response = api.get("/api/stock/" + locationId, TestTokens.ops());
-        return Arrays.stream(EventJson.read(response.body().getBytes(), StockLine[].class))
-                .filter(l -> l.partNumber().equals(partNumber))
-                .findFirst()
-                .orElseThrow();
     }
 
     static PartsRequested request(String requestId, String complaintId, String partNumber, int quantity) {
@@ -111,10 +85,10 @@ class SplitReservationTest {
     @Test
     void six_units_nobody_has_are_split_over_own_dealer_nearest_dealers_and_factory_each_with_its_eta()
             throws Exception {
-        stock(SH, "SPLIT-1", 2);
-        stock(HZ, "SPLIT-1", 1);
-        stock(BJ, "SPLIT-1", 1);
-        stock(FACTORY, "SPLIT-1", 3);
+        locations.stock(SH, "SPLIT-1", 2);
+        locations.stock(HZ, "SPLIT-1", 1);
+        locations.stock(BJ, "SPLIT-1", 1);
+        locations.stock(FACTORY, "SPLIT-1", 3);
         double splitsBefore = splits();
         try (var tap = EventTap.open(brokers, Topics.PARTS_RESERVATIONS)) {
             events.publish(request("RQ-sp-1", "C-sp-1", "SPLIT-1", 6), "C-sp-1");
@@ -165,9 +139,9 @@ class SplitReservationTest {
             assertThat(transfers).allMatch(t -> t.toLocationId().equals(SH) && t.quantity() == 1);
         }
         assertThat(splits()).isEqualTo(splitsBefore + 1);
-        assertThat(line(SH, "SPLIT-1")).isEqualTo(new StockLine(SH, "SPLIT-1", 2, 2, 0, 0));
-        assertThat(line(HZ, "SPLIT-1")).isEqualTo(new StockLine(HZ, "SPLIT-1", 1, 1, 0, 0));
-        assertThat(line(FACTORY, "SPLIT-1")).isEqualTo(new StockLine(FACTORY, "SPLIT-1", 3, 2, 1, 0));
+        assertThat(locations.line(SH, "SPLIT-1")).isEqualTo(new StockLine(SH, "SPLIT-1", 2, 2, 0, 0));
+        assertThat(locations.line(HZ, "SPLIT-1")).isEqualTo(new StockLine(HZ, "SPLIT-1", 1, 1, 0, 0));
+        assertThat(locations.line(FACTORY, "SPLIT-1")).isEqualTo(new StockLine(FACTORY, "SPLIT-1", 3, 2, 1, 0));
 
         // Hangzhou's portion arrives where the own portion is already held: both stay held for the visit.
         var path = "/api/transfers/TR-RQ-sp-1-" + HZ;
@@ -182,8 +156,8 @@ class SplitReservationTest {
         assertThat(api.post(path + "/received", TestTokens.dealer("dealer-sh", SH))
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(line(SH, "SPLIT-1")).isEqualTo(new StockLine(SH, "SPLIT-1", 3, 3, 0, 0));
-        assertThat(line(HZ, "SPLIT-1")).isEqualTo(new StockLine(HZ, "SPLIT-1", 0, 0, 0, 0));
+        assertThat(locations.line(SH, "SPLIT-1")).isEqualTo(new StockLine(SH, "SPLIT-1", 3, 3, 0, 0));
+        assertThat(locations.line(HZ, "SPLIT-1")).isEqualTo(new StockLine(HZ, "SPLIT-1", 0, 0, 0, 0));
         for (var location : List.of(SH, HZ, BJ, FACTORY)) {
             var violations = new java.util.ArrayList<String>();
             StockInvariants.check(mongo, location + "|SPLIT-1", violations);
@@ -193,9 +167,9 @@ class SplitReservationTest {
 
     @Test
     void when_all_locations_together_have_too_few_the_whole_request_is_backordered_and_nothing_held() throws Exception {
-        stock(SH, "SPLIT-2", 1);
-        stock(HZ, "SPLIT-2", 1);
-        stock(FACTORY, "SPLIT-2", 1);
+        locations.stock(SH, "SPLIT-2", 1);
+        locations.stock(HZ, "SPLIT-2", 1);
+        locations.stock(FACTORY, "SPLIT-2", 1);
         try (var tap = EventTap.open(brokers, Topics.PARTS_RESERVATIONS)) {
             events.publish(request("RQ-sp-2", "C-sp-2", "SPLIT-2", 4), "C-sp-2");
             var backordered = tap.await(s -> s.is(PartsBackordered.class) && "C-sp-2".equals(s.key()), WAIT)
@@ -205,7 +179,7 @@ class SplitReservationTest {
                     .noneMatch(s -> s.is(PartsReserved.class) && "C-sp-2".equals(s.key()));
         }
         for (var location : List.of(SH, HZ, FACTORY)) {
-            assertThat(line(location, "SPLIT-2").reserved()).isZero();
+            assertThat(locations.line(location, "SPLIT-2").reserved()).isZero();
         }
     }
 }
