@@ -25,10 +25,6 @@ import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import dev.aftersales.dispatch.assignment.domain.Decision;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -98,7 +94,7 @@ class DispatchServiceTest {
     @Autowired
     MeterRegistry meters;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    DispatchApi api;
     TestEvents events;
 
     static final String OPS = TestTokens.ops();
@@ -108,9 +104,10 @@ class DispatchServiceTest {
 
     @BeforeEach
     void importArchive() throws Exception {
+        api = new DispatchApi(port);
         events = new TestEvents(brokers);
         // Every test imports the same archive again: an import is an idempotent upsert.
-        var response = post("/api/archive/import", OPS, ARCHIVE);
+        var response = api.post("/api/archive/import", OPS, ARCHIVE);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .isEqualTo("{\"dealers\":3,\"technicians\":6,\"installations\":3,\"servicePoints\":0}");
@@ -137,7 +134,7 @@ class DispatchServiceTest {
             assertThat(assigned.rule()).isEqualTo(AssignmentRule.ORIGINAL_INSTALLER);
             assertThat(assigned.reason()).isEqualTo("original installer of WP-0001 (installed 2024-05-03)");
         }
-        var view = get("/api/assignments/ASG-" + complaintId, DISPATCHER);
+        var view = api.get("/api/assignments/ASG-" + complaintId, DISPATCHER);
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(view.body(), "$.status")).isEqualTo("ASSIGNED");
         assertThat((String) JsonPath.read(view.body(), "$.rule")).isEqualTo("ORIGINAL_INSTALLER");
@@ -181,12 +178,12 @@ class DispatchServiceTest {
         var complaintId = newComplaintId();
         var assignmentId = assignToT001(complaintId);
 
-        var list = get("/api/technician/assignments", T001);
+        var list = api.get("/api/technician/assignments", T001);
         assertThat(list.statusCode()).isEqualTo(200);
         List<String> ids = JsonPath.read(list.body(), "$[*].assignmentId");
         assertThat(ids).contains(assignmentId);
 
-        var own = get("/api/technician/assignments/" + assignmentId, T001);
+        var own = api.get("/api/technician/assignments/" + assignmentId, T001);
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(own.body(), "$.complaintId")).isEqualTo(complaintId);
         assertThat((String) JsonPath.read(own.body(), "$.serialNumber")).isEqualTo("WP-0001");
@@ -196,31 +193,32 @@ class DispatchServiceTest {
         assertThat((String) JsonPath.read(own.body(), "$.site.regionCode")).isEqualTo("310115");
         assertThat((String) JsonPath.read(own.body(), "$.assignedAt")).isNotBlank();
 
-        var othersList = get("/api/technician/assignments", T099);
+        var othersList = api.get("/api/technician/assignments", T099);
         assertThat(othersList.statusCode()).isEqualTo(200);
         assertThat(othersList.body()).isEqualTo("[]");
-        assertThat(get("/api/technician/assignments/" + assignmentId, T099).statusCode())
+        assertThat(api.get("/api/technician/assignments/" + assignmentId, T099).statusCode())
                 .isEqualTo(404);
-        assertThat(post(
+        assertThat(api.post(
                                 "/api/technician/assignments/" + assignmentId + "/parts-requests",
                                 T099,
                                 "{\"partNumber\": \"FLT-RO-01\", \"quantity\": 1}")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(post("/api/technician/assignments/" + assignmentId + "/completion", T099, "{\"fixed\": true}")
+        assertThat(api.post("/api/technician/assignments/" + assignmentId + "/completion", T099, "{\"fixed\": true}")
                         .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void callers_without_the_right_role_get_403_and_callers_without_a_token_401() throws Exception {
-        assertThat(get("/api/technician/assignments", TestTokens.agent("agent-1"))
+        assertThat(api.get("/api/technician/assignments", TestTokens.agent("agent-1"))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(get("/api/technician/assignments", null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/assignments?status=ESCALATED", T001).statusCode()).isEqualTo(403);
-        assertThat(post("/api/archive/import", T001, ARCHIVE).statusCode()).isEqualTo(403);
-        assertThat(post("/api/archive/import", null, ARCHIVE).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/technician/assignments", null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/assignments?status=ESCALATED", T001).statusCode())
+                .isEqualTo(403);
+        assertThat(api.post("/api/archive/import", T001, ARCHIVE).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/archive/import", null, ARCHIVE).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -233,14 +231,15 @@ class DispatchServiceTest {
                     .as(AssignmentEscalated.class);
             assertThat(escalated.reason()).isEqualTo("no installation record for WP-UNKNOWN");
         }
-        var waiting = get("/api/assignments?status=ESCALATED", DISPATCHER);
+        var waiting = api.get("/api/assignments?status=ESCALATED", DISPATCHER);
         assertThat(waiting.statusCode()).isEqualTo(200);
         List<String> ids = JsonPath.read(waiting.body(), "$[*].assignmentId");
         assertThat(ids).contains("ASG-" + complaintId);
         var supervisor = TestTokens.token("sup-1", Map.of(), Role.SUPERVISOR);
-        assertThat(get("/api/assignments/ASG-" + complaintId, supervisor).statusCode())
+        assertThat(api.get("/api/assignments/ASG-" + complaintId, supervisor).statusCode())
                 .isEqualTo(200);
-        assertThat(get("/api/assignments/ASG-nothing", supervisor).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/assignments/ASG-nothing", supervisor).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -249,7 +248,7 @@ class DispatchServiceTest {
         var assignmentId = assignToT001(complaintId);
         var path = "/api/technician/assignments/" + assignmentId;
         try (var tap = EventTap.open(brokers, Topics.DISPATCH_ASSIGNMENTS)) {
-            var accepted = post(path + "/parts-requests", T001, "{\"partNumber\": \"FLT-RO-01\", \"quantity\": 2}");
+            var accepted = api.post(path + "/parts-requests", T001, "{\"partNumber\": \"FLT-RO-01\", \"quantity\": 2}");
             assertThat(accepted.statusCode()).isEqualTo(202);
             String requestId = JsonPath.read(accepted.body(), "$.requestId");
             assertThat(UUID.fromString(requestId)).isNotNull();
@@ -266,7 +265,7 @@ class DispatchServiceTest {
                             "FLT-RO-01",
                             2,
                             requested.requestedAt()));
-            assertThat((String) JsonPath.read(get(path, T001).body(), "$.parts[0].status"))
+            assertThat((String) JsonPath.read(api.get(path, T001).body(), "$.parts[0].status"))
                     .isEqualTo("REQUESTED");
 
             var now = Instant.now();
@@ -283,22 +282,23 @@ class DispatchServiceTest {
             var reservedId = events.publish(reserved, complaintId);
             events.publish(reserved, complaintId, reservedId);
             await().atMost(WAIT)
-                    .until(() -> "RESERVED".equals(JsonPath.read(get(path, T001).body(), "$.parts[0].status")));
-            var view = get(path, T001).body();
+                    .until(() ->
+                            "RESERVED".equals(JsonPath.read(api.get(path, T001).body(), "$.parts[0].status")));
+            var view = api.get(path, T001).body();
             assertThat((String) JsonPath.read(view, "$.parts[0].locationId")).isEqualTo("D-SH");
             assertThat((String) JsonPath.read(view, "$.parts[0].requestId")).isEqualTo(requestId);
             List<Object> parts = JsonPath.read(view, "$.parts");
             assertThat(parts).hasSize(1);
 
-            var second = post(path + "/parts-requests", T001, "{\"partNumber\": \"PUMP-24V\", \"quantity\": 1}");
+            var second = api.post(path + "/parts-requests", T001, "{\"partNumber\": \"PUMP-24V\", \"quantity\": 1}");
             String secondId = JsonPath.read(second.body(), "$.requestId");
             tap.await(s -> s.is(PartsRequested.class) && s.payload().contains(secondId), WAIT);
             events.publish(
                     new PartsBackordered(secondId, complaintId, assignmentId, "PUMP-24V", 1, null, Instant.now()),
                     complaintId);
             await().atMost(WAIT)
-                    .until(() ->
-                            "BACKORDERED".equals(JsonPath.read(get(path, T001).body(), "$.parts[1].status")));
+                    .until(() -> "BACKORDERED"
+                            .equals(JsonPath.read(api.get(path, T001).body(), "$.parts[1].status")));
 
             var completedBefore = meters.get("aftersales.visits.completed")
                     .tag("outcome", "FIXED")
@@ -308,7 +308,7 @@ class DispatchServiceTest {
                     {"diagnosis": "RO膜堵塞", "rootCause": "水质差", "partsUsed": [{"partNumber": "FLT-RO-01", "quantity": 2}],
                      "feeCharged": 0, "fixed": true}
                     """;
-            var completed = post(path + "/completion", T001, completion);
+            var completed = api.post(path + "/completion", T001, completion);
             assertThat(completed.statusCode()).isEqualTo(200);
             assertThat((String) JsonPath.read(completed.body(), "$.status")).isEqualTo("COMPLETED");
 
@@ -322,9 +322,9 @@ class DispatchServiceTest {
                     .singleElement()
                     .satisfies(p -> assertThat(p.quantity()).isEqualTo(2));
 
-            assertThat(post(path + "/completion", T001, completion).statusCode())
+            assertThat(api.post(path + "/completion", T001, completion).statusCode())
                     .isEqualTo(409);
-            assertThat(post(path + "/parts-requests", T001, "{\"partNumber\": \"FLT-RO-01\", \"quantity\": 1}")
+            assertThat(api.post(path + "/parts-requests", T001, "{\"partNumber\": \"FLT-RO-01\", \"quantity\": 1}")
                             .statusCode())
                     .isEqualTo(409);
             assertThat(tap.drain(Duration.ofSeconds(2)))
@@ -343,11 +343,11 @@ class DispatchServiceTest {
         var assignmentId = assignToT001(newComplaintId());
         var path = "/api/technician/assignments/" + assignmentId;
 
-        var parts = post(path + "/parts-requests", T001, "{\"partNumber\": \"\", \"quantity\": 0}");
+        var parts = api.post(path + "/parts-requests", T001, "{\"partNumber\": \"\", \"quantity\": 0}");
         assertThat(parts.statusCode()).isEqualTo(400);
         assertThat(parts.body()).contains("\"field\":\"partNumber\"").contains("\"field\":\"quantity\"");
 
-        var completion = post(path + "/completion", T001, "{\"feeCharged\": -5}");
+        var completion = api.post(path + "/completion", T001, "{\"feeCharged\": -5}");
         assertThat(completion.statusCode()).isEqualTo(400);
         assertThat(completion.body()).contains("\"field\":\"feeCharged\"").contains("\"field\":\"fixed\"");
     }
@@ -362,7 +362,7 @@ class DispatchServiceTest {
                    {"dealerId": "D-SH", "installerId": "T-001"}]}
                 """;
 
-        var response = post("/api/archive/import", DISPATCHER, batch);
+        var response = api.post("/api/archive/import", DISPATCHER, batch);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
@@ -379,7 +379,7 @@ class DispatchServiceTest {
         var load = technicians.byId("T-001").orElseThrow().openAssignments();
         assertThat(load).isPositive();
 
-        assertThat(post("/api/archive/import", OPS, ARCHIVE).statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/archive/import", OPS, ARCHIVE).statusCode()).isEqualTo(200);
 
         assertThat(technicians.byId("T-001").orElseThrow().openAssignments()).isEqualTo(load);
     }
@@ -415,28 +415,5 @@ class DispatchServiceTest {
 
     private static String newComplaintId() {
         return "C-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
-    }
-
-    private HttpResponse<String> post(String path, String token, String body) throws Exception {
-        return send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)),
-                token);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

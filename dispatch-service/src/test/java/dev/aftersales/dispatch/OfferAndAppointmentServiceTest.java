@@ -21,9 +21,6 @@ import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.application.BreakMissedAppointments;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,13 +96,14 @@ class OfferAndAppointmentServiceTest {
     @Autowired
     BreakMissedAppointments breakMissedAppointments;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    DispatchApi api;
     TestEvents events;
 
     @BeforeEach
     void importArchive() throws Exception {
+        api = new DispatchApi(port);
         events = new TestEvents(brokers);
-        var response = post("/api/archive/import", TestTokens.ops(), ARCHIVE);
+        var response = api.post("/api/archive/import", TestTokens.ops(), ARCHIVE);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"servicePoints\":2");
     }
@@ -149,9 +147,9 @@ class OfferAndAppointmentServiceTest {
                         start.await();
                         var path = "/api/technician/assignments/" + assignmentId;
                         return switch (n % 3) {
-                            case 0 -> post(path + "/acceptance", T_C1, "");
-                            case 1 -> post(path + "/decline", T_C1, "{\"reason\": \"FULLY_BOOKED\"}");
-                            default -> post(path + "/acceptance", T_C2, "");
+                            case 0 -> api.post(path + "/acceptance", T_C1, "");
+                            case 1 -> api.post(path + "/decline", T_C1, "{\"reason\": \"FULLY_BOOKED\"}");
+                            default -> api.post(path + "/acceptance", T_C2, "");
                         };
                     }));
                 }
@@ -166,10 +164,10 @@ class OfferAndAppointmentServiceTest {
             var assignment = assignments.byId(assignmentId).orElseThrow();
             var holder = assignment.technicianId();
             assertThat(holder).isIn("T-C1", "T-C2");
-            assertThat(get("/api/technician/assignments/" + assignmentId, token(holder))
+            assertThat(api.get("/api/technician/assignments/" + assignmentId, token(holder))
                             .statusCode())
                     .isEqualTo(200);
-            assertThat(get("/api/technician/assignments/" + assignmentId, token(other(holder)))
+            assertThat(api.get("/api/technician/assignments/" + assignmentId, token(other(holder)))
                             .statusCode())
                     .isEqualTo(404);
             assertThat(load("T-C1") + load("T-C2")).isEqualTo(loadBefore + 1);
@@ -204,12 +202,12 @@ class OfferAndAppointmentServiceTest {
             var second = now.plus(Duration.ofHours(24));
             var third = now.plus(Duration.ofHours(48));
 
-            assertThat(put(path + "/appointment", T_A1, window(first)).statusCode())
+            assertThat(api.put(path + "/appointment", T_A1, window(first)).statusCode())
                     .isEqualTo(200);
             tap.await(s -> s.is(AppointmentSet.class) && complaintId.equals(s.key()), WAIT);
 
             // 6 h before the window: with notice.
-            assertThat(put(path + "/appointment", T_A1, window(second)).statusCode())
+            assertThat(api.put(path + "/appointment", T_A1, window(second)).statusCode())
                     .isEqualTo(200);
             var withNotice = tap.await(s -> s.is(AppointmentRescheduled.class) && complaintId.equals(s.key()), WAIT)
                     .as(AppointmentRescheduled.class);
@@ -217,7 +215,7 @@ class OfferAndAppointmentServiceTest {
 
             // 1 h before the window: broken.
             clock.set(second.minus(Duration.ofHours(1)));
-            assertThat(put(path + "/appointment", T_A1, window(third)).statusCode())
+            assertThat(api.put(path + "/appointment", T_A1, window(third)).statusCode())
                     .isEqualTo(200);
             var late = tap.await(s -> s.is(AppointmentBroken.class) && complaintId.equals(s.key()), WAIT)
                     .as(AppointmentBroken.class);
@@ -237,7 +235,7 @@ class OfferAndAppointmentServiceTest {
                     .as(AppointmentBroken.class);
             assertThat(missed.reason()).isEqualTo("nobody arrived by the window's end");
 
-            var arrived = post(path + "/arrival", T_A1, "");
+            var arrived = api.post(path + "/arrival", T_A1, "");
             assertThat(arrived.statusCode()).isEqualTo(200);
             assertThat((String) JsonPath.read(arrived.body(), "$.arrivedAt")).isNotNull();
             tap.await(s -> s.is(TechnicianArrived.class) && complaintId.equals(s.key()), WAIT);
@@ -252,7 +250,7 @@ class OfferAndAppointmentServiceTest {
             tap.await(s -> s.is(TechnicianAssigned.class) && complaintId.equals(s.key()), WAIT);
         }
         var start = clock.instant().plus(Duration.ofHours(5));
-        var response = put(
+        var response = api.put(
                 "/api/technician/assignments/ASG-" + complaintId + "/appointment",
                 T_A1,
                 "{\"windowStart\": \"" + start + "\", \"windowEnd\": \"" + start.minusSeconds(60) + "\"}");
@@ -270,7 +268,7 @@ class OfferAndAppointmentServiceTest {
             events.publish(registered(complaintId, "WP-A1"), complaintId);
             tap.await(s -> s.is(TechnicianAssigned.class) && complaintId.equals(s.key()), WAIT);
 
-            var quoted = post(
+            var quoted = api.post(
                     path + "/quote",
                     T_A1,
                     "{\"parts\": [{\"partNumber\": \"FLT-RO-01\", \"quantity\": 1, \"unitPrice\": 40}]}");
@@ -283,16 +281,17 @@ class OfferAndAppointmentServiceTest {
         }
         var completion = "{\"fixed\": true, \"feeCharged\": 150}";
 
-        var refused = post(path + "/completion", T_A1, completion);
+        var refused = api.post(path + "/completion", T_A1, completion);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("consent is not recorded");
 
-        assertThat(post(path + "/fee-consent", T_A1, "{\"amount\": 150, \"method\": \"SIGNATURE\"}")
+        assertThat(api.post(path + "/fee-consent", T_A1, "{\"amount\": 150, \"method\": \"SIGNATURE\"}")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(post(path + "/completion", T_A1, completion).statusCode()).isEqualTo(200);
+        assertThat(api.post(path + "/completion", T_A1, completion).statusCode())
+                .isEqualTo(200);
     }
 
     private static String window(Instant start) {
@@ -313,34 +312,5 @@ class OfferAndAppointmentServiceTest {
 
     private static String newComplaintId() {
         return "C-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
-    }
-
-    private HttpResponse<String> post(String path, String token, String body) throws Exception {
-        return send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)),
-                token);
-    }
-
-    private HttpResponse<String> put(String path, String token, String body) throws Exception {
-        return send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)),
-                token);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
-        request.header("Authorization", "Bearer " + token);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }
