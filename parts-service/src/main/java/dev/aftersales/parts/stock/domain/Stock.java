@@ -43,25 +43,16 @@ public final class Stock {
     private final Long version;
     private final Outbox outbox;
 
-    private Stock(
-            String locationId,
-            String partNumber,
-            int onHand,
-            int reorderPoint,
-            List<Reservation> reservations,
-            List<String> consumedRequestIds,
-            List<Lot> lots,
-            java.math.BigDecimal unitCost,
-            Long version,
-            Outbox outbox) {
-        this.locationId = Objects.requireNonNull(locationId, "locationId");
-        this.partNumber = Objects.requireNonNull(partNumber, "partNumber");
-        this.onHand = onHand;
-        this.reorderPoint = reorderPoint;
-        this.reservations = new ArrayList<>(reservations);
-        this.consumedRequestIds = new ArrayList<>(consumedRequestIds);
-        this.lots = new ArrayList<>(lots);
-        this.unitCost = unitCost;
+    private Stock(StockState line, Long version, Outbox outbox) {
+        this.locationId = Objects.requireNonNull(line.locationId(), "locationId");
+        this.partNumber = Objects.requireNonNull(line.partNumber(), "partNumber");
+        this.onHand = line.onHand();
+        this.reorderPoint = line.reorderPoint();
+        this.reservations = new ArrayList<>(line.reservations() == null ? List.of() : line.reservations());
+        this.consumedRequestIds =
+                new ArrayList<>(line.consumedRequestIds() == null ? List.of() : line.consumedRequestIds());
+        this.lots = new ArrayList<>(line.lots() == null ? List.of() : line.lots());
+        this.unitCost = line.unitCost();
         int inLots = this.lots.stream().mapToInt(Lot::units).sum();
         if (inLots < onHand) {
             this.lots.add(0, new Lot(null, onHand - inLots));
@@ -69,7 +60,7 @@ public final class Stock {
             takeFromLots(inLots - onHand);
         }
         this.version = version;
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.outbox = outbox == null ? new Outbox() : outbox;
         if (onHand < reserved()) {
             throw new IllegalStateException(
                     id() + " holds " + reserved() + " reserved units but only " + onHand + " on hand");
@@ -78,55 +69,28 @@ public final class Stock {
 
     /** A line with nothing on hand yet. */
     public static Stock open(String locationId, String partNumber) {
-        return new Stock(locationId, partNumber, 0, 0, List.of(), List.of(), List.of(), null, null, new Outbox());
+        return new Stock(
+                new StockState(locationId, partNumber, 0, 0, List.of(), List.of(), List.of(), null),
+                null,
+                new Outbox());
     }
 
     /** A stored line as it was read, {@code version} included so that its save can detect a concurrent write. */
-    public static Stock restore(
-            String locationId,
-            String partNumber,
-            int onHand,
-            int reorderPoint,
-            List<Reservation> reservations,
-            List<String> consumedRequestIds,
-            Long version,
-            Outbox outbox) {
-        return restore(
-                locationId,
-                partNumber,
-                onHand,
-                reorderPoint,
-                reservations,
-                consumedRequestIds,
-                List.of(),
-                null,
-                version,
-                outbox);
+    public static Stock restore(StockState line, Long version, Outbox outbox) {
+        return new Stock(line, version, outbox);
     }
 
-    /** A stored line with its lots and unit cost. */
-    public static Stock restore(
-            String locationId,
-            String partNumber,
-            int onHand,
-            int reorderPoint,
-            List<Reservation> reservations,
-            List<String> consumedRequestIds,
-            List<Lot> lots,
-            java.math.BigDecimal unitCost,
-            Long version,
-            Outbox outbox) {
-        return new Stock(
+    /** The line's state as of now, for the store; the version and outbox are read beside it. */
+    public StockState snapshot() {
+        return new StockState(
                 locationId,
                 partNumber,
                 onHand,
                 reorderPoint,
-                reservations == null ? List.of() : reservations,
-                consumedRequestIds == null ? List.of() : consumedRequestIds,
-                lots == null ? List.of() : lots,
-                unitCost,
-                version,
-                outbox == null ? new Outbox() : outbox);
+                List.copyOf(reservations),
+                List.copyOf(consumedRequestIds),
+                List.copyOf(lots),
+                unitCost);
     }
 
     public static String idOf(String locationId, String partNumber) {

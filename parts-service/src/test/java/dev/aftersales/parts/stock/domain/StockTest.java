@@ -89,12 +89,15 @@ class StockTest {
     @Test
     void a_stored_line_holding_more_than_is_on_hand_is_refused() {
         assertThatThrownBy(() -> Stock.restore(
-                        "D-SH",
-                        "FLT-RO-01",
-                        1,
-                        0,
-                        java.util.List.of(request("R-1", "ASG-C-1", 2)),
-                        java.util.List.of(),
+                        new StockState(
+                                "D-SH",
+                                "FLT-RO-01",
+                                1,
+                                0,
+                                java.util.List.of(request("R-1", "ASG-C-1", 2)),
+                                java.util.List.of(),
+                                java.util.List.of(),
+                                null),
                         3L,
                         null))
                 .isInstanceOf(IllegalStateException.class);

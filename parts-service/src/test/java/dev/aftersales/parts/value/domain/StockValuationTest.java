@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.parts.stock.domain.Lot;
 import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.parts.stock.domain.StockState;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,10 @@ class StockValuationTest {
 
     static Stock line(BigDecimal unitCost, Lot... lots) {
         int onHand = List.of(lots).stream().mapToInt(Lot::units).sum();
-        return Stock.restore("D-SH", "FLT-RO-01", onHand, 0, List.of(), List.of(), List.of(lots), unitCost, 1L, null);
+        return Stock.restore(
+                new StockState("D-SH", "FLT-RO-01", onHand, 0, List.of(), List.of(), List.of(lots), unitCost),
+                1L,
+                null);
     }
 
     /**

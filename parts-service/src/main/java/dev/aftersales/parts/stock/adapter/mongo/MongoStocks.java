@@ -29,52 +29,53 @@ class MongoStocks implements Stocks {
 
     @Override
     public List<Stock> atLocation(String locationId) {
-        return documents.findByLocationIdOrderByPartNumber(locationId).stream()
+        return documents.findByLineLocationIdOrderByLinePartNumber(locationId).stream()
                 .map(StockDocument::toStock)
                 .toList();
     }
 
     @Override
     public List<Stock> holdingReservationsOf(String assignmentId) {
-        return documents.findByReservationsAssignmentId(assignmentId).stream()
+        return documents.findByLineReservationsAssignmentId(assignmentId).stream()
                 .map(StockDocument::toStock)
                 .toList();
     }
 
     @Override
     public List<Stock> holdingReservationsOfComplaint(String complaintId) {
-        return documents.findByReservationsComplaintId(complaintId).stream()
+        return documents.findByLineReservationsComplaintId(complaintId).stream()
                 .map(StockDocument::toStock)
                 .toList();
     }
 
     @Override
     public List<Stock> holdingTransfer(String transferId) {
-        return documents.findByReservationsTransferId(transferId).stream()
+        return documents.findByLineReservationsTransferId(transferId).stream()
                 .map(StockDocument::toStock)
                 .toList();
     }
 
     @Override
     public boolean handled(String requestId) {
-        return documents.existsByReservationsRequestId(requestId) || documents.existsByConsumedRequestIds(requestId);
+        return documents.existsByLineReservationsRequestId(requestId)
+                || documents.existsByLineConsumedRequestIds(requestId);
     }
 
     @Override
     public List<Stock> holdingRequest(String requestId) {
-        return documents.findByReservationsRequestId(requestId).stream()
+        return documents.findByLineReservationsRequestId(requestId).stream()
                 .map(StockDocument::toStock)
                 .toList();
     }
 
     @Override
     public boolean consumedAnywhere(String requestId) {
-        return documents.existsByConsumedRequestIds(requestId);
+        return documents.existsByLineConsumedRequestIds(requestId);
     }
 
     @Override
     public List<Stock> ofPart(String partNumber) {
-        return documents.findByPartNumber(partNumber).stream()
+        return documents.findByLinePartNumber(partNumber).stream()
                 .map(StockDocument::toStock)
                 .toList();
     }

@@ -2,35 +2,27 @@ package dev.aftersales.parts.stock.adapter.mongo;
 
 import dev.aftersales.chassis.outbox.HasOutbox;
 import dev.aftersales.chassis.outbox.Outbox;
-import dev.aftersales.parts.stock.domain.Lot;
-import dev.aftersales.parts.stock.domain.Reservation;
 import dev.aftersales.parts.stock.domain.Stock;
-import java.math.BigDecimal;
+import dev.aftersales.parts.stock.domain.StockState;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
- * A stock line as stored. {@code reserved} and {@code available} are derived from the domain on
- * every write, so the stored numbers always satisfy {@code reserved + available = onHand} and can
- * be read (or queried) without the reservations; {@code nextExpiryAt} lets the expiry sweep find due lines.
+ * A stock line as stored: the line's state at the top level of the document (unwrapped), and beside
+ * it {@code reserved} and {@code available}, derived from the domain on every write, so the stored
+ * numbers always satisfy {@code reserved + available = onHand} and can be read (or queried) without
+ * the reservations; {@code nextExpiryAt} lets the expiry sweep find due lines.
  */
 @Document("stock")
 record StockDocument(
         @Id String id,
-        String locationId,
-        String partNumber,
-        int onHand,
+        @Unwrapped.Nullable StockState line,
         int reserved,
         int available,
-        int reorderPoint,
-        List<Reservation> reservations,
-        List<String> consumedRequestIds,
         Instant nextExpiryAt,
-        List<Lot> lots,
-        BigDecimal unitCost,
         @Version Long version,
         Outbox outbox)
         implements HasOutbox {
@@ -38,32 +30,15 @@ record StockDocument(
     static StockDocument of(Stock stock) {
         return new StockDocument(
                 stock.id(),
-                stock.locationId(),
-                stock.partNumber(),
-                stock.onHand(),
+                stock.snapshot(),
                 stock.reserved(),
                 stock.available(),
-                stock.reorderPoint(),
-                stock.reservations(),
-                stock.consumedRequestIds(),
                 stock.nextExpiry(),
-                stock.lots(),
-                stock.unitCost(),
                 stock.version(),
                 stock.outbox());
     }
 
     Stock toStock() {
-        return Stock.restore(
-                locationId,
-                partNumber,
-                onHand,
-                reorderPoint,
-                reservations,
-                consumedRequestIds,
-                lots,
-                unitCost,
-                version,
-                outbox);
+        return Stock.restore(line, version, outbox);
     }
 }

@@ -6,21 +6,21 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface StockDocuments extends MongoRepository<StockDocument, String> {
 
-    List<StockDocument> findByLocationIdOrderByPartNumber(String locationId);
+    List<StockDocument> findByLineLocationIdOrderByLinePartNumber(String locationId);
 
-    List<StockDocument> findByReservationsAssignmentId(String assignmentId);
+    List<StockDocument> findByLineReservationsAssignmentId(String assignmentId);
 
-    List<StockDocument> findByReservationsComplaintId(String complaintId);
+    List<StockDocument> findByLineReservationsComplaintId(String complaintId);
 
-    List<StockDocument> findByReservationsTransferId(String transferId);
+    List<StockDocument> findByLineReservationsTransferId(String transferId);
 
-    boolean existsByReservationsRequestId(String requestId);
+    boolean existsByLineReservationsRequestId(String requestId);
 
-    List<StockDocument> findByReservationsRequestId(String requestId);
+    List<StockDocument> findByLineReservationsRequestId(String requestId);
 
-    boolean existsByConsumedRequestIds(String requestId);
+    boolean existsByLineConsumedRequestIds(String requestId);
 
-    List<StockDocument> findByPartNumber(String partNumber);
+    List<StockDocument> findByLinePartNumber(String partNumber);
 
     List<StockDocument> findByNextExpiryAtLessThanEqual(Instant now);
 }

@@ -44,9 +44,8 @@ class StockDocumentShapeTest {
     @Test
     void a_stock_line_is_stored_with_the_same_fields_as_before() {
         // Compared as documents: field order does not matter to a read.
-        var stored = shape.write(StockDocument.of(everythingSet()));
-        stored.remove("outbox");
-        assertThat(stored).isEqualTo(Document.parse(STORED));
+        assertThat(Document.parse(shape.json(StockDocument.of(everythingSet()))))
+                .isEqualTo(Document.parse(STORED));
     }
 
     @Test

@@ -1,0 +1,18 @@
+package dev.aftersales.parts.stock.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Everything a {@link Stock} line holds, in one immutable value: what {@link Stock#snapshot} gives
+ * the store and {@link Stock#restore} takes back. Reserved and available units are derived from it.
+ */
+public record StockState(
+        String locationId,
+        String partNumber,
+        int onHand,
+        int reorderPoint,
+        List<Reservation> reservations,
+        List<String> consumedRequestIds,
+        List<Lot> lots,
+        BigDecimal unitCost) {}
