@@ -511,7 +511,6 @@ public final class Assignment {
     public void recordConsent(FeeConsent consent) {
         requireAssigned("record a consent for");
         this.consent = consent;
-        this.repeatVisit = repeatVisit;
     }
 
     /** Charging above the quote needs the customer's recorded consent; without a quote nothing limits the fee. */
