@@ -73,6 +73,29 @@ class DocumentStoreTest {
         again.close();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_answer_is_a_deep_copy_that_later_writes_to_the_stored_document_do_not_reach() {
+        var stored = new Document("_id", "C-1")
+                .append("timeline", new ArrayList<>(List.of(new Document("what", "REGISTERED"))))
+                .append("sla", new Document("onSiteDue", "2026-11-24"));
+        var answer = new Document("cursor", new Document("firstBatch", List.of(stored)));
+        var copy = DocumentStore.SnapshotBackend.copy(answer);
+
+        ((List<Document>) stored.get("timeline")).add(new Document("what", "TECHNICIAN_ASSIGNED"));
+        ((Document) stored.get("sla")).put("onSiteDue", "2026-11-25");
+        stored.put("status", "ASSIGNED");
+
+        assertThat(copy)
+                .isEqualTo(new Document(
+                        "cursor",
+                        new Document(
+                                "firstBatch",
+                                List.of(new Document("_id", "C-1")
+                                        .append("timeline", List.of(new Document("what", "REGISTERED")))
+                                        .append("sla", new Document("onSiteDue", "2026-11-24"))))));
+    }
+
     private static DocumentStore.SnapshotDatabase database(DocumentStore store, String name) {
         return (DocumentStore.SnapshotDatabase) store.backend().resolveDatabase(name);
     }

@@ -47,6 +47,29 @@ class ChassisWebTest {
                 "{\"kind\":\"REPAIR\",\"contact\":{\"name\":\"王芳\",\"phone\":\"13812345678\"}}");
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).contains("王芳");
+        assertThat(response.headers().firstValue("Set-Cookie"))
+                .as("stateless: no session")
+                .isEmpty();
+    }
+
+    @Test
+    void there_is_no_logout_to_redirect_to_a_login_page() throws Exception {
+        var response = post("/logout", TestTokens.agent("agent-1"), "{}");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void the_same_token_is_accepted_again_and_a_tampered_copy_of_it_is_not() throws Exception {
+        var token = TestTokens.agent("agent-1");
+        var body = "{\"kind\":\"REPAIR\",\"contact\":{\"name\":\"王芳\",\"phone\":\"13812345678\"}}";
+        assertThat(post("/tickets", token, body).statusCode()).isEqualTo(201);
+        assertThat(post("/tickets", token, body).statusCode()).isEqualTo(201);
+        var signature = token.lastIndexOf('.') + 5;
+        var tampered = token.substring(0, signature)
+                + (token.charAt(signature) == 'A' ? 'B' : 'A')
+                + token.substring(signature + 1);
+        assertThat(post("/tickets", tampered, body).statusCode()).isEqualTo(401);
     }
 
     @Test
