@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What to start and where. Every port is overridable so that a test can run the stack next to a
@@ -93,124 +94,90 @@ public record LocalStackConfig(
     }
 
     public LocalStackConfig withBrokerPorts(int broker, int controller) {
-        return new LocalStackConfig(
-                dataDir,
-                repoRoot,
-                host,
-                broker,
-                controller,
-                storePort,
-                servicePorts,
-                serviceJvmOptions,
-                brokerJvmOptions,
-                withServices,
-                loadDemo,
-                classDataSharing,
-                readyTimeout);
+        return with(c -> {
+            c.brokerPort = broker;
+            c.controllerPort = controller;
+        });
     }
 
     public LocalStackConfig withStorePort(int port) {
-        return new LocalStackConfig(
-                dataDir,
-                repoRoot,
-                host,
-                brokerPort,
-                controllerPort,
-                port,
-                servicePorts,
-                serviceJvmOptions,
-                brokerJvmOptions,
-                withServices,
-                loadDemo,
-                classDataSharing,
-                readyTimeout);
+        return with(c -> c.storePort = port);
     }
 
     public LocalStackConfig withServicePort(Service service, int port) {
-        var ports = new EnumMap<>(servicePorts);
-        ports.put(service, port);
-        return new LocalStackConfig(
-                dataDir,
-                repoRoot,
-                host,
-                brokerPort,
-                controllerPort,
-                storePort,
-                ports,
-                serviceJvmOptions,
-                brokerJvmOptions,
-                withServices,
-                loadDemo,
-                classDataSharing,
-                readyTimeout);
+        return with(c -> c.servicePorts.put(service, port));
     }
 
     public LocalStackConfig withServiceJvmOptions(List<String> options) {
-        return new LocalStackConfig(
-                dataDir,
-                repoRoot,
-                host,
-                brokerPort,
-                controllerPort,
-                storePort,
-                servicePorts,
-                options,
-                brokerJvmOptions,
-                withServices,
-                loadDemo,
-                classDataSharing,
-                readyTimeout);
+        return with(c -> c.serviceJvmOptions = options);
     }
 
     public LocalStackConfig withServices(boolean start) {
-        return new LocalStackConfig(
-                dataDir,
-                repoRoot,
-                host,
-                brokerPort,
-                controllerPort,
-                storePort,
-                servicePorts,
-                serviceJvmOptions,
-                brokerJvmOptions,
-                start,
-                loadDemo,
-                classDataSharing,
-                readyTimeout);
+        return with(c -> c.withServices = start);
     }
 
     public LocalStackConfig withDemo(boolean load) {
-        return new LocalStackConfig(
-                dataDir,
-                repoRoot,
-                host,
-                brokerPort,
-                controllerPort,
-                storePort,
-                servicePorts,
-                serviceJvmOptions,
-                brokerJvmOptions,
-                withServices,
-                load,
-                classDataSharing,
-                readyTimeout);
+        return with(c -> c.loadDemo = load);
     }
 
     public LocalStackConfig withClassDataSharing(boolean enabled) {
-        return new LocalStackConfig(
-                dataDir,
-                repoRoot,
-                host,
-                brokerPort,
-                controllerPort,
-                storePort,
-                servicePorts,
-                serviceJvmOptions,
-                brokerJvmOptions,
-                withServices,
-                loadDemo,
-                enabled,
-                readyTimeout);
+        return with(c -> c.classDataSharing = enabled);
+    }
+
+    /** A copy with one change: the record's components written out once, not in every wither. */
+    private LocalStackConfig with(Consumer<Copy> change) {
+        var copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    private static final class Copy {
+        private final Path dataDir;
+        private final Path repoRoot;
+        private final String host;
+        private int brokerPort;
+        private int controllerPort;
+        private int storePort;
+        private final Map<Service, Integer> servicePorts;
+        private List<String> serviceJvmOptions;
+        private final List<String> brokerJvmOptions;
+        private boolean withServices;
+        private boolean loadDemo;
+        private boolean classDataSharing;
+        private final Duration readyTimeout;
+
+        private Copy(LocalStackConfig config) {
+            dataDir = config.dataDir;
+            repoRoot = config.repoRoot;
+            host = config.host;
+            brokerPort = config.brokerPort;
+            controllerPort = config.controllerPort;
+            storePort = config.storePort;
+            servicePorts = new EnumMap<>(config.servicePorts);
+            serviceJvmOptions = config.serviceJvmOptions;
+            brokerJvmOptions = config.brokerJvmOptions;
+            withServices = config.withServices;
+            loadDemo = config.loadDemo;
+            classDataSharing = config.classDataSharing;
+            readyTimeout = config.readyTimeout;
+        }
+
+        private LocalStackConfig build() {
+            return new LocalStackConfig(
+                    dataDir,
+                    repoRoot,
+                    host,
+                    brokerPort,
+                    controllerPort,
+                    storePort,
+                    servicePorts,
+                    serviceJvmOptions,
+                    brokerJvmOptions,
+                    withServices,
+                    loadDemo,
+                    classDataSharing,
+                    readyTimeout);
+        }
     }
 
     /**
