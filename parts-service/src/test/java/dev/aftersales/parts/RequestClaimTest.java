@@ -9,6 +9,7 @@ import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.reservation.application.ReservationOutcome;
 import dev.aftersales.parts.reservation.application.ReserveParts;
 import dev.aftersales.parts.reservation.application.ReservePartsCommand;
+import dev.aftersales.parts.reservation.domain.RequestClaims;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
 import dev.aftersales.parts.stock.domain.Stock;
@@ -58,6 +59,9 @@ class RequestClaimTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    RequestClaims claims;
 
     void lines(String part) {
         locations.save(new Location(OWN, LocationKind.DEALER, "310115", 31.22, 121.54, null));
@@ -129,5 +133,20 @@ class RequestClaimTest {
         assertThat(reserveParts.reserve(command("RQ-rc-dead", part))).isEqualTo(ReservationOutcome.TRANSFERRED);
         assertThat(reserveParts.reserve(command("RQ-rc-dead", part))).isEqualTo(ReservationOutcome.ALREADY_HANDLED);
         assertThat(heldFor("RQ-rc-dead", part)).isEqualTo(1);
+    }
+
+    @Test
+    void a_handler_whose_lease_ran_out_cannot_finish_the_claim_of_the_one_that_took_it_over() {
+        var lease = Duration.ofSeconds(30);
+        var start = clock.instant();
+        var later = start.plus(Duration.ofMinutes(1));
+        var slow = (RequestClaims.Taken) claims.take("RQ-rc-slow", start, lease);
+        var next = (RequestClaims.Taken) claims.take("RQ-rc-slow", later, lease);
+
+        claims.finish("RQ-rc-slow", slow.token(), "RESERVED");
+        assertThat(claims.take("RQ-rc-slow", later, lease)).isInstanceOf(RequestClaims.Busy.class);
+
+        claims.finish("RQ-rc-slow", next.token(), "ALREADY_HANDLED");
+        assertThat(claims.take("RQ-rc-slow", later, lease)).isEqualTo(new RequestClaims.Finished("ALREADY_HANDLED"));
     }
 }

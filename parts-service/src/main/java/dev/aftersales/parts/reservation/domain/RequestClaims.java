@@ -16,7 +16,7 @@ public interface RequestClaims {
     sealed interface Claim {}
 
     /** The request is ours to handle; {@code token} identifies this hold on it. */
-    record Taken(String token, boolean takenOver) implements Claim {}
+    record Taken(String token) implements Claim {}
 
     /** The request was handled to the end before. */
     record Finished(String outcome) implements Claim {}
@@ -26,7 +26,11 @@ public interface RequestClaims {
 
     Claim take(String requestId, Instant now, Duration lease);
 
-    /** Records the outcome: later deliveries of the request find it finished. */
+    /**
+     * Records the outcome: later deliveries of the request find it finished. Only while {@code token}
+     * still holds the claim: a handler whose lease ran out and was taken over leaves the outcome to the
+     * new holder, which finds the work done and records it.
+     */
     void finish(String requestId, String token, String outcome);
 
     /** Gives an unfinished claim up (the handler failed), so that a retry may take it at once. */

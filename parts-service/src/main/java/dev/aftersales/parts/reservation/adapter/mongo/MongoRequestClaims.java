@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Claims in the {@code requestClaims} collection, {@code _id} = request id. Taking a claim is an
  * insert (a duplicate key means someone has it: atomic on MongoDB and on the embedded store); taking
- * over an abandoned one is an update guarded by the old token. Finishing is an update by {@code _id}.
+ * over an abandoned one is an update guarded by the old token. Finishing and dropping are updates guarded by the holder's token.
  */
 @Component
 class MongoRequestClaims implements RequestClaims {
@@ -36,7 +36,7 @@ class MongoRequestClaims implements RequestClaims {
             mongo.insert(
                     new Document("_id", requestId).append("token", token).append("claimedAt", Date.from(now)),
                     COLLECTION);
-            return new Taken(token, false);
+            return new Taken(token);
         } catch (DuplicateKeyException e) {
             var held = mongo.findById(requestId, Document.class, COLLECTION);
             if (held == null) {
@@ -52,15 +52,15 @@ class MongoRequestClaims implements RequestClaims {
                     Query.query(Criteria.where("_id").is(requestId).and("token").is(held.getString("token"))),
                     Update.update("token", token).set("claimedAt", Date.from(now)),
                     COLLECTION);
-            return takenOver.getModifiedCount() == 1 ? new Taken(token, true) : new Busy();
+            return takenOver.getModifiedCount() == 1 ? new Taken(token) : new Busy();
         }
     }
 
     @Override
     public void finish(String requestId, String token, String outcome) {
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(requestId)),
-                Update.update("outcome", outcome).set("token", token),
+                Query.query(Criteria.where("_id").is(requestId).and("token").is(token)),
+                Update.update("outcome", outcome),
                 COLLECTION);
     }
 
