@@ -198,15 +198,21 @@ final class DocumentStore implements AutoCloseable {
                         if (collection == null) {
                             continue;
                         }
-                        synchronized (this) { // no command runs while a collection is copied
+                        // Copied under the lock (no command runs meanwhile), encoded and written outside it,
+                        // so the services wait for a memory copy, not for the disk.
+                        var documents = new ArrayList<Object>();
+                        synchronized (this) {
                             for (var document : collection.queryAll()) {
-                                writeFrame(
-                                        out,
-                                        buffer,
-                                        new Document("db", name)
-                                                .append("collection", collectionName)
-                                                .append("document", document));
+                                documents.add(copy(document));
                             }
+                        }
+                        for (var document : documents) {
+                            writeFrame(
+                                    out,
+                                    buffer,
+                                    new Document("db", name)
+                                            .append("collection", collectionName)
+                                            .append("document", document));
                         }
                     }
                     for (var index : database.secondaryIndexes()) {
