@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * several Prometheus servers cost the store one set of queries per interval.
  */
 @Component
-class CaseBacklogMetrics {
+public class CaseBacklogMetrics {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -82,7 +82,7 @@ class CaseBacklogMetrics {
     @Scheduled(
             fixedDelayString = "${aftersales.intake.metrics-refresh:15s}",
             initialDelayString = "${aftersales.intake.metrics-refresh:15s}")
-    void refresh() {
+    public void refresh() {
         var now = clock.instant();
         var waiting = Criteria.where("answered").is(false).and("status").ne(ComplaintStatus.CLOSED.name());
         unanswered.set(mongo.count(Query.query(waiting), "complaints"));
