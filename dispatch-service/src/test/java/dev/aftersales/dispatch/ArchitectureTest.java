@@ -1,17 +1,31 @@
 package dev.aftersales.dispatch;
 
-import dev.aftersales.chassis.test.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.aftersales.chassis.test.ArchitectureRules;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The layout of docs/architecture.md, held by the rules every service runs on itself. */
 class ArchitectureTest {
 
-    @Test
-    void the_domain_is_free_of_frameworks() {
-        ArchitectureRules.domainIsFreeOfFrameworks("dev.aftersales.dispatch");
+    private static final String BASE = "dev.aftersales.dispatch";
+    private static final JavaClasses CLASSES = ArchitectureRules.classesOf(BASE);
+
+    @TestFactory
+    Stream<DynamicTest> every_layout_rule_holds() {
+        return ArchitectureRules.all(BASE).stream()
+                .map(rule -> dynamicTest(rule.getDescription(), () -> rule.check(CLASSES)));
     }
 
     @Test
-    void the_domain_does_not_use_adapters() {
-        ArchitectureRules.domainDoesNotUseAdapters("dev.aftersales.dispatch");
+    void every_capability_has_a_domain_and_an_application_layer() {
+        assertThat(ArchitectureRules.layersByCapability(CLASSES, BASE))
+                .isNotEmpty()
+                .allSatisfy((capability, layers) -> assertThat(layers).contains("domain", "application"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.aftersales.dispatch.archive.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -14,13 +14,13 @@ public final class InstallationRecord {
     private final String id;
     private final InstallationRecorded recorded;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
-    private InstallationRecord(String id, InstallationRecorded recorded, Long version, Outbox outbox) {
+    private InstallationRecord(String id, InstallationRecorded recorded, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(id);
         this.recorded = recorded;
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     public static String idFor(String serialNumber, LocalDate installedOn) {
@@ -30,13 +30,14 @@ public final class InstallationRecord {
     /** Raises {@link InstallationRecorded}, keyed by serial number. */
     public static InstallationRecord record(InstallationRecorded recorded) {
         var record = new InstallationRecord(
-                idFor(recorded.serialNumber(), recorded.installedOn()), recorded, null, new Outbox());
-        record.outbox.raise(recorded, recorded.serialNumber());
+                idFor(recorded.serialNumber(), recorded.installedOn()), recorded, null, new AggregateEvents());
+        record.events.raise(recorded, recorded.serialNumber());
         return record;
     }
 
-    public static InstallationRecord restore(String id, InstallationRecorded recorded, Long version, Outbox outbox) {
-        return new InstallationRecord(id, recorded, version, outbox);
+    public static InstallationRecord restore(
+            String id, InstallationRecorded recorded, Long version, AggregateEvents events) {
+        return new InstallationRecord(id, recorded, version, events);
     }
 
     public String id() {
@@ -51,7 +52,7 @@ public final class InstallationRecord {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 }

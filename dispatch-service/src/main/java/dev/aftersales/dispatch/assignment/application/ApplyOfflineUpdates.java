@@ -1,6 +1,6 @@
 package dev.aftersales.dispatch.assignment.application;
 
-import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
@@ -69,7 +69,7 @@ public class ApplyOfflineUpdates {
             var changed = false;
             for (var update : batch) {
                 if (results.containsKey(update.clientId())
-                        || !assignment.outbox().firstDelivery("client:" + update.clientId())) {
+                        || !assignment.events().firstDelivery("client:" + update.clientId())) {
                     results.putIfAbsent(update.clientId(), new Result(update.clientId(), Outcome.DUPLICATE, null));
                     continue;
                 }

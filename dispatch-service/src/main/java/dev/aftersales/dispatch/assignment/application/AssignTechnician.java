@@ -85,7 +85,7 @@ public class AssignTechnician {
                 complaint.serialNumber(),
                 complaint.kind() == null ? null : complaint.kind().name());
         var assignment = Assignment.open(complaint, decision, now, offerTimeout);
-        assignment.outbox().firstDelivery(event.id());
+        assignment.events().firstDelivery(event.id());
         if (!assignments.add(assignment)) {
             log.debug("assignment {} was created meanwhile by another delivery", id);
             return;

@@ -1,6 +1,6 @@
 package dev.aftersales.dispatch.assignment.application;
 
-import dev.aftersales.chassis.web.ConflictException;
+import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentNotOpenException;

@@ -26,7 +26,7 @@ public class RecordPartsOutcome {
             var assignment = assignments
                     .byId(command.assignmentId())
                     .orElseThrow(() -> new PoisonEventException("no assignment " + command.assignmentId()));
-            if (!assignment.outbox().firstDelivery(command.eventId())) {
+            if (!assignment.events().firstDelivery(command.eventId())) {
                 return;
             }
             assignment.recordPartsOutcome(command.outcome());

@@ -71,7 +71,7 @@ public class ReopenAssignment {
                 decision,
                 clock.instant(),
                 properties.offerTimeout());
-        assignment.outbox().firstDelivery(event.id());
+        assignment.events().firstDelivery(event.id());
         if (!assignments.add(assignment)) {
             return;
         }

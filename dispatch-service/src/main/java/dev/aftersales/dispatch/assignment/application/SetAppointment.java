@@ -1,7 +1,7 @@
 package dev.aftersales.dispatch.assignment.application;
 
-import dev.aftersales.chassis.web.ConflictException;
-import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;

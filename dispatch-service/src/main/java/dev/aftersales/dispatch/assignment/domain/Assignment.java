@@ -1,6 +1,6 @@
 package dev.aftersales.dispatch.assignment.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.dispatch.AppointmentBroken;
 import dev.aftersales.contracts.dispatch.AppointmentRescheduled;
 import dev.aftersales.contracts.dispatch.AppointmentSet;
@@ -31,7 +31,7 @@ import java.util.Set;
  * assignment per complaint: its id is derived from the complaint id ({@link #idFor}), so however
  * often the registration is delivered, only the first write of that id succeeds.
  *
- * <p>Every change raises its event into the assignment's own {@link Outbox}; saving the assignment
+ * <p>Every change raises its event into the assignment's own {@link AggregateEvents}; saving the assignment
  * commits both at once. Open an assignment with {@link #open}; {@link #restore} is for the store.
  */
 public final class Assignment {
@@ -74,9 +74,9 @@ public final class Assignment {
     private final List<PartRequest> parts;
     private Visit visit;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
-    private Assignment(AssignmentState state, Long version, Outbox outbox) {
+    private Assignment(AssignmentState state, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(state.id());
         this.complaintId = Objects.requireNonNull(state.complaintId());
         this.serialNumber = state.serialNumber();
@@ -103,7 +103,7 @@ public final class Assignment {
         this.parts = new ArrayList<>(state.parts());
         this.visit = state.visit();
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     public static final Duration DEFAULT_OFFER_TIMEOUT = Duration.ofMinutes(15);
@@ -220,7 +220,7 @@ public final class Assignment {
                         List.of(),
                         null),
                 null,
-                new Outbox());
+                new AggregateEvents());
         assignment.announce(decision, now);
         return assignment;
     }
@@ -241,12 +241,12 @@ public final class Assignment {
         }
     }
 
-    /** An assignment as stored, with the store's version and its outbox; raises nothing. */
-    public static Assignment restore(AssignmentState state, Long version, Outbox outbox) {
-        return new Assignment(state, version, outbox);
+    /** An assignment as stored, with the store's version and its events; raises nothing. */
+    public static Assignment restore(AssignmentState state, Long version, AggregateEvents events) {
+        return new Assignment(state, version, events);
     }
 
-    /** The assignment's state as of now, for the store; the version and outbox are read beside it. */
+    /** The assignment's state as of now, for the store; the version and events are read beside it. */
     public AssignmentState snapshot() {
         return new AssignmentState(
                 id,
@@ -547,7 +547,7 @@ public final class Assignment {
 
     /** Every event of an assignment is keyed by its complaint id: the case stream's order. */
     private void raise(Record event) {
-        outbox.raise(event, complaintId);
+        events.raise(event, complaintId);
     }
 
     public String id() {
@@ -667,7 +667,7 @@ public final class Assignment {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 }

@@ -8,9 +8,9 @@ import static dev.aftersales.dispatch.assignment.domain.Fixtures.technician;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.test.MutableClock;
-import dev.aftersales.chassis.web.ConflictException;
-import dev.aftersales.chassis.web.NotFoundException;
 import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.AssignmentRule;

@@ -6,6 +6,7 @@ import static dev.aftersales.dispatch.assignment.domain.Fixtures.registered;
 import static dev.aftersales.dispatch.assignment.domain.Fixtures.technician;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.MutableClock;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.InMemoryInstallations;
@@ -63,7 +64,7 @@ class OfflineUpdatesTest {
                     String.valueOf(a.arrivedAt()),
                     a.parts(),
                     String.valueOf(a.visit()),
-                    a.outbox().pending().stream().map(e -> e.type()).toList(),
+                    Outbox.of(a.events()).pending().stream().map(e -> e.type()).toList(),
                     technicians.loadOf("T-001"));
         }
     }

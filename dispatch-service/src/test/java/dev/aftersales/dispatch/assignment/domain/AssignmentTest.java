@@ -7,6 +7,7 @@ import static dev.aftersales.dispatch.assignment.domain.Fixtures.technician;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.dispatch.PartLine;
@@ -52,7 +53,8 @@ class AssignmentTest {
                         AssignmentRule.ORIGINAL_INSTALLER,
                         "original installer of WP-0001 (installed 2024-05-03)",
                         NOW));
-        assertThat(assignment.outbox().pending()).allMatch(e -> e.key().equals("C-1"));
+        assertThat(Outbox.of(assignment.events()).pending())
+                .allMatch(e -> e.key().equals("C-1"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.aftersales.dispatch.assignment.domain;
 
 import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.EventCatalog;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.intake.CaseContact;
@@ -70,7 +71,7 @@ public final class Fixtures {
     /** The events of {@code type} waiting in the assignment's outbox, oldest first. */
     public static <T extends Record> List<T> raised(Assignment assignment, Class<T> type) {
         var ceType = EventCatalog.ofPayload(type).type();
-        return assignment.outbox().pending().stream()
+        return Outbox.of(assignment.events()).pending().stream()
                 .filter(e -> e.type().equals(ceType))
                 .map(e -> EventJson.read(e.payload().getBytes(StandardCharsets.UTF_8), type))
                 .toList();

@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.assignment.domain;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,8 @@ public class InMemoryAssignments implements Assignments {
     }
 
     private Assignment store(Assignment a) {
-        var stored = Assignment.restore(a.snapshot(), a.version() == null ? 0L : a.version() + 1, a.outbox());
+        var stored = Assignment.restore(
+                a.snapshot(), a.version() == null ? 0L : a.version() + 1, Outbox.eventsOf(Outbox.of(a.events())));
         byId.put(a.id(), stored);
         writes.add(stored);
         return stored;

@@ -17,7 +17,7 @@ public class RecordCustomerContact {
 
     public void record(String eventId, String customerId, Instant at) {
         var customer = customers.find(customerId).orElseGet(() -> Customer.first(customerId));
-        if (!customer.outbox().firstDelivery(eventId)) {
+        if (!customer.events().firstDelivery(eventId)) {
             return;
         }
         customer.contacted(at);

@@ -1,6 +1,6 @@
 package dev.aftersales.followup.care.application;
 
-import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customer;
 import dev.aftersales.followup.care.domain.Customers;

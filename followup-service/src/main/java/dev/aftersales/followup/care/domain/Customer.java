@@ -1,6 +1,6 @@
 package dev.aftersales.followup.care.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class Customer {
     private int tasksCreated;
     private final List<CareTask> tasks;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
     private Customer(
             String id,
@@ -34,7 +34,7 @@ public final class Customer {
             int tasksCreated,
             List<CareTask> tasks,
             Long version,
-            Outbox outbox) {
+            AggregateEvents events) {
         this.id = Objects.requireNonNull(id, "id");
         this.tier = tier == null ? DEFAULT_TIER : tier;
         this.lastContactAt = lastContactAt;
@@ -42,7 +42,7 @@ public final class Customer {
         this.tasksCreated = tasksCreated;
         this.tasks = new ArrayList<>(tasks == null ? List.of() : tasks);
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     public static Customer first(String id) {
@@ -57,8 +57,8 @@ public final class Customer {
             int tasksCreated,
             List<CareTask> tasks,
             Long version,
-            Outbox outbox) {
-        return new Customer(id, tier, lastContactAt, nextCareAt, tasksCreated, tasks, version, outbox);
+            AggregateEvents events) {
+        return new Customer(id, tier, lastContactAt, nextCareAt, tasksCreated, tasks, version, events);
     }
 
     public void contacted(Instant at) {
@@ -132,7 +132,7 @@ public final class Customer {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 }

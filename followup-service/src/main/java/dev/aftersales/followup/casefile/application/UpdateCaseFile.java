@@ -22,7 +22,7 @@ public class UpdateCaseFile {
     /** @return the case file after the change (unchanged when the event was applied before) */
     public CaseFile apply(String eventId, String complaintId, Consumer<CaseFile> change) {
         var file = caseFiles.find(complaintId).orElseGet(() -> CaseFile.open(complaintId));
-        if (!file.outbox().firstDelivery(eventId)) {
+        if (!file.events().firstDelivery(eventId)) {
             return file;
         }
         change.accept(file);

@@ -1,6 +1,6 @@
 package dev.aftersales.followup.casefile.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.followup.CustomerDissatisfied;
 import dev.aftersales.contracts.followup.CustomerSatisfied;
 import dev.aftersales.contracts.followup.FollowupEscalated;
@@ -33,9 +33,9 @@ public final class CaseFile {
     private int round;
     private FollowupState state;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
-    private CaseFile(String id, CaseFileState file, Long version, Outbox outbox) {
+    private CaseFile(String id, CaseFileState file, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(id, "id");
         this.serialNumber = file.serialNumber();
         this.model = file.model();
@@ -49,7 +49,7 @@ public final class CaseFile {
         this.round = Math.max(1, file.round());
         this.state = file.state() == null ? FollowupState.OPEN : file.state();
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     /** A case follow-up has not heard of yet; events about it may arrive in any order. */
@@ -62,12 +62,12 @@ public final class CaseFile {
                 null);
     }
 
-    /** A case file as stored, with the store's version and its outbox; raises nothing. */
-    public static CaseFile restore(String id, CaseFileState file, Long version, Outbox outbox) {
-        return new CaseFile(id, file, version, outbox);
+    /** A case file as stored, with the store's version and its events; raises nothing. */
+    public static CaseFile restore(String id, CaseFileState file, Long version, AggregateEvents events) {
+        return new CaseFile(id, file, version, events);
     }
 
-    /** The case file's state as of now, for the store; the id, version and outbox are read beside it. */
+    /** The case file's state as of now, for the store; the id, version and events are read beside it. */
     public CaseFileState snapshot() {
         return new CaseFileState(
                 serialNumber,
@@ -159,17 +159,17 @@ public final class CaseFile {
         var answeredRound = round;
         if (!solved || satisfaction <= 2) {
             var reason = !solved ? "not solved" : "satisfaction " + satisfaction;
-            outbox.raise(new CustomerDissatisfied(id, round, solved, satisfaction, reason, now), id);
+            events.raise(new CustomerDissatisfied(id, round, solved, satisfaction, reason, now), id);
             step(now, "customer dissatisfied in round " + round + ": " + reason);
             if (round >= maxRounds) {
                 state = FollowupState.ESCALATED;
-                outbox.raise(new FollowupEscalated(id, round, "dissatisfied after " + round + " rounds", now), id);
+                events.raise(new FollowupEscalated(id, round, "dissatisfied after " + round + " rounds", now), id);
                 step(now, "escalated to a supervisor after " + round + " rounds");
             }
             round++;
         } else {
             state = FollowupState.SATISFIED;
-            outbox.raise(new CustomerSatisfied(id, round, satisfaction, now), id);
+            events.raise(new CustomerSatisfied(id, round, satisfaction, now), id);
             step(now, "customer satisfied in round " + round);
         }
         return answeredRound;
@@ -227,7 +227,7 @@ public final class CaseFile {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 }

@@ -18,7 +18,7 @@ public class UpdateMachine {
     /** @return false when the event was applied before */
     public boolean apply(String eventId, String serialNumber, Consumer<Machine> change) {
         var machine = machines.find(serialNumber).orElseGet(() -> Machine.unknown(serialNumber));
-        if (!machine.outbox().firstDelivery(eventId)) {
+        if (!machine.events().firstDelivery(eventId)) {
             return false;
         }
         change.accept(machine);

@@ -1,6 +1,6 @@
 package dev.aftersales.followup.quality.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.followup.RepeatFailureDetected;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ public final class Machine {
     private String lastComplaintId;
     private Instant lastCompletedAt;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
     private Machine(
             String serialNumber,
@@ -31,7 +31,7 @@ public final class Machine {
             String lastComplaintId,
             Instant lastCompletedAt,
             Long version,
-            Outbox outbox) {
+            AggregateEvents events) {
         this.serialNumber = Objects.requireNonNull(serialNumber, "serialNumber");
         this.model = model;
         this.productLine = productLine;
@@ -40,7 +40,7 @@ public final class Machine {
         this.lastComplaintId = lastComplaintId;
         this.lastCompletedAt = lastCompletedAt;
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     public static Machine unknown(String serialNumber) {
@@ -56,7 +56,7 @@ public final class Machine {
             String lastComplaintId,
             Instant lastCompletedAt,
             Long version,
-            Outbox outbox) {
+            AggregateEvents events) {
         return new Machine(
                 serialNumber,
                 model,
@@ -66,7 +66,7 @@ public final class Machine {
                 lastComplaintId,
                 lastCompletedAt,
                 version,
-                outbox);
+                events);
     }
 
     public void installed(String model, String productLine, String customerId, String dealerId) {
@@ -101,7 +101,7 @@ public final class Machine {
             return false;
         }
         var daysSince = Duration.between(lastCompletedAt, registeredAt).toDays();
-        outbox.raise(
+        events.raise(
                 new RepeatFailureDetected(
                         serialNumber,
                         complaintId,
@@ -146,7 +146,7 @@ public final class Machine {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 }

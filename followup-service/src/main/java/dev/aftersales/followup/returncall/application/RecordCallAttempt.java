@@ -1,7 +1,7 @@
 package dev.aftersales.followup.returncall.application;
 
-import dev.aftersales.chassis.web.ConflictException;
-import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.application.RecordCustomerContact;

@@ -52,7 +52,7 @@ public class ScheduleReturnCall {
                 ReturnCall.afterInstallation(
                         command.subjectId(), command.happenedAt(), properties.thankYouCallDelay(), now);
         };
-        call.outbox().firstDelivery(command.eventId());
+        call.events().firstDelivery(command.eventId());
         if (!returnCalls.add(call)) {
             log.info("return call {} was scheduled before; its trigger was redelivered", call.id());
             return false;

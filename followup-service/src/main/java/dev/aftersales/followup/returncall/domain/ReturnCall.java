@@ -1,6 +1,6 @@
 package dev.aftersales.followup.returncall.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.contracts.followup.CustomerUnreachable;
 import dev.aftersales.contracts.followup.ReturnCallMade;
@@ -27,9 +27,9 @@ public final class ReturnCall {
     private int unanswered;
     private CallOutcome lastOutcome;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
-    private ReturnCall(String id, ReturnCallState state, Long version, Outbox outbox) {
+    private ReturnCall(String id, ReturnCallState state, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(id, "id");
         this.complaintId = Objects.requireNonNull(state.complaintId(), "complaintId");
         this.assignmentId = state.assignmentId();
@@ -41,7 +41,7 @@ public final class ReturnCall {
         this.unanswered = state.unanswered();
         this.lastOutcome = state.lastOutcome();
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     /** {@code RC-<assignmentId>} for the first round; a later round's visit adds {@code -R<round>}. */
@@ -106,17 +106,17 @@ public final class ReturnCall {
                 id,
                 new ReturnCallState(complaintId, assignmentId, reason, dueAt, ReturnCallStatus.DUE, now, 0, 0, null),
                 null,
-                new Outbox());
-        call.outbox.raise(new ReturnCallScheduled(call.id, complaintId, reason, dueAt, now), complaintId);
+                new AggregateEvents());
+        call.events.raise(new ReturnCallScheduled(call.id, complaintId, reason, dueAt, now), complaintId);
         return call;
     }
 
-    /** A return call as stored, with the store's version and its outbox; raises nothing. */
-    public static ReturnCall restore(String id, ReturnCallState state, Long version, Outbox outbox) {
-        return new ReturnCall(id, state, version, outbox);
+    /** A return call as stored, with the store's version and its events; raises nothing. */
+    public static ReturnCall restore(String id, ReturnCallState state, Long version, AggregateEvents events) {
+        return new ReturnCall(id, state, version, events);
     }
 
-    /** The call's state as of now, for the store; the id, version and outbox are read beside it. */
+    /** The call's state as of now, for the store; the id, version and events are read beside it. */
     public ReturnCallState snapshot() {
         return new ReturnCallState(
                 complaintId, assignmentId, reason, dueAt, status, scheduledAt, attempts, unanswered, lastOutcome);
@@ -136,7 +136,7 @@ public final class ReturnCall {
         }
         attempts++;
         lastOutcome = outcome;
-        outbox.raise(new ReturnCallMade(id, complaintId, outcome, attempts, agentId, now), complaintId);
+        events.raise(new ReturnCallMade(id, complaintId, outcome, attempts, agentId, now), complaintId);
         switch (outcome) {
             case REACHED -> status = ReturnCallStatus.REACHED;
             case NO_ANSWER -> {
@@ -154,7 +154,7 @@ public final class ReturnCall {
 
     private void unreachable(Instant now) {
         status = ReturnCallStatus.UNREACHABLE;
-        outbox.raise(new CustomerUnreachable(id, complaintId, attempts, now), complaintId);
+        events.raise(new CustomerUnreachable(id, complaintId, attempts, now), complaintId);
     }
 
     /** The customer answered the survey on this call: if the agent skipped recording the answer, it is recorded now. */
@@ -208,8 +208,8 @@ public final class ReturnCall {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 
     public boolean isDueBy(Instant deadline) {

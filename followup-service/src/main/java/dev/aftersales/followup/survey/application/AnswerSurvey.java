@@ -1,8 +1,8 @@
 package dev.aftersales.followup.survey.application;
 
-import dev.aftersales.chassis.web.ConflictException;
-import dev.aftersales.chassis.web.InvalidRequestException;
-import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.contracts.followup.ReturnCallReason;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.application.RecordCustomerContact;

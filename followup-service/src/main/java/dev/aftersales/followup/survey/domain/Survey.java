@@ -1,6 +1,6 @@
 package dev.aftersales.followup.survey.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.followup.SurveyAnswered;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -37,9 +37,9 @@ public final class Survey {
     private final String agentId;
     private final Instant answeredAt;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
-    private Survey(String id, SurveyState survey, Long version, Outbox outbox) {
+    private Survey(String id, SurveyState survey, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(id, "id");
         this.returnCallId = Objects.requireNonNull(survey.returnCallId(), "returnCallId");
         this.questionnaireId = Objects.requireNonNull(survey.questionnaireId(), "questionnaireId");
@@ -51,7 +51,7 @@ public final class Survey {
         this.agentId = survey.agentId();
         this.answeredAt = Objects.requireNonNull(survey.answeredAt(), "answeredAt");
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     public static String idOf(String returnCallId) {
@@ -113,7 +113,7 @@ public final class Survey {
                         now),
                 null,
                 null);
-        survey.outbox.raise(
+        survey.events.raise(
                 new SurveyAnswered(
                         survey.id,
                         subject.complaintId(),
@@ -128,12 +128,12 @@ public final class Survey {
         return survey;
     }
 
-    /** A survey as stored, with the store's version and its outbox; raises nothing. */
-    public static Survey restore(String id, SurveyState survey, Long version, Outbox outbox) {
-        return new Survey(id, survey, version, outbox);
+    /** A survey as stored, with the store's version and its events; raises nothing. */
+    public static Survey restore(String id, SurveyState survey, Long version, AggregateEvents events) {
+        return new Survey(id, survey, version, events);
     }
 
-    /** The survey as stored; the id, version and outbox are read beside it. */
+    /** The survey as stored; the id, version and events are read beside it. */
     public SurveyState snapshot() {
         return new SurveyState(
                 returnCallId,
@@ -204,7 +204,7 @@ public final class Survey {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 }

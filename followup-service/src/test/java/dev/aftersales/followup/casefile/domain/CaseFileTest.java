@@ -3,6 +3,7 @@ package dev.aftersales.followup.casefile.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.EventCatalog;
 import dev.aftersales.contracts.followup.CustomerDissatisfied;
 import dev.aftersales.contracts.followup.CustomerSatisfied;
@@ -16,7 +17,7 @@ class CaseFileTest {
     static final Instant NOW = Instant.parse("2026-03-05T08:00:00Z");
 
     static List<String> types(CaseFile file) {
-        return file.outbox().pending().stream().map(e -> e.type()).toList();
+        return Outbox.of(file.events()).pending().stream().map(e -> e.type()).toList();
     }
 
     @Test
@@ -29,7 +30,7 @@ class CaseFileTest {
         assertThat(file.round()).isEqualTo(3);
         assertThat(file.state()).isEqualTo(FollowupState.OPEN);
 
-        var events = file.outbox().pending();
+        var events = Outbox.of(file.events()).pending();
         assertThat(EventJson.read(events.get(0).payload().getBytes(), CustomerDissatisfied.class))
                 .isEqualTo(new CustomerDissatisfied("C-1", 1, false, 4, "not solved", NOW));
         assertThat(EventJson.read(events.get(1).payload().getBytes(), CustomerDissatisfied.class))
@@ -44,7 +45,8 @@ class CaseFileTest {
         file.surveyAnswered(true, 3, 3, NOW);
 
         assertThat(file.state()).isEqualTo(FollowupState.SATISFIED);
-        assertThat(EventJson.read(file.outbox().pending().get(1).payload().getBytes(), CustomerSatisfied.class))
+        assertThat(EventJson.read(
+                        Outbox.of(file.events()).pending().get(1).payload().getBytes(), CustomerSatisfied.class))
                 .isEqualTo(new CustomerSatisfied("C-2", 2, 3, NOW));
     }
 
@@ -64,7 +66,13 @@ class CaseFileTest {
                         EventCatalog.CUSTOMER_DISSATISFIED.type(),
                         EventCatalog.CUSTOMER_DISSATISFIED.type(),
                         EventCatalog.FOLLOWUP_ESCALATED.type());
-        assertThat(EventJson.read(file.outbox().pending().get(3).payload().getBytes(), FollowupEscalated.class)
+        assertThat(EventJson.read(
+                                Outbox.of(file.events())
+                                        .pending()
+                                        .get(3)
+                                        .payload()
+                                        .getBytes(),
+                                FollowupEscalated.class)
                         .rounds())
                 .isEqualTo(3);
     }

@@ -3,6 +3,7 @@ package dev.aftersales.followup.quality.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.followup.RepeatFailureDetected;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +28,10 @@ class MachineTest {
 
         assertThat(machine.faultReported("C-2", null, at, WINDOW)).isTrue();
 
-        var event = EventJson.read(machine.outbox().pending().get(0).payload().getBytes(), RepeatFailureDetected.class);
+        var event = EventJson.read(
+                Outbox.of(machine.events()).pending().get(0).payload().getBytes(), RepeatFailureDetected.class);
         assertThat(event).isEqualTo(new RepeatFailureDetected("WP-1", "C-2", "C-1", COMPLETED, 89, "WP-200", at));
-        assertThat(machine.outbox().pending().get(0).key()).isEqualTo("C-2");
+        assertThat(Outbox.of(machine.events()).pending().get(0).key()).isEqualTo("C-2");
     }
 
     @Test
@@ -38,7 +40,7 @@ class MachineTest {
 
         assertThat(machine.faultReported("C-2", null, COMPLETED.plus(Duration.ofDays(91)), WINDOW))
                 .isFalse();
-        assertThat(machine.outbox().hasPending()).isFalse();
+        assertThat(machine.events().hasPending()).isFalse();
     }
 
     @Test

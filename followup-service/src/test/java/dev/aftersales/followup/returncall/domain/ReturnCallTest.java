@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.EventCatalog;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.contracts.followup.CustomerUnreachable;
@@ -27,7 +28,7 @@ class ReturnCallTest {
         assertThat(call.reason()).isEqualTo(ReturnCallReason.AFTER_VISIT);
         assertThat(call.dueAt()).isEqualTo(Instant.parse("2026-03-04T08:00:00Z"));
         assertThat(call.status()).isEqualTo(ReturnCallStatus.DUE);
-        var event = call.outbox().pending().get(0);
+        var event = Outbox.of(call.events()).pending().get(0);
         assertThat(event.type()).isEqualTo(EventCatalog.RETURN_CALL_SCHEDULED.type());
         assertThat(event.key()).isEqualTo("C-1");
         assertThat(EventJson.read(event.payload().getBytes(), ReturnCallScheduled.class))
@@ -59,7 +60,7 @@ class ReturnCallTest {
     static final RetryPolicy THREE_TRIES_OVER_TWO_DAYS = new RetryPolicy(3, Duration.ofDays(2));
 
     static List<String> types(ReturnCall call) {
-        return call.outbox().pending().stream().map(e -> e.type()).toList();
+        return Outbox.of(call.events()).pending().stream().map(e -> e.type()).toList();
     }
 
     @Test
@@ -86,7 +87,7 @@ class ReturnCallTest {
                         EventCatalog.RETURN_CALL_MADE.type(),
                         EventCatalog.RETURN_CALL_MADE.type(),
                         EventCatalog.CUSTOMER_UNREACHABLE.type());
-        var unreachable = call.outbox().pending().get(4);
+        var unreachable = Outbox.of(call.events()).pending().get(4);
         assertThat(EventJson.read(unreachable.payload().getBytes(), CustomerUnreachable.class))
                 .isEqualTo(new CustomerUnreachable("RC-ASG-C-1", "C-1", 3, first.plus(Duration.ofDays(2))));
     }

@@ -1,7 +1,7 @@
 package dev.aftersales.intake.complaint.application;
 
-import dev.aftersales.chassis.web.ConflictException;
-import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.intake.complaint.domain.CaseRuleViolation;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.Complaints;

@@ -33,7 +33,7 @@ public class RecordCaseProgress {
         var outcome = changes.change(
                 command.complaintId(),
                 complaint -> {
-                    if (!complaint.outbox().firstDelivery(command.eventId())) {
+                    if (!complaint.events().firstDelivery(command.eventId())) {
                         return null;
                     }
                     var before = complaint.status();

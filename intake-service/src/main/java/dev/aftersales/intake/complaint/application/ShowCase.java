@@ -1,6 +1,6 @@
 package dev.aftersales.intake.complaint.application;
 
-import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.Complaints;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,6 @@
 package dev.aftersales.intake.complaint.application;
 
-import dev.aftersales.chassis.web.ConflictException;
+import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.intake.complaint.domain.CallRecord;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.ComplaintIdGenerator;

@@ -1,6 +1,6 @@
 package dev.aftersales.intake.complaint.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintClosed;
 import dev.aftersales.contracts.intake.ComplaintEscalated;
@@ -43,7 +43,7 @@ public final class Complaint {
             Resolution resolution,
             List<TimelineEntry> timeline,
             Long version,
-            Outbox outbox) {}
+            AggregateEvents events) {}
 
     private final String id;
     private final ComplaintForm form;
@@ -58,7 +58,7 @@ public final class Complaint {
     private Resolution resolution;
     private final List<TimelineEntry> timeline;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
     private Complaint(Snapshot s) {
         this.id = Objects.requireNonNull(s.id(), "id");
@@ -75,7 +75,7 @@ public final class Complaint {
         this.timeline = new ArrayList<>(s.timeline());
         this.timeline.sort(Comparator.comparing(TimelineEntry::at));
         this.version = s.version();
-        this.outbox = Objects.requireNonNull(s.outbox(), "outbox");
+        this.events = Objects.requireNonNull(s.events(), "events");
     }
 
     /**
@@ -126,13 +126,13 @@ public final class Complaint {
                 null,
                 List.of(registered),
                 null,
-                new Outbox()));
+                new AggregateEvents()));
         if (!form.kind().needsVisit()) {
             // Nobody is sent for a quality complaint, fee dispute or attitude complaint.
             complaint.clocks = complaint.clocks.with(SlaClock.ON_SITE, SlaClockState.RUNNING.stopped(registeredAt));
         }
         var customer = form.customer();
-        complaint.outbox.raise(
+        complaint.events.raise(
                 new ComplaintRegistered(
                         id,
                         form.kind(),
@@ -187,7 +187,7 @@ public final class Complaint {
             priority = Priority.HIGH;
             var reason = calls.size() + " calls before the case was done";
             add(new TimelineEntry(call.at(), Milestone.PRIORITY_RAISED, "HIGH: " + reason, null, null));
-            outbox.raise(
+            events.raise(
                     new ComplaintEscalated(
                             id, dev.aftersales.contracts.intake.Priority.HIGH, calls.size(), reason, call.at()),
                     id);
@@ -215,7 +215,7 @@ public final class Complaint {
         add(new TimelineEntry(at, Milestone.RESOLVED_BY_PHONE, guidance, null, by));
         meet(SlaClock.FIRST_ANSWER, at);
         clocks = clocks.with(SlaClock.ON_SITE, clocks.onSite().stopped(at));
-        outbox.raise(new ComplaintResolvedByPhone(id, guidance, by, at), id);
+        events.raise(new ComplaintResolvedByPhone(id, guidance, by, at), id);
     }
 
     /** The technician is on site: the on-site clock is met (and the customer has certainly had an answer). */
@@ -245,7 +245,7 @@ public final class Complaint {
             if (clocks.get(clock).running() && !due.isAfter(now)) {
                 clocks = clocks.with(clock, clocks.get(clock).breached(now));
                 add(new TimelineEntry(now, Milestone.SLA_BREACHED, clock + " was due " + due, null, null));
-                outbox.raise(new SlaBreached(id, clock, form.kind(), due, now), id);
+                events.raise(new SlaBreached(id, clock, form.kind(), due, now), id);
                 breached.add(clock);
             }
         }
@@ -282,7 +282,7 @@ public final class Complaint {
         for (var clock : SlaClock.values()) {
             clocks = clocks.with(clock, clocks.get(clock).stopped(now));
         }
-        outbox.raise(new ComplaintClosed(id, round, now), id);
+        events.raise(new ComplaintClosed(id, round, now), id);
     }
 
     /**
@@ -299,7 +299,7 @@ public final class Complaint {
         round++;
         add(new TimelineEntry(
                 now, Milestone.REOPENED, "round " + round + (reason == null ? "" : ": " + reason), null, null));
-        outbox.raise(new ComplaintReopened(id, round, form.machine().serialNumber(), reason, now), id);
+        events.raise(new ComplaintReopened(id, round, form.machine().serialNumber(), reason, now), id);
     }
 
     /** Step 4 of the complaint procedure: an agent proposes how to settle a quality complaint or fee dispute. */
@@ -352,7 +352,7 @@ public final class Complaint {
                 describe(resolution.actions()) + ", approved by " + resolution.approvedBy(),
                 null,
                 recordedBy));
-        outbox.raise(
+        events.raise(
                 new ResolutionAgreed(id, resolution.resolutionId(), resolution.actions(), resolution.approvedBy(), at),
                 id);
     }
@@ -380,7 +380,7 @@ public final class Complaint {
      */
     public boolean record(String eventId, TimelineEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        if (!outbox.firstDelivery(eventId)) {
+        if (!events.firstDelivery(eventId)) {
             return false;
         }
         add(entry);
@@ -488,7 +488,7 @@ public final class Complaint {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 }

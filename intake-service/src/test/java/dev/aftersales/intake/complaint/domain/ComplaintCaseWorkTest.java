@@ -3,7 +3,8 @@ package dev.aftersales.intake.complaint.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aftersales.chassis.outbox.OutboxEvent;
+import dev.aftersales.chassis.aggregate.OutboxEvent;
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.EventCatalog;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
@@ -33,7 +34,9 @@ class ComplaintCaseWorkTest {
     }
 
     static List<String> types(Complaint complaint) {
-        return complaint.outbox().pending().stream().map(OutboxEvent::type).toList();
+        return Outbox.of(complaint.events()).pending().stream()
+                .map(OutboxEvent::type)
+                .toList();
     }
 
     static String type(EventCatalog entry) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.EventCatalog;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
@@ -55,7 +56,7 @@ class ComplaintTest {
     void registering_raises_complaint_registered_with_the_first_phone_as_contact() {
         var complaint = registered();
 
-        assertThat(complaint.outbox().pending()).singleElement().satisfies(pending -> {
+        assertThat(Outbox.of(complaint.events()).pending()).singleElement().satisfies(pending -> {
             assertThat(pending.type()).isEqualTo(EventCatalog.COMPLAINT_REGISTERED.type());
             assertThat(pending.key()).isEqualTo("C-1");
             var event = EventJson.read(pending.payload().getBytes(StandardCharsets.UTF_8), ComplaintRegistered.class);

@@ -47,7 +47,7 @@ public class ConsumeReservations {
         Stock stock = stocks.find(stockId).orElse(null);
         if (stock == null
                 || !stock.holdsReservationsOf(command.assignmentId())
-                || !stock.outbox().firstDelivery(command.eventId())) {
+                || !stock.events().firstDelivery(command.eventId())) {
             return 0;
         }
         int units = stock.consumeReservationsOf(command.assignmentId());

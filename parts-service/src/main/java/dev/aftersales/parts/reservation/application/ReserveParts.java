@@ -320,7 +320,7 @@ public class ReserveParts {
                 quantity,
                 now,
                 portion);
-        stock.outbox().firstDelivery(command.eventId());
+        stock.events().firstDelivery(command.eventId());
         stock.reserve(reservation, now);
         stocks.save(stock);
         untilReady.record(Duration.between(now, reservation.readyAt()));

@@ -1,6 +1,6 @@
 package dev.aftersales.parts.reservation.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.contracts.parts.PartsBackordered;
 import java.time.Instant;
@@ -42,9 +42,9 @@ public final class Backorder {
     private Status status;
     private String servingLocationId;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
-    private Backorder(String requestId, BackorderState state, Long version, Outbox outbox) {
+    private Backorder(String requestId, BackorderState state, Long version, AggregateEvents events) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
         this.complaintId = Objects.requireNonNull(state.complaintId(), "complaintId");
         this.assignmentId = Objects.requireNonNull(state.assignmentId(), "assignmentId");
@@ -56,7 +56,7 @@ public final class Backorder {
         this.status = state.status() == null ? Status.WAITING : state.status();
         this.servingLocationId = state.servingLocationId();
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     /** A new backorder, raising {@link PartsBackordered} with it; {@code expectedAt} may be null (no ETA known). */
@@ -83,8 +83,8 @@ public final class Backorder {
                         Status.WAITING,
                         null),
                 null,
-                new Outbox());
-        backorder.outbox.raise(
+                new AggregateEvents());
+        backorder.events.raise(
                 new PartsBackordered(requestId, complaintId, assignmentId, partNumber, quantity, expectedAt, now),
                 complaintId);
         return backorder;
@@ -101,12 +101,12 @@ public final class Backorder {
         return of(requestId, complaintId, assignmentId, locationId, partNumber, quantity, Priority.NORMAL, null, now);
     }
 
-    /** A backorder as stored, with the store's version and its outbox; raises nothing. */
-    public static Backorder restore(String requestId, BackorderState state, Long version, Outbox outbox) {
-        return new Backorder(requestId, state, version, outbox);
+    /** A backorder as stored, with the store's version and its events; raises nothing. */
+    public static Backorder restore(String requestId, BackorderState state, Long version, AggregateEvents events) {
+        return new Backorder(requestId, state, version, events);
     }
 
-    /** The backorder's state as of now, for the store; the request id, version and outbox are read beside it. */
+    /** The backorder's state as of now, for the store; the request id, version and events are read beside it. */
     public BackorderState snapshot() {
         return new BackorderState(
                 complaintId,
@@ -188,7 +188,7 @@ public final class Backorder {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 }

@@ -1,8 +1,8 @@
 package dev.aftersales.parts.stock.application;
 
-import dev.aftersales.chassis.web.ConflictException;
-import dev.aftersales.chassis.web.FieldProblem;
-import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.FieldProblem;
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.StockImports;
 import dev.aftersales.parts.stock.domain.StockImports.AcceptedRow;

@@ -1,7 +1,7 @@
 package dev.aftersales.parts.stock.application;
 
-import dev.aftersales.chassis.web.FieldProblem;
-import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.chassis.application.FieldProblem;
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.aftersales.parts.stock.domain;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.parts.PartsReserved;
 import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.StockLow;
@@ -41,9 +41,9 @@ public final class Stock {
 
     private java.math.BigDecimal unitCost;
     private final Long version;
-    private final Outbox outbox;
+    private final AggregateEvents events;
 
-    private Stock(StockState line, Long version, Outbox outbox) {
+    private Stock(StockState line, Long version, AggregateEvents events) {
         this.locationId = Objects.requireNonNull(line.locationId(), "locationId");
         this.partNumber = Objects.requireNonNull(line.partNumber(), "partNumber");
         this.onHand = line.onHand();
@@ -60,7 +60,7 @@ public final class Stock {
             takeFromLots(inLots - onHand);
         }
         this.version = version;
-        this.outbox = outbox == null ? new Outbox() : outbox;
+        this.events = events == null ? new AggregateEvents() : events;
         if (onHand < reserved()) {
             throw new IllegalStateException(
                     id() + " holds " + reserved() + " reserved units but only " + onHand + " on hand");
@@ -72,15 +72,15 @@ public final class Stock {
         return new Stock(
                 new StockState(locationId, partNumber, 0, 0, List.of(), List.of(), List.of(), null),
                 null,
-                new Outbox());
+                new AggregateEvents());
     }
 
     /** A stored line as it was read, {@code version} included so that its save can detect a concurrent write. */
-    public static Stock restore(StockState line, Long version, Outbox outbox) {
-        return new Stock(line, version, outbox);
+    public static Stock restore(StockState line, Long version, AggregateEvents events) {
+        return new Stock(line, version, events);
     }
 
-    /** The line's state as of now, for the store; the version and outbox are read beside it. */
+    /** The line's state as of now, for the store; the version and events are read beside it. */
     public StockState snapshot() {
         return new StockState(
                 locationId,
@@ -171,8 +171,8 @@ public final class Stock {
         return version;
     }
 
-    public Outbox outbox() {
-        return outbox;
+    public AggregateEvents events() {
+        return events;
     }
 
     /** Whether a count of {@code units} may be set: never below what is reserved. */
@@ -209,7 +209,7 @@ public final class Stock {
     }
 
     private void raiseStockLow(Instant now) {
-        outbox.raise(new StockLow(locationId, partNumber, available(), reorderPoint, now), partNumber);
+        events.raise(new StockLow(locationId, partNumber, available(), reorderPoint, now), partNumber);
     }
 
     /** StockLow is raised when available falls below the reorder point, not again while it stays below. */
@@ -243,7 +243,7 @@ public final class Stock {
         }
         int before = available();
         reservations.add(reservation);
-        outbox.raise(
+        events.raise(
                 new PartsReserved(
                         reservation.requestId(),
                         reservation.complaintId(),
@@ -256,7 +256,7 @@ public final class Stock {
                         now),
                 reservation.complaintId());
         if (reservation.transferId() != null) {
-            outbox.raise(
+            events.raise(
                     new TransferRequested(
                             reservation.transferId(),
                             reservation.requestId(),
@@ -296,7 +296,7 @@ public final class Stock {
             return false;
         }
         replace(reservation, reservation.withTransfer(TransferStatus.SHIPPED, eta));
-        outbox.raise(new TransferShipped(transferId, reservation.complaintId(), eta, now), reservation.complaintId());
+        events.raise(new TransferShipped(transferId, reservation.complaintId(), eta, now), reservation.complaintId());
         return true;
     }
 
@@ -312,7 +312,7 @@ public final class Stock {
         onHand += shipped.quantity();
         addLot(shipped.quantity(), now);
         reservations.add(shipped.withTransfer(TransferStatus.RECEIVED, now));
-        outbox.raise(new TransferReceived(shipped.transferId(), shipped.complaintId(), now), shipped.complaintId());
+        events.raise(new TransferReceived(shipped.transferId(), shipped.complaintId(), now), shipped.complaintId());
         return true;
     }
 
@@ -408,7 +408,7 @@ public final class Stock {
                 it.remove();
                 released.add(reservation);
                 remember(reservation);
-                outbox.raise(
+                events.raise(
                         new ReservationReleased(
                                 reservation.requestId(),
                                 reservation.complaintId(),

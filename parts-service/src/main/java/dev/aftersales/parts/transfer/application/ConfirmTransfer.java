@@ -1,7 +1,7 @@
 package dev.aftersales.parts.transfer.application;
 
-import dev.aftersales.chassis.web.ConflictException;
-import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.stock.application.OptimisticRetry;
 import dev.aftersales.parts.stock.domain.Reservation;

@@ -3,6 +3,7 @@ package dev.aftersales.parts.stock.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.EventCatalog;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class StockTest {
         assertThat(stock.onHand()).isEqualTo(20);
         assertThat(stock.reserved()).isEqualTo(3);
         assertThat(stock.available()).isEqualTo(17);
-        assertThat(stock.outbox().pending())
+        assertThat(Outbox.of(stock.events()).pending())
                 .singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(EventCatalog.PARTS_RESERVED.type()));
     }
@@ -110,7 +111,7 @@ class StockTest {
         stock.reserve(request("R-2", "ASG-C-2", 1), NOW);
         stock.reserve(request("R-3", "ASG-C-3", 1), NOW);
 
-        assertThat(stock.outbox().pending())
+        assertThat(Outbox.of(stock.events()).pending())
                 .extracting(e -> e.type())
                 .containsExactly(
                         EventCatalog.PARTS_RESERVED.type(),

@@ -2,8 +2,8 @@ package dev.aftersales.chassis.events;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.aftersales.chassis.web.InvalidRequestException;
-import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.contracts.CloudEventHeaders;
 import dev.aftersales.contracts.Topics;
 import java.time.Duration;
@@ -77,7 +77,7 @@ class DeadLetterController {
         this.consumers = eventConsumerFactory;
         this.template = eventTemplate;
         this.subscriptions =
-                subscriptions.getIfAvailable(() -> EventSubscriptions.builder().build());
+                EventSubscriptions.merge(subscriptions.orderedStream().toList());
     }
 
     /** The dead-letter topics of what this service consumes. */

@@ -43,8 +43,8 @@ class EventDispatcher implements MessageListener<String, byte[]> {
         if (type == null) {
             throw new PoisonEventException("record has no " + CloudEventHeaders.TYPE + " header");
         }
-        var subscription = subscriptions.forType(type);
-        if (subscription.isEmpty()) {
+        var handlers = subscriptions.forType(type);
+        if (handlers.isEmpty()) {
             skipped.increment();
             return;
         }
@@ -54,30 +54,39 @@ class EventDispatcher implements MessageListener<String, byte[]> {
         }
         TraceContext.continueOrStart(header(record, CloudEventHeaders.TRACEPARENT));
         try {
-            dispatch(subscription.get(), record, type, id);
+            // Every handler of one type reads the same payload type: parse once, hand it to each.
+            var first = handlers.get(0);
+            var event = receive(first, record, type, id);
+            for (var subscription : handlers) {
+                dispatch(subscription, event);
+            }
         } finally {
             TraceContext.clear();
         }
     }
 
-    private <T> void dispatch(
+    private <T> ReceivedEvent<T> receive(
             EventSubscriptions.Subscription<T> subscription,
             ConsumerRecord<String, byte[]> record,
             String type,
             String id) {
         var payload = parse(record.value(), subscription.payloadType());
-        var event = new ReceivedEvent<>(
+        return new ReceivedEvent<>(
                 id,
                 type,
                 header(record, CloudEventHeaders.SOURCE),
                 header(record, CloudEventHeaders.SUBJECT),
                 time(record),
                 payload);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void dispatch(EventSubscriptions.Subscription<T> subscription, ReceivedEvent<?> event) {
         Timer.builder("aftersales.events.handled")
                 .description("Time to handle one consumed event")
                 .tag("type", subscription.entry().name())
                 .register(meters)
-                .record(() -> subscription.handler().handle(event));
+                .record(() -> subscription.handler().handle((ReceivedEvent<T>) event));
     }
 
     private <T> T parse(byte[] value, Class<T> payloadType) {

@@ -1,23 +1,28 @@
 package dev.aftersales.chassis.events;
 
 import dev.aftersales.contracts.EventCatalog;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The events a service consumes and who handles each. A service declares one bean of this type;
- * the chassis subscribes to the topics it implies and skips every other event type it finds there.
+ * The events a capability consumes and who handles each. Every capability that consumes declares
+ * one bean of this type in its {@code adapter/kafka} package; the chassis merges them, subscribes
+ * to the topics they imply and skips every other event type it finds there. When two capabilities
+ * handle one type, each handler runs in turn: each must be idempotent on its own, since a retry after
+ * the second one failed runs the first again.
  */
 public final class EventSubscriptions {
 
     record Subscription<T>(EventCatalog entry, Class<T> payloadType, EventHandler<T> handler) {}
 
-    private final Map<String, Subscription<?>> byType;
+    private final Map<String, List<Subscription<?>>> byType;
 
-    private EventSubscriptions(Map<String, Subscription<?>> byType) {
+    private EventSubscriptions(Map<String, List<Subscription<?>>> byType) {
         this.byType = Map.copyOf(byType);
     }
 
@@ -25,22 +30,35 @@ public final class EventSubscriptions {
         return new Builder();
     }
 
+    /** All capabilities' subscriptions together, handlers of one type in the given order. */
+    public static EventSubscriptions merge(Collection<EventSubscriptions> contributions) {
+        var byType = new LinkedHashMap<String, List<Subscription<?>>>();
+        for (var contribution : contributions) {
+            contribution.byType.forEach((type, subs) ->
+                    byType.computeIfAbsent(type, t -> new ArrayList<>()).addAll(subs));
+        }
+        byType.replaceAll((type, subs) -> List.copyOf(subs));
+        return new EventSubscriptions(byType);
+    }
+
     public Set<String> topics() {
         var topics = new TreeSet<String>();
-        byType.values().forEach(s -> topics.add(s.entry().topic()));
+        byType.values().forEach(subs -> subs.forEach(s -> topics.add(s.entry().topic())));
         return topics;
     }
 
-    Optional<Subscription<?>> forType(String ceType) {
-        return Optional.ofNullable(byType.get(ceType));
+    /** The handlers of {@code ceType}, in order; empty when nobody here consumes it. */
+    List<Subscription<?>> forType(String ceType) {
+        return byType.getOrDefault(ceType, List.of());
     }
 
     public static final class Builder {
-        private final Map<String, Subscription<?>> byType = new LinkedHashMap<>();
+        private final Map<String, List<Subscription<?>>> byType = new LinkedHashMap<>();
 
+        /** One handler per type and capability: what a capability does with an event reads in one place. */
         public <T extends Record> Builder on(Class<T> payloadType, EventHandler<T> handler) {
             var entry = EventCatalog.ofPayload(payloadType);
-            if (byType.putIfAbsent(entry.type(), new Subscription<>(entry, payloadType, handler)) != null) {
+            if (byType.putIfAbsent(entry.type(), List.of(new Subscription<>(entry, payloadType, handler))) != null) {
                 throw new IllegalStateException("two handlers for " + entry.type());
             }
             return this;

@@ -126,8 +126,7 @@ public class KafkaConfiguration {
             Validator validator,
             ChassisProperties chassis,
             MeterRegistry meters) {
-        var subs =
-                subscriptions.getIfAvailable(() -> EventSubscriptions.builder().build());
+        var subs = EventSubscriptions.merge(subscriptions.orderedStream().toList());
         var topics = subs.topics().toArray(String[]::new);
         // Zero from the start for every consumed topic, so a first dead letter is a visible step.
         for (var topic : topics) {
@@ -154,10 +153,12 @@ public class KafkaConfiguration {
                 names.add(entry.topic());
             }
         }
-        subscriptions.ifAvailable(subs -> subs.topics().forEach(topic -> {
-            names.add(topic);
-            names.add(Topics.deadLetterOf(topic));
-        }));
+        EventSubscriptions.merge(subscriptions.orderedStream().toList())
+                .topics()
+                .forEach(topic -> {
+                    names.add(topic);
+                    names.add(Topics.deadLetterOf(topic));
+                });
         var topics = new ArrayList<NewTopic>();
         for (var name : names) {
             topics.add(new NewTopic(name, Optional.of(chassis.kafka().partitions()), Optional.empty()));

@@ -1,58 +1,53 @@
 package dev.aftersales.chassis.outbox;
 
+import dev.aftersales.chassis.aggregate.AggregateEvents;
+import dev.aftersales.chassis.aggregate.OutboxEvent;
 import dev.aftersales.chassis.events.EventJson;
 import dev.aftersales.chassis.trace.TraceContext;
 import dev.aftersales.contracts.EventCatalog;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The part of an aggregate document that makes its events safe: events it raised but that are not
- * yet acknowledged by the broker, and the ids of events it has already handled. Saving the
- * aggregate saves both in the same single-document write as the state change, which is what lets
- * the platform work without multi-document transactions.
+ * The {@code outbox} field of an aggregate document: the events waiting for the broker, serialised,
+ * and the ids of handled events. Store adapters map an aggregate's {@link AggregateEvents} to and
+ * from it, so saving the document saves the events in the same single-document write.
  */
-public final class Outbox {
+public record Outbox(List<OutboxEvent> pending, List<String> handled) {
 
-    /** Enough for the whole life of a case; older ids cannot be redelivered once their offsets are committed. */
-    static final int HANDLED_IDS_KEPT = 256;
-
-    private List<OutboxEvent> pending = new ArrayList<>();
-    private List<String> handled = new ArrayList<>();
-
-    /** Raises {@code event} on its catalog topic, keyed by {@code key} (the id whose order matters). */
-    public void raise(Record event, String key) {
-        var entry = EventCatalog.ofPayload(event.getClass());
-        pending.add(new OutboxEvent(
-                UUID.randomUUID().toString(),
-                entry.type(),
-                entry.topic(),
-                key,
-                EventJson.write(event),
-                Instant.now(),
-                TraceContext.nextChild()));
+    public Outbox {
+        pending = pending == null ? List.of() : List.copyOf(pending);
+        handled = handled == null ? List.of() : List.copyOf(handled);
     }
 
     /**
-     * Records that the event {@code eventId} is being handled by this aggregate.
-     *
-     * @return false when it was handled before: the caller must change nothing
+     * Serialises the events raised since the aggregate was read behind those stored before. Runs in
+     * the thread that saves, so a raised event joins the trace of the work that raised it.
      */
-    public boolean firstDelivery(String eventId) {
-        if (handled.contains(eventId)) {
-            return false;
+    public static Outbox of(AggregateEvents events) {
+        var raised = events.raised();
+        if (raised.isEmpty()) {
+            return new Outbox(events.stored(), events.handled());
         }
-        handled.add(eventId);
-        if (handled.size() > HANDLED_IDS_KEPT) {
-            handled.remove(0);
+        var pending = new ArrayList<OutboxEvent>(events.stored().size() + raised.size());
+        pending.addAll(events.stored());
+        for (var event : raised) {
+            var entry = EventCatalog.ofPayload(event.payload().getClass());
+            pending.add(new OutboxEvent(
+                    event.eventId(),
+                    entry.type(),
+                    entry.topic(),
+                    event.key(),
+                    EventJson.write(event.payload()),
+                    event.raisedAt(),
+                    TraceContext.nextChild()));
         }
-        return true;
+        return new Outbox(pending, events.handled());
     }
 
-    public List<OutboxEvent> pending() {
-        return List.copyOf(pending);
+    /** The aggregate's side of a stored outbox; a document written before it had one gives an empty one. */
+    public static AggregateEvents eventsOf(Outbox stored) {
+        return stored == null ? new AggregateEvents() : AggregateEvents.restore(stored.pending(), stored.handled());
     }
 
     public boolean hasPending() {

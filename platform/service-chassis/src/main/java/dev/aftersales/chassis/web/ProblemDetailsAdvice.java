@@ -1,5 +1,9 @@
 package dev.aftersales.chassis.web;
 
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.FieldProblem;
+import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.trace.TraceContext;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;

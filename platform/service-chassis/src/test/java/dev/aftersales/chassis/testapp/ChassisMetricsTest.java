@@ -3,8 +3,8 @@ package dev.aftersales.chassis.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aftersales.chassis.aggregate.OutboxEvent;
 import dev.aftersales.chassis.events.EventJson;
-import dev.aftersales.chassis.outbox.OutboxEvent;
 import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.contracts.EventCatalog;

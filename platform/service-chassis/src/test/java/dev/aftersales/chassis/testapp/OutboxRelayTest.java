@@ -3,8 +3,8 @@ package dev.aftersales.chassis.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aftersales.chassis.aggregate.OutboxEvent;
 import dev.aftersales.chassis.events.EventJson;
-import dev.aftersales.chassis.outbox.OutboxEvent;
 import dev.aftersales.chassis.test.EventTap;
 import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.contracts.EventCatalog;
@@ -35,7 +35,7 @@ class OutboxRelayTest {
     void an_event_saved_with_its_aggregate_is_published_with_cloudevents_headers_and_then_removed_from_the_outbox() {
         try (var tap = EventTap.open(brokers, Topics.DISPATCH_ASSIGNMENTS)) {
             var ticket = new Ticket("T-live");
-            ticket.outbox().raise(new AssignmentEscalated("A-live", "T-live", "no installer", Instant.now()), "T-live");
+            ticket.raise(new AssignmentEscalated("A-live", "T-live", "no installer", Instant.now()), "T-live");
             tickets.save(ticket);
 
             var seen = tap.await(s -> "T-live".equals(s.key()), Duration.ofSeconds(30));

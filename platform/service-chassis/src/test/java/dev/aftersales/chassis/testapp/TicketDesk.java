@@ -24,11 +24,11 @@ public class TicketDesk {
         }
         var id = event.payload().complaintId();
         var ticket = tickets.findById(id).orElseGet(() -> new Ticket(id));
-        if (!ticket.outbox().firstDelivery(event.id())) {
+        if (!ticket.firstDelivery(event.id())) {
             return;
         }
         ticket.opened();
-        ticket.outbox().raise(new AssignmentEscalated("A-" + id, id, "test", Instant.now()), id);
+        ticket.raise(new AssignmentEscalated("A-" + id, id, "test", Instant.now()), id);
         tickets.save(ticket);
     }
 }

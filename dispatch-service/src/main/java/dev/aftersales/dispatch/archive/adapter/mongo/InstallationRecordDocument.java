@@ -39,6 +39,6 @@ record InstallationRecordDocument(
                         ? null
                         : r.mainPartsWarrantyUntil().toString(),
                 record.version(),
-                record.outbox());
+                Outbox.of(record.events()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.archive.adapter.mongo;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import java.util.Optional;
@@ -30,6 +31,6 @@ class MongoInstallationRecords implements InstallationRecords {
     @Override
     public Optional<InstallationRecord> byId(String id) {
         return Optional.ofNullable(mongo.findById(id, InstallationRecordDocument.class))
-                .map(d -> InstallationRecord.restore(d.id(), null, d.version(), d.outbox()));
+                .map(d -> InstallationRecord.restore(d.id(), null, d.version(), Outbox.eventsOf(d.outbox())));
     }
 }

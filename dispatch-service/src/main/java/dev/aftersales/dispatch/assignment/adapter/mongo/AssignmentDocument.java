@@ -154,7 +154,7 @@ record AssignmentDocument(
                 s.parts(),
                 StoredVisit.of(s.visit()),
                 a.version(),
-                a.outbox());
+                Outbox.of(a.events()));
     }
 
     Assignment toAssignment() {
@@ -184,6 +184,6 @@ record AssignmentDocument(
                 Boolean.TRUE.equals(repeatVisit), // absent in documents written before repeat visits were marked
                 parts,
                 visit == null ? null : visit.toVisit());
-        return Assignment.restore(state, version, outbox);
+        return Assignment.restore(state, version, Outbox.eventsOf(outbox));
     }
 }

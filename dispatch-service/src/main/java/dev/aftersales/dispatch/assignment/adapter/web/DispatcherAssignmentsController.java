@@ -1,6 +1,6 @@
 package dev.aftersales.dispatch.assignment.adapter.web;
 
-import dev.aftersales.chassis.web.NotFoundException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.aftersales.dispatch.assignment.adapter.mongo;
 import static dev.aftersales.dispatch.assignment.domain.Fixtures.assignedToOriginalInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
@@ -85,6 +86,7 @@ class AssignmentDocumentShapeTest {
                 .toAssignment();
 
         assertThat(shape.json(AssignmentDocument.of(back))).isEqualTo(shape.json(AssignmentDocument.of(a)));
-        assertThat(back.outbox().pending()).hasSameSizeAs(a.outbox().pending());
+        assertThat(Outbox.of(back.events()).pending())
+                .hasSameSizeAs(Outbox.of(a.events()).pending());
     }
 }

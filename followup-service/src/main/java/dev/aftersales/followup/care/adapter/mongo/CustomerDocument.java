@@ -31,10 +31,11 @@ record CustomerDocument(
                 c.tasksCreated(),
                 c.tasks(),
                 c.version(),
-                c.outbox());
+                Outbox.of(c.events()));
     }
 
     Customer toCustomer() {
-        return Customer.restore(id, tier, lastContactAt, nextCareAt, tasksCreated, tasks, version, outbox);
+        return Customer.restore(
+                id, tier, lastContactAt, nextCareAt, tasksCreated, tasks, version, Outbox.eventsOf(outbox));
     }
 }

@@ -18,10 +18,10 @@ record CaseFileDocument(
         Outbox outbox) implements HasOutbox {
 
     static CaseFileDocument of(CaseFile f) {
-        return new CaseFileDocument(f.id(), f.snapshot(), f.version(), f.outbox());
+        return new CaseFileDocument(f.id(), f.snapshot(), f.version(), Outbox.of(f.events()));
     }
 
     CaseFile toCaseFile() {
-        return CaseFile.restore(id, file, version, outbox);
+        return CaseFile.restore(id, file, version, Outbox.eventsOf(outbox));
     }
 }

@@ -31,11 +31,19 @@ record MachineDocument(
                 m.lastComplaintId(),
                 m.lastCompletedAt(),
                 m.version(),
-                m.outbox());
+                Outbox.of(m.events()));
     }
 
     Machine toMachine() {
         return Machine.restore(
-                id, model, productLine, customerId, dealerId, lastComplaintId, lastCompletedAt, version, outbox);
+                id,
+                model,
+                productLine,
+                customerId,
+                dealerId,
+                lastComplaintId,
+                lastCompletedAt,
+                version,
+                Outbox.eventsOf(outbox));
     }
 }

@@ -21,10 +21,10 @@ record ReturnCallDocument(
         Outbox outbox) implements HasOutbox {
 
     static ReturnCallDocument of(ReturnCall call) {
-        return new ReturnCallDocument(call.id(), call.snapshot(), call.version(), call.outbox());
+        return new ReturnCallDocument(call.id(), call.snapshot(), call.version(), Outbox.of(call.events()));
     }
 
     ReturnCall toReturnCall() {
-        return ReturnCall.restore(id, call, version, outbox);
+        return ReturnCall.restore(id, call, version, Outbox.eventsOf(outbox));
     }
 }

@@ -1,7 +1,7 @@
 package dev.aftersales.followup.returncall.adapter.web;
 
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.chassis.web.InvalidRequestException;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.contracts.followup.ReturnCallReason;
 import dev.aftersales.followup.casefile.domain.CaseFile;

@@ -18,10 +18,10 @@ record SurveyDocument(
         Outbox outbox) implements HasOutbox {
 
     static SurveyDocument of(Survey s) {
-        return new SurveyDocument(s.id(), s.snapshot(), s.version(), s.outbox());
+        return new SurveyDocument(s.id(), s.snapshot(), s.version(), Outbox.of(s.events()));
     }
 
     Survey toSurvey() {
-        return Survey.restore(id, survey, version, outbox);
+        return Survey.restore(id, survey, version, Outbox.eventsOf(outbox));
     }
 }

@@ -1,8 +1,8 @@
 package dev.aftersales.followup.survey.adapter.web;
 
+import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.chassis.web.InvalidRequestException;
-import dev.aftersales.chassis.web.NotFoundException;
 import dev.aftersales.followup.survey.application.AnswerSurvey;
 import dev.aftersales.followup.survey.application.AnswerSurveyCommand;
 import dev.aftersales.followup.survey.application.ScoreServqual;

@@ -2,6 +2,7 @@ package dev.aftersales.followup.casefile.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.followup.casefile.domain.CaseFile;
 import java.time.Instant;
@@ -50,6 +51,7 @@ class CaseFileDocumentShapeTest {
                 .toCaseFile();
 
         assertThat(shape.json(CaseFileDocument.of(back))).isEqualTo(shape.json(CaseFileDocument.of(file)));
-        assertThat(back.outbox().pending()).hasSameSizeAs(file.outbox().pending());
+        assertThat(Outbox.of(back.events()).pending())
+                .hasSameSizeAs(Outbox.of(file.events()).pending());
     }
 }

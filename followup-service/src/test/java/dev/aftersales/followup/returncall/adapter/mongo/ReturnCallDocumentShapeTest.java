@@ -2,6 +2,7 @@ package dev.aftersales.followup.returncall.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.followup.returncall.domain.RetryPolicy;
@@ -48,6 +49,7 @@ class ReturnCallDocumentShapeTest {
                 .toReturnCall();
 
         assertThat(shape.json(ReturnCallDocument.of(back))).isEqualTo(shape.json(ReturnCallDocument.of(call)));
-        assertThat(back.outbox().pending()).hasSameSizeAs(call.outbox().pending());
+        assertThat(Outbox.of(back.events()).pending())
+                .hasSameSizeAs(Outbox.of(call.events()).pending());
     }
 }

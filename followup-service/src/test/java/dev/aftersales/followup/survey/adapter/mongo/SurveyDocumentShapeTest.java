@@ -7,6 +7,7 @@ import static dev.aftersales.followup.survey.domain.ServqualDimension.RESPONSIVE
 import static dev.aftersales.followup.survey.domain.ServqualDimension.TANGIBLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.followup.survey.domain.Question;
 import dev.aftersales.followup.survey.domain.Questionnaire;
@@ -79,6 +80,7 @@ class SurveyDocumentShapeTest {
                 .toSurvey();
 
         assertThat(shape.json(SurveyDocument.of(back))).isEqualTo(shape.json(SurveyDocument.of(survey)));
-        assertThat(back.outbox().pending()).hasSameSizeAs(survey.outbox().pending());
+        assertThat(Outbox.of(back.events()).pending())
+                .hasSameSizeAs(Outbox.of(survey.events()).pending());
     }
 }

@@ -1,6 +1,6 @@
 package dev.aftersales.intake.caller.adapter.web;
 
-import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.intake.caller.application.LookUpCaller;
 import dev.aftersales.intake.caller.domain.Warranty;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;

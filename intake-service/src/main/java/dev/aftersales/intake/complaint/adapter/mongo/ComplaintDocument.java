@@ -101,7 +101,7 @@ record ComplaintDocument(
                 complaint.resolution(),
                 complaint.timeline(),
                 complaint.version(),
-                complaint.outbox());
+                Outbox.of(complaint.events()));
     }
 
     Complaint toComplaint() {
@@ -137,7 +137,7 @@ record ComplaintDocument(
                 resolution,
                 timeline == null ? List.of() : timeline,
                 version,
-                outbox == null ? new Outbox() : outbox));
+                Outbox.eventsOf(outbox)));
     }
 
     private static String text(LocalDate date) {

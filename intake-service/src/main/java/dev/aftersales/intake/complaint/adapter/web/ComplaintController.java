@@ -1,7 +1,7 @@
 package dev.aftersales.intake.complaint.adapter.web;
 
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.chassis.web.InvalidRequestException;
 import dev.aftersales.intake.complaint.application.AnswerCustomer;
 import dev.aftersales.intake.complaint.application.ApproveResolution;
 import dev.aftersales.intake.complaint.application.ListWaitingCases;

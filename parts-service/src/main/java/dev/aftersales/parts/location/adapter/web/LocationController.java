@@ -1,7 +1,7 @@
 package dev.aftersales.parts.location.adapter.web;
 
-import dev.aftersales.chassis.web.FieldProblem;
-import dev.aftersales.chassis.web.InvalidRequestException;
+import dev.aftersales.chassis.application.FieldProblem;
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.parts.location.domain.Location;
 import dev.aftersales.parts.location.domain.LocationKind;
 import dev.aftersales.parts.location.domain.Locations;

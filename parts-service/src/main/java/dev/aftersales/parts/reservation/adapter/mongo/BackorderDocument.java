@@ -22,10 +22,10 @@ record BackorderDocument(
 
     static BackorderDocument of(Backorder backorder) {
         return new BackorderDocument(
-                backorder.requestId(), backorder.snapshot(), backorder.version(), backorder.outbox());
+                backorder.requestId(), backorder.snapshot(), backorder.version(), Outbox.of(backorder.events()));
     }
 
     Backorder toBackorder() {
-        return Backorder.restore(id, backorder, version, outbox);
+        return Backorder.restore(id, backorder, version, Outbox.eventsOf(outbox));
     }
 }

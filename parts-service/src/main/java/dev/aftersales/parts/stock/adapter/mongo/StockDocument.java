@@ -35,10 +35,10 @@ record StockDocument(
                 stock.available(),
                 stock.nextExpiry(),
                 stock.version(),
-                stock.outbox());
+                Outbox.of(stock.events()));
     }
 
     Stock toStock() {
-        return Stock.restore(line, version, outbox);
+        return Stock.restore(line, version, Outbox.eventsOf(outbox));
     }
 }

@@ -1,9 +1,9 @@
 package dev.aftersales.parts.stock.adapter.web;
 
+import dev.aftersales.chassis.application.FieldProblem;
+import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.Role;
-import dev.aftersales.chassis.web.FieldProblem;
-import dev.aftersales.chassis.web.InvalidRequestException;
 import dev.aftersales.parts.reservation.application.ServeBackorders;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;

@@ -2,6 +2,7 @@ package dev.aftersales.parts.reservation.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.parts.reservation.domain.Backorder;
@@ -45,6 +46,7 @@ class BackorderDocumentShapeTest {
                 .toBackorder();
 
         assertThat(shape.json(BackorderDocument.of(back))).isEqualTo(shape.json(BackorderDocument.of(backorder)));
-        assertThat(back.outbox().pending()).hasSameSizeAs(backorder.outbox().pending());
+        assertThat(Outbox.of(back.events()).pending())
+                .hasSameSizeAs(Outbox.of(backorder.events()).pending());
     }
 }

@@ -2,6 +2,7 @@ package dev.aftersales.parts.stock.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.parts.stock.domain.Reservation;
 import dev.aftersales.parts.stock.domain.Stock;
@@ -55,6 +56,7 @@ class StockDocumentShapeTest {
                 .toStock();
 
         assertThat(shape.json(StockDocument.of(back))).isEqualTo(shape.json(StockDocument.of(stock)));
-        assertThat(back.outbox().pending()).hasSameSizeAs(stock.outbox().pending());
+        assertThat(Outbox.of(back.events()).pending())
+                .hasSameSizeAs(Outbox.of(stock.events()).pending());
     }
 }

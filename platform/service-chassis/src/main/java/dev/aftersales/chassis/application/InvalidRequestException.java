@@ -1,8 +1,11 @@
-package dev.aftersales.chassis.web;
+package dev.aftersales.chassis.application;
 
 import java.util.List;
 
-/** Answers 400 naming the fields at fault, for rules that bean validation cannot express. */
+/**
+ * Input that breaks a rule bean validation cannot express, naming every field at fault (the web
+ * adapter answers 400 with them).
+ */
 public class InvalidRequestException extends RuntimeException {
 
     private final List<FieldProblem> errors;

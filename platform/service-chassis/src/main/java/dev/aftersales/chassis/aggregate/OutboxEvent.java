@@ -1,4 +1,4 @@
-package dev.aftersales.chassis.outbox;
+package dev.aftersales.chassis.aggregate;
 
 import java.time.Instant;
 

@@ -1,0 +1,3 @@
+package dev.aftersales.chassis.archfixture.clean;
+
+public class FixtureApplication {}
