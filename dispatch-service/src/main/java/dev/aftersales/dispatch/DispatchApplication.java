@@ -19,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties({DispatchProperties.class, WarrantyProperties.class, FeeProperties.class})
+@EnableConfigurationProperties(DispatchProperties.class)
 public class DispatchApplication {
 
     public static void main(String[] args) {
@@ -37,12 +37,14 @@ public class DispatchApplication {
     }
 
     @Bean
-    FeeSchedule feeSchedule(FeeProperties fees) {
+    FeeSchedule feeSchedule(DispatchProperties properties) {
+        var fees = properties.fees();
         return new FeeSchedule(fees.doorFee(), fees.labour(), fees.labourByKind());
     }
 
     @Bean
-    WarrantyPolicy warrantyPolicy(WarrantyProperties warranty) {
+    WarrantyPolicy warrantyPolicy(DispatchProperties properties) {
+        var warranty = properties.warranty();
         return new WarrantyPolicy(warranty.defaults(), warranty.productLineTerms(), warranty.modelTerms());
     }
 }

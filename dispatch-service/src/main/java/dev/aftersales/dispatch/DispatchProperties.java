@@ -1,20 +1,100 @@
 package dev.aftersales.dispatch;
 
+import dev.aftersales.dispatch.archive.domain.WarrantyTerms;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Dispatch's settings ({@code aftersales.dispatch.*}).
+ * Dispatch's settings, under {@code aftersales.dispatch}: every key of the service in one place.
  *
  * @param offerTimeout how long an offered technician has to accept before the next candidate is offered the case
  * @param rescheduleNotice a reschedule at least this long before the window starts counts as "with notice"
  * @param maxServicePointKm how far an authorized service point may be, when distances are known
  * @param maxCentreKm how far a regional centre may be, when distances are known
+ * @param sweepInterval how often offers past their deadline and appointments missed are looked for
+ * @param metricsRefresh how often the installed-base gauges are counted again
+ * @param feed the technicians' push stream
+ * @param warranty the warranty terms the archive gives each installation
+ * @param fees the fee schedule for visits out of warranty
  */
 @ConfigurationProperties("aftersales.dispatch")
 public record DispatchProperties(
         @DefaultValue("PT15M") Duration offerTimeout,
         @DefaultValue("PT2H") Duration rescheduleNotice,
         @DefaultValue("100") double maxServicePointKm,
-        @DefaultValue("500") double maxCentreKm) {}
+        @DefaultValue("500") double maxCentreKm,
+        @DefaultValue("PT30S") Duration sweepInterval,
+        @DefaultValue("30s") Duration metricsRefresh,
+        @DefaultValue Feed feed,
+        @DefaultValue Warranty warranty,
+        @DefaultValue Fees fees) {
+
+    /**
+     * @param poll how often an open stream looks at the technician's feed
+     * @param maxStream how long one stream stays open before the app reconnects
+     */
+    public record Feed(
+            @DefaultValue("PT0.5S") Duration poll,
+            @DefaultValue("PT5M") Duration maxStream) {}
+
+    /**
+     * Warranty terms ({@code aftersales.dispatch.warranty.*}): the default, and overrides per product line
+     * and per model (the model wins), e.g. {@code product-lines.WATER_PURIFIER.main-parts: P5Y}.
+     *
+     * @param wholeMachine how long the whole machine is covered from installation
+     * @param mainParts how long its main parts are covered from installation
+     * @param productLines overrides per product line
+     * @param models overrides per model
+     */
+    public record Warranty(
+            @DefaultValue("P1Y") Period wholeMachine,
+            @DefaultValue("P3Y") Period mainParts,
+            Map<String, Terms> productLines,
+            Map<String, Terms> models) {
+
+        /** A missing period falls back to the default's. */
+        public record Terms(Period wholeMachine, Period mainParts) {}
+
+        public WarrantyTerms defaults() {
+            return new WarrantyTerms(wholeMachine, mainParts);
+        }
+
+        public Map<String, WarrantyTerms> productLineTerms() {
+            return resolve(productLines);
+        }
+
+        public Map<String, WarrantyTerms> modelTerms() {
+            return resolve(models);
+        }
+
+        private Map<String, WarrantyTerms> resolve(Map<String, Terms> terms) {
+            if (terms == null) {
+                return Map.of();
+            }
+            var resolved = new HashMap<String, WarrantyTerms>();
+            terms.forEach((key, t) -> resolved.put(
+                    key,
+                    new WarrantyTerms(
+                            t.wholeMachine() == null ? wholeMachine : t.wholeMachine(),
+                            t.mainParts() == null ? mainParts : t.mainParts())));
+            return resolved;
+        }
+    }
+
+    /**
+     * The fee schedule ({@code aftersales.dispatch.fees.*}), in yuan.
+     *
+     * @param doorFee the fee for coming to the door
+     * @param labour labour, unless the kind of work has its own
+     * @param labourByKind labour per kind of work ({@code ComplaintKind} names) where it differs
+     */
+    public record Fees(
+            @DefaultValue("30") BigDecimal doorFee,
+            @DefaultValue("50") BigDecimal labour,
+            Map<String, BigDecimal> labourByKind) {}
+}

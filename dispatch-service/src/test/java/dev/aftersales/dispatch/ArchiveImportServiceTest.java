@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,6 +109,54 @@ class ArchiveImportServiceTest {
     }
 
     @Test
+    void an_excel_export_with_a_byte_order_mark_and_quoted_cells_loads_and_reports_rows_as_excel_numbers_them()
+            throws Exception {
+        var serial = "XL-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        // Excel's "CSV UTF-8": a byte-order mark, CRLF, a comma and a line break (Alt+Enter) inside
+        // quoted cells, a blank row. Excel shows the bad rows as rows 3 and 5.
+        var csv = "\uFEFFserialNumber,model,dealerId,installedOn,address,regionCode\r\n"
+                + serial + "1,\"KFR-35,GW\",D-SH,2025-03-10,\"上海市浦东新区\r\n张江路88号\",310115\r\n"
+                + serial + "2,RO-400,,2025-03-10,北京,110101\r\n"
+                + "\r\n"
+                + serial + "3,RO-400,D-SH,10.03.2025,广州,440103\r\n"
+                + serial + "4,RO-400,D-SH,2025-03-10,\"深圳 \"\"南山\"\"\",440305\r\n";
+
+        var response = postCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat((Integer) JsonPath.read(response.body(), "$.loaded")).isEqualTo(2);
+        assertThat((List<Integer>) JsonPath.read(response.body(), "$.rejected[*].line"))
+                .containsExactly(3, 5);
+        var first = installations.bySerialNumber(serial + "1").orElseThrow();
+        assertThat(first.model()).isEqualTo("KFR-35,GW");
+        assertThat(first.site().address()).isEqualTo("上海市浦东新区\r\n张江路88号");
+        assertThat(installations
+                        .bySerialNumber(serial + "4")
+                        .orElseThrow()
+                        .site()
+                        .address())
+                .isEqualTo("深圳 \"南山\"");
+    }
+
+    @Test
+    void a_gbk_file_loads_in_the_charset_its_content_type_names_and_is_refused_without_it() throws Exception {
+        var serial = "GBK-" + UUID.randomUUID().toString().substring(0, 6);
+        var csv =
+                ("serialNumber,dealerId,address\n" + serial + ",D-SH,上海市浦东新区张江路88号\n").getBytes(Charset.forName("GBK"));
+
+        var unnamed = postCsv(csv, "text/csv");
+        assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(400);
+        assertThat((List<String>) JsonPath.read(unnamed.body(), "$.errors[*].field"))
+                .containsExactly("body");
+        assertThat(installations.bySerialNumber(serial)).isEmpty();
+
+        var named = postCsv(csv, "text/csv;charset=GBK");
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        assertThat(installations.bySerialNumber(serial).orElseThrow().site().address())
+                .isEqualTo("上海市浦东新区张江路88号");
+    }
+
+    @Test
     void json_rows_load_the_same_way_reporting_bad_ones_by_position() throws Exception {
         var serial = "JSON-" + UUID.randomUUID().toString().substring(0, 6);
         var body = """
@@ -172,6 +222,12 @@ class ArchiveImportServiceTest {
         return send(HttpRequest.newBuilder(uri("/api/archive/installations"))
                 .header("Content-Type", "text/csv; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
+    private HttpResponse<String> postCsv(byte[] csv, String contentType) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/api/archive/installations"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -38,6 +38,14 @@ final class PartsApi {
         return send(request, token);
     }
 
+    HttpResponse<String> post(String path, String token, String contentType, byte[] body) throws Exception {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                token);
+    }
+
     HttpResponse<String> get(String path, String token) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aftersales.chassis.events.EventJson;
 import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.chassis.test.TestTokens;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +50,7 @@ class StockImportTest {
 
     Optional<StockLine> line(String locationId, String partNumber) throws Exception {
         var response = api.get("/api/stock/" + locationId, TestTokens.ops());
-        return Arrays.stream(EventJson.read(response.body().getBytes(), StockLine[].class))
+        return Arrays.stream(EventJson.read(response.body().getBytes(StandardCharsets.UTF_8), StockLine[].class))
                 .filter(l -> l.partNumber().equals(partNumber))
                 .findFirst();
     }
@@ -166,5 +168,46 @@ class StockImportTest {
         var ops = api.post(PATH, TestTokens.ops(), "text/csv", "locationId,partNumber,onHand\nD-IMP-2,IMP-G,3\n");
         assertThat(ops.statusCode()).as(ops.body()).isEqualTo(200);
         assertThat(line(OTHER, "IMP-G").orElseThrow().onHand()).isEqualTo(3);
+    }
+
+    @Test
+    void an_excel_export_with_a_byte_order_mark_and_quoted_cells_is_read_row_by_row() throws Exception {
+        // Excel's "CSV UTF-8": a byte-order mark, CRLF, a line break typed inside a cell (Alt+Enter),
+        // a thousands separator inside quotes.
+        var csv = "\uFEFFlocationId,partNumber,onHand,reorderPoint,unitCost\r\n"
+                + "D-IMP-1,IMP-H,5,,\"12.50\"\r\n"
+                + "D-IMP-1,\"IMP-I\n\",3,,\r\n"
+                + "D-IMP-1,IMP-J,2,,\"1,250.50\"\r\n"
+                + "D-IMP-1,IMP-K,1,,\r\n";
+
+        var response = api.post(PATH, dealer(), "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var answer = EventJson.read(response.body().getBytes(), Answer.class);
+        assertThat(answer.accepted())
+                .containsExactly(
+                        new Accepted(1, DEALER, "IMP-H", 5),
+                        new Accepted(2, DEALER, "IMP-I", 3),
+                        new Accepted(4, DEALER, "IMP-K", 1));
+        assertThat(answer.rejected())
+                .extracting(Rejected::row, Rejected::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "unitCost"));
+        assertThat(line(DEALER, "IMP-J")).isEmpty();
+    }
+
+    @Test
+    void a_gbk_file_is_read_in_the_charset_its_content_type_names_and_refused_without_it() throws Exception {
+        var csv = "locationId,partNumber,onHand\nD-IMP-1,滤芯-GBK,6\n".getBytes(Charset.forName("GBK"));
+
+        var unnamed = api.post(PATH, dealer(), "text/csv", csv);
+        assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(400);
+        assertThat(EventJson.read(unnamed.body().getBytes(), Problem.class).errors())
+                .extracting(FieldProblem::field)
+                .containsExactly("body");
+        assertThat(line(DEALER, "滤芯-GBK")).isEmpty();
+
+        var named = api.post(PATH, dealer(), "text/csv;charset=GBK", csv);
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        assertThat(line(DEALER, "滤芯-GBK").orElseThrow().onHand()).isEqualTo(6);
     }
 }

@@ -1,12 +1,16 @@
 package dev.aftersales.dispatch.assignment.application;
 
+import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.AppointmentOutcome;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,24 +18,29 @@ import org.springframework.stereotype.Service;
  * is in the assignment; the version-guarded save makes each window break at most once.
  */
 @Service
-public class BreakMissedAppointments {
+public class BreakMissedAppointments implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(BreakMissedAppointments.class);
 
     private final Assignments assignments;
     private final Clock clock;
     private final AppointmentMetrics metrics;
+    private final Duration interval;
 
-    BreakMissedAppointments(Assignments assignments, Clock clock, AppointmentMetrics metrics) {
+    BreakMissedAppointments(
+            Assignments assignments, Clock clock, AppointmentMetrics metrics, DispatchProperties properties) {
         this.assignments = assignments;
         this.clock = clock;
         this.metrics = metrics;
+        this.interval = properties.sweepInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
     }
 
     /** @return how many appointments this sweep counted as broken */
-    @Scheduled(
-            fixedDelayString = "${aftersales.dispatch.sweep-interval:PT30S}",
-            initialDelayString = "${aftersales.dispatch.sweep-interval:PT30S}")
     public int sweep() {
         var now = clock.instant();
         var broken = 0;

@@ -1,11 +1,15 @@
 package dev.aftersales.dispatch.assignment.application;
 
+import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,24 +18,28 @@ import org.springframework.stereotype.Service;
  * offer expires at most once.
  */
 @Service
-public class ExpireOffers {
+public class ExpireOffers implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ExpireOffers.class);
 
     private final Assignments assignments;
     private final OfferNextCandidate offerNext;
     private final Clock clock;
+    private final Duration interval;
 
-    ExpireOffers(Assignments assignments, OfferNextCandidate offerNext, Clock clock) {
+    ExpireOffers(Assignments assignments, OfferNextCandidate offerNext, Clock clock, DispatchProperties properties) {
         this.assignments = assignments;
         this.offerNext = offerNext;
         this.clock = clock;
+        this.interval = properties.sweepInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
     }
 
     /** @return how many offers this sweep passed on */
-    @Scheduled(
-            fixedDelayString = "${aftersales.dispatch.sweep-interval:PT30S}",
-            initialDelayString = "${aftersales.dispatch.sweep-interval:PT30S}")
     public int sweep() {
         var now = clock.instant();
         var expired = 0;

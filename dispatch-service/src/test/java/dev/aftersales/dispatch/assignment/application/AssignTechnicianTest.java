@@ -11,6 +11,7 @@ import dev.aftersales.chassis.test.MutableClock;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
+import dev.aftersales.dispatch.DefaultDispatchProperties;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.InMemoryInstallations;
 import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
@@ -19,7 +20,6 @@ import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.InMemoryAssignments;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +35,7 @@ class AssignTechnicianTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
 
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
-    final DispatchProperties properties = new DispatchProperties(Duration.ofMinutes(15), Duration.ofHours(2), 100, 500);
+    final DispatchProperties properties = DefaultDispatchProperties.get();
 
     AssignTechnician assignTechnician =
             new AssignTechnician(assignments, policy, technicians, clock, meters, properties);

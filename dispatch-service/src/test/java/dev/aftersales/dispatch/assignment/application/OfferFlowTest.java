@@ -15,6 +15,7 @@ import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
+import dev.aftersales.dispatch.DefaultDispatchProperties;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.InMemoryInstallations;
 import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
@@ -36,7 +37,7 @@ class OfferFlowTest {
     final InMemoryTechnicians technicians = new InMemoryTechnicians();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
-    final DispatchProperties properties = new DispatchProperties(Duration.ofMinutes(15), Duration.ofHours(2), 100, 500);
+    final DispatchProperties properties = DefaultDispatchProperties.get();
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
     final OwnAssignments own = new OwnAssignments(assignments);
     final OfferNextCandidate offerNext =
@@ -44,7 +45,7 @@ class OfferFlowTest {
     final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, meters, properties);
     final AcceptAssignment accept = new AcceptAssignment(assignments, own, clock, meters);
     final DeclineAssignment decline = new DeclineAssignment(own, offerNext);
-    final ExpireOffers expireOffers = new ExpireOffers(assignments, offerNext, clock);
+    final ExpireOffers expireOffers = new ExpireOffers(assignments, offerNext, clock, properties);
 
     @BeforeEach
     void archive() {

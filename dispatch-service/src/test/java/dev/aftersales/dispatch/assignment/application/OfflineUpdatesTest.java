@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.MutableClock;
+import dev.aftersales.dispatch.DefaultDispatchProperties;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.InMemoryInstallations;
 import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
@@ -37,8 +38,7 @@ class OfflineUpdatesTest {
         final InMemoryInstallations installations = new InMemoryInstallations();
         final InMemoryTechnicians technicians = new InMemoryTechnicians();
         final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
-        final DispatchProperties properties =
-                new DispatchProperties(Duration.ofMinutes(15), Duration.ofHours(2), 100, 500);
+        final DispatchProperties properties = DefaultDispatchProperties.get();
         final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
         final ApplyOfflineUpdates apply =
                 new ApplyOfflineUpdates(assignments, new OwnAssignments(assignments), technicians, properties);

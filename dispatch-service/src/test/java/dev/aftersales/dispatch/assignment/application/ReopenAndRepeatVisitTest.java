@@ -13,6 +13,7 @@ import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintReopened;
+import dev.aftersales.dispatch.DefaultDispatchProperties;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.InMemoryInstallations;
 import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
@@ -35,7 +36,7 @@ class ReopenAndRepeatVisitTest {
     final InMemoryTechnicians technicians = new InMemoryTechnicians();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
-    final DispatchProperties properties = new DispatchProperties(Duration.ofMinutes(15), Duration.ofHours(2), 100, 500);
+    final DispatchProperties properties = DefaultDispatchProperties.get();
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
     final OwnAssignments own = new OwnAssignments(assignments);
     final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, meters, properties);

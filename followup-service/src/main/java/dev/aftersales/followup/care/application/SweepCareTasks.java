@@ -8,7 +8,9 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Service;
  * task is created exactly once: the loser of a race skips that customer.
  */
 @Service
-public class SweepCareTasks {
+public class SweepCareTasks implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SweepCareTasks.class);
 
@@ -40,10 +42,13 @@ public class SweepCareTasks {
                 .register(meters);
     }
 
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        var interval = properties.careSweepInterval();
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    }
+
     /** @return how many care tasks this sweep created */
-    @Scheduled(
-            fixedDelayString = "${aftersales.followup.care-sweep-interval:1m}",
-            initialDelayString = "${aftersales.followup.care-sweep-interval:1m}")
     public int sweep() {
         var now = clock.instant();
         var created = 0;

@@ -1,5 +1,6 @@
 package dev.aftersales.intake.caller.application;
 
+import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.caller.domain.InstalledMachine;
 import dev.aftersales.intake.caller.domain.MachineArchive;
 import dev.aftersales.intake.caller.domain.Warranty;
@@ -11,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,15 +29,11 @@ public class LookUpCaller {
     private final Clock clock;
     private final ZoneId zone;
 
-    LookUpCaller(
-            MachineArchive archive,
-            Complaints complaints,
-            Clock clock,
-            @Value("${aftersales.intake.warranty-zone:Asia/Shanghai}") ZoneId zone) {
+    LookUpCaller(MachineArchive archive, Complaints complaints, Clock clock, IntakeProperties properties) {
         this.archive = archive;
         this.complaints = complaints;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = properties.warrantyZone();
     }
 
     /** By phone, serial number or both; a machine found both ways is listed once. */

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A machine of the archive as intake keeps it for caller lookup, copied from dispatch's
  * {@code InstallationRecorded}. Personal data (name, phone, address): shown to the agent, never logged.
+ * The warranty's last days come from the archive, which owns the warranty rule (per model, product
+ * line or the default); intake only compares them with today.
  *
  * @param wholeMachineWarrantyUntil last day of the whole-machine warranty; null when the archive gave none
  * @param mainPartsWarrantyUntil last day of the main-parts warranty; null when the archive gave none
@@ -30,15 +32,12 @@ public record InstalledMachine(
         Objects.requireNonNull(installedOn, "installedOn");
     }
 
-    /** The warranty on {@code today}, from the archive's dates or else the default policy. */
+    /** The warranty on {@code today} by the archive's dates; without a date nothing is covered on record. */
     public Warranty warrantyOn(LocalDate today) {
-        var whole = wholeMachineWarrantyUntil != null
-                ? wholeMachineWarrantyUntil
-                : WarrantyPolicy.DEFAULT.wholeMachineUntil(installedOn);
-        var parts = mainPartsWarrantyUntil != null
-                ? mainPartsWarrantyUntil
-                : WarrantyPolicy.DEFAULT.mainPartsUntil(installedOn);
-        return new Warranty(
-                new Warranty.Cover(whole, !today.isAfter(whole)), new Warranty.Cover(parts, !today.isAfter(parts)));
+        return new Warranty(cover(wholeMachineWarrantyUntil, today), cover(mainPartsWarrantyUntil, today));
+    }
+
+    private static Warranty.Cover cover(LocalDate until, LocalDate today) {
+        return new Warranty.Cover(until, until != null && !today.isAfter(until));
     }
 }

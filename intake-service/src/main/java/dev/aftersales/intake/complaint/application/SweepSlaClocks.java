@@ -1,13 +1,17 @@
 package dev.aftersales.intake.complaint.application;
 
+import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.Complaints;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,7 +20,7 @@ import org.springframework.stereotype.Service;
  * breaches exactly once however many instances sweep, and still breaches after a restart.
  */
 @Service
-public class SweepSlaClocks {
+public class SweepSlaClocks implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SweepSlaClocks.class);
     private static final int BATCH = 200;
@@ -24,17 +28,21 @@ public class SweepSlaClocks {
     private final Complaints complaints;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Duration interval;
 
-    SweepSlaClocks(Complaints complaints, Clock clock, MeterRegistry meters) {
+    SweepSlaClocks(Complaints complaints, Clock clock, MeterRegistry meters, IntakeProperties properties) {
         this.complaints = complaints;
         this.clock = clock;
         this.meters = meters;
+        this.interval = properties.sla().sweepInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
     }
 
     /** @return how many clocks breached in this sweep */
-    @Scheduled(
-            fixedDelayString = "${aftersales.intake.sla.sweep-interval:30s}",
-            initialDelayString = "${aftersales.intake.sla.sweep-interval:30s}")
     public int sweep() {
         var now = clock.instant();
         int breached = 0;

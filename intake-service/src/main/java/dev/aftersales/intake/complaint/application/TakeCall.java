@@ -1,6 +1,7 @@
 package dev.aftersales.intake.complaint.application;
 
 import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.CallRecord;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.ComplaintIdGenerator;
@@ -15,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -47,20 +47,16 @@ public class TakeCall {
             Complaints complaints,
             CallReceipts receipts,
             CaseChanges changes,
-            SlaProperties sla,
+            IntakeProperties properties,
             Clock clock,
-            MeterRegistry meters,
-            @Value("${aftersales.intake.escalate-at-call:3}") int escalateAtCall) {
-        if (escalateAtCall < 2) {
-            throw new IllegalArgumentException("aftersales.intake.escalate-at-call must be at least 2");
-        }
+            MeterRegistry meters) {
         this.complaints = complaints;
         this.receipts = receipts;
         this.changes = changes;
-        this.sla = sla.policies();
+        this.sla = properties.sla().policies();
         this.clock = clock;
         this.meters = meters;
-        this.escalateAtCall = escalateAtCall;
+        this.escalateAtCall = properties.escalateAtCall();
     }
 
     public CallTaken take(TakeCallCommand command) {

@@ -55,15 +55,11 @@ class InstalledMachineTest {
     }
 
     @Test
-    void without_dates_from_the_archive_the_default_policy_counts_from_installation() {
-        var warranty = machine(null, null).warrantyOn(LocalDate.parse("2025-05-02"));
+    void without_dates_from_the_archive_no_warranty_is_on_record() {
+        // The archive (dispatch) owns the warranty rule and sends the dates; intake does not guess them.
+        var warranty = machine(null, null).warrantyOn(INSTALLED);
 
-        assertThat(warranty.wholeMachine()).isEqualTo(new Warranty.Cover(LocalDate.parse("2025-05-02"), true));
-        assertThat(warranty.mainParts()).isEqualTo(new Warranty.Cover(LocalDate.parse("2027-05-02"), true));
-        assertThat(machine(null, null)
-                        .warrantyOn(LocalDate.parse("2025-05-03"))
-                        .wholeMachine()
-                        .covered())
-                .isFalse();
+        assertThat(warranty.wholeMachine()).isEqualTo(new Warranty.Cover(null, false));
+        assertThat(warranty.mainParts()).isEqualTo(new Warranty.Cover(null, false));
     }
 }

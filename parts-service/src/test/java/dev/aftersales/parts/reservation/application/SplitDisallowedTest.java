@@ -17,9 +17,12 @@ import dev.aftersales.parts.stock.domain.Stocks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * With {@code aftersales.parts.split-allowed=false} a request is served whole by one location or
@@ -55,7 +58,8 @@ class SplitDisallowedTest {
 
     @Test
     void units_spread_over_two_dealers_are_not_split_but_backordered() {
-        var noSplit = new PartsProperties(null, null, false, null, null, null, null, null, null, null, null);
+        var noSplit = new Binder(new MapConfigurationPropertySource(Map.of("aftersales.parts.split-allowed", "false")))
+                .bindOrCreate("aftersales.parts", PartsProperties.class);
         var reserveParts = new ReserveParts(
                 stocks, backorders, caseFacts, claims, terms, noSplit, clock, new SimpleMeterRegistry());
         locations.save(new Location("D-NS-A", LocationKind.DEALER, "310115", 31.22, 121.54, null));

@@ -1,13 +1,17 @@
 package dev.aftersales.dispatch.archive.adapter.mongo;
 
+import dev.aftersales.dispatch.DispatchProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,21 +20,29 @@ import org.springframework.stereotype.Component;
  * lists these dealers). Dealers and regions are master data, a bounded set.
  */
 @Component
-class InstalledBaseMetrics {
+class InstalledBaseMetrics implements SchedulingConfigurer {
+
+    private static final Duration FIRST_REFRESH = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final MultiGauge installations;
+    private final Duration interval;
 
-    InstalledBaseMetrics(MongoTemplate mongo, MeterRegistry meters) {
+    InstalledBaseMetrics(MongoTemplate mongo, MeterRegistry meters, DispatchProperties properties) {
         this.mongo = mongo;
+        this.interval = properties.metricsRefresh();
         this.installations = MultiGauge.builder("aftersales.archive.installations")
                 .description("Machines in the archive, by dealer and the dealer's region")
                 .register(meters);
     }
 
-    @Scheduled(
-            fixedDelayString = "${aftersales.dispatch.metrics-refresh:30s}",
-            initialDelayString = "${aftersales.dispatch.metrics-refresh:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        // The first count soon after start-up, so the dashboards' dealer lists fill at once.
+        var first = interval.compareTo(FIRST_REFRESH) < 0 ? interval : FIRST_REFRESH;
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, first));
+    }
+
     void refresh() {
         var machines = new HashMap<String, Long>();
         for (var doc : mongo.getCollection("installations").find().projection(new Document("dealerId", 1))) {

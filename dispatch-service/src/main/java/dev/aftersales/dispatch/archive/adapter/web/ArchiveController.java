@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.archive.adapter.web;
 
+import dev.aftersales.chassis.csv.CsvTable;
 import dev.aftersales.dispatch.archive.application.ArchiveImported;
 import dev.aftersales.dispatch.archive.application.ImportArchive;
 import dev.aftersales.dispatch.archive.application.ImportInstallations;
@@ -7,10 +8,12 @@ import dev.aftersales.dispatch.archive.application.InstallationsImported;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,10 +30,11 @@ class ArchiveController {
         this.importInstallations = importInstallations;
     }
 
-    /** Installation rows as CSV: good rows load, bad ones are reported by line. */
+    /** Installation rows as CSV (charset from the Content-Type): good rows load, bad ones are reported by line. */
     @PostMapping(path = "/installations", consumes = "text/csv")
-    InstallationsImported importCsv(@RequestBody String csv) {
-        return importInstallations.importRows(InstallationRows.fromCsv(csv));
+    InstallationsImported importCsv(
+            @RequestBody byte[] csv, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+        return importInstallations.importRows(InstallationRows.fromCsv(CsvTable.read(csv, contentType)));
     }
 
     /** The same rows as a JSON array of objects; bad ones are reported by position (from 1). */

@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.archive.adapter.web;
 
+import dev.aftersales.chassis.csv.CsvTable;
 import dev.aftersales.dispatch.archive.application.ParsedRow;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Site;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads installation rows from CSV (a header line naming the columns, then one row per line;
- * RFC 4180 quoting) or from JSON objects with the same field names, and checks each row on its own.
+ * Reads installation rows from CSV (a header row naming the columns, then one row each; see
+ * {@link CsvTable}) or from JSON objects with the same field names, and checks each row on its own.
  */
 final class InstallationRows {
 
@@ -34,34 +35,31 @@ final class InstallationRows {
 
     private InstallationRows() {}
 
-    /** Line numbers count the header as line 1, as a spreadsheet shows them. */
-    static List<ParsedRow> fromCsv(String csv) {
-        var lines = csv.replace("\r\n", "\n").split("\n", -1);
-        if (lines.length == 0 || lines[0].isBlank()) {
+    /** Line numbers are the rows a spreadsheet shows, the header being line 1. */
+    static List<ParsedRow> fromCsv(CsvTable csv) {
+        var header = csv.header();
+        if (header.isEmpty()) {
             return List.of(ParsedRow.bad(1, "missing header line"));
         }
-        var header = split(lines[0].replace("\uFEFF", ""));
-        var unknown = header.stream().filter(h -> !COLUMNS.contains(h.trim())).toList();
+        var unknown = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
         if (!unknown.isEmpty() || !header.contains("serialNumber") || !header.contains("dealerId")) {
             return List.of(
                     ParsedRow.bad(1, "header must name serialNumber and dealerId and only these columns: " + COLUMNS));
         }
         var rows = new ArrayList<ParsedRow>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            var line = i + 1;
-            var cells = split(lines[i]);
-            if (cells.size() != header.size()) {
-                rows.add(ParsedRow.bad(line, "expected " + header.size() + " columns, found " + cells.size()));
+        for (var row : csv.rows()) {
+            if (row.cells().size() != header.size()) {
+                rows.add(ParsedRow.bad(
+                        row.line(),
+                        "expected " + header.size() + " columns, found "
+                                + row.cells().size()));
                 continue;
             }
             var fields = new HashMap<String, String>();
             for (int c = 0; c < header.size(); c++) {
-                fields.put(header.get(c).trim(), cells.get(c));
+                fields.put(header.get(c), row.cell(c));
             }
-            rows.add(parse(line, fields));
+            rows.add(parse(row.line(), fields));
         }
         return rows;
     }
@@ -149,34 +147,5 @@ final class InstallationRows {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** One CSV line into cells; a quoted cell may hold commas and doubled quotes. */
-    static List<String> split(String line) {
-        var cells = new ArrayList<String>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            var ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -1,13 +1,13 @@
 package dev.aftersales.dispatch.feed.adapter.web;
 
 import dev.aftersales.chassis.security.CurrentUser;
+import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.feed.domain.FeedEntry;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,15 +30,11 @@ class TechnicianFeedController {
     private final Duration poll;
     private final Duration maxStream;
 
-    TechnicianFeedController(
-            TechnicianFeeds feeds,
-            CurrentUser currentUser,
-            @Value("${aftersales.dispatch.feed.poll:PT0.5S}") Duration poll,
-            @Value("${aftersales.dispatch.feed.max-stream:PT5M}") Duration maxStream) {
+    TechnicianFeedController(TechnicianFeeds feeds, CurrentUser currentUser, DispatchProperties properties) {
         this.feeds = feeds;
         this.currentUser = currentUser;
-        this.poll = poll;
-        this.maxStream = maxStream;
+        this.poll = properties.feed().poll();
+        this.maxStream = properties.feed().maxStream();
     }
 
     @GetMapping(produces = "text/event-stream")

@@ -2,6 +2,7 @@ package dev.aftersales.intake.complaint.adapter.mongo;
 
 import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.contracts.intake.SlaClock;
+import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +17,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +28,7 @@ import org.springframework.stereotype.Component;
  * several Prometheus servers cost the store one set of queries per interval.
  */
 @Component
-public class CaseBacklogMetrics {
+public class CaseBacklogMetrics implements SchedulingConfigurer {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -33,10 +36,12 @@ public class CaseBacklogMetrics {
     private final AtomicLong overdue = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final Map<ComplaintStatus, AtomicLong> open = new EnumMap<>(ComplaintStatus.class);
+    private final Duration interval;
 
-    CaseBacklogMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+    CaseBacklogMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters, IntakeProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
+        this.interval = properties.metricsRefresh();
         Gauge.builder("aftersales.intake.cases.unanswered", unanswered, AtomicLong::get)
                 .description("Open cases whose customer has had no answer yet")
                 .register(meters);
@@ -79,9 +84,11 @@ public class CaseBacklogMetrics {
         }
     }
 
-    @Scheduled(
-            fixedDelayString = "${aftersales.intake.metrics-refresh:15s}",
-            initialDelayString = "${aftersales.intake.metrics-refresh:15s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, interval));
+    }
+
     public void refresh() {
         var now = clock.instant();
         var waiting = Criteria.where("answered").is(false).and("status").ne(ComplaintStatus.CLOSED.name());

@@ -1,5 +1,6 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
+import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.reservation.domain.Backorder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,9 @@ import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +25,20 @@ import org.springframework.stereotype.Component;
  * Refreshed periodically, not per scrape.
  */
 @Component
-class BackorderAgeMetrics {
+class BackorderAgeMetrics implements SchedulingConfigurer {
+
+    private static final Duration FIRST_REFRESH = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final MultiGauge waiting;
+    private final Duration interval;
 
-    BackorderAgeMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+    BackorderAgeMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters, PartsProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
+        this.interval = properties.metricsRefresh();
         Gauge.builder("aftersales.parts.backorders.oldest", oldestSeconds, AtomicLong::get)
                 .description("Age of the oldest backorder still waiting for parts")
                 .baseUnit("seconds")
@@ -41,9 +48,13 @@ class BackorderAgeMetrics {
                 .register(meters);
     }
 
-    @Scheduled(
-            fixedDelayString = "${aftersales.parts.metrics-refresh:30s}",
-            initialDelayString = "${aftersales.parts.metrics-refresh:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        // The first count soon after start-up, so the dashboards' dealer lines fill at once.
+        var first = interval.compareTo(FIRST_REFRESH) < 0 ? interval : FIRST_REFRESH;
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, first));
+    }
+
     void refresh() {
         var now = clock.instant();
         var perDealer = new HashMap<String, Long>();

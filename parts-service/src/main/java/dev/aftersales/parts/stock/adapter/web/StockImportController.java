@@ -2,6 +2,7 @@ package dev.aftersales.parts.stock.adapter.web;
 
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.csv.CsvTable;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.parts.reservation.application.ServeBackorders;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,17 +58,20 @@ class StockImportController {
 
     @PostMapping(consumes = "text/csv")
     @PreAuthorize("hasAnyRole('OPS','DEALER')")
-    ImportAnswer importCsv(@RequestBody String body, @RequestHeader(name = IMPORT_ID, required = false) String id) {
-        return run(id, "text/csv", body, csvRows(body));
+    ImportAnswer importCsv(
+            @RequestBody byte[] body,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @RequestHeader(name = IMPORT_ID, required = false) String id) {
+        return run(id, "text/csv", body, csvRows(CsvTable.read(body, contentType)));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('OPS','DEALER')")
     ImportAnswer importJson(@RequestBody String body, @RequestHeader(name = IMPORT_ID, required = false) String id) {
-        return run(id, "application/json", body, jsonRows(body));
+        return run(id, "application/json", body.getBytes(StandardCharsets.UTF_8), jsonRows(body));
     }
 
-    private ImportAnswer run(String givenId, String type, String body, List<RawRow> rows) {
+    private ImportAnswer run(String givenId, String type, byte[] body, List<RawRow> rows) {
         if (givenId != null && (givenId.isBlank() || givenId.length() > 200)) {
             throw new InvalidRequestException(IMPORT_ID, "must be 1 to 200 characters");
         }
@@ -74,7 +79,7 @@ class StockImportController {
             requireOwnLocation(row);
         }
         // Without an id the content is the id: the same file sent twice is one import.
-        var importId = givenId != null ? givenId : "sha256:" + sha256(type + "\n" + body);
+        var importId = givenId != null ? givenId : "sha256:" + sha256(type, body);
         var result = importStock.run(importId, user.userId(), rows, stock -> {
             if (stock.available() > 0) {
                 serveBackorders.serveAt(stock.locationId(), stock.partNumber());
@@ -96,17 +101,19 @@ class StockImportController {
         }
     }
 
-    /** Comma-separated, the first non-blank line naming the columns (any order); fields may be double-quoted. */
-    static List<RawRow> csvRows(String body) {
-        var lines = body.lines().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty()) {
+    /**
+     * The first non-blank row names the columns (any order); data rows are numbered from 1, blank rows
+     * not counted. Quoting, line breaks in cells and the charset as {@link CsvTable} reads them.
+     */
+    static List<RawRow> csvRows(CsvTable csv) {
+        if (csv.header().isEmpty()) {
             throw new InvalidRequestException("body", "must have a header row and at least one stock line");
         }
-        var header = fields(lines.get(0));
+        var header = csv.header();
         var index = new java.util.HashMap<String, Integer>();
         var problems = new ArrayList<FieldProblem>();
         for (int i = 0; i < header.size(); i++) {
-            var name = header.get(i).trim();
+            var name = header.get(i);
             var column = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst();
             if (column.isEmpty()) {
                 problems.add(new FieldProblem("header[" + i + "]", "unknown column '" + name + "'; known: " + COLUMNS));
@@ -123,49 +130,20 @@ class StockImportController {
             throw new InvalidRequestException(problems);
         }
         var rows = new ArrayList<RawRow>();
-        for (int n = 1; n < lines.size(); n++) {
-            var values = fields(lines.get(n));
+        for (var row : csv.rows()) {
             rows.add(new RawRow(
-                    n,
-                    value(values, index.get("locationId")),
-                    value(values, index.get("partNumber")),
-                    value(values, index.get("onHand")),
-                    value(values, index.get("reorderPoint")),
-                    value(values, index.get("unitCost"))));
+                    rows.size() + 1,
+                    value(row, index.get("locationId")),
+                    value(row, index.get("partNumber")),
+                    value(row, index.get("onHand")),
+                    value(row, index.get("reorderPoint")),
+                    value(row, index.get("unitCost"))));
         }
         return rows;
     }
 
-    private static String value(List<String> values, Integer column) {
-        return column == null || column >= values.size() ? null : values.get(column);
-    }
-
-    private static List<String> fields(String line) {
-        var fields = new ArrayList<String>();
-        var current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
+    private static String value(CsvTable.Row row, Integer column) {
+        return column == null ? null : row.cell(column);
     }
 
     /** An array of objects with the same fields as the CSV columns; values may be strings or numbers. */
@@ -200,10 +178,12 @@ class StockImportController {
         return rows;
     }
 
-    private static String sha256(String text) {
+    /** Over the type and the bytes as sent: for a UTF-8 file the same id as when the body was hashed as text. */
+    private static String sha256(String type, byte[] body) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update((type + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,4 +1,4 @@
-package dev.aftersales.intake.complaint.application;
+package dev.aftersales.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,11 +11,11 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-class SlaPropertiesTest {
+class IntakePropertiesTest {
 
     static SlaPolicy bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("aftersales.intake.sla", SlaProperties.class)
+                .bindOrCreate("aftersales.intake.sla", IntakeProperties.Sla.class)
                 .policy();
     }
 
@@ -45,7 +45,7 @@ class SlaPropertiesTest {
         var policies = new Binder(new MapConfigurationPropertySource(Map.of(
                         "aftersales.intake.sla.kinds.INSTALLATION.on-site", "72h",
                         "aftersales.intake.sla.tiers.KEY.first-answer", "2h")))
-                .bindOrCreate("aftersales.intake.sla", SlaProperties.class)
+                .bindOrCreate("aftersales.intake.sla", IntakeProperties.Sla.class)
                 .policies();
 
         assertThat(policies.policyFor(dev.aftersales.contracts.intake.ComplaintKind.INSTALLATION, null)
@@ -56,5 +56,23 @@ class SlaPropertiesTest {
                 .isEqualTo(Duration.ofHours(2));
         assertThat(policies.policyFor(dev.aftersales.contracts.intake.ComplaintKind.REPAIR, null))
                 .isEqualTo(SlaPolicy.DEFAULT);
+    }
+
+    @Test
+    void escalating_at_the_first_call_is_refused_at_start_up() {
+        assertThatThrownBy(() -> new Binder(
+                                new MapConfigurationPropertySource(Map.of("aftersales.intake.escalate-at-call", "1")))
+                        .bindOrCreate("aftersales.intake", IntakeProperties.class))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasRootCauseMessage("aftersales.intake.escalate-at-call must be at least 2");
+    }
+
+    @Test
+    void without_settings_a_case_escalates_at_the_third_call_and_days_are_counted_in_china() {
+        var properties = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("aftersales.intake", IntakeProperties.class);
+
+        assertThat(properties.escalateAtCall()).isEqualTo(3);
+        assertThat(properties.warrantyZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
     }
 }
