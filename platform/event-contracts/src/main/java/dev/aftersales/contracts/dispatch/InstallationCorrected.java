@@ -20,6 +20,7 @@ import java.util.List;
  *     over an older revision, so a redelivered or replayed correction never undoes a newer one, and
  *     an {@code InstallationRecorded} (revision 0) never undoes a correction
  * @param corrected what this correction changed
+ * @param installedOn null only for an imported machine whose date the archive never had
  * @param wholeMachineWarrantyUntil from the (possibly corrected) installation date: it moves only
  *     when {@code corrected} names INSTALLED_ON
  */
@@ -37,6 +38,6 @@ public record InstallationCorrected(
         @Size(max = 12) String regionCode,
         @NotBlank @Size(max = 64) String dealerId,
         @Size(max = 64) String installerId,
-        @NotNull LocalDate installedOn,
+        LocalDate installedOn,
         LocalDate wholeMachineWarrantyUntil,
         LocalDate mainPartsWarrantyUntil) {}
