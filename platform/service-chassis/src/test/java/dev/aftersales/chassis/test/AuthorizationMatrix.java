@@ -233,6 +233,9 @@ public final class AuthorizationMatrix {
         var owner = row.whose() == Whose.OWN || row.whose() == Whose.ANY ? A : B;
         var calls = 0;
         var shared = door.open(new Scene(row.whose(), A, owner, C));
+        if (!isRead(row) && shared.state == null) {
+            failures.add(describe(row) + ": a write's door must say what a refusal leaves unchanged (state)");
+        }
         var before = shared.state == null ? null : shared.state.call();
         for (var role : callers()) {
             var outcome = row.outcome(role);
