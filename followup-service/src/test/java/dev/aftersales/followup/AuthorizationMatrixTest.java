@@ -82,7 +82,8 @@ class AuthorizationMatrixTest {
                 })
                 .door("GET /api/servqual/scores", scene -> Target.at("/api/servqual/scores?by=dealer"))
                 .door("PUT /api/customers/{customerId}/tier", scene -> {
-                    var customerId = "CU-M" + UUID.randomUUID().toString().substring(0, 8);
+                    // not "CU-…": other tests of this context list care tasks of customers by that prefix
+                    var customerId = "MX-" + UUID.randomUUID().toString().substring(0, 8);
                     return Target.at("/api/customers/" + customerId + "/tier")
                             .json("{\"tier\": \"KEY\"}")
                             .state(AuthorizationMatrix.stored(mongo, "customers", customerId));
