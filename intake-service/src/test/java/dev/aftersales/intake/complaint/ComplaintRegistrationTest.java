@@ -161,6 +161,15 @@ class ComplaintRegistrationTest {
         assertThat(timeline.get(0).path("at").asString())
                 .isEqualTo(view.path("registeredAt").asString());
         assertThat(timeline.get(0).has("technicianId")).isFalse();
+        assertThat(view.has("form"))
+                .as("the customer's form is the hotline's, not the dispatcher's")
+                .isFalse();
+        assertThat(Hotline.read(hotline.show(TestTokens.agent("agent-4"), id).body())
+                        .path("form")
+                        .path("customer")
+                        .path("name")
+                        .asString())
+                .isNotBlank();
     }
 
     @Test

@@ -148,7 +148,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-        return status(HttpStatus.CONFLICT, CONFLICT, "Conflict", ex.getMessage());
+        return status(HttpStatus.CONFLICT, ex.type(), "Conflict", ex.getMessage());
     }
 
     @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)

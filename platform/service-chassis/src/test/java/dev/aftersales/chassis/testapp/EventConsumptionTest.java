@@ -186,6 +186,12 @@ class EventConsumptionTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(deadId).contains("failed after retries");
+        assertThat(list.body())
+                .as("no personal data in the listing")
+                .doesNotContain("王芳")
+                .doesNotContain("13812345678")
+                .doesNotContain("张江路")
+                .contains("C-replay");
 
         var entry = EventJson.read(list.body().getBytes(), DeadLetterView[].class);
         var dead = java.util.Arrays.stream(entry)

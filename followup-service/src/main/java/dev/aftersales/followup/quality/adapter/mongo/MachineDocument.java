@@ -17,6 +17,7 @@ record MachineDocument(
         String dealerId,
         String lastComplaintId,
         Instant lastCompletedAt,
+        Integer archiveRevision,
         @Version Long version,
         Outbox outbox)
         implements HasOutbox {
@@ -30,12 +31,22 @@ record MachineDocument(
                 m.dealerId(),
                 m.lastComplaintId(),
                 m.lastCompletedAt(),
+                m.archiveRevision(),
                 m.version(),
                 m.outbox());
     }
 
     Machine toMachine() {
         return Machine.restore(
-                id, model, productLine, customerId, dealerId, lastComplaintId, lastCompletedAt, version, outbox);
+                id,
+                model,
+                productLine,
+                customerId,
+                dealerId,
+                lastComplaintId,
+                lastCompletedAt,
+                archiveRevision == null ? 0 : archiveRevision,
+                version,
+                outbox);
     }
 }

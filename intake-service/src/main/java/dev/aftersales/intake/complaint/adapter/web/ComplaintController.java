@@ -93,7 +93,7 @@ class ComplaintController {
     @GetMapping("/{complaintId}")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','DISPATCHER')")
     CaseViews.Case show(@PathVariable String complaintId) {
-        return CaseViews.Case.of(showCase.show(complaintId));
+        return CaseViews.Case.of(showCase.show(complaintId, currentUser.caller()));
     }
 
     /** The supervisor's list: open cases with no answer yet, waiting longest first. */
