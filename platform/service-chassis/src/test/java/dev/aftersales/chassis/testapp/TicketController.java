@@ -7,8 +7,10 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +27,20 @@ class TicketController {
             @NotBlank @Pattern(regexp = "1[3-9]\\d{9}") String phone) {}
 
     record TicketRequest(@NotNull Kind kind, @NotNull @Valid Contact contact, List<String> notes) {}
+
+    private final TicketDesk desk;
+
+    TicketController(TicketDesk desk) {
+        this.desk = desk;
+    }
+
+    /** Raises an event whose reason is {@code reasonLength} characters long, to try the event size bound. */
+    @PostMapping("/tickets/{id}/escalation")
+    @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
+    void escalate(@PathVariable String id, @RequestParam int reasonLength) {
+        desk.escalate(id, "原".repeat(reasonLength));
+    }
 
     @PostMapping("/tickets")
     @PreAuthorize("hasRole('AGENT')")

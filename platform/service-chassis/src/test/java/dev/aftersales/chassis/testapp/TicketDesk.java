@@ -18,6 +18,13 @@ public class TicketDesk {
         this.tickets = tickets;
     }
 
+    /** Raises before it saves, as every aggregate must: a refused event leaves nothing stored. */
+    void escalate(String id, String reason) {
+        var ticket = tickets.findById(id).orElseGet(() -> new Ticket(id));
+        ticket.outbox().raise(new AssignmentEscalated("A-" + id, id, reason, Instant.now()), id);
+        tickets.save(ticket);
+    }
+
     void open(ReceivedEvent<ComplaintRegistered> event) {
         if ("flaky".equals(event.payload().symptoms()) && transientFailuresLeft.getAndDecrement() > 0) {
             throw new IllegalStateException("store briefly unavailable");
