@@ -1,6 +1,7 @@
 package dev.aftersales.chassis;
 
 import dev.aftersales.chassis.events.KafkaConfiguration;
+import dev.aftersales.chassis.idempotency.IdempotencyConfiguration;
 import dev.aftersales.chassis.metrics.PersonalDataTagFilter;
 import dev.aftersales.chassis.outbox.OutboxConfiguration;
 import dev.aftersales.chassis.security.CurrentUser;
@@ -28,7 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the chassis into every service that has it on the classpath. */
 @AutoConfiguration
 @EnableConfigurationProperties(ChassisProperties.class)
-@Import({KafkaConfiguration.class, OutboxConfiguration.class, SecurityConfiguration.class})
+@Import({
+    KafkaConfiguration.class,
+    OutboxConfiguration.class,
+    SecurityConfiguration.class,
+    IdempotencyConfiguration.class
+})
 @ComponentScan(basePackageClasses = {dev.aftersales.chassis.events.EventHandler.class})
 public class ChassisAutoConfiguration {
 

@@ -66,4 +66,18 @@ class RealInfrastructureIT {
                     .hasSize(1);
         }
     }
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Test
+    void idempotency_keys_expire_by_a_ttl_index_on_real_mongodb() {
+        var ttl = new java.util.ArrayList<org.bson.Document>();
+        mongo.getCollection("idempotency_keys").listIndexes().into(ttl);
+        assertThat(ttl)
+                .filteredOn(index -> "expiresAt_ttl".equals(index.getString("name")))
+                .singleElement()
+                .satisfies(index -> assertThat(((Number) index.get("expireAfterSeconds")).longValue())
+                        .isZero());
+    }
 }
