@@ -19,7 +19,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties({DispatchProperties.class, WarrantyProperties.class, FeeProperties.class})
+@EnableConfigurationProperties({
+    DispatchProperties.class,
+    WarrantyProperties.class,
+    FeeProperties.class,
+    PartLineLimits.class
+})
 public class DispatchApplication {
 
     public static void main(String[] args) {
