@@ -34,6 +34,7 @@ public final class TokenIssuer {
     public static final String ISSUER = "aftersales-local";
     /** The services' default {@code spring.security.oauth2.resourceserver.jwt.audiences}. */
     public static final String AUDIENCE = "aftersales-api";
+
     public static final Duration DEMO_TOKEN_LIFETIME = Duration.ofDays(30);
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();

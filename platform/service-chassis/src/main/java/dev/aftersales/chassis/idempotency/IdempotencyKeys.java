@@ -1,6 +1,8 @@
 package dev.aftersales.chassis.idempotency;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
@@ -76,7 +78,7 @@ class IdempotencyKeys {
                             .append("claimedAt", Date.from(now))
                             .append("expiresAt", Date.from(expiresAt)));
             return true;
-        } catch (com.mongodb.MongoWriteException e) {
+        } catch (MongoWriteException e) {
             if (e.getError().getCode() == 11000) {
                 return false;
             }
@@ -94,7 +96,7 @@ class IdempotencyKeys {
                         Updates.combine(
                                 Updates.set("claimedAt", Date.from(now)),
                                 Updates.set("expiresAt", Date.from(expiresAt))),
-                        new com.mongodb.client.model.FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return updated != null;
     }
 

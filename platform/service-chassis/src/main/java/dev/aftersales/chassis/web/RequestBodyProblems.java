@@ -10,6 +10,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
@@ -132,8 +133,8 @@ final class RequestBodyProblems {
                 Object bean,
                 String name) {
             var problems = of(context);
-            if (problems == null) {
-                return false;
+            if (problems == null || !context.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)) {
+                return false; // Jackson fails, or skips the field where unknown fields are allowed
             }
             problems.add(pathOfUnknown(context, parser, name), "unknown field");
             parser.skipChildren();

@@ -58,16 +58,12 @@ public final class RequestJsonConverter extends JacksonJsonHttpMessageConverter 
                     ? reader.readValue(body)
                     : reader.readValue(new InputStreamReader(body, charset));
         } catch (StreamConstraintsException e) {
-            throw new InvalidRequestException(
-                    "body",
-                    tooDeep(e)
-                            ? "is nested deeper than the limit of " + maxDepth + " levels"
-                            : "exceeds a limit of the JSON reader");
+            throw beyondLimit(e);
         } catch (StreamReadException e) {
             throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
         } catch (DatabindException e) {
-            if (e.getCause() instanceof StreamConstraintsException) {
-                throw new InvalidRequestException("body", "is nested deeper than the limit of " + maxDepth + " levels");
+            if (e.getCause() instanceof StreamConstraintsException limit) {
+                throw beyondLimit(limit);
             }
             if (problems.isEmpty()) {
                 throw new HttpMessageNotReadableException("JSON binding error: " + e.getOriginalMessage(), e, input);
@@ -81,8 +77,13 @@ public final class RequestJsonConverter extends JacksonJsonHttpMessageConverter 
         throw new InvalidRequestException(merged(problems.list(), value));
     }
 
-    private static boolean tooDeep(StreamConstraintsException e) {
-        return e.getMessage() != null && e.getMessage().contains("nesting depth");
+    private InvalidRequestException beyondLimit(StreamConstraintsException e) {
+        var tooDeep = e.getMessage() != null && e.getMessage().contains("nesting depth");
+        return new InvalidRequestException(
+                "body",
+                tooDeep
+                        ? "is nested deeper than the limit of " + maxDepth + " levels"
+                        : "exceeds a limit of the JSON reader");
     }
 
     /** The type problems, then what bean validation says of every field that has none. */
