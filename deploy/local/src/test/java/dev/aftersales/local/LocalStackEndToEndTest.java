@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -136,19 +137,27 @@ class LocalStackEndToEndTest {
                         .status())
                 .isEqualTo(404);
 
-        // (3) He asks for a filter; parts reserves it at his dealer.
-        var requested = post(
-                Service.DISPATCH,
-                "/api/technician/assignments/" + assignmentId + "/parts-requests",
-                installer,
-                Map.of("partNumber", "FLT-RO-01", "quantity", 1));
+        // (3) He asks for a filter; parts reserves it at his dealer. His app retries the request
+        // (a dropped answer) with the same client request id: still one request, one reservation.
+        var partsRequests = "/api/technician/assignments/" + assignmentId + "/parts-requests";
+        var clientRequestId = UUID.randomUUID().toString();
+        var filter = Map.of("partNumber", "FLT-RO-01", "quantity", 1);
+        var requested = postWithKey(Service.DISPATCH, partsRequests, installer, filter, clientRequestId);
+        var retried = postWithKey(Service.DISPATCH, partsRequests, installer, filter, clientRequestId);
         assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        assertThat(retried.status()).as(retried.text()).isEqualTo(202);
         var requestId = requested.json().get("requestId").asString();
+        assertThat(retried.json().get("requestId").asString()).isEqualTo(requestId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var part = partRequest(installer, assignmentId, requestId);
             assertThat(part.get("status").asString()).isEqualTo("RESERVED");
             assertThat(part.get("locationId").asString()).isEqualTo("D-SH");
         });
+        assertThat(elements(get(Service.DISPATCH, "/api/technician/assignments/" + assignmentId, installer)
+                                .json()
+                                .get("parts"))
+                        .toList())
+                .hasSize(1);
 
         // (4) He completes the visit; followup schedules the return call 48 hours later.
         var before = Instant.now();
@@ -187,6 +196,26 @@ class LocalStackEndToEndTest {
                                 "PARTS_RESERVED",
                                 "VISIT_COMPLETED",
                                 "RETURN_CALL_SCHEDULED"));
+    }
+
+    @Test
+    void only_tokens_naming_the_api_as_audience_are_taken_so_tokens_from_before_it_no_longer_work() {
+        var issuer = TokenIssuer.open(DATA_DIR.resolve("keys"), java.time.Clock.systemUTC());
+        var now = Instant.now().getEpochSecond();
+        var withoutAudience = issuer.sign(Map.of(
+                "sub", "agent-7", "iss", TokenIssuer.ISSUER, "iat", now, "exp", now + 3600, "roles", List.of("AGENT")));
+
+        for (var service : Service.values()) {
+            assertThat(get(service, "/actuator/prometheus", withoutAudience).status())
+                    .as(service + " with a token without aud")
+                    .isEqualTo(401);
+        }
+        assertThat(get(Service.INTAKE, "/api/complaints/waiting", withoutAudience)
+                        .status())
+                .isEqualTo(401);
+        assertThat(get(Service.INTAKE, "/api/callers?serialNumber=WP-0001", agent)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -567,6 +596,15 @@ class LocalStackEndToEndTest {
         return send(HttpRequest.newBuilder(uri(service, path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    }
+
+    private static Response postWithKey(
+            Service service, String path, String token, Object body, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(uri(service, path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
     }
 

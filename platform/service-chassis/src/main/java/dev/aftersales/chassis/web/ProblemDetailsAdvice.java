@@ -1,5 +1,6 @@
 package dev.aftersales.chassis.web;
 
+import dev.aftersales.chassis.outbox.EventTooLargeException;
 import dev.aftersales.chassis.trace.TraceContext;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -44,6 +45,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI NOT_FOUND = URI.create("urn:aftersales:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:aftersales:problem:conflict");
     public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:aftersales:problem:payload-too-large");
+    public static final URI EVENT_TOO_LARGE = URI.create("urn:aftersales:problem:event-too-large");
     public static final URI FORBIDDEN = URI.create("urn:aftersales:problem:forbidden");
     public static final URI INTERNAL = URI.create("urn:aftersales:problem:internal");
 
@@ -90,16 +92,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static FieldProblem unreadable(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(path(unknown), "unknown field");
+            return new FieldProblem(pathOf(unknown), "unknown field");
         }
         if (cause instanceof InvalidFormatException format
                 && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             var allowed = List.of(format.getTargetType().getEnumConstants());
-            return new FieldProblem(path(format), "must be one of " + allowed);
+            return new FieldProblem(pathOf(format), "must be one of " + allowed);
         }
         if (cause instanceof DatabindException binding && !binding.getPath().isEmpty()) {
-            return new FieldProblem(path(binding), "has the wrong type or format");
+            return new FieldProblem(pathOf(binding), "has the wrong type or format");
         }
         if (cause instanceof StreamReadException || cause instanceof JacksonException) {
             return new FieldProblem("body", "is not well-formed JSON");
@@ -107,7 +109,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return new FieldProblem("body", "is missing or unreadable");
     }
 
-    private static String path(DatabindException e) {
+    static String pathOf(DatabindException e) {
         var sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getPropertyName() != null) {
@@ -162,6 +164,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(status(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage())
                         .getBody());
+    }
+
+    /** Refused before anything was saved: the change would raise an event too large to publish. */
+    @ExceptionHandler(EventTooLargeException.class)
+    ResponseEntity<ProblemDetail> eventTooLarge(EventTooLargeException ex) {
+        return status(HttpStatus.CONTENT_TOO_LARGE, EVENT_TOO_LARGE, "Change too large", ex.getMessage());
     }
 
     /** Method security throws these inside the handler; answer them like the filter chain would. */

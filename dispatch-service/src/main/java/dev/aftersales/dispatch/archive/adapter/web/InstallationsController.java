@@ -39,21 +39,24 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('TECHNICIAN','OPS','DISPATCHER')")
 class InstallationsController {
 
-    record CustomerBody(String customerId, String name, String phone) {}
+    record CustomerBody(
+            @Size(max = 64) String customerId,
+            @Size(max = 200) String name,
+            @Size(max = 32) String phone) {}
 
     record SiteBody(
-            String address,
-            @Pattern(regexp = "\\d{6}") String regionCode,
+            @Size(max = 500) String address,
+            @Pattern(regexp = "\\d{6}") @Size(max = 12) String regionCode,
             @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {}
 
     /** {@code installerId} defaults to the calling technician, {@code installedOn} to today. */
     record InstallationBody(
-            @NotBlank String serialNumber,
-            String model,
-            String productLine,
-            @NotBlank String dealerId,
-            String installerId,
+            @NotBlank @Size(max = 64) String serialNumber,
+            @Size(max = 64) String model,
+            @Size(max = 64) String productLine,
+            @NotBlank @Size(max = 64) String dealerId,
+            @Size(max = 64) String installerId,
             LocalDate installedOn,
             @Valid CustomerBody customer,
             @NotNull @Valid SiteBody site) {}

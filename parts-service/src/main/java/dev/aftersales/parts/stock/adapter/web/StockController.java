@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 class StockController {
 
     record StockLineRequest(
-            @NotBlank String locationId,
-            @NotBlank String partNumber,
+            @NotBlank @Size(max = 64) String locationId,
+            @NotBlank @Size(max = 64) String partNumber,
             @NotNull @PositiveOrZero Integer onHand,
             @PositiveOrZero Integer reorderPoint,
             @PositiveOrZero java.math.BigDecimal unitCost) {}
@@ -48,6 +49,9 @@ class StockController {
                     stock.reorderPoint());
         }
     }
+
+    /** Stock lines set in one request; a whole stock count goes through the imports. */
+    static final int MAX_LINES = 1000;
 
     private final SetStock setStock;
     private final ShowStock showStock;
@@ -73,7 +77,7 @@ class StockController {
 
     @PutMapping
     @PreAuthorize("hasAnyRole('OPS','DEALER')")
-    List<StockLine> set(@RequestBody List<StockLineRequest> lines) {
+    List<StockLine> set(@RequestBody @Size(max = MAX_LINES) List<StockLineRequest> lines) {
         validate(lines);
         var command = new SetStockCommand(lines.stream()
                 .map(l -> new SetStockCommand.Line(
