@@ -25,7 +25,8 @@ public final class RequestBodies {
 
     /**
      * Every request body of the controllers under {@code basePackage}. A whole body of type {@code
-     * String} is raw text (CSV, a file) bounded by the request size limit of its path; every other
+     * String} or {@code byte[]} is raw content (CSV, a file) bounded by the request size limit of its
+     * path; every other
      * body is checked by {@link RecordBounds}, nested records and list elements included.
      */
     public static List<Body> of(String basePackage) {
@@ -42,7 +43,8 @@ public final class RequestBodies {
                 var parameters = method.getParameters();
                 for (int i = 0; i < parameters.length; i++) {
                     if (!parameters[i].isAnnotationPresent(RequestBody.class)
-                            || parameters[i].getType() == String.class) {
+                            || parameters[i].getType() == String.class
+                            || parameters[i].getType() == byte[].class) {
                         continue;
                     }
                     var handler = controller.getSimpleName() + "." + method.getName();

@@ -81,7 +81,7 @@ class InstallationsController {
 
     record CorrectedSite(
             @Size(max = 500) String address,
-            @Pattern(regexp = "\\d{6}") String regionCode,
+            @Pattern(regexp = "\\d{6}") @Size(max = 12) String regionCode,
             @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {}
 
