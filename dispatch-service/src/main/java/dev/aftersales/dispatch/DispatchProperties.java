@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feed the technicians' push stream
  * @param warranty the warranty terms the archive gives each installation
  * @param fees the fee schedule for visits out of warranty
+ * @param partLine how many of one part a line may ask for
  */
 @ConfigurationProperties("aftersales.dispatch")
 public record DispatchProperties(
@@ -32,7 +33,8 @@ public record DispatchProperties(
         @DefaultValue("30s") Duration metricsRefresh,
         @DefaultValue Feed feed,
         @DefaultValue Warranty warranty,
-        @DefaultValue Fees fees) {
+        @DefaultValue Fees fees,
+        @DefaultValue PartLine partLine) {
 
     /**
      * @param poll how often an open stream looks at the technician's feed
@@ -97,4 +99,24 @@ public record DispatchProperties(
             @DefaultValue("30") BigDecimal doorFee,
             @DefaultValue("50") BigDecimal labour,
             Map<String, BigDecimal> labourByKind) {}
+
+    /**
+     * How many of one part a line may ask for: parts requests, quotes and the parts used at
+     * completion. A visit needs a few of a part; a larger number is a typing error or an attempt to
+     * drain a dealer's stock.
+     */
+    public record PartLine(
+            @DefaultValue("1") int minQuantity,
+            @DefaultValue("20") int maxQuantity) {
+
+        public static final PartLine DEFAULTS = new PartLine(1, 20);
+
+        public PartLine {
+            if (minQuantity < 1 || maxQuantity < minQuantity) {
+                throw new IllegalArgumentException(
+                        "aftersales.dispatch.part-line: need 1 <= min-quantity <= max-quantity, got " + minQuantity
+                                + ".." + maxQuantity);
+            }
+        }
+    }
 }

@@ -201,14 +201,15 @@ class ArchiveImportServiceTest {
             assertThat(recorded.customerPhone()).isEqualTo("13812345678");
             assertThat(recorded.mainPartsWarrantyUntil()).isEqualTo(LocalDate.parse("2029-11-19"));
 
-            // Reported twice: archived once more, published once.
-            assertThat(send(
-                                    HttpRequest.newBuilder(uri("/api/installations"))
-                                            .header("Content-Type", "application/json")
-                                            .POST(HttpRequest.BodyPublishers.ofString(body)),
-                                    TestTokens.technician("T-001", "D-SH"))
-                            .statusCode())
-                    .isEqualTo(201);
+            // Reported twice: the machine is archived already (409), published once.
+            var again = send(
+                    HttpRequest.newBuilder(uri("/api/installations"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)),
+                    TestTokens.technician("T-001", "D-SH"));
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat((String) JsonPath.read(again.body(), "$.type"))
+                    .isEqualTo("urn:aftersales:problem:already-archived");
             assertThat(tap.drain(Duration.ofSeconds(3)))
                     .filteredOn(s -> serial.equals(s.key()))
                     .allMatch(

@@ -27,6 +27,15 @@ final class DispatchApi {
                 token);
     }
 
+    HttpResponse<String> postWithKey(String path, String token, String body, String idempotencyKey) throws Exception {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                token);
+    }
+
     HttpResponse<String> put(String path, String token, String body) throws Exception {
         return send(
                 HttpRequest.newBuilder(uri(path))

@@ -243,6 +243,56 @@ class DispatchServiceTest {
     }
 
     @Test
+    void a_parts_request_retried_with_its_idempotency_key_is_requested_once() throws Exception {
+        var complaintId = newComplaintId();
+        var assignmentId = assignToT001(complaintId);
+        var path = "/api/technician/assignments/" + assignmentId + "/parts-requests";
+        var key = UUID.randomUUID().toString();
+        var body = "{\"partNumber\": \"FLT-RO-01\", \"quantity\": 2}";
+        try (var tap = EventTap.open(brokers, Topics.DISPATCH_ASSIGNMENTS)) {
+            var first = api.postWithKey(path, T001, body, key);
+            var retry = api.postWithKey(path, T001, body, key);
+
+            assertThat(first.statusCode()).isEqualTo(202);
+            assertThat(retry.statusCode()).isEqualTo(202);
+            assertThat(retry.body()).isEqualTo(first.body());
+            String requestId = JsonPath.read(first.body(), "$.requestId");
+            tap.await(s -> s.is(PartsRequested.class) && complaintId.equals(s.key()), WAIT);
+            assertThat(tap.drain(Duration.ofSeconds(1)))
+                    .filteredOn(s -> s.is(PartsRequested.class) && complaintId.equals(s.key()))
+                    .singleElement()
+                    .satisfies(s ->
+                            assertThat(s.as(PartsRequested.class).requestId()).isEqualTo(requestId));
+        }
+        List<Object> parts = JsonPath.read(
+                api.get("/api/technician/assignments/" + assignmentId, T001).body(), "$.parts");
+        assertThat(parts).hasSize(1);
+    }
+
+    @Test
+    void a_parts_request_or_used_part_line_above_the_quantity_bound_is_refused_naming_the_field() throws Exception {
+        var complaintId = newComplaintId();
+        var assignmentId = assignToT001(complaintId);
+        var path = "/api/technician/assignments/" + assignmentId;
+
+        var request = api.post(path + "/parts-requests", T001, "{\"partNumber\": \"FLT-RO-01\", \"quantity\": 21}");
+        var completion = api.post(
+                path + "/completion",
+                T001,
+                "{\"fixed\": true, \"partsUsed\": [{\"partNumber\": \"FLT-RO-01\", \"quantity\": 1},"
+                        + " {\"partNumber\": \"PUMP-24V\", \"quantity\": 0}]}");
+
+        assertThat(request.statusCode()).isEqualTo(400);
+        assertThat(request.body()).contains("\"field\":\"quantity\"").contains("between 1 and 20");
+        assertThat(completion.statusCode()).isEqualTo(400);
+        assertThat(completion.body()).contains("\"field\":\"partsUsed[1].quantity\"");
+        List<Object> parts = JsonPath.read(api.get(path, T001).body(), "$.parts");
+        assertThat(parts).isEmpty();
+        assertThat((String) JsonPath.read(api.get(path, T001).body(), "$.status"))
+                .isNotEqualTo("COMPLETED");
+    }
+
+    @Test
     void parts_requested_then_reserved_or_backordered_then_the_visit_completed_once() throws Exception {
         var complaintId = newComplaintId();
         var assignmentId = assignToT001(complaintId);

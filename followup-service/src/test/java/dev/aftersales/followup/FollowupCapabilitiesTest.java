@@ -1,6 +1,7 @@
 package dev.aftersales.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.chassis.test.EventTap;
@@ -9,6 +10,8 @@ import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.chassis.test.TestEvents;
 import dev.aftersales.chassis.test.TestTokens;
 import dev.aftersales.contracts.Topics;
+import dev.aftersales.contracts.dispatch.InstallationCorrected;
+import dev.aftersales.contracts.dispatch.InstallationPart;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.contracts.dispatch.VisitCompleted;
@@ -27,6 +30,7 @@ import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
 import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.followup.care.application.SweepCareTasks;
+import dev.aftersales.followup.quality.domain.Machines;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -75,6 +79,9 @@ class FollowupCapabilitiesTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    Machines machines;
 
     final HttpClient http = HttpClient.newHttpClient();
     TestEvents events;
@@ -214,6 +221,39 @@ class FollowupCapabilitiesTest {
             assertThat(call.complaintId()).isEqualTo("INST-WP-INST-1");
             assertThat(call.dueAt()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
         }
+    }
+
+    @Test
+    void a_corrected_customer_replaces_the_machines_customer_and_an_older_record_does_not_undo_it() {
+        var serial = "WP-COR-" + UUID.randomUUID().toString().substring(0, 6);
+        events.publish(installation(serial), serial);
+        var corrected = new InstallationCorrected(
+                serial,
+                1,
+                Instant.now(),
+                List.of(InstallationPart.CUSTOMER),
+                "WP-200",
+                "purifiers",
+                "CU-NEW",
+                "王五",
+                "13900000001",
+                "上海",
+                "310000",
+                "D-SH",
+                "T-001",
+                LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2027-02-28"),
+                LocalDate.parse("2029-02-28"));
+        events.publish(corrected, serial);
+        events.publish(installation(serial), serial); // a replay of the original record, after the correction
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(machines.find(serial))
+                        .hasValueSatisfying(m -> assertThat(m.archiveRevision()).isEqualTo(1)));
+        // The replay sits behind the correction on the same partition; a marker after both shows it was handled.
+        events.publish(installation(serial + "-marker"), serial);
+        await().atMost(WAIT).until(() -> machines.find(serial + "-marker").isPresent());
+        assertThat(machines.find(serial).orElseThrow().customerId()).isEqualTo("CU-NEW");
     }
 
     static InstallationRecorded installation(String serial) {

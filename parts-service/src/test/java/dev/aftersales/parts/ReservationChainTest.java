@@ -91,6 +91,15 @@ class ReservationChainTest {
             assertThat(locations.line(HZ, "CHAIN-1")).isEqualTo(new StockLine(HZ, "CHAIN-1", 3, 2, 1, 0));
 
             var path = "/api/transfers/TR-RQ-ch-1";
+            // A dealer party to neither side does not learn that the transfer exists.
+            var stranger = TestTokens.dealer("dealer-bj", BJ);
+            assertThat(api.get(path, stranger).statusCode()).isEqualTo(404);
+            assertThat(api.post(path + "/shipped", stranger).statusCode()).isEqualTo(404);
+            assertThat(api.post(path + "/received", stranger).statusCode()).isEqualTo(404);
+            assertThat(api.get("/api/transfers/TR-nothing", stranger).statusCode())
+                    .isEqualTo(404);
+            assertThat(api.get(path, TestTokens.dealer("dealer-sh", SH)).statusCode())
+                    .isEqualTo(200);
             // Only the sender ships and only the receiver receives; nothing is received before it is shipped.
             assertThat(api.post(path + "/shipped", TestTokens.dealer("dealer-sh", SH))
                             .statusCode())
@@ -121,6 +130,10 @@ class ReservationChainTest {
                             .statusCode())
                     .isEqualTo(200);
             tap.await(s -> s.is(TransferReceived.class) && "C-ch-1".equals(s.key()), WAIT);
+            // After receipt both parties still see it (the sender no longer holds the units).
+            assertThat(api.get(path, TestTokens.dealer("dealer-hz", HZ)).statusCode())
+                    .isEqualTo(200);
+            assertThat(api.get(path, stranger).statusCode()).isEqualTo(404);
         }
         assertThat(locations.line(HZ, "CHAIN-1")).isEqualTo(new StockLine(HZ, "CHAIN-1", 1, 0, 1, 0));
         assertThat(locations.line(SH, "CHAIN-1")).isEqualTo(new StockLine(SH, "CHAIN-1", 3, 2, 1, 0));

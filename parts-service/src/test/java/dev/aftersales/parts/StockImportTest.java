@@ -120,6 +120,35 @@ class StockImportTest {
     }
 
     @Test
+    void an_import_id_is_the_dealers_own_another_dealers_same_id_is_another_import() throws Exception {
+        var importId = "count-" + java.util.UUID.randomUUID();
+        var mine = api.post(
+                PATH,
+                dealer(),
+                "application/json",
+                "[{\"locationId\": \"D-IMP-1\", \"partNumber\": \"IMP-OWN\", \"onHand\": 4}]",
+                "Import-Id",
+                importId);
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+
+        var theirs = api.post(
+                PATH,
+                TestTokens.dealer("dealer-imp-2", OTHER),
+                "application/json",
+                "[{\"locationId\": \"D-IMP-2\", \"partNumber\": \"IMP-OWN\", \"onHand\": 9}]",
+                "Import-Id",
+                importId);
+
+        assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(200);
+        var answer = EventJson.read(theirs.body().getBytes(), Answer.class);
+        assertThat(answer.replayed()).isFalse();
+        assertThat(answer.accepted()).containsExactly(new Accepted(1, OTHER, "IMP-OWN", 9));
+        assertThat(theirs.body()).doesNotContain(DEALER);
+        assertThat(line(OTHER, "IMP-OWN").orElseThrow().onHand()).isEqualTo(9);
+        assertThat(line(DEALER, "IMP-OWN").orElseThrow().onHand()).isEqualTo(4);
+    }
+
+    @Test
     void an_import_without_one_valid_row_is_refused_as_a_problem_naming_each_row_and_field() throws Exception {
         var response = api.post(PATH, dealer(), "text/csv", """
                 locationId,partNumber,onHand

@@ -507,6 +507,7 @@ public final class LocalStack implements AutoCloseable {
                     .append(" --spring.mongodb.uri=")
                     .append(storeUri(Service.INTAKE).replace("/intake", "/<service>"))
                     .append(" --management.health.mongodb.enabled=false")
+                    .append(" --spring.profiles.active=local")
                     .append(" --spring.security.oauth2.resourceserver.jwt.public-key-location=file:")
                     .append(publicKeyFile())
                     .append("\nDemo tokens are in ")

@@ -40,6 +40,10 @@ final class ServiceProcess {
                 "--spring.mongodb.uri=" + storeUri,
                 // The store does not answer `hello`, so Boot's Mongo health check would always say DOWN.
                 "--management.health.mongodb.enabled=false",
+                // The profile lets a service accept the launcher's own token issuer (refused without it).
+                "--spring.profiles.active=local",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TokenIssuer.ISSUER,
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + TokenIssuer.AUDIENCE,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile);
         this.process = new ChildProcess(service.id(), List.of(), config.dataDir());
     }

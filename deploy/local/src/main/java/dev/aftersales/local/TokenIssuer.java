@@ -24,12 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mints the demo bearer tokens (RS256 JWTs) that the local services trust. The key pair lives in
- * {@code <data>/keys/}: made once, reused after every restart so that tokens handed out earlier stay
- * valid. The services get only the public half ({@code jwt.public-key-location}).
+ * {@code <data>/keys/}: made once, reused after every restart. The services get only the public half
+ * ({@code jwt.public-key-location}) and accept the issuer {@link #ISSUER} only under the Spring profile
+ * {@code local}, which the launcher gives them. Every token names the audience {@link #AUDIENCE}, which
+ * the services require: tokens minted before it was added are refused, and every start writes new ones.
  */
 public final class TokenIssuer {
 
     public static final String ISSUER = "aftersales-local";
+    /** The services' default {@code spring.security.oauth2.resourceserver.jwt.audiences}. */
+    public static final String AUDIENCE = "aftersales-api";
+
     public static final Duration DEMO_TOKEN_LIFETIME = Duration.ofDays(30);
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
@@ -84,10 +89,16 @@ public final class TokenIssuer {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("sub", subject);
         payload.put("iss", ISSUER);
+        payload.put("aud", AUDIENCE);
         payload.put("iat", now);
         payload.put("exp", now + lifetime.toSeconds());
         payload.put("roles", List.copyOf(roles));
         payload.putAll(claims);
+        return sign(payload);
+    }
+
+    /** Signs exactly these claims (RS256). */
+    String sign(Map<String, Object> payload) {
         var signingInput = URL.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT"))) + "."
                 + URL.encodeToString(JSON.writeValueAsBytes(payload));
         try {

@@ -141,7 +141,7 @@ final class ConfigurationKeys {
     }
 
     /**
-     * The keys a module may use: the names its records bind, plus map-valued properties and groups,
+     * The keys a module may use: the names its records bind, plus map-valued properties, lists of records and groups,
      * under which any further key is bound ({@code tiers.KEY.task}) or a whole group is bound at once.
      */
     static Set<String> documentedIn(List<Path> metadataFiles) {
@@ -151,7 +151,9 @@ final class ConfigurationKeys {
             for (var property : metadata.path("properties")) {
                 var name = property.path("name").asString();
                 documented.add(name);
-                if (property.path("type").asString().startsWith("java.util.Map<")) {
+                var type = property.path("type").asString();
+                // A map's keys, and the items of a list of records, are bound under the property's name.
+                if (type.startsWith("java.util.Map<") || (type.startsWith("java.util.List<") && type.contains("$"))) {
                     documented.add(name + ".*");
                 }
             }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -49,6 +50,8 @@ class LocalStackEndToEndTest {
     private static final String ASSIGNMENTS_TOPIC = "dispatch.assignments.v1";
     private static final String COMPLAINTS_TOPIC = "intake.complaints.v1";
     private static final String TECHNICIAN_ASSIGNED = "aftersales.dispatch.TechnicianAssigned.v1";
+    private static final String ARCHIVE_TOPIC = "dispatch.archive.v1";
+    private static final String INSTALLATION_CORRECTED = "aftersales.dispatch.InstallationCorrected.v1";
     /** The chassis names a service's consumer group {@code <service>-service}. */
     private static final String DISPATCH_GROUP = "dispatch-service";
 
@@ -134,19 +137,27 @@ class LocalStackEndToEndTest {
                         .status())
                 .isEqualTo(404);
 
-        // (3) He asks for a filter; parts reserves it at his dealer.
-        var requested = post(
-                Service.DISPATCH,
-                "/api/technician/assignments/" + assignmentId + "/parts-requests",
-                installer,
-                Map.of("partNumber", "FLT-RO-01", "quantity", 1));
+        // (3) He asks for a filter; parts reserves it at his dealer. His app retries the request
+        // (a dropped answer) with the same client request id: still one request, one reservation.
+        var partsRequests = "/api/technician/assignments/" + assignmentId + "/parts-requests";
+        var clientRequestId = UUID.randomUUID().toString();
+        var filter = Map.of("partNumber", "FLT-RO-01", "quantity", 1);
+        var requested = postWithKey(Service.DISPATCH, partsRequests, installer, filter, clientRequestId);
+        var retried = postWithKey(Service.DISPATCH, partsRequests, installer, filter, clientRequestId);
         assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        assertThat(retried.status()).as(retried.text()).isEqualTo(202);
         var requestId = requested.json().get("requestId").asString();
+        assertThat(retried.json().get("requestId").asString()).isEqualTo(requestId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var part = partRequest(installer, assignmentId, requestId);
             assertThat(part.get("status").asString()).isEqualTo("RESERVED");
             assertThat(part.get("locationId").asString()).isEqualTo("D-SH");
         });
+        assertThat(elements(get(Service.DISPATCH, "/api/technician/assignments/" + assignmentId, installer)
+                                .json()
+                                .get("parts"))
+                        .toList())
+                .hasSize(1);
 
         // (4) He completes the visit; followup schedules the return call 48 hours later.
         var before = Instant.now();
@@ -185,6 +196,26 @@ class LocalStackEndToEndTest {
                                 "PARTS_RESERVED",
                                 "VISIT_COMPLETED",
                                 "RETURN_CALL_SCHEDULED"));
+    }
+
+    @Test
+    void only_tokens_naming_the_api_as_audience_are_taken_so_tokens_from_before_it_no_longer_work() {
+        var issuer = TokenIssuer.open(DATA_DIR.resolve("keys"), java.time.Clock.systemUTC());
+        var now = Instant.now().getEpochSecond();
+        var withoutAudience = issuer.sign(Map.of(
+                "sub", "agent-7", "iss", TokenIssuer.ISSUER, "iat", now, "exp", now + 3600, "roles", List.of("AGENT")));
+
+        for (var service : Service.values()) {
+            assertThat(get(service, "/actuator/prometheus", withoutAudience).status())
+                    .as(service + " with a token without aud")
+                    .isEqualTo(401);
+        }
+        assertThat(get(Service.INTAKE, "/api/complaints/waiting", withoutAudience)
+                        .status())
+                .isEqualTo(401);
+        assertThat(get(Service.INTAKE, "/api/callers?serialNumber=WP-0001", agent)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -284,6 +315,95 @@ class LocalStackEndToEndTest {
         assertThat(timeline(complaintId)).filteredOn("CLOSED"::equals).hasSize(1);
     }
 
+    /**
+     * Issue 11: a technician of another dealer reporting an archived machine as his new installation
+     * is refused (409) and changes nothing: not the record (installer, date, warranty), not what the
+     * hotline's caller lookup shows, not who gets the machine's next case. The office corrects a
+     * record with a reason instead: kept as a history, published as InstallationCorrected, and shown
+     * by the caller lookup.
+     */
+    @Test
+    void an_archived_machine_cannot_be_taken_over_and_a_dispatchers_correction_reaches_the_hotline() {
+        var machine = DEMO.machines().stream()
+                .skip(30)
+                .filter(m -> m.dealerId().equals("D-GZ") && m.installerId() != null)
+                .filter(m -> DEMO.technicians().stream()
+                        .anyMatch(t -> t.technicianId().equals(m.installerId()) && t.active()))
+                .findFirst()
+                .orElseThrow();
+        var serial = machine.serialNumber();
+        var intruder = DEMO.technicians().stream()
+                .filter(t -> t.active() && !t.dealerId().equals(machine.dealerId()))
+                .filter(t -> t.productLines().contains(machine.productLine()))
+                .findFirst()
+                .orElseThrow();
+        var before = get(Service.DISPATCH, "/api/installations/" + serial, dispatcher);
+        assertThat(before.status()).as(before.text()).isEqualTo(200);
+
+        // The dispatcher corrects the customer's contact, saying why.
+        var corrected = post(
+                Service.DISPATCH,
+                "/api/installations/" + serial + "/corrections",
+                dispatcher,
+                Map.of(
+                        "reason",
+                        "客户来电更正联系人",
+                        "customer",
+                        Map.of("customerId", machine.customerId(), "name", "陈静", "phone", "13700001111")));
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(201);
+        var history = corrected.json().get("corrections").get(0);
+        assertThat(history.get("correctedBy").asString()).isEqualTo("dispatcher-1");
+        assertThat(history.get("reason").asString()).isEqualTo("客户来电更正联系人");
+        assertThat(history.get("parts").get(0).asString()).isEqualTo("CUSTOMER");
+        var shown = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> callerLookup("phone=13700001111"), machines -> machines.size() == 1)
+                .get(0);
+        assertThat(eventsOf(ARCHIVE_TOPIC, INSTALLATION_CORRECTED))
+                .filteredOn(e -> e.get("serialNumber").asString().equals(serial))
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("customerPhone").asString()).isEqualTo("13700001111"));
+        assertThat(shown.get("serialNumber").asString()).isEqualTo(serial);
+        assertThat(shown.get("customerName").asString()).isEqualTo("陈静");
+        assertThat(shown.get("installerId").asString()).isEqualTo(machine.installerId());
+        assertThat(shown.get("installedOn").asString())
+                .isEqualTo(machine.installedOn().toString());
+
+        // A technician of another dealer reports the machine as his own new installation: refused.
+        var hijack = post(
+                Service.DISPATCH,
+                "/api/installations",
+                stack.technicianToken(intruder.technicianId(), intruder.dealerId()),
+                Map.of(
+                        "serialNumber", serial,
+                        "dealerId", intruder.dealerId(),
+                        "customer", Map.of("name", "假客户", "phone", "13900000000"),
+                        "site", Map.of("address", "北京市朝阳区建国路1号", "regionCode", "110105")));
+        assertThat(hijack.status()).as(hijack.text()).isEqualTo(409);
+        assertThat(hijack.json().get("type").asString()).isEqualTo("urn:aftersales:problem:already-archived");
+
+        var after = get(Service.DISPATCH, "/api/installations/" + serial, dispatcher)
+                .json();
+        for (var field : List.of("installerId", "dealerId", "installedOn", "wholeMachineWarrantyUntil")) {
+            assertThat(after.get(field)).as(field).isEqualTo(before.json().get(field));
+        }
+        assertThat(after.get("revision").asInt()).isEqualTo(1);
+        assertThat(callerLookup("serialNumber=" + serial)).containsExactly(shown);
+        assertThat(callerLookup("phone=13900000000")).isEmpty();
+
+        // The machine's next case still goes to its original installer.
+        var registered = post(Service.INTAKE, "/api/complaints", agent, DEMO.complaint(serial, "REPAIR", "净水器不出水"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        var complaintId = registered.json().get("complaintId").asString();
+        var installer = stack.technicianToken(machine.installerId(), machine.dealerId());
+        var assignmentId = awaitOwnAssignment(installer, complaintId, a -> true);
+        assertThat(get(Service.DISPATCH, "/api/assignments/" + assignmentId, dispatcher)
+                        .json()
+                        .get("technicianId")
+                        .asString())
+                .isEqualTo(machine.installerId());
+    }
+
     // ---- the services' doors ----
 
     private static Optional<JsonNode> ownAssignment(String technicianToken, String complaintId) {
@@ -378,6 +498,12 @@ class LocalStackEndToEndTest {
                         satisfaction));
     }
 
+    private static List<JsonNode> callerLookup(String query) {
+        var found = get(Service.INTAKE, "/api/callers?" + query, agent);
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        return elements(found.json().get("machines")).toList();
+    }
+
     private static JsonNode complaint(String complaintId) {
         return get(Service.INTAKE, "/api/complaints/" + complaintId, agent).json();
     }
@@ -393,6 +519,12 @@ class LocalStackEndToEndTest {
 
     /** Every TechnicianAssigned on the assignments topic, by complaint id. */
     private static Map<String, List<JsonNode>> technicianAssignedByComplaint() {
+        return eventsOf(ASSIGNMENTS_TOPIC, TECHNICIAN_ASSIGNED).stream()
+                .collect(Collectors.groupingBy(e -> e.get("complaintId").asString()));
+    }
+
+    /** The payloads of every event of one type on a topic, from its beginning. */
+    private static List<JsonNode> eventsOf(String topic, String ceType) {
         var props = Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.bootstrapServers(),
@@ -404,8 +536,8 @@ class LocalStackEndToEndTest {
                 false);
         var events = new ArrayList<JsonNode>();
         try (var consumer = new KafkaConsumer<String, String>(props)) {
-            var partitions = consumer.partitionsFor(ASSIGNMENTS_TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(ASSIGNMENTS_TOPIC, p.partition()))
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -413,14 +545,13 @@ class LocalStackEndToEndTest {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     var type = record.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals(TECHNICIAN_ASSIGNED)) {
+                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals(ceType)) {
                         events.add(JSON.readTree(record.value()));
                     }
                 }
             }
         }
-        return events.stream()
-                .collect(Collectors.groupingBy(e -> e.get("complaintId").asString()));
+        return events;
     }
 
     /** Dispatch's group has committed up to the end of every partition of the complaints topic. */
@@ -465,6 +596,15 @@ class LocalStackEndToEndTest {
         return send(HttpRequest.newBuilder(uri(service, path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    }
+
+    private static Response postWithKey(
+            Service service, String path, String token, Object body, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(uri(service, path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
     }
 

@@ -42,6 +42,7 @@ class TokenIssuerTest {
         var claims = part(parts[1]);
         assertThat(claims.get("sub").asString()).isEqualTo("T-001");
         assertThat(claims.get("iss").asString()).isEqualTo("aftersales-local");
+        assertThat(claims.get("aud").asString()).isEqualTo("aftersales-api");
         assertThat(claims.get("roles").get(0).asString()).isEqualTo("TECHNICIAN");
         assertThat(claims.get("technician_id").asString()).isEqualTo("T-001");
         assertThat(claims.get("dealer_id").asString()).isEqualTo("D-SH");

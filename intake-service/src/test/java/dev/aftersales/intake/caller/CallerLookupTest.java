@@ -7,6 +7,8 @@ import dev.aftersales.chassis.test.MutableClock;
 import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.chassis.test.TestEvents;
 import dev.aftersales.chassis.test.TestTokens;
+import dev.aftersales.contracts.dispatch.InstallationCorrected;
+import dev.aftersales.contracts.dispatch.InstallationPart;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +123,101 @@ class CallerLookupTest {
         var openCases = lookUp("phone=" + phone).get(0).path("openCases");
         assertThat(openCases).hasSize(1);
         assertThat(openCases.get(0).path("complaintId").asString()).isEqualTo(complaintId);
+    }
+
+    @Test
+    void corrections_replace_the_entry_in_order_and_an_older_record_never_undoes_them() throws Exception {
+        var serial = "WP-" + UUID.randomUUID().toString().substring(0, 8);
+        var installed = new InstallationRecorded(
+                serial,
+                "RO-400",
+                "WATER_PURIFIER",
+                "CU-1",
+                "王芳",
+                "13812345678",
+                "上海市浦东新区张江路88号",
+                "310115",
+                "D-SH",
+                "T-001",
+                LocalDate.parse("2025-03-10"),
+                LocalDate.parse("2026-03-09"),
+                LocalDate.parse("2028-03-09"));
+        events.publish(installed, serial);
+        await().atMost(WAIT).until(() -> lookUp("serialNumber=" + serial).size() == 1);
+
+        // The installer corrected: the name and phone the correction does not carry stay.
+        events.publish(
+                correction(serial, 1, List.of(InstallationPart.INSTALLER), "T-002", null, null, "2025-03-10"), serial);
+        await().atMost(WAIT)
+                .until(() -> lookUp("serialNumber=" + serial)
+                        .get(0)
+                        .path("installerId")
+                        .asString()
+                        .equals("T-002"));
+        var machine = lookUp("serialNumber=" + serial).get(0);
+        assertThat(machine.path("customerName").asString()).isEqualTo("王芳");
+        assertThat(machine.path("customerPhone").asString()).isEqualTo("13812345678");
+
+        // The customer and the date corrected: the new contact is found by its phone, the warranty moved.
+        events.publish(
+                correction(
+                        serial,
+                        2,
+                        List.of(InstallationPart.CUSTOMER, InstallationPart.INSTALLED_ON),
+                        "T-002",
+                        "刘洋",
+                        "13912340000",
+                        "2025-04-01"),
+                serial);
+        await().atMost(WAIT).until(() -> lookUp("phone=13912340000").size() == 1);
+        assertThat(lookUp("phone=13812345678")).isEmpty();
+
+        // Replays of the original record and of the first correction come late; they change nothing.
+        events.publish(installed, serial);
+        events.publish(
+                correction(serial, 1, List.of(InstallationPart.INSTALLER), "T-002", null, null, "2025-03-10"), serial);
+        // Keyed like the replays, so on their partition: once it shows, they have been handled.
+        var marker = "WP-" + UUID.randomUUID().toString().substring(0, 8);
+        events.publish(
+                correction(marker, 1, List.of(InstallationPart.SITE), "T-009", null, null, "2025-01-01"), serial);
+        await().atMost(WAIT).until(() -> lookUp("serialNumber=" + marker).size() == 1);
+        machine = lookUp("serialNumber=" + serial).get(0);
+        assertThat(machine.path("customerName").asString()).isEqualTo("刘洋");
+        assertThat(machine.path("installerId").asString()).isEqualTo("T-002");
+        assertThat(machine.path("installedOn").asString()).isEqualTo("2025-04-01");
+        assertThat(machine.path("warranty").path("wholeMachine").path("until").asString())
+                .isEqualTo("2026-03-31");
+        // A machine intake never heard of is archived from its correction (the marker above).
+        assertThat(lookUp("serialNumber=" + marker).get(0).path("installerId").asString())
+                .isEqualTo("T-009");
+    }
+
+    private static InstallationCorrected correction(
+            String serial,
+            int revision,
+            List<InstallationPart> parts,
+            String installer,
+            String name,
+            String phone,
+            String installedOn) {
+        var date = LocalDate.parse(installedOn);
+        return new InstallationCorrected(
+                serial,
+                revision,
+                Instant.now(),
+                parts,
+                "RO-400",
+                "WATER_PURIFIER",
+                "CU-1",
+                name,
+                phone,
+                "上海市浦东新区张江路88号",
+                "310115",
+                "D-SH",
+                installer,
+                date,
+                date.plusYears(1).minusDays(1),
+                date.plusYears(3).minusDays(1));
     }
 
     @Test

@@ -42,6 +42,50 @@ class CallLogTest extends HotlineSliceTest {
     }
 
     @Test
+    void the_same_idempotency_key_with_another_complaint_gets_422_naming_the_key_and_stores_nothing() {
+        var key = UUID.randomUUID().toString();
+        var first = Hotline.form();
+        var other = Hotline.form();
+        other.put("symptoms", "另一个故障");
+
+        assertThat(hotline.registerWithKey(AGENT, first.toString(), key).statusCode())
+                .isEqualTo(201);
+        var reused = hotline.registerWithKey(AGENT, other.toString(), key);
+
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(reused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(reused.body()).contains("Idempotency-Key " + key);
+        assertThat(casesAbout(Hotline.serialOf(other))).isZero();
+        assertThat(casesAbout(Hotline.serialOf(first))).isEqualTo(1);
+    }
+
+    @Test
+    void another_agents_call_with_the_same_idempotency_key_is_their_own_call() {
+        var key = UUID.randomUUID().toString();
+        var mine = Hotline.form();
+        var theirs = Hotline.form();
+
+        var first = hotline.registerWithKey(AGENT, mine.toString(), key);
+        var second = hotline.registerWithKey(
+                dev.aftersales.chassis.test.TestTokens.agent("agent-2"), theirs.toString(), key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        var theirId = Hotline.read(second.body()).path("complaintId").asString();
+        assertThat(theirId)
+                .isNotEqualTo(Hotline.read(first.body()).path("complaintId").asString());
+        assertThat(second.headers().firstValue("Location")).hasValue("/api/complaints/" + theirId);
+        assertThat(casesAbout(Hotline.serialOf(theirs))).isEqualTo(1);
+        assertThat(hotline.caseView(AGENT, theirId)
+                        .path("calls")
+                        .get(0)
+                        .path("takenBy")
+                        .asString())
+                .isEqualTo("agent-2");
+    }
+
+    @Test
     void a_second_call_about_the_same_machine_is_logged_on_its_open_case() {
         var form = Hotline.form();
         var id = registered(form);

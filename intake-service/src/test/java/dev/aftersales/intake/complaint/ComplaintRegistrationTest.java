@@ -161,6 +161,15 @@ class ComplaintRegistrationTest {
         assertThat(timeline.get(0).path("at").asString())
                 .isEqualTo(view.path("registeredAt").asString());
         assertThat(timeline.get(0).has("technicianId")).isFalse();
+        assertThat(view.has("form"))
+                .as("the customer's form is the hotline's, not the dispatcher's")
+                .isFalse();
+        assertThat(Hotline.read(hotline.show(TestTokens.agent("agent-4"), id).body())
+                        .path("form")
+                        .path("customer")
+                        .path("name")
+                        .asString())
+                .isNotBlank();
     }
 
     @Test
@@ -189,6 +198,26 @@ class ComplaintRegistrationTest {
                 invalid("a malformed phone", f -> phones(f).set(0, "12345"), "customer.phones[0]"),
                 invalid("a malformed second phone", f -> phones(f).add("021-123"), "customer.phones[1]"),
                 invalid("an unknown kind", f -> f.put("kind", "TELEPORT"), "kind"),
+                invalid(
+                        "an unknown kind and no phone",
+                        f -> {
+                            f.put("kind", "TELEPORT");
+                            customer(f).remove("phones");
+                        },
+                        "kind",
+                        "customer.phones"),
+                invalid(
+                        "a text for a date, a list for a name and an unknown field",
+                        f -> {
+                            f.put("purchasedOn", "last spring");
+                            customer(f).putArray("name").add("王");
+                            ((ObjectNode) f.get("machine")).put("colour", "white");
+                            f.remove("channel");
+                        },
+                        "purchasedOn",
+                        "customer.name",
+                        "machine.colour",
+                        "channel"),
                 invalid("no kind", f -> f.remove("kind"), "kind"),
                 invalid(
                         "no serial number",

@@ -26,6 +26,7 @@ public enum EventCatalog {
     COMPLAINT_CLOSED("intake", ComplaintClosed.class, Topics.INTAKE_COMPLAINTS),
     // dispatch.archive.v1
     INSTALLATION_RECORDED("dispatch", InstallationRecorded.class, Topics.DISPATCH_ARCHIVE),
+    INSTALLATION_CORRECTED("dispatch", InstallationCorrected.class, Topics.DISPATCH_ARCHIVE),
     // dispatch.assignments.v1
     TECHNICIAN_ASSIGNED("dispatch", TechnicianAssigned.class, Topics.DISPATCH_ASSIGNMENTS),
     ASSIGNMENT_ESCALATED("dispatch", AssignmentEscalated.class, Topics.DISPATCH_ASSIGNMENTS),

@@ -1,27 +1,40 @@
 package dev.aftersales.chassis;
 
 import dev.aftersales.chassis.events.KafkaConfiguration;
+import dev.aftersales.chassis.idempotency.IdempotencyConfiguration;
 import dev.aftersales.chassis.metrics.PersonalDataTagFilter;
 import dev.aftersales.chassis.outbox.OutboxConfiguration;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.SecurityConfiguration;
 import dev.aftersales.chassis.web.ProblemDetailsAdvice;
+import dev.aftersales.chassis.web.RequestJsonConverter;
 import dev.aftersales.chassis.web.RequestSizeLimitFilter;
 import dev.aftersales.chassis.web.TraceparentFilter;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the chassis into every service that has it on the classpath. */
 @AutoConfiguration
 @EnableConfigurationProperties(ChassisProperties.class)
-@Import({KafkaConfiguration.class, OutboxConfiguration.class, SecurityConfiguration.class})
+@Import({
+    KafkaConfiguration.class,
+    OutboxConfiguration.class,
+    SecurityConfiguration.class,
+    IdempotencyConfiguration.class
+})
 @ComponentScan(basePackageClasses = {dev.aftersales.chassis.events.EventHandler.class})
 public class ChassisAutoConfiguration {
 
@@ -55,9 +68,29 @@ public class ChassisAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ChassisProperties properties) {
-        var registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(properties.http().maxRequestSize().toBytes()));
+        var http = properties.http();
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(
+                http.maxRequestSize().toBytes(),
+                http.largerBodies().stream()
+                        .map(l -> new RequestSizeLimitFilter.PathLimit(
+                                l.paths(), l.maxRequestSize().toBytes()))
+                        .toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** An explicit nesting limit on every JSON body read (Jackson's own default is far deeper). */
+    @Bean
+    JsonFactoryBuilderCustomizer jsonNestingLimit(ChassisProperties properties) {
+        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(properties.http().maxJsonDepth())
+                .build());
+    }
+
+    /** Replaces Boot's JSON converter (ordered after it) with one that names every field at fault. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer requestJsonConverter(JsonMapper mapper, Validator validator) {
+        return converters -> converters.withJsonConverter(RequestJsonConverter.of(mapper, validator));
     }
 }

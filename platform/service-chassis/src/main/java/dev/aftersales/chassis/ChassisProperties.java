@@ -1,6 +1,7 @@
 package dev.aftersales.chassis;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  *     {@code ce_source} of its events and the owner of its catalog topics
  */
 @ConfigurationProperties("aftersales")
-public record ChassisProperties(String service, Kafka kafka, Outbox outbox, Http http) {
+public record ChassisProperties(
+        String service, Kafka kafka, Outbox outbox, Http http, Events events, Idempotency idempotency) {
 
     /**
      * @param partitions partitions of the topics this service creates (its own and their dead-letter topics)
@@ -36,12 +38,66 @@ public record ChassisProperties(String service, Kafka kafka, Outbox outbox, Http
             @DefaultValue("5s") Duration sweepGrace,
             @DefaultValue("500") int batchSize) {}
 
-    /** @param maxRequestSize request bodies above this get 413 */
-    public record Http(@DefaultValue("64KB") DataSize maxRequestSize) {}
+    /**
+     * @param maxRequestSize request bodies above this get 413, declared length or not
+     * @param largerBodies paths allowed a larger body (bulk imports), each list of path patterns with its limit
+     * @param maxJsonDepth JSON bodies nested deeper than this get 400
+     */
+    public record Http(
+            @DefaultValue("64KB") DataSize maxRequestSize,
+            List<LargerBodies> largerBodies,
+            @DefaultValue("32") int maxJsonDepth) {
+
+        public Http {
+            largerBodies = largerBodies == null ? List.of() : List.copyOf(largerBodies);
+        }
+    }
+
+    /**
+     * @param paths Spring path patterns, e.g. {@code /api/archive/import} or {@code /api/imports/**}
+     * @param maxRequestSize the limit on those paths
+     */
+    public record LargerBodies(List<String> paths, DataSize maxRequestSize) {
+
+        public LargerBodies {
+            if (paths == null || paths.isEmpty() || maxRequestSize == null) {
+                throw new IllegalArgumentException(
+                        "aftersales.http.larger-bodies: each entry needs paths and max-request-size");
+            }
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /**
+     * @param maxSize an event whose JSON is larger is refused where it is raised (well below Kafka's 1 MiB)
+     */
+    public record Events(@DefaultValue("256KB") DataSize maxSize) {}
+
+    /**
+     * @param retention how long an {@code Idempotency-Key} and its answer are kept; at least 24 hours
+     * @param staleAfter a key claimed this long ago and still unanswered was left by a crash; a retry takes it over
+     * @param sweepInterval how often keys past their retention are removed
+     */
+    public record Idempotency(
+            @DefaultValue("24h") Duration retention,
+            @DefaultValue("2m") Duration staleAfter,
+            @DefaultValue("1h") Duration sweepInterval) {
+
+        public Idempotency {
+            if (retention.compareTo(Duration.ofHours(24)) < 0) {
+                throw new IllegalArgumentException(
+                        "aftersales.idempotency.retention must be at least 24h: clients retry for up to a day");
+            }
+        }
+    }
 
     public ChassisProperties {
         kafka = kafka != null ? kafka : new Kafka(6, 2, 4, Duration.ofMillis(200), Duration.ofSeconds(5));
         outbox = outbox != null ? outbox : new Outbox(Duration.ofSeconds(10), Duration.ofSeconds(5), 500);
-        http = http != null ? http : new Http(DataSize.ofKilobytes(64));
+        http = http != null ? http : new Http(DataSize.ofKilobytes(64), List.of(), 32);
+        events = events != null ? events : new Events(DataSize.ofKilobytes(256));
+        idempotency = idempotency != null
+                ? idempotency
+                : new Idempotency(Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofHours(1));
     }
 }

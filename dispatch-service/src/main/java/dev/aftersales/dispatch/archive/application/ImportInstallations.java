@@ -3,6 +3,7 @@ package dev.aftersales.dispatch.archive.application;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Installations;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.slf4j.Logger;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Service;
  * Loads installation records row by row (from CSV or JSON): good rows load, bad rows are reported
  * by line. Idempotent by serial number: a row equal to the archive's record writes nothing, so the
  * same file imported again changes nothing; a later row of the same serial wins over an earlier one.
+ * An import adds machines but never changes an archived one: a row that differs from the archive's
+ * record is reported, because a record changes only through a correction with a reason.
  */
 @Service
 public class ImportInstallations {
@@ -28,26 +31,34 @@ public class ImportInstallations {
 
     public InstallationsImported importRows(List<ParsedRow> rows) {
         var rejected = new ArrayList<RowProblem>();
-        var bySerial = new LinkedHashMap<String, Installation>();
+        var bySerial = new LinkedHashMap<String, ParsedRow>();
         for (var row : rows) {
             if (row.problem() != null) {
                 rejected.add(new RowProblem(row.line(), row.problem()));
             } else {
-                bySerial.put(row.installation().serialNumber(), row.installation());
+                bySerial.put(row.installation().serialNumber(), row);
             }
         }
-        var changed = new ArrayList<Installation>();
-        for (var installation : bySerial.values()) {
+        var added = new ArrayList<Installation>();
+        var unchanged = 0;
+        for (var row : bySerial.values()) {
+            var installation = row.installation();
             var current = installations.bySerialNumber(installation.serialNumber());
-            if (current.isEmpty() || !current.get().equals(installation)) {
-                changed.add(installation);
+            if (current.isEmpty()) {
+                added.add(installation);
+            } else if (current.get().equals(installation)) {
+                unchanged++;
+            } else {
+                rejected.add(new RowProblem(row.line(), ArchivedMachines.differs(installation.serialNumber())));
             }
         }
-        for (int from = 0; from < changed.size(); from += CHUNK) {
-            installations.upsertAll(changed.subList(from, Math.min(changed.size(), from + CHUNK)));
+        for (int from = 0; from < added.size(); from += CHUNK) {
+            installations.addAll(added.subList(from, Math.min(added.size(), from + CHUNK)));
         }
-        var good = rows.size() - rejected.size();
-        var result = new InstallationsImported(rows.size(), changed.size(), good - changed.size(), rejected);
+        rejected.sort(Comparator.comparingInt(RowProblem::line));
+        // Earlier rows of a serial that a later row replaced count as unchanged, as before.
+        var result = new InstallationsImported(
+                rows.size(), added.size(), rows.size() - rejected.size() - added.size(), rejected);
         log.info(
                 "installations import: {} rows, {} loaded, {} unchanged, {} rejected",
                 result.rows(),

@@ -2,11 +2,18 @@ package dev.aftersales.dispatch.archive.domain;
 
 import java.util.Optional;
 
-/** Installations reported through the API, with the event that announced them. */
+/** The archive's records as aggregates: what reporting and correcting an installation work on. */
 public interface InstallationRecords {
 
-    /** @return false when a record with this id exists already: nothing was written */
+    /**
+     * Adds a machine not yet in the archive, with its pending events.
+     *
+     * @return false when the serial number is archived already: nothing was written
+     */
     boolean add(InstallationRecord record);
 
-    Optional<InstallationRecord> byId(String id);
+    Optional<InstallationRecord> bySerialNumber(String serialNumber);
+
+    /** Saves a changed record if nobody changed it since it was read; else the store's optimistic-locking error. */
+    void save(InstallationRecord record);
 }

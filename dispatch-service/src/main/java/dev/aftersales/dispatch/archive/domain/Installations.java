@@ -3,14 +3,17 @@ package dev.aftersales.dispatch.archive.domain;
 import java.util.List;
 import java.util.Optional;
 
-/** The installation records of the archive, one per machine. */
+/**
+ * The installation facts of the archive, one per machine: what the rule chain reads. Imports only
+ * add machines; an archived machine changes through a correction of its {@link InstallationRecord}.
+ */
 public interface Installations {
 
-    /** Creates or replaces the record of this serial number. */
-    void upsert(Installation installation);
+    /** Adds the machine unless its serial number is archived already (then it is left as it is). */
+    void add(Installation installation);
 
-    /** Creates or replaces the records of these serial numbers, in one round trip. */
-    void upsertAll(List<Installation> installations);
+    /** {@link #add} for many machines, in one round trip. */
+    void addAll(List<Installation> installations);
 
     Optional<Installation> bySerialNumber(String serialNumber);
 }

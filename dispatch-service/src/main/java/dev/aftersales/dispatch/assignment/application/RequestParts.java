@@ -3,6 +3,7 @@ package dev.aftersales.dispatch.assignment.application;
 import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.dispatch.assignment.domain.AssignmentNotOpenException;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,7 +29,12 @@ public class RequestParts {
     /** @return the request id, which the reservation or backorder will carry */
     public String request(RequestPartsCommand command) {
         var assignment = own.get(command.technicianId(), command.assignmentId());
-        var requestId = UUID.randomUUID().toString();
+        var requestId = command.clientRequestId() == null
+                ? UUID.randomUUID().toString()
+                // one technician's key names one request, whatever instance handles the retry
+                : UUID.nameUUIDFromBytes(("parts-request:" + command.technicianId() + ":" + command.clientRequestId())
+                                .getBytes(StandardCharsets.UTF_8))
+                        .toString();
         try {
             assignment.requestParts(requestId, command.partNumber(), command.quantity(), clock.instant());
         } catch (AssignmentNotOpenException e) {

@@ -285,7 +285,16 @@ public final class Assignment {
      * The technician needs a part for the visit; raises {@link PartsRequested} for parts to reserve
      * it at the technician's dealer first.
      */
+    /**
+     * The technician asks for a part; raises {@link PartsRequested}. A request id seen before (a
+     * retried request) changes nothing and answers the request as it stands.
+     */
     public PartRequest requestParts(String requestId, String partNumber, int quantity, Instant now) {
+        for (var earlier : parts) {
+            if (earlier.requestId().equals(requestId)) {
+                return earlier;
+            }
+        }
         requireAssigned("request parts for");
         acceptImplicitly(now);
         var request = PartRequest.requested(requestId, partNumber, quantity);

@@ -10,13 +10,13 @@ public class InMemoryInstallations implements Installations {
     private final Map<String, Installation> bySerial = new HashMap<>();
 
     @Override
-    public void upsert(Installation installation) {
-        bySerial.put(installation.serialNumber(), installation);
+    public void add(Installation installation) {
+        bySerial.putIfAbsent(installation.serialNumber(), installation);
     }
 
     @Override
-    public void upsertAll(List<Installation> installations) {
-        installations.forEach(this::upsert);
+    public void addAll(List<Installation> installations) {
+        installations.forEach(this::add);
     }
 
     @Override

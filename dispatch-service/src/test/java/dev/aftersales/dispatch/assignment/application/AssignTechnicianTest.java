@@ -42,7 +42,7 @@ class AssignTechnicianTest {
 
     @BeforeEach
     void archive() {
-        installations.upsert(installation("WP-0001", "D-SH", "T-001"));
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
         technicians.upsert(technician("T-001", "D-SH", true, 0));
     }
 

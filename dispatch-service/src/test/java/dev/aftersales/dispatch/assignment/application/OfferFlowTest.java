@@ -49,7 +49,7 @@ class OfferFlowTest {
 
     @BeforeEach
     void archive() {
-        installations.upsert(installation("WP-0001", "D-SH", "T-001"));
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
         technicians.upsert(technician("T-001", "D-SH", true, 0));
         technicians.upsert(technician("T-002", "D-SH", true, 0));
         technicians.upsert(technician("T-003", "D-SH", true, 1));

@@ -44,7 +44,7 @@ class OfflineUpdatesTest {
                 new ApplyOfflineUpdates(assignments, new OwnAssignments(assignments), technicians, properties);
 
         World() {
-            installations.upsert(installation("WP-0001", "D-SH", "T-001"));
+            installations.add(installation("WP-0001", "D-SH", "T-001"));
             technicians.upsert(technician("T-001", "D-SH", true, 0));
             new AssignTechnician(assignments, policy, technicians, clock, new SimpleMeterRegistry(), properties)
                     .assign(delivery("e-1", registered("C-1", "WP-0001")));

@@ -45,8 +45,8 @@ class ReopenAndRepeatVisitTest {
 
     @BeforeEach
     void archive() {
-        installations.upsert(installation("WP-0001", "D-SH", "T-001"));
-        installations.upsert(installation("WP-0002", "D-SH", "T-001"));
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
+        installations.add(installation("WP-0002", "D-SH", "T-001"));
         technicians.upsert(technician("T-001", "D-SH", true, 0));
         technicians.upsert(technician("T-002", "D-SH", true, 0));
     }

@@ -28,7 +28,7 @@ class AssignmentPolicyTest {
 
     @Test
     void assigns_the_original_installer_when_available() {
-        installations.upsert(installation("WP-0001", "D-SH", "T-001"));
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
         technicians.upsert(technician("T-001", "D-SH", true, 5));
         technicians.upsert(technician("T-002", "D-SH", true, 0));
 
@@ -43,7 +43,7 @@ class AssignmentPolicyTest {
 
     @Test
     void the_original_installer_is_sent_even_when_working_for_another_dealer_now() {
-        installations.upsert(installation("WP-0001", "D-SH", "T-001"));
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
         technicians.upsert(technician("T-001", "D-BJ", true, 0));
 
         var decision = policy.decide("WP-0001", REPAIR);
@@ -54,7 +54,7 @@ class AssignmentPolicyTest {
 
     @Test
     void gives_the_case_to_the_least_loaded_colleague_when_the_installer_has_left() {
-        installations.upsert(installation("WP-0002", "D-SH", "T-009"));
+        installations.add(installation("WP-0002", "D-SH", "T-009"));
         technicians.upsert(technician("T-009", "D-SH", false, 0));
         technicians.upsert(technician("T-001", "D-SH", true, 3));
         technicians.upsert(technician("T-002", "D-SH", true, 1));
@@ -72,7 +72,7 @@ class AssignmentPolicyTest {
 
     @Test
     void passes_over_an_installer_not_skilled_for_the_product_line() {
-        installations.upsert(installation("WP-0002", "D-SH", "T-009"));
+        installations.add(installation("WP-0002", "D-SH", "T-009"));
         technicians.upsert(new Technician("T-009", "王师傅", "D-SH", true, Set.of("AIR_CONDITIONER"), 0));
         technicians.upsert(technician("T-002", "D-SH", true, 7));
 
@@ -84,7 +84,7 @@ class AssignmentPolicyTest {
 
     @Test
     void passes_over_an_installer_not_doing_this_kind_of_work() {
-        installations.upsert(installation("WP-0002", "D-SH", "T-009"));
+        installations.add(installation("WP-0002", "D-SH", "T-009"));
         technicians.upsert(skilled("T-009", "D-SH", Set.of("INSTALLATION"), 10, 0));
         technicians.upsert(skilled("T-002", "D-SH", Set.of("REPAIR"), 10, 0));
 
@@ -99,7 +99,7 @@ class AssignmentPolicyTest {
 
     @Test
     void passes_over_an_installer_at_full_daily_capacity() {
-        installations.upsert(installation("WP-0002", "D-SH", "T-009"));
+        installations.add(installation("WP-0002", "D-SH", "T-009"));
         technicians.upsert(skilled("T-009", "D-SH", Set.of(), 4, 4));
         technicians.upsert(skilled("T-002", "D-SH", Set.of(), 4, 3));
         technicians.upsert(skilled("T-003", "D-SH", Set.of(), 2, 2));
@@ -112,7 +112,7 @@ class AssignmentPolicyTest {
 
     @Test
     void breaks_a_tie_between_equally_loaded_colleagues_by_technician_id() {
-        installations.upsert(installation("WP-0002", "D-SH", "T-009"));
+        installations.add(installation("WP-0002", "D-SH", "T-009"));
         technicians.upsert(technician("T-009", "D-SH", false, 0));
         technicians.upsert(technician("T-005", "D-SH", true, 2));
         technicians.upsert(technician("T-003", "D-SH", true, 2));
@@ -122,8 +122,8 @@ class AssignmentPolicyTest {
 
     @Test
     void takes_a_colleague_when_the_installer_is_not_in_the_archive_or_not_recorded() {
-        installations.upsert(installation("WP-0002", "D-SH", "T-GONE"));
-        installations.upsert(installation("WP-0003", "D-SH", null));
+        installations.add(installation("WP-0002", "D-SH", "T-GONE"));
+        installations.add(installation("WP-0003", "D-SH", null));
         technicians.upsert(technician("T-002", "D-SH", true, 0));
 
         var unknownInstaller = policy.decide("WP-0002", REPAIR);
@@ -137,7 +137,7 @@ class AssignmentPolicyTest {
 
     @Test
     void skips_technicians_who_already_passed_on_the_case() {
-        installations.upsert(installation("WP-0002", "D-SH", "T-001"));
+        installations.add(installation("WP-0002", "D-SH", "T-001"));
         technicians.upsert(technician("T-001", "D-SH", true, 0));
         technicians.upsert(technician("T-002", "D-SH", true, 0));
         technicians.upsert(technician("T-003", "D-SH", true, 1));
@@ -150,7 +150,7 @@ class AssignmentPolicyTest {
 
     @Test
     void without_a_dealer_colleague_sends_the_nearest_service_point_by_coordinates() {
-        installations.upsert(located("WP-0005", "310115", 31.20, 121.60));
+        installations.add(located("WP-0005", "310115", 31.20, 121.60));
         // Same district but 40 km away, against another district 5 km away: coordinates win.
         servicePoints.upsert(point("SP-FAR", ServicePointType.SERVICE_POINT, "310115", 31.50, 121.90));
         servicePoints.upsert(point("SP-NEAR", ServicePointType.SERVICE_POINT, "310112", 31.22, 121.64));
@@ -171,7 +171,7 @@ class AssignmentPolicyTest {
 
     @Test
     void without_coordinates_prefers_a_service_point_in_the_same_district_then_city_then_province() {
-        installations.upsert(installation("WP-0006", "D-SH", null)); // site 310115, no coordinates
+        installations.add(installation("WP-0006", "D-SH", null)); // site 310115, no coordinates
         servicePoints.upsert(point("SP-PROVINCE", ServicePointType.SERVICE_POINT, "319999", null, null));
         servicePoints.upsert(point("SP-CITY", ServicePointType.SERVICE_POINT, "310101", 31.2, 121.4));
         servicePoints.upsert(point("SP-DISTRICT", ServicePointType.SERVICE_POINT, "310115", null, null));
@@ -199,7 +199,7 @@ class AssignmentPolicyTest {
 
     @Test
     void a_service_point_without_a_skilled_technician_with_capacity_is_passed_by() {
-        installations.upsert(installation("WP-0006", "D-SH", null));
+        installations.add(installation("WP-0006", "D-SH", null));
         servicePoints.upsert(point("SP-A", ServicePointType.SERVICE_POINT, "310115", null, null));
         servicePoints.upsert(point("SP-B", ServicePointType.SERVICE_POINT, "310101", null, null));
         technicians.upsert(new Technician("T-A1", "x", "SP-A", true, Set.of("AIR_CONDITIONER"), 0));
@@ -211,7 +211,7 @@ class AssignmentPolicyTest {
 
     @Test
     void without_a_service_point_sends_the_regional_centre_of_the_province() {
-        installations.upsert(installation("WP-0007", "D-SH", null));
+        installations.add(installation("WP-0007", "D-SH", null));
         servicePoints.upsert(point("RC-BJ", ServicePointType.REGIONAL_CENTRE, "110000", null, null));
         servicePoints.upsert(point("RC-SH", ServicePointType.REGIONAL_CENTRE, "310000", null, null));
         technicians.upsert(technician("T-RC-BJ", "RC-BJ", true, 0));
@@ -228,7 +228,7 @@ class AssignmentPolicyTest {
 
     @Test
     void escalates_when_nobody_is_available_naming_every_step() {
-        installations.upsert(installation("WP-0002", "D-SH", "T-009"));
+        installations.add(installation("WP-0002", "D-SH", "T-009"));
         technicians.upsert(technician("T-009", "D-SH", false, 0));
         technicians.upsert(technician("T-003", "D-SH", false, 0));
 
@@ -258,7 +258,7 @@ class AssignmentPolicyTest {
     @Test
     void a_machine_without_product_line_can_go_to_any_active_colleague() {
         var old = installation("WP-0004", "D-SH", null);
-        installations.upsert(new Installation(
+        installations.add(new Installation(
                 old.serialNumber(), old.model(), null, old.customerId(), old.dealerId(), null, null, old.site()));
         technicians.upsert(new Technician("T-001", "王师傅", "D-SH", true, Set.of(), 0));
 

@@ -85,6 +85,18 @@ class AssignmentTest {
     }
 
     @Test
+    void a_parts_request_with_an_id_seen_before_changes_nothing() {
+        var assignment = assignedToT001();
+        var first = assignment.requestParts("R-1", "FLT-RO-01", 2, NOW);
+
+        var again = assignment.requestParts("R-1", "FLT-RO-01", 2, NOW.plusSeconds(5));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(raised(assignment, PartsRequested.class)).hasSize(1);
+        assertThat(assignment.parts()).hasSize(1);
+    }
+
+    @Test
     void the_latest_parts_outcome_replaces_the_request() {
         var assignment = assignedToT001();
         assignment.requestParts("R-1", "FLT-RO-01", 2, NOW);

@@ -68,6 +68,17 @@ public final class Fixtures {
         return Assignment.open(registered(complaintId, serialNumber), decision, now);
     }
 
+    /** A case offered to {@code technicianId} of {@code dealerId} as the machine's original installer. */
+    public static Assignment offeredTo(
+            String complaintId, String serialNumber, String technicianId, String dealerId, Instant now) {
+        var decision = Decision.assign(
+                installation(serialNumber, dealerId, technicianId),
+                technician(technicianId, dealerId, true, 0),
+                AssignmentRule.ORIGINAL_INSTALLER,
+                "original installer");
+        return Assignment.open(registered(complaintId, serialNumber), decision, now);
+    }
+
     /** The events of {@code type} waiting in the assignment's outbox, oldest first. */
     public static <T extends Record> List<T> raised(Assignment assignment, Class<T> type) {
         var ceType = EventCatalog.ofPayload(type).type();

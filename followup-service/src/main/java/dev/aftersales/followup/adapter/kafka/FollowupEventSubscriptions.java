@@ -1,6 +1,7 @@
 package dev.aftersales.followup.adapter.kafka;
 
 import dev.aftersales.chassis.events.EventSubscriptions;
+import dev.aftersales.contracts.dispatch.InstallationCorrected;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
@@ -111,6 +112,14 @@ class FollowupEventSubscriptions {
                     }
                     scheduleReturnCall.schedule(
                             ScheduleReturnCallCommand.afterInstallation(event.id(), i.serialNumber(), installedAt));
+                })
+                // The machine's customer may have been corrected; the thank-you call keeps its time.
+                .on(InstallationCorrected.class, event -> {
+                    var c = event.payload();
+                    machine.apply(
+                            event.id(),
+                            c.serialNumber(),
+                            m -> m.corrected(c.revision(), c.model(), c.productLine(), c.customerId(), c.dealerId()));
                 })
                 .build();
     }

@@ -19,6 +19,7 @@ public final class Machine {
     private String dealerId;
     private String lastComplaintId;
     private Instant lastCompletedAt;
+    private int archiveRevision;
     private final Long version;
     private final AggregateEvents events;
 
@@ -30,6 +31,7 @@ public final class Machine {
             String dealerId,
             String lastComplaintId,
             Instant lastCompletedAt,
+            int archiveRevision,
             Long version,
             AggregateEvents events) {
         this.serialNumber = Objects.requireNonNull(serialNumber, "serialNumber");
@@ -39,12 +41,13 @@ public final class Machine {
         this.dealerId = dealerId;
         this.lastComplaintId = lastComplaintId;
         this.lastCompletedAt = lastCompletedAt;
+        this.archiveRevision = archiveRevision;
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
     }
 
     public static Machine unknown(String serialNumber) {
-        return new Machine(serialNumber, null, null, null, null, null, null, null, null);
+        return new Machine(serialNumber, null, null, null, null, null, null, 0, null, null);
     }
 
     public static Machine restore(
@@ -55,6 +58,7 @@ public final class Machine {
             String dealerId,
             String lastComplaintId,
             Instant lastCompletedAt,
+            int archiveRevision,
             Long version,
             AggregateEvents events) {
         return new Machine(
@@ -65,11 +69,31 @@ public final class Machine {
                 dealerId,
                 lastComplaintId,
                 lastCompletedAt,
+                archiveRevision,
                 version,
                 events);
     }
 
+    /** The archive's installation record; a correction already applied (newer) wins over it. */
     public void installed(String model, String productLine, String customerId, String dealerId) {
+        if (archiveRevision > 0) {
+            return;
+        }
+        this.model = model;
+        this.productLine = productLine;
+        this.customerId = customerId;
+        this.dealerId = dealerId;
+    }
+
+    /**
+     * A correction of the archive's record (e.g. the machine's customer): applied only when newer
+     * than the revision this machine shows, so a replayed correction never undoes a later one.
+     */
+    public void corrected(int revision, String model, String productLine, String customerId, String dealerId) {
+        if (revision <= archiveRevision) {
+            return;
+        }
+        this.archiveRevision = revision;
         this.model = model;
         this.productLine = productLine;
         this.customerId = customerId;
@@ -140,6 +164,11 @@ public final class Machine {
 
     public Instant lastCompletedAt() {
         return lastCompletedAt;
+    }
+
+    /** The archive correction this machine's record shows; 0 as installed. */
+    public int archiveRevision() {
+        return archiveRevision;
     }
 
     public Long version() {

@@ -50,4 +50,16 @@ class MachineTest {
         assertThat(repairedOnce().faultReported("C-1", null, COMPLETED.plusSeconds(60), WINDOW))
                 .isFalse();
     }
+
+    @Test
+    void a_correction_of_the_customer_wins_over_the_installation_record_delivered_again() {
+        var machine = repairedOnce();
+
+        machine.corrected(2, "WP-200", "purifiers", "CU-9", "D-SH");
+        machine.installed("WP-200", "purifiers", "CU-1", "D-SH");
+        machine.corrected(1, "WP-200", "purifiers", "CU-5", "D-SH");
+
+        assertThat(machine.customerId()).isEqualTo("CU-9");
+        assertThat(machine.archiveRevision()).isEqualTo(2);
+    }
 }

@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param wholeMachineWarrantyUntil last day of the whole-machine warranty; null when the archive gave none
  * @param mainPartsWarrantyUntil last day of the main-parts warranty; null when the archive gave none
+ * @param revision the archive's correction this copy shows: 0 as installed, n after dispatch's n-th
+ *     correction; an older revision never replaces a newer one
  */
 public record InstalledMachine(
         String serialNumber,
@@ -25,11 +27,63 @@ public record InstalledMachine(
         String installerId,
         LocalDate installedOn,
         LocalDate wholeMachineWarrantyUntil,
-        LocalDate mainPartsWarrantyUntil) {
+        LocalDate mainPartsWarrantyUntil,
+        int revision) {
 
     public InstalledMachine {
         Objects.requireNonNull(serialNumber, "serialNumber");
         Objects.requireNonNull(installedOn, "installedOn");
+    }
+
+    /** A machine as installed, never corrected. */
+    public InstalledMachine(
+            String serialNumber,
+            String model,
+            String productLine,
+            String customerId,
+            String customerName,
+            String customerPhone,
+            String address,
+            String regionCode,
+            String dealerId,
+            String installerId,
+            LocalDate installedOn,
+            LocalDate wholeMachineWarrantyUntil,
+            LocalDate mainPartsWarrantyUntil) {
+        this(
+                serialNumber,
+                model,
+                productLine,
+                customerId,
+                customerName,
+                customerPhone,
+                address,
+                regionCode,
+                dealerId,
+                installerId,
+                installedOn,
+                wholeMachineWarrantyUntil,
+                mainPartsWarrantyUntil,
+                0);
+    }
+
+    /** This machine with the customer's name and phone of {@code other} (a correction that did not touch them). */
+    public InstalledMachine withContactOf(InstalledMachine other) {
+        return new InstalledMachine(
+                serialNumber,
+                model,
+                productLine,
+                customerId,
+                other.customerName,
+                other.customerPhone,
+                address,
+                regionCode,
+                dealerId,
+                installerId,
+                installedOn,
+                wholeMachineWarrantyUntil,
+                mainPartsWarrantyUntil,
+                revision);
     }
 
     /** The warranty on {@code today} by the archive's dates; without a date nothing is covered on record. */

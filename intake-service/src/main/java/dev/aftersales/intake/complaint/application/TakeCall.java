@@ -1,6 +1,5 @@
 package dev.aftersales.intake.complaint.application;
 
-import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.CallRecord;
 import dev.aftersales.intake.complaint.domain.Complaint;
@@ -22,8 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * Takes a call: a machine with an open case gets the call logged on that case (no duplicate cases),
  * any other opens a case, whose one write stores it with its SLA clocks and the
- * {@code ComplaintRegistered} event. A call posted again with the same idempotency key gets the
- * first answer and changes nothing.
+ * {@code ComplaintRegistered} event. A call posted again with the same {@code Idempotency-Key} is
+ * answered by the chassis with the first answer and never reaches this use case.
  */
 @Service
 public class TakeCall {
@@ -31,11 +30,8 @@ public class TakeCall {
     private static final Logger log = LoggerFactory.getLogger(TakeCall.class);
     /** A fresh id is drawn when one is taken; more than one clash in a row means something else is wrong. */
     private static final int ID_ATTEMPTS = 3;
-    /** A claim never completed after this long was left by a crash, not by a request still running. */
-    private static final java.time.Duration STALE_CLAIM = java.time.Duration.ofMinutes(2);
 
     private final Complaints complaints;
-    private final CallReceipts receipts;
     private final CaseChanges changes;
     private final SlaPolicies sla;
     private final Clock clock;
@@ -45,13 +41,11 @@ public class TakeCall {
 
     TakeCall(
             Complaints complaints,
-            CallReceipts receipts,
             CaseChanges changes,
             IntakeProperties properties,
             Clock clock,
             MeterRegistry meters) {
         this.complaints = complaints;
-        this.receipts = receipts;
         this.changes = changes;
         this.sla = properties.sla().policies();
         this.clock = clock;
@@ -62,54 +56,7 @@ public class TakeCall {
     public CallTaken take(TakeCallCommand command) {
         // The store keeps milliseconds; the answer must show the same deadlines a later read shows.
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var key = command.idempotencyKey();
-        if (key == null) {
-            return handle(command, UUID.randomUUID().toString(), now);
-        }
-        var earlier = receipts.find(key);
-        if (earlier.isPresent()
-                && !earlier.get().completed()
-                && earlier.get().claimedAt().isBefore(now.minus(STALE_CLAIM))) {
-            // The instance that claimed it died mid-call. Taking over cannot duplicate the case: if it
-            // was stored, this call finds it open and is logged on it.
-            receipts.release(key);
-            earlier = java.util.Optional.empty();
-        }
-        if (earlier.isPresent()) {
-            return answerAgain(earlier.get());
-        }
-        if (!receipts.claim(key, now)) {
-            return answerAgain(receipts.find(key).orElseThrow(() -> inProgress(key)));
-        }
-        CallTaken taken;
-        try {
-            taken = handle(command, key, now);
-        } catch (RuntimeException e) {
-            receipts.release(key);
-            throw e;
-        }
-        receipts.complete(new CallReceipt(
-                key, now, taken.complaintId(), taken.newCase(), taken.status(), taken.priority(), taken.callCount()));
-        return taken;
-    }
-
-    private CallTaken answerAgain(CallReceipt receipt) {
-        if (!receipt.completed()) {
-            throw inProgress(receipt.key());
-        }
-        var complaint = complaints.find(receipt.complaintId()).orElseThrow(() -> inProgress(receipt.key()));
-        count("aftersales.intake.calls.replayed", "Calls posted again with a key already answered");
-        return new CallTaken(
-                receipt.complaintId(),
-                receipt.newCase(),
-                receipt.status(),
-                receipt.priority(),
-                complaint.sla(),
-                receipt.callCount());
-    }
-
-    private static ConflictException inProgress(String key) {
-        return new ConflictException("a call with idempotency key " + key + " is being handled; retry shortly");
+        return handle(command, UUID.randomUUID().toString(), now);
     }
 
     private CallTaken handle(TakeCallCommand command, String callId, Instant now) {

@@ -4,7 +4,6 @@ import dev.aftersales.intake.complaint.domain.ComplaintForm;
 
 /**
  * @param takenBy the user id of the agent on the call
- * @param idempotencyKey the caller software's key for this call; a retry with it gets the first answer. May be null.
  * @param phoneGuidance the guidance that settled the case on this call (电话指导), else null
  */
-public record TakeCallCommand(ComplaintForm form, String takenBy, String idempotencyKey, String phoneGuidance) {}
+public record TakeCallCommand(ComplaintForm form, String takenBy, String phoneGuidance) {}

@@ -1,10 +1,13 @@
 package dev.aftersales.parts.planning.application;
 
+import dev.aftersales.chassis.security.Caller;
+import dev.aftersales.chassis.security.Role;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.location.domain.LocationKind;
 import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.planning.domain.DemandHistory;
 import dev.aftersales.parts.planning.domain.DemandPlan;
+import dev.aftersales.parts.stock.application.LocationAccess;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
@@ -25,6 +28,12 @@ public class PlanStock {
         this.locations = locations;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** A dealer plans its own stock; operations any dealer's. */
+    public DemandPlan plan(String dealerId, String partNumber, Caller caller) {
+        LocationAccess.require(caller, dealerId, Role.OPS);
+        return plan(dealerId, partNumber);
     }
 
     public DemandPlan plan(String dealerId, String partNumber) {

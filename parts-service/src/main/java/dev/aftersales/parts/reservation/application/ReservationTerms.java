@@ -81,6 +81,7 @@ public class ReservationTerms {
                 expiresAt(assignmentId, readyAt, now),
                 transfer ? (portion ? "TR-" + requestId + "-" + holder.id() : "TR-" + requestId) : null,
                 transfer ? dealerId : null,
+                transfer ? holder.id() : null,
                 transfer ? TransferStatus.REQUESTED : null);
     }
 

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
  * A dealer's (or operations') bulk stock count, from CSV or JSON. Each valid row sets its line like
  * {@link SetStock}; invalid rows are reported with their row number and field and do not stop the
  * others. An import with no valid row at all is refused whole (400, every problem named) and leaves
- * no trace, so it can be corrected and sent again under the same id. Idempotent by import id: a
- * repeat answers the first run's report and writes nothing.
+ * no trace, so it can be corrected and sent again under the same id. Idempotent by import id within
+ * its owner (the dealer, or operations): a repeat answers the first run's report and writes nothing.
  */
 @Service
 public class ImportStock {
@@ -33,6 +33,9 @@ public class ImportStock {
 
     /** The report, and whether it is the answer of an earlier run of the same import. */
     public record Result(Report report, boolean replayed) {}
+
+    /** The owner of operations' imports, which may touch every location. */
+    public static final String OPERATIONS = "OPS";
 
     private static final Logger log = LoggerFactory.getLogger(ImportStock.class);
 
@@ -45,10 +48,11 @@ public class ImportStock {
     }
 
     /**
+     * @param owner whose import ids these are: the dealer id, or {@link #OPERATIONS}
      * @param written told each line written, e.g. to serve backorders with the units that arrived
      */
-    public Result run(String importId, String userId, List<RawRow> rows, Consumer<Stock> written) {
-        var done = imports.find(importId);
+    public Result run(String owner, String importId, String userId, List<RawRow> rows, Consumer<Stock> written) {
+        var done = imports.find(owner, importId);
         if (done.isPresent()) {
             return new Result(done.get(), true);
         }
@@ -75,8 +79,8 @@ public class ImportStock {
                                     .map(r -> new FieldProblem("rows[" + r.row() + "]." + r.field(), r.message()))
                                     .toList());
         }
-        if (!imports.begin(importId, userId)) {
-            return imports.find(importId)
+        if (!imports.begin(owner, importId, userId)) {
+            return imports.find(owner, importId)
                     .map(report -> new Result(report, true))
                     .orElseThrow(() -> new ConflictException("import " + importId + " is still running"));
         }
@@ -96,7 +100,7 @@ public class ImportStock {
         }
         rejected.sort(java.util.Comparator.comparingInt(RejectedRow::row));
         var report = new Report(importId, accepted, rejected);
-        imports.finish(report);
+        imports.finish(owner, report);
         log.info("stock import {}: {} rows accepted, {} rejected", importId, accepted.size(), rejected.size());
         return new Result(report, false);
     }

@@ -2,6 +2,8 @@ package dev.aftersales.parts.stock.application;
 
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.security.Caller;
+import dev.aftersales.chassis.security.Role;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;
@@ -26,6 +28,12 @@ public class SetStock {
     SetStock(Stocks stocks, Clock clock) {
         this.stocks = stocks;
         this.clock = clock;
+    }
+
+    /** As {@link #set(SetStockCommand)}, for a caller: operations any location, a dealer only its own. */
+    public List<Stock> set(SetStockCommand command, Caller caller) {
+        command.lines().forEach(line -> LocationAccess.require(caller, line.locationId(), Role.OPS));
+        return set(command);
     }
 
     public List<Stock> set(SetStockCommand command) {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param expiresAt when the units go back to stock if not consumed; null never
  * @param transferId set while the units travel to the technician's dealer ({@code TR-<requestId>})
  * @param transferTo the technician's dealer the transfer goes to
+ * @param transferFrom the location the transfer comes from (kept on the receiver's copy too, so both
+ *     parties stay known after receipt); null on reservations made before it was recorded
  * @param transferStatus REQUESTED, SHIPPED or RECEIVED; null without a transfer
  */
 public record Reservation(
@@ -27,6 +29,7 @@ public record Reservation(
         Instant expiresAt,
         String transferId,
         String transferTo,
+        String transferFrom,
         TransferStatus transferStatus) {
 
     public Reservation {
@@ -54,6 +57,7 @@ public record Reservation(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -69,6 +73,7 @@ public record Reservation(
                 expiresAt,
                 transferId,
                 transferTo,
+                transferFrom,
                 transferStatus);
     }
 
@@ -84,6 +89,7 @@ public record Reservation(
                 expiresAt,
                 transferId,
                 transferTo,
+                transferFrom,
                 status);
     }
 

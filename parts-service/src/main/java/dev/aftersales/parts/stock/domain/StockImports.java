@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * Bulk stock imports by import id, so that the same import sent again changes nothing: units
- * consumed since the first time must not come back because a file was uploaded twice.
+ * consumed since the first time must not come back because a file was uploaded twice. Import ids
+ * belong to their owner (a dealer, or operations): one owner's id neither answers another owner's
+ * import nor blocks it.
  */
 public interface StockImports {
 
@@ -29,10 +31,10 @@ public interface StockImports {
      *
      * @return false when the id was claimed before
      */
-    boolean begin(String importId, String userId);
+    boolean begin(String owner, String importId, String userId);
 
     /** The report of an import that ran to the end; empty while it is still running (or never ran). */
-    Optional<Report> find(String importId);
+    Optional<Report> find(String owner, String importId);
 
-    void finish(Report report);
+    void finish(String owner, Report report);
 }

@@ -2,6 +2,8 @@ package dev.aftersales.parts.transfer.application;
 
 import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.chassis.application.NotFoundException;
+import dev.aftersales.chassis.security.Caller;
+import dev.aftersales.chassis.security.Role;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.stock.application.OptimisticRetry;
 import dev.aftersales.parts.stock.domain.Reservation;
@@ -19,13 +21,21 @@ import org.springframework.stereotype.Service;
  * receiver's line gains the units and the reservation, then the sender's loses them — each
  * idempotent, so a confirmation repeated after a failure finishes the move and never doubles it.
  *
+ * <p>Who may: a transfer is the business of its two dealers, dispatch and operations. DISPATCHER and
+ * OPS see and confirm every step (e.g. for a dealer on the phone); a dealer sees the transfers it
+ * sends or receives and confirms its own side (the other side: 403). To any other dealer a transfer
+ * does not exist (404, as for an unknown id), so transfer ids cannot be probed.
+ *
  * @see dev.aftersales.parts.stock.domain.TransferStatus
  */
 @Service
 public class ConfirmTransfer {
 
-    /** What the caller may confirm: OPS any step, a dealer only its own side. */
-    public record Caller(boolean ops, String dealerId) {}
+    private enum Step {
+        VIEW,
+        SHIP,
+        RECEIVE
+    }
 
     public record TransferView(
             String transferId,
@@ -48,8 +58,8 @@ public class ConfirmTransfer {
     }
 
     public TransferView shipped(String transferId, Caller caller) {
+        authorize(caller, transferId, Step.SHIP);
         var sender = sender(transferId);
-        requireDealer(caller, sender.locationId());
         OptimisticRetry.run(() -> {
             var stock = stocks.find(sender.id()).orElseThrow();
             var now = clock.instant();
@@ -59,12 +69,12 @@ public class ConfirmTransfer {
             }
             return null;
         });
-        return view(transferId);
+        return find(transferId);
     }
 
     public TransferView received(String transferId, Caller caller) {
-        var current = view(transferId);
-        requireDealer(caller, current.toLocationId());
+        authorize(caller, transferId, Step.RECEIVE);
+        var current = find(transferId);
         if (current.status() == TransferStatus.REQUESTED) {
             throw new ConflictException("transfer " + transferId + " has not been shipped yet");
         }
@@ -94,10 +104,15 @@ public class ConfirmTransfer {
             }
             return null;
         });
-        return view(transferId);
+        return find(transferId);
     }
 
-    public TransferView view(String transferId) {
+    public TransferView view(String transferId, Caller caller) {
+        authorize(caller, transferId, Step.VIEW);
+        return find(transferId);
+    }
+
+    private TransferView find(String transferId) {
         Optional<Reservation> found = Optional.empty();
         String holder = null;
         String part = null;
@@ -131,9 +146,47 @@ public class ConfirmTransfer {
                 .orElseThrow(() -> new NotFoundException("transfer " + transferId));
     }
 
-    private static void requireDealer(Caller caller, String locationId) {
-        if (!caller.ops() && !locationId.equals(caller.dealerId())) {
-            throw new AccessDeniedException("this step of the transfer is confirmed by " + locationId);
+    private void authorize(Caller caller, String transferId, Step step) {
+        if (caller.hasAny(Role.OPS, Role.DISPATCHER)) {
+            return;
         }
+        if (!caller.has(Role.DEALER)) {
+            throw new AccessDeniedException("transfers are for dealers, dispatch and operations");
+        }
+        var parties = parties(transferId);
+        var dealer = caller.dealerId();
+        if (dealer == null || !(dealer.equals(parties.from()) || dealer.equals(parties.to()))) {
+            throw new NotFoundException("transfer " + transferId);
+        }
+        if (step == Step.SHIP && !dealer.equals(parties.from())) {
+            throw new AccessDeniedException("the sender " + parties.from() + " confirms the shipping");
+        }
+        if (step == Step.RECEIVE && !dealer.equals(parties.to())) {
+            throw new AccessDeniedException("the receiver " + parties.to() + " confirms the arrival");
+        }
+    }
+
+    private record Parties(String from, String to) {}
+
+    /**
+     * The sending and receiving locations. Reservations record the sender since transfers are
+     * authorized by party; for older ones the sender is the line still holding it before receipt.
+     */
+    private Parties parties(String transferId) {
+        String from = null;
+        String to = null;
+        for (var stock : stocks.holdingTransfer(transferId)) {
+            var reservation = stock.transfer(transferId).orElseThrow();
+            to = reservation.transferTo();
+            if (reservation.transferFrom() != null) {
+                from = reservation.transferFrom();
+            } else if (from == null && !stock.locationId().equals(reservation.transferTo())) {
+                from = stock.locationId();
+            }
+        }
+        if (to == null) {
+            throw new NotFoundException("transfer " + transferId);
+        }
+        return new Parties(from, to);
     }
 }

@@ -1,7 +1,9 @@
 package dev.aftersales.contracts.dispatch;
 
+import dev.aftersales.contracts.FieldLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
@@ -9,9 +11,9 @@ import java.time.Instant;
  * (default 2 h): the customer is told; otherwise the old appointment also counts as broken.
  */
 public record AppointmentRescheduled(
-        @NotBlank String assignmentId,
-        @NotBlank String complaintId,
-        @NotBlank String technicianId,
+        @NotBlank @Size(max = FieldLimits.ID) String assignmentId,
+        @NotBlank @Size(max = FieldLimits.ID) String complaintId,
+        @NotBlank @Size(max = FieldLimits.ID) String technicianId,
         @NotNull Instant previousStart,
         @NotNull Instant previousEnd,
         @NotNull Instant windowStart,

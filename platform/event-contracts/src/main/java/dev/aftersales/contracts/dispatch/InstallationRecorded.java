@@ -1,7 +1,9 @@
 package dev.aftersales.contracts.dispatch;
 
+import dev.aftersales.contracts.FieldLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
@@ -14,16 +16,16 @@ import java.time.LocalDate;
  * @param mainPartsWarrantyUntil last day of the main-parts warranty
  */
 public record InstallationRecorded(
-        @NotBlank String serialNumber,
-        String model,
-        String productLine,
-        String customerId,
-        String customerName,
-        String customerPhone,
-        String address,
-        String regionCode,
-        @NotBlank String dealerId,
-        String installerId,
+        @NotBlank @Size(max = FieldLimits.ID) String serialNumber,
+        @Size(max = FieldLimits.CODE) String model,
+        @Size(max = FieldLimits.CODE) String productLine,
+        @Size(max = FieldLimits.ID) String customerId,
+        @Size(max = FieldLimits.NAME) String customerName,
+        @Size(max = FieldLimits.PHONE) String customerPhone,
+        @Size(max = FieldLimits.ADDRESS) String address,
+        @Size(max = FieldLimits.CODE) String regionCode,
+        @NotBlank @Size(max = FieldLimits.ID) String dealerId,
+        @Size(max = FieldLimits.ID) String installerId,
         @NotNull LocalDate installedOn,
         LocalDate wholeMachineWarrantyUntil,
         LocalDate mainPartsWarrantyUntil) {}

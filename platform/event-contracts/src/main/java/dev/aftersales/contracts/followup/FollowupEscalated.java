@@ -1,12 +1,14 @@
 package dev.aftersales.contracts.followup;
 
+import dev.aftersales.contracts.FieldLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** The customer is still not satisfied after the configured number of rounds: a supervisor takes the case. */
 public record FollowupEscalated(
-        @NotBlank String complaintId,
+        @NotBlank @Size(max = FieldLimits.ID) String complaintId,
         int rounds,
-        String reason,
+        @Size(max = FieldLimits.TEXT) String reason,
         @NotNull Instant at) {}

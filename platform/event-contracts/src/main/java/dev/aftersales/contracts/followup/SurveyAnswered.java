@@ -1,7 +1,9 @@
 package dev.aftersales.contracts.followup;
 
+import dev.aftersales.contracts.FieldLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -10,11 +12,11 @@ import java.time.Instant;
  * the mean over questions of perception − expectation (negative = below expectations).
  */
 public record SurveyAnswered(
-        @NotBlank String surveyId,
-        @NotBlank String complaintId,
+        @NotBlank @Size(max = FieldLimits.ID) String surveyId,
+        @NotBlank @Size(max = FieldLimits.ID) String complaintId,
         int round,
-        String technicianId,
-        String dealerId,
+        @Size(max = FieldLimits.ID) String technicianId,
+        @Size(max = FieldLimits.ID) String dealerId,
         boolean solved,
         int satisfaction,
         BigDecimal servqualGap,

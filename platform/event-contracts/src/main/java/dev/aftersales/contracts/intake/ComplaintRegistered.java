@@ -1,8 +1,10 @@
 package dev.aftersales.contracts.intake;
 
+import dev.aftersales.contracts.FieldLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
@@ -14,23 +16,23 @@ import java.time.Instant;
  * @param batchNumber the machine's production batch, for the manufacturer's quality report
  */
 public record ComplaintRegistered(
-        @NotBlank String complaintId,
+        @NotBlank @Size(max = FieldLimits.ID) String complaintId,
         @NotNull ComplaintKind kind,
         @NotNull Channel channel,
-        @NotBlank String serialNumber,
-        String model,
-        String symptoms,
-        String customerRequest,
+        @NotBlank @Size(max = FieldLimits.ID) String serialNumber,
+        @Size(max = FieldLimits.CODE) String model,
+        @Size(max = FieldLimits.TEXT) String symptoms,
+        @Size(max = FieldLimits.TEXT) String customerRequest,
         @NotNull @Valid CaseContact contact,
-        @NotBlank String takenBy,
+        @NotBlank @Size(max = FieldLimits.USER_ID) String takenBy,
         @NotNull Instant registeredAt,
         @NotNull Instant firstAnswerDue,
         @NotNull Instant onSiteDue,
         @NotNull Instant resolutionDue,
         Priority priority,
         boolean settledByPhone,
-        String customerId,
-        String batchNumber) {
+        @Size(max = FieldLimits.ID) String customerId,
+        @Size(max = FieldLimits.CODE) String batchNumber) {
 
     /** A case that needs a visit, with normal priority and no archive links (the first version's fields). */
     public ComplaintRegistered(

@@ -1,9 +1,11 @@
 package dev.aftersales.contracts.intake;
 
+import dev.aftersales.contracts.FieldLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,8 +14,8 @@ import java.util.List;
  * its actions carry it out (the warehouse ships goods, finance refunds a fee).
  */
 public record ResolutionAgreed(
-        @NotBlank String complaintId,
-        @NotBlank String resolutionId,
-        @NotEmpty List<@Valid ResolutionAction> actions,
-        @NotBlank String approvedBy,
+        @NotBlank @Size(max = FieldLimits.ID) String complaintId,
+        @NotBlank @Size(max = FieldLimits.ID) String resolutionId,
+        @NotEmpty @Size(max = FieldLimits.LINES) List<@Valid ResolutionAction> actions,
+        @NotBlank @Size(max = FieldLimits.USER_ID) String approvedBy,
         @NotNull Instant acceptedAt) {}

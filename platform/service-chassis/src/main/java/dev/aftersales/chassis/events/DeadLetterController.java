@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lets operations see why records were dead-lettered and send them back once the cause is fixed.
+ * Listed payloads leave out the customer's personal data ({@link DeadLetterPayloads}).
  * A replay republishes the original record, headers and {@code ce_id} included, to its original
  * topic, so a record replayed twice is still handled once.
  */
@@ -185,6 +186,6 @@ class DeadLetterController {
                 EventDispatcher.header(record, CloudEventHeaders.TYPE),
                 EventDispatcher.header(record, KafkaConfiguration.DLT_REASON),
                 Instant.ofEpochMilli(record.timestamp()),
-                record.value() == null ? null : new String(record.value(), UTF_8));
+                record.value() == null ? null : DeadLetterPayloads.redact(new String(record.value(), UTF_8)));
     }
 }

@@ -3,6 +3,7 @@ package dev.aftersales.chassis.events;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.aftersales.chassis.ChassisProperties;
+import dev.aftersales.chassis.outbox.EventTooLargeException;
 import dev.aftersales.contracts.EventCatalog;
 import dev.aftersales.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -97,7 +98,8 @@ public class KafkaConfiguration {
         backOff.setInitialInterval(kafka.retryInitialInterval().toMillis());
         backOff.setMaxInterval(kafka.retryMaxInterval().toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(PoisonEventException.class);
+        // An event too large to raise stays too large: no retry makes it fit.
+        handler.addNotRetryableExceptions(PoisonEventException.class, EventTooLargeException.class);
         return handler;
     }
 

@@ -5,6 +5,7 @@ import dev.aftersales.chassis.aggregate.OutboxEvent;
 import dev.aftersales.chassis.events.EventJson;
 import dev.aftersales.chassis.trace.TraceContext;
 import dev.aftersales.contracts.EventCatalog;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,12 @@ import java.util.List;
  */
 public record Outbox(List<OutboxEvent> pending, List<String> handled) {
 
+    /**
+     * The largest serialized event this service raises; set once at start from {@code
+     * aftersales.events.max-size}. Static because documents are mapped where nothing can be injected.
+     */
+    private static volatile long maxEventBytes = 256 * 1024;
+
     public Outbox {
         pending = pending == null ? List.of() : List.copyOf(pending);
         handled = handled == null ? List.of() : List.copyOf(handled);
@@ -22,7 +29,10 @@ public record Outbox(List<OutboxEvent> pending, List<String> handled) {
 
     /**
      * Serialises the events raised since the aggregate was read behind those stored before. Runs in
-     * the thread that saves, so a raised event joins the trace of the work that raised it.
+     * the thread that saves, before the write, so a raised event joins the trace of the work that
+     * raised it and an oversized one is refused with nothing saved.
+     *
+     * @throws EventTooLargeException when an event's JSON is above {@code aftersales.events.max-size}
      */
     public static Outbox of(AggregateEvents events) {
         var raised = events.raised();
@@ -33,12 +43,14 @@ public record Outbox(List<OutboxEvent> pending, List<String> handled) {
         pending.addAll(events.stored());
         for (var event : raised) {
             var entry = EventCatalog.ofPayload(event.payload().getClass());
+            var payload = EventJson.write(event.payload());
+            requireWithinLimit(entry.type(), payload);
             pending.add(new OutboxEvent(
                     event.eventId(),
                     entry.type(),
                     entry.topic(),
                     event.key(),
-                    EventJson.write(event.payload()),
+                    payload,
                     event.raisedAt(),
                     TraceContext.nextChild()));
         }
@@ -52,5 +64,23 @@ public record Outbox(List<OutboxEvent> pending, List<String> handled) {
 
     public boolean hasPending() {
         return !pending.isEmpty();
+    }
+
+    private static void requireWithinLimit(String type, String payload) {
+        var limit = maxEventBytes;
+        // A char is at most 3 UTF-8 bytes (a surrogate pair, 2 chars, is 4): count only when it may matter.
+        if ((long) payload.length() * 3 > limit) {
+            var size = payload.getBytes(StandardCharsets.UTF_8).length;
+            if (size > limit) {
+                throw new EventTooLargeException(type, size, limit);
+            }
+        }
+    }
+
+    static void limitEventSize(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("aftersales.events.max-size must be positive");
+        }
+        maxEventBytes = bytes;
     }
 }

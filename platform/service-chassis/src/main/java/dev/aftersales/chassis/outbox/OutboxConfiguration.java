@@ -30,6 +30,12 @@ public class OutboxConfiguration {
                 meters);
     }
 
+    /** Sets the bound before any request or listener can raise an event. */
+    @Bean
+    SmartInitializingSingleton eventSizeLimit(ChassisProperties properties) {
+        return () -> Outbox.limitEventSize(properties.events().maxSize().toBytes());
+    }
+
     @Bean
     OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
         return new OutboxSaveListener(relay);

@@ -1,5 +1,6 @@
 package dev.aftersales.chassis.security;
 
+import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,6 +23,21 @@ public class CurrentUser {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null
                 && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role.name()));
+    }
+
+    /** The caller as the use cases take it: subject, roles and the dealer and technician the token names. */
+    public Caller caller() {
+        var roles = EnumSet.noneOf(Role.class);
+        for (var role : Role.values()) {
+            if (hasRole(role)) {
+                roles.add(role);
+            }
+        }
+        return new Caller(
+                userId(),
+                roles,
+                claim(DEALER_ID_CLAIM).orElse(null),
+                roles.contains(Role.TECHNICIAN) ? claim(TECHNICIAN_ID_CLAIM).orElse(null) : null);
     }
 
     /** The technician id of a TECHNICIAN token; 403 for a token without one. */

@@ -50,7 +50,7 @@ public class SecurityConfiguration {
                         .authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> {
                             j.jwtAuthenticationConverter(rolesFromClaim());
-                            decoder.ifAvailable(d -> j.decoder(new VerifiedTokenCache(d)));
+                            decoder.ifAvailable(j::decoder);
                         })
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))

@@ -4,6 +4,7 @@ import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.application.NotFoundException;
+import dev.aftersales.chassis.outbox.EventTooLargeException;
 import dev.aftersales.chassis.trace.TraceContext;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -46,8 +47,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final URI INVALID_REQUEST = URI.create("urn:aftersales:problem:invalid-request");
     public static final URI NOT_FOUND = URI.create("urn:aftersales:problem:not-found");
-    public static final URI CONFLICT = URI.create("urn:aftersales:problem:conflict");
+    public static final URI CONFLICT = ConflictException.CONFLICT;
     public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:aftersales:problem:payload-too-large");
+    public static final URI EVENT_TOO_LARGE = URI.create("urn:aftersales:problem:event-too-large");
     public static final URI FORBIDDEN = URI.create("urn:aftersales:problem:forbidden");
     public static final URI INTERNAL = URI.create("urn:aftersales:problem:internal");
 
@@ -94,16 +96,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static FieldProblem unreadable(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(path(unknown), "unknown field");
+            return new FieldProblem(pathOf(unknown), "unknown field");
         }
         if (cause instanceof InvalidFormatException format
                 && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             var allowed = List.of(format.getTargetType().getEnumConstants());
-            return new FieldProblem(path(format), "must be one of " + allowed);
+            return new FieldProblem(pathOf(format), "must be one of " + allowed);
         }
         if (cause instanceof DatabindException binding && !binding.getPath().isEmpty()) {
-            return new FieldProblem(path(binding), "has the wrong type or format");
+            return new FieldProblem(pathOf(binding), "has the wrong type or format");
         }
         if (cause instanceof StreamReadException || cause instanceof JacksonException) {
             return new FieldProblem("body", "is not well-formed JSON");
@@ -111,7 +113,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return new FieldProblem("body", "is missing or unreadable");
     }
 
-    private static String path(DatabindException e) {
+    static String pathOf(DatabindException e) {
         var sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getPropertyName() != null) {
@@ -152,7 +154,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-        return status(HttpStatus.CONFLICT, CONFLICT, "Conflict", ex.getMessage());
+        return status(HttpStatus.CONFLICT, ex.type(), "Conflict", ex.getMessage());
     }
 
     @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
@@ -166,6 +168,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(status(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage())
                         .getBody());
+    }
+
+    /** Refused before anything was saved: the change would raise an event too large to publish. */
+    @ExceptionHandler(EventTooLargeException.class)
+    ResponseEntity<ProblemDetail> eventTooLarge(EventTooLargeException ex) {
+        return status(HttpStatus.CONTENT_TOO_LARGE, EVENT_TOO_LARGE, "Change too large", ex.getMessage());
     }
 
     /** Method security throws these inside the handler; answer them like the filter chain would. */

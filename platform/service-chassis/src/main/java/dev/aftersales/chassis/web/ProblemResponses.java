@@ -7,7 +7,8 @@ import org.springframework.http.MediaType;
 
 /**
  * Writes a problem+json answer from a servlet filter, where the MVC advice cannot reach (security
- * refusals, oversized bodies). Values are fixed texts, never user input, so no escaping is needed.
+ * refusals, oversized bodies, idempotency keys). The detail may quote what the client sent (its
+ * idempotency key), so it is escaped.
  */
 public final class ProblemResponses {
 
@@ -20,6 +21,24 @@ public final class ProblemResponses {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter()
                 .write("{\"type\":\"urn:aftersales:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":"
-                        + status + ",\"detail\":\"" + detail + "\"}");
+                        + status + ",\"detail\":\"" + escaped(detail) + "\"}");
+    }
+
+    private static String escaped(String text) {
+        var out = new StringBuilder(text.length());
+        for (var c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,108 +1,86 @@
 package dev.aftersales.chassis.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Refuses request bodies above the limit with 413: at once when the declared length is too big,
- * and while reading when a chunked body grows past it.
+ * Refuses request bodies above their path's limit with 413 before anything reads them: at once
+ * when the declared length is too big; a body without a declared length (chunked) is read here up
+ * to the limit and refused as soon as it passes it, so no handler ever sees more, whether it reads
+ * its body or not. Bulk imports are given a larger limit by path pattern.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** A larger limit for the paths matching any of {@code patterns} (Spring path patterns, e.g. {@code /api/archive/**}). */
+    public record PathLimit(List<String> patterns, long limit) {}
 
-    public RequestSizeLimitFilter(long limit) {
-        this.limit = limit;
+    private record Rule(List<PathPattern> patterns, long limit) {}
+
+    private final long defaultLimit;
+    private final List<Rule> rules;
+
+    public RequestSizeLimitFilter(long defaultLimit, List<PathLimit> larger) {
+        this.defaultLimit = defaultLimit;
+        this.rules = larger.stream()
+                .map(l -> new Rule(
+                        l.patterns().stream()
+                                .map(PathPatternParser.defaultInstance::parse)
+                                .toList(),
+                        l.limit()))
+                .toList();
+    }
+
+    public RequestSizeLimitFilter(long defaultLimit) {
+        this(defaultLimit, List.of());
+    }
+
+    long limitFor(String path) {
+        var container = PathContainer.parsePath(path);
+        for (var rule : rules) {
+            if (rule.patterns().stream().anyMatch(p -> p.matches(container))) {
+                return rule.limit();
+            }
+        }
+        return defaultLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            ProblemResponses.write(
-                    response,
-                    413,
-                    "payload-too-large",
-                    "Payload too large",
-                    "The request body is larger than " + limit + " bytes.");
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        var limit = limitFor(path);
+        var declared = request.getContentLengthLong();
+        if (declared > limit) {
+            tooLarge(response, limit);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        if (declared >= 0) {
+            // The container delivers no more than the declared length.
+            chain.doFilter(request, response);
+            return;
+        }
+        var body = CachedBodyRequest.readUpTo(request.getInputStream(), limit);
+        if (body == null) {
+            tooLarge(response, limit);
+            return;
+        }
+        chain.doFilter(CachedBodyRequest.wrap(request, body), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long limit;
-        private ServletInputStream stream;
-
-        LimitedRequest(HttpServletRequest request, long limit) {
-            super(request);
-            this.limit = limit;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), limit);
-            }
-            return stream;
-        }
-    }
-
-    private static final class LimitedInputStream extends ServletInputStream {
-        private final ServletInputStream delegate;
-        private final long limit;
-        private long read;
-
-        LimitedInputStream(ServletInputStream delegate, long limit) {
-            this.delegate = delegate;
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw new PayloadTooLargeException(limit);
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
-        }
+    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        ProblemResponses.write(
+                response,
+                413,
+                "payload-too-large",
+                "Payload too large",
+                "The request body is larger than " + limit + " bytes.");
     }
 }

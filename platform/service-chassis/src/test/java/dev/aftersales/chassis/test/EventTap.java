@@ -61,12 +61,28 @@ public final class EventTap implements AutoCloseable {
         createMissing(brokers, topics);
         var partitions = new ArrayList<TopicPartition>();
         for (var topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            partitionsOf(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
+    }
+
+    /** A topic just created may not be in the consumer's metadata yet: asked again until it is. */
+    private List<org.apache.kafka.common.PartitionInfo> partitionsOf(String topic) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (!partitions.isEmpty() || System.nanoTime() > deadline) {
+                return partitions;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A topic nobody created yet (no producer has run) is created, so the tap can start at its end. */

@@ -7,7 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Points a service under test at the embedded MongoDB-wire store (a fresh database per context)
- * and the test token key, and shortens the chassis' timers so tests do not wait.
+ * and the test token key, issuer and audience (set explicitly, as production must), and shortens
+ * the chassis' timers so tests do not wait.
  */
 public class ServiceTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -17,6 +18,8 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
                         "spring.mongodb.uri=" + EmbeddedMongo.uri("test-" + UUID.randomUUID()),
                         "spring.security.oauth2.resourceserver.jwt.public-key-location="
                                 + TestTokens.publicKeyLocation(),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
+                        "spring.security.oauth2.resourceserver.jwt.audiences=" + TestTokens.AUDIENCE,
                         "management.health.mongodb.enabled=false",
                         "aftersales.outbox.sweep-interval=500ms",
                         "aftersales.outbox.sweep-grace=1s",

@@ -20,11 +20,21 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 
-/** Signs test tokens with a key pair whose public half the services under test trust. */
+/**
+ * Signs test tokens with a key pair whose public half the services under test trust. Tokens carry
+ * what a production identity provider's do: issuer {@link #ISSUER}, audience {@link #AUDIENCE}, a
+ * subject and an expiry; {@link #claims} and {@link #signed} make variants for tests of refusals.
+ */
 public final class TestTokens {
+
+    /** The issuer the services under test trust ({@link ServiceTestInitializer}). */
+    public static final String ISSUER = "aftersales-test";
+
+    public static final String AUDIENCE = "aftersales-api";
 
     private static final KeyPair KEYS = generate();
     private static Path publicKeyFile;
+    private static String publicKeyPem;
 
     private TestTokens() {}
 
@@ -34,16 +44,23 @@ public final class TestTokens {
             try {
                 publicKeyFile = Files.createTempFile("aftersales-test-jwt", ".pem");
                 publicKeyFile.toFile().deleteOnExit();
-                var pem = "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes())
-                                .encodeToString(KEYS.getPublic().getEncoded())
-                        + "\n-----END PUBLIC KEY-----\n";
-                Files.writeString(publicKeyFile, pem);
+                Files.writeString(publicKeyFile, publicKeyPem());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return "file:" + publicKeyFile;
+    }
+
+    /** The trusted public key as PEM text, as anyone may read it from the key file. */
+    public static synchronized String publicKeyPem() {
+        if (publicKeyPem == null) {
+            publicKeyPem = "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes())
+                            .encodeToString(KEYS.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+        }
+        return publicKeyPem;
     }
 
     public static String agent(String userId) {
@@ -63,15 +80,26 @@ public final class TestTokens {
     }
 
     public static String token(String subject, Map<String, String> claims, Role... roles) {
+        var builder = claims(subject, roles);
+        claims.forEach(builder::claim);
+        return signed(builder.build());
+    }
+
+    /** The claims of a valid token, valid for an hour from now, to change for one test. */
+    public static JWTClaimsSet.Builder claims(String subject, Role... roles) {
         var now = Instant.now();
-        var builder = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issuer("aftersales-test")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(3600)))
                 .claim("roles", Arrays.stream(roles).map(Role::name).toList());
-        claims.forEach(builder::claim);
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
+    }
+
+    /** Signed with the trusted key (RS256). */
+    public static String signed(JWTClaimsSet claims) {
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner(KEYS.getPrivate()));
         } catch (JOSEException e) {

@@ -40,6 +40,8 @@ class RealInfrastructureIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestTokens.AUDIENCE);
         registry.add("aftersales.outbox.sweep-interval", () -> "500ms");
     }
 
@@ -63,5 +65,19 @@ class RealInfrastructureIT {
                     .filteredOn(s -> "C-real".equals(s.key()))
                     .hasSize(1);
         }
+    }
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Test
+    void idempotency_keys_expire_by_a_ttl_index_on_real_mongodb() {
+        var ttl = new java.util.ArrayList<org.bson.Document>();
+        mongo.getCollection("idempotency_keys").listIndexes().into(ttl);
+        assertThat(ttl)
+                .filteredOn(index -> "expiresAt_ttl".equals(index.getString("name")))
+                .singleElement()
+                .satisfies(index -> assertThat(((Number) index.get("expireAfterSeconds")).longValue())
+                        .isZero());
     }
 }

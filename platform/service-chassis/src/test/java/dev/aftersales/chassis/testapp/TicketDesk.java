@@ -18,6 +18,30 @@ public class TicketDesk {
         this.tickets = tickets;
     }
 
+    /** A request that holds counts {@code entered} down, then waits until the test opens {@code gate}. */
+    volatile java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+
+    volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+
+    void held() throws InterruptedException {
+        entered.countDown();
+        gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    void openNew(String id) {
+        if (tickets.existsById(id)) {
+            throw new dev.aftersales.chassis.application.ConflictException("ticket " + id + " exists");
+        }
+        tickets.save(new Ticket(id));
+    }
+
+    /** Raises before it saves, as every aggregate must: a refused event leaves nothing stored. */
+    void escalate(String id, String reason) {
+        var ticket = tickets.findById(id).orElseGet(() -> new Ticket(id));
+        ticket.raise(new AssignmentEscalated("A-" + id, id, reason, Instant.now()), id);
+        tickets.save(ticket);
+    }
+
     void open(ReceivedEvent<ComplaintRegistered> event) {
         if ("flaky".equals(event.payload().symptoms()) && transientFailuresLeft.getAndDecrement() > 0) {
             throw new IllegalStateException("store briefly unavailable");

@@ -1,12 +1,22 @@
 package dev.aftersales.dispatch.archive.adapter.mongo;
 
+import dev.aftersales.chassis.outbox.HasOutbox;
+import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.dispatch.archive.domain.Correction;
 import dev.aftersales.dispatch.archive.domain.Installation;
+import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.Site;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** {@code installedOn} is kept as an ISO date string: a calendar date has no time zone to shift it. */
+/**
+ * A machine's record: the installation facts (what the rule chain reads by {@code _id}), their
+ * correction history and the outbox. {@code installedOn} is kept as an ISO date string: a calendar
+ * date has no time zone to shift it. Imported machines start at version 0 with no history.
+ */
 @Document("installations")
 record InstallationDocument(
         @Id String serialNumber,
@@ -16,9 +26,22 @@ record InstallationDocument(
         String dealerId,
         String installerId,
         String installedOn,
-        Site site) {
+        Site site,
+        List<Correction> corrections,
+        @Version Long version,
+        Outbox outbox)
+        implements HasOutbox {
 
     static InstallationDocument of(Installation installation) {
+        return of(installation, List.of(), null, null);
+    }
+
+    static InstallationDocument of(InstallationRecord record) {
+        return of(record.installation(), record.corrections(), record.version(), Outbox.of(record.events()));
+    }
+
+    private static InstallationDocument of(
+            Installation installation, List<Correction> corrections, Long version, Outbox outbox) {
         return new InstallationDocument(
                 installation.serialNumber(),
                 installation.model(),
@@ -29,7 +52,15 @@ record InstallationDocument(
                 installation.installedOn() == null
                         ? null
                         : installation.installedOn().toString(),
-                installation.site());
+                installation.site(),
+                corrections,
+                version,
+                outbox);
+    }
+
+    @Override
+    public String id() {
+        return serialNumber;
     }
 
     Installation toInstallation() {
@@ -42,5 +73,9 @@ record InstallationDocument(
                 installerId,
                 installedOn == null ? null : LocalDate.parse(installedOn),
                 site);
+    }
+
+    InstallationRecord toRecord() {
+        return InstallationRecord.restore(toInstallation(), corrections, version, Outbox.eventsOf(outbox));
     }
 }

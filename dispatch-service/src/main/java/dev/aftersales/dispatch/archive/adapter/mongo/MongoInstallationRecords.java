@@ -1,14 +1,21 @@
 package dev.aftersales.dispatch.archive.adapter.mongo;
 
-import dev.aftersales.chassis.outbox.Outbox;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Inserted, never replaced: the unique id makes a repeated report publish nothing. */
+/**
+ * The same {@code installations} documents as {@link MongoInstallations}, read and written whole. A
+ * new record is inserted, never upserted: the unique {@code _id} is what refuses a second report of
+ * an archived machine, also when two arrive at once.
+ */
 @Component
 class MongoInstallationRecords implements InstallationRecords {
 
@@ -21,7 +28,7 @@ class MongoInstallationRecords implements InstallationRecords {
     @Override
     public boolean add(InstallationRecord record) {
         try {
-            mongo.insert(InstallationRecordDocument.of(record));
+            mongo.insert(InstallationDocument.of(record));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -29,8 +36,21 @@ class MongoInstallationRecords implements InstallationRecords {
     }
 
     @Override
-    public Optional<InstallationRecord> byId(String id) {
-        return Optional.ofNullable(mongo.findById(id, InstallationRecordDocument.class))
-                .map(d -> InstallationRecord.restore(d.id(), null, d.version(), Outbox.eventsOf(d.outbox())));
+    public Optional<InstallationRecord> bySerialNumber(String serialNumber) {
+        var document = mongo.findById(serialNumber, InstallationDocument.class);
+        if (document != null && document.version() == null) {
+            // Written before records were versioned: give it version 0 once, so saves can guard on it.
+            mongo.updateFirst(
+                    query(where("_id").is(serialNumber).and("version").exists(false)),
+                    new Update().set("version", 0L),
+                    InstallationDocument.class);
+            document = mongo.findById(serialNumber, InstallationDocument.class);
+        }
+        return Optional.ofNullable(document).map(InstallationDocument::toRecord);
+    }
+
+    @Override
+    public void save(InstallationRecord record) {
+        mongo.save(InstallationDocument.of(record));
     }
 }

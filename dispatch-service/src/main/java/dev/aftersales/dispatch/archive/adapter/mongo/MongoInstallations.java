@@ -7,12 +7,13 @@ import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Installations;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Installation records keyed by serial number, so the lookup of every new case is an {@code _id} read. */
+/** Installation facts keyed by serial number, so the lookup of every new case is an {@code _id} read. */
 @Component
 class MongoInstallations implements Installations {
 
@@ -23,22 +24,33 @@ class MongoInstallations implements Installations {
     }
 
     @Override
-    public void upsert(Installation installation) {
-        mongo.save(InstallationDocument.of(installation));
+    public void add(Installation installation) {
+        addAll(List.of(installation));
     }
 
+    /**
+     * Upserts that only ever insert ({@code $setOnInsert}): an archived machine keeps its record,
+     * history and pending events, also when two imports race. New records start at version 0 so
+     * that their first correction is an ordinary optimistic save.
+     */
     @Override
-    public void upsertAll(List<Installation> rows) {
+    public void addAll(List<Installation> rows) {
         if (rows.isEmpty()) {
             return;
         }
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, InstallationDocument.class);
         for (var installation : rows) {
+            var fields = new Document();
+            mongo.getConverter().write(InstallationDocument.of(installation), fields);
+            var insert = new Update();
+            fields.forEach((name, value) -> {
+                if (!name.equals("_id") && !name.equals("_class") && !name.equals("version")) {
+                    insert.setOnInsert(name, value);
+                }
+            });
+            insert.setOnInsert("version", 0L);
             // A filter on _id alone is an indexed lookup, also on the embedded store.
-            bulk.replaceOne(
-                    query(where("_id").is(installation.serialNumber())),
-                    InstallationDocument.of(installation),
-                    FindAndReplaceOptions.options().upsert());
+            bulk.upsert(query(where("_id").is(installation.serialNumber())), insert);
         }
         bulk.execute();
     }

@@ -6,6 +6,7 @@ import dev.aftersales.dispatch.archive.application.ImportArchive;
 import dev.aftersales.dispatch.archive.application.ImportInstallations;
 import dev.aftersales.dispatch.archive.application.InstallationsImported;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +40,9 @@ class ArchiveController {
 
     /** The same rows as a JSON array of objects; bad ones are reported by position (from 1). */
     @PostMapping(path = "/installations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    InstallationsImported importJson(@RequestBody List<Map<String, Object>> rows) {
+    InstallationsImported importJson(
+            @RequestBody @Size(max = ArchiveImportRequest.MAX_ROWS)
+                    List<@Size(max = 20) Map<@Size(max = 32) String, @Size(max = 500) String>> rows) {
         return importInstallations.importRows(InstallationRows.fromJson(rows));
     }
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -22,43 +23,50 @@ import java.util.Set;
  * before anything is written.
  */
 record ArchiveImportRequest(
-        List<@NotNull @Valid DealerRow> dealers,
-        List<@NotNull @Valid TechnicianRow> technicians,
-        List<@NotNull @Valid InstallationRow> installations,
-        List<@NotNull @Valid ServicePointRow> servicePoints) {
+        @Size(max = MAX_ROWS) List<@NotNull @Valid DealerRow> dealers,
+        @Size(max = MAX_ROWS) List<@NotNull @Valid TechnicianRow> technicians,
+        @Size(max = MAX_ROWS) List<@NotNull @Valid InstallationRow> installations,
+        @Size(max = MAX_ROWS) List<@NotNull @Valid ServicePointRow> servicePoints) {
 
-    record DealerRow(@NotBlank String dealerId, String name, String regionCode) {}
+    /** Rows of one kind in one batch; a larger archive is imported in several batches. */
+    static final int MAX_ROWS = 20_000;
+
+    record DealerRow(
+            @NotBlank @Size(max = 64) String dealerId,
+            @Size(max = 200) String name,
+            @Size(max = 12) String regionCode) {}
 
     /** {@code active} defaults to true: a technician listed in an import is presumed at work. */
     record TechnicianRow(
-            @NotBlank String technicianId,
-            String name,
-            @NotBlank String dealerId,
+            @NotBlank @Size(max = 64) String technicianId,
+            @Size(max = 200) String name,
+            @NotBlank @Size(max = 64) String dealerId,
             Boolean active,
-            List<@NotBlank String> productLines,
-            List<@NotBlank String> kindsOfWork,
+            @Size(max = 20) List<@NotBlank @Size(max = 64) String> productLines,
+            @Size(max = 20) List<@NotBlank @Size(max = 64) String> kindsOfWork,
             @Positive Integer dailyCapacity) {}
 
     /** {@code type} defaults to an authorized service point. */
     record ServicePointRow(
-            @NotBlank String servicePointId,
-            String name,
+            @NotBlank @Size(max = 64) String servicePointId,
+            @Size(max = 200) String name,
             ServicePointType type,
-            @Pattern(regexp = "\\d{6}") String regionCode,
+            @Pattern(regexp = "\\d{6}") @Size(max = 12) String regionCode,
             Double latitude,
             Double longitude) {}
 
     record InstallationRow(
-            @NotBlank String serialNumber,
-            String model,
-            String productLine,
-            String customerId,
-            @NotBlank String dealerId,
-            String installerId,
+            @NotBlank @Size(max = 64) String serialNumber,
+            @Size(max = 64) String model,
+            @Size(max = 64) String productLine,
+            @Size(max = 64) String customerId,
+            @NotBlank @Size(max = 64) String dealerId,
+            @Size(max = 64) String installerId,
             LocalDate installedOn,
-            SiteRow site) {}
+            @Valid SiteRow site) {}
 
-    record SiteRow(String address, String regionCode, Double latitude, Double longitude) {}
+    record SiteRow(
+            @Size(max = 500) String address, @Size(max = 12) String regionCode, Double latitude, Double longitude) {}
 
     ImportArchiveCommand toCommand() {
         return new ImportArchiveCommand(

@@ -65,13 +65,13 @@ final class InstallationRows {
     }
 
     /** Positions count from 1. */
-    static List<ParsedRow> fromJson(List<Map<String, Object>> objects) {
+    static List<ParsedRow> fromJson(List<Map<String, String>> objects) {
         var rows = new ArrayList<ParsedRow>();
         for (int i = 0; i < objects.size(); i++) {
             var fields = new HashMap<String, String>();
             var object = objects.get(i);
             if (object != null) {
-                object.forEach((k, v) -> fields.put(k, v == null ? null : String.valueOf(v)));
+                fields.putAll(object);
             }
             rows.add(parse(i + 1, fields));
         }

@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.assignment.adapter.web;
 
+import dev.aftersales.chassis.idempotency.IdempotencyFilter;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.dispatch.assignment.application.AcceptAssignment;
@@ -20,7 +21,6 @@ import dev.aftersales.dispatch.assignment.domain.QuotedPart;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,14 +45,24 @@ import org.springframework.web.bind.annotation.RestController;
 class TechnicianAssignmentsController {
 
     record PartsRequestBody(
-            @NotBlank String partNumber, @NotNull @Positive Integer quantity) {}
+            @NotBlank @Size(max = 64) String partNumber,
+            @NotNull @PartQuantity Integer quantity) {}
 
     record PartsRequestAccepted(String requestId) {}
 
+    /** One line of parts used at the visit. */
+    record PartLineBody(
+            @NotBlank @Size(max = 64) String partNumber,
+            @NotNull @PartQuantity Integer quantity) {
+        PartLine toPartLine() {
+            return new PartLine(partNumber, quantity);
+        }
+    }
+
     record CompletionBody(
-            String diagnosis,
-            String rootCause,
-            List<@NotNull @Valid PartLine> partsUsed,
+            @Size(max = 2000) String diagnosis,
+            @Size(max = 500) String rootCause,
+            @Size(max = 20) List<@NotNull @Valid PartLineBody> partsUsed,
             @PositiveOrZero BigDecimal feeCharged,
             @NotNull Boolean fixed) {}
 
@@ -62,34 +73,40 @@ class TechnicianAssignmentsController {
             @NotNull Instant windowStart, @NotNull Instant windowEnd) {}
 
     record QuotedPartBody(
-            @NotBlank String partNumber,
-            @NotNull @Positive Integer quantity,
+            @NotBlank @Size(max = 64) String partNumber,
+            @NotNull @PartQuantity Integer quantity,
             @NotNull @PositiveOrZero BigDecimal unitPrice) {}
 
-    record QuoteBody(List<@NotNull @Valid QuotedPartBody> parts) {}
+    record QuoteBody(@Size(max = 20) List<@NotNull @Valid QuotedPartBody> parts) {}
 
     /** {@code method}: how the consent is kept, e.g. SIGNATURE, SMS, CALL_RECORDING. */
     record ConsentBody(
             @NotNull @PositiveOrZero BigDecimal amount,
-            @NotBlank String method,
-            String reference) {}
+            @NotBlank @Size(max = 32) String method,
+            @Size(max = 200) String reference) {}
 
-    record OfflineBatch(@NotNull List<@NotNull @Valid OfflineUpdateBody> updates) {}
+    record OfflineBatch(@NotNull @Size(max = 100) List<@NotNull @Valid OfflineUpdateBody> updates) {}
 
     record OfflineUpdateBody(
-            @NotBlank String clientId,
+            @NotBlank @Size(max = 64) String clientId,
             @NotNull Instant at,
-            @NotBlank String assignmentId,
-            @NotBlank String type,
+            @NotBlank @Size(max = 64) String assignmentId,
+            @NotBlank @Size(max = 32) String type,
             Instant windowStart,
             Instant windowEnd,
-            String partNumber,
-            @Positive Integer quantity,
-            String diagnosis,
-            String rootCause,
-            List<@NotNull @Valid PartLine> partsUsed,
+            @Size(max = 64) String partNumber,
+            @PartQuantity Integer quantity,
+            @Size(max = 2000) String diagnosis,
+            @Size(max = 500) String rootCause,
+            @Size(max = 20) List<@NotNull @Valid PartLineBody> partsUsed,
             @PositiveOrZero BigDecimal feeCharged,
             Boolean fixed) {}
+
+    private static List<PartLine> partLines(List<PartLineBody> lines) {
+        return lines == null
+                ? null
+                : lines.stream().map(PartLineBody::toPartLine).toList();
+    }
 
     private final OwnAssignments own;
     private final RequestParts requestParts;
@@ -188,7 +205,7 @@ class TechnicianAssignmentsController {
                                 u.quantity(),
                                 u.diagnosis(),
                                 u.rootCause(),
-                                u.partsUsed(),
+                                partLines(u.partsUsed()),
                                 u.feeCharged(),
                                 u.fixed()))
                         .toList());
@@ -206,11 +223,18 @@ class TechnicianAssignmentsController {
         return TechnicianAssignmentView.of(own.get(currentUser.technicianId(), assignmentId));
     }
 
+    /**
+     * With {@code Idempotency-Key} a retry gets the first answer (the chassis keeps it); the key also
+     * names the request itself, so even a retry the chassis no longer remembers asks only once.
+     */
     @PostMapping("/{assignmentId}/parts-requests")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    PartsRequestAccepted requestParts(@PathVariable String assignmentId, @Valid @RequestBody PartsRequestBody body) {
-        var requestId = requestParts.request(
-                new RequestPartsCommand(currentUser.technicianId(), assignmentId, body.partNumber(), body.quantity()));
+    PartsRequestAccepted requestParts(
+            @PathVariable String assignmentId,
+            @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String clientRequestId,
+            @Valid @RequestBody PartsRequestBody body) {
+        var requestId = requestParts.request(new RequestPartsCommand(
+                currentUser.technicianId(), assignmentId, body.partNumber(), body.quantity(), clientRequestId));
         return new PartsRequestAccepted(requestId);
     }
 
@@ -221,7 +245,7 @@ class TechnicianAssignmentsController {
                 assignmentId,
                 body.diagnosis(),
                 body.rootCause(),
-                body.partsUsed() == null ? List.of() : body.partsUsed(),
+                body.partsUsed() == null ? List.of() : partLines(body.partsUsed()),
                 body.feeCharged(),
                 body.fixed()));
         return TechnicianAssignmentView.of(completed);

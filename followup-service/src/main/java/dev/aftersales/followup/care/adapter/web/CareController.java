@@ -6,6 +6,7 @@ import dev.aftersales.followup.care.domain.CareTask;
 import dev.aftersales.followup.care.domain.Customer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CareController {
 
-    record TierRequest(@NotBlank String tier) {}
+    record TierRequest(@NotBlank @Size(max = 32) String tier) {}
 
     record CustomerView(String customerId, String tier, Instant lastContactAt, Instant nextCareAt) {
         static CustomerView of(Customer c) {

@@ -17,6 +17,7 @@ record MachineDocument(
         String dealerId,
         String lastComplaintId,
         Instant lastCompletedAt,
+        Integer archiveRevision,
         @Version Long version,
         Outbox outbox)
         implements HasOutbox {
@@ -30,6 +31,7 @@ record MachineDocument(
                 m.dealerId(),
                 m.lastComplaintId(),
                 m.lastCompletedAt(),
+                m.archiveRevision(),
                 m.version(),
                 Outbox.of(m.events()));
     }
@@ -43,6 +45,7 @@ record MachineDocument(
                 dealerId,
                 lastComplaintId,
                 lastCompletedAt,
+                archiveRevision == null ? 0 : archiveRevision,
                 version,
                 Outbox.eventsOf(outbox));
     }

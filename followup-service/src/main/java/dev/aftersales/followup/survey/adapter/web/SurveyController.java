@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -38,16 +39,16 @@ import org.springframework.web.bind.annotation.RestController;
 class SurveyController {
 
     record AnswerRequest(
-            @NotBlank String questionId,
-            @Min(1) @Max(7) int expectation,
-            @Min(1) @Max(7) int perception) {}
+            @NotBlank @Size(max = 64) String questionId,
+            @NotNull @Min(1) @Max(7) Integer expectation,
+            @NotNull @Min(1) @Max(7) Integer perception) {}
 
     record SurveyRequest(
-            @NotBlank String questionnaireId,
-            @NotEmpty List<@Valid AnswerRequest> answers,
+            @NotBlank @Size(max = 64) String questionnaireId,
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid AnswerRequest> answers,
             @NotNull Boolean solved,
-            @Min(1) @Max(5) int satisfaction,
-            String suggestions) {}
+            @NotNull @Min(1) @Max(5) Integer satisfaction,
+            @Size(max = 2000) String suggestions) {}
 
     record ScoreView(String key, int customers, BigDecimal overall, Map<String, BigDecimal> byDimension) {
         static ScoreView of(String key, ServqualScore score) {

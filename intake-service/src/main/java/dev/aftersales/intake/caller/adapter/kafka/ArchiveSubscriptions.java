@@ -2,13 +2,16 @@ package dev.aftersales.intake.caller.adapter.kafka;
 
 import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.events.ReceivedEvent;
+import dev.aftersales.contracts.dispatch.InstallationCorrected;
+import dev.aftersales.contracts.dispatch.InstallationPart;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import dev.aftersales.intake.caller.application.RecordInstallation;
 import dev.aftersales.intake.caller.domain.InstalledMachine;
 
 /**
- * Dispatch's archive stream ({@code dispatch.archive.v1}) feeds the caller lookup. The chassis takes
- * one {@code EventSubscriptions} per service; this adds the archive's to it.
+ * Dispatch's archive stream ({@code dispatch.archive.v1}) feeds the caller lookup: installations and
+ * their corrections. The chassis takes one {@code EventSubscriptions} per service; this adds the
+ * archive's to it.
  */
 public final class ArchiveSubscriptions {
 
@@ -16,22 +19,46 @@ public final class ArchiveSubscriptions {
 
     public static EventSubscriptions.Builder archive(
             EventSubscriptions.Builder subscriptions, RecordInstallation recordInstallation) {
-        return subscriptions.on(InstallationRecorded.class, (ReceivedEvent<InstallationRecorded> event) -> {
-            var e = event.payload();
-            recordInstallation.record(new InstalledMachine(
-                    e.serialNumber(),
-                    e.model(),
-                    e.productLine(),
-                    e.customerId(),
-                    e.customerName(),
-                    e.customerPhone(),
-                    e.address(),
-                    e.regionCode(),
-                    e.dealerId(),
-                    e.installerId(),
-                    e.installedOn(),
-                    e.wholeMachineWarrantyUntil(),
-                    e.mainPartsWarrantyUntil()));
-        });
+        return subscriptions
+                .on(InstallationRecorded.class, (ReceivedEvent<InstallationRecorded> event) -> {
+                    var e = event.payload();
+                    recordInstallation.record(new InstalledMachine(
+                            e.serialNumber(),
+                            e.model(),
+                            e.productLine(),
+                            e.customerId(),
+                            e.customerName(),
+                            e.customerPhone(),
+                            e.address(),
+                            e.regionCode(),
+                            e.dealerId(),
+                            e.installerId(),
+                            e.installedOn(),
+                            e.wholeMachineWarrantyUntil(),
+                            e.mainPartsWarrantyUntil()));
+                })
+                .on(InstallationCorrected.class, (ReceivedEvent<InstallationCorrected> event) -> {
+                    var e = event.payload();
+                    if (e.installedOn() == null) {
+                        return; // an imported machine without a date: nothing the lookup could show
+                    }
+                    recordInstallation.correct(
+                            new InstalledMachine(
+                                    e.serialNumber(),
+                                    e.model(),
+                                    e.productLine(),
+                                    e.customerId(),
+                                    e.customerName(),
+                                    e.customerPhone(),
+                                    e.address(),
+                                    e.regionCode(),
+                                    e.dealerId(),
+                                    e.installerId(),
+                                    e.installedOn(),
+                                    e.wholeMachineWarrantyUntil(),
+                                    e.mainPartsWarrantyUntil(),
+                                    e.revision()),
+                            e.corrected().contains(InstallationPart.CUSTOMER));
+                });
     }
 }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** An archive entry, {@code _id} = serial number. Calendar dates as ISO strings (no time zone). */
+/**
+ * An archive entry, {@code _id} = serial number. Calendar dates as ISO strings (no time zone).
+ * {@code revision} is absent from entries written before corrections existed: read as 0.
+ */
 @Document("machines")
 record MachineDocument(
         @Id String serialNumber,
@@ -20,7 +23,8 @@ record MachineDocument(
         String installerId,
         String installedOn,
         String wholeMachineWarrantyUntil,
-        String mainPartsWarrantyUntil) {
+        String mainPartsWarrantyUntil,
+        Integer revision) {
 
     static MachineDocument of(InstalledMachine m) {
         return new MachineDocument(
@@ -36,7 +40,8 @@ record MachineDocument(
                 m.installerId(),
                 text(m.installedOn()),
                 text(m.wholeMachineWarrantyUntil()),
-                text(m.mainPartsWarrantyUntil()));
+                text(m.mainPartsWarrantyUntil()),
+                m.revision());
     }
 
     InstalledMachine toMachine() {
@@ -53,7 +58,8 @@ record MachineDocument(
                 installerId,
                 date(installedOn),
                 date(wholeMachineWarrantyUntil),
-                date(mainPartsWarrantyUntil));
+                date(mainPartsWarrantyUntil),
+                revision == null ? 0 : revision);
     }
 
     private static String text(LocalDate date) {

@@ -5,6 +5,7 @@ import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.contracts.intake.ResolutionAction;
 import dev.aftersales.intake.complaint.application.CallTaken;
+import dev.aftersales.intake.complaint.application.ShowCase;
 import dev.aftersales.intake.complaint.domain.CallRecord;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.ComplaintForm;
@@ -113,7 +114,10 @@ final class CaseViews {
         }
     }
 
-    /** The case view: status, deadlines and the timeline of every stream, oldest first. */
+    /**
+     * The case view: status, deadlines and the timeline of every stream, oldest first; the form only
+     * for the hotline.
+     */
     record Case(
             String complaintId,
             ComplaintStatus status,
@@ -130,8 +134,10 @@ final class CaseViews {
             Clocks clocks,
             List<Call> calls,
             @JsonInclude(JsonInclude.Include.NON_NULL) ResolutionView resolution,
-            Form form) {
-        static Case of(Complaint complaint) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Form form) {
+        /** Without the form when the caller may not see it ({@code ShowCase}). */
+        static Case of(ShowCase.Shown shown) {
+            var complaint = shown.complaint();
             var form = complaint.form();
             return new Case(
                     complaint.id(),
@@ -149,7 +155,7 @@ final class CaseViews {
                     Clocks.of(complaint),
                     complaint.calls().stream().map(Call::of).toList(),
                     ResolutionView.of(complaint.resolution()),
-                    Form.of(form));
+                    shown.formVisible() ? Form.of(form) : null);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.aftersales.intake.complaint.adapter.web;
 
-import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.intake.complaint.application.AnswerCustomer;
 import dev.aftersales.intake.complaint.application.ApproveResolution;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/complaints")
 class ComplaintController {
-
-    private static final int MAX_KEY_LENGTH = 128;
 
     private final TakeCall takeCall;
     private final ShowCase showCase;
@@ -71,18 +67,13 @@ class ComplaintController {
 
     /**
      * {@code 201} with a new case, or {@code 200} when the machine already had an open case and the
-     * call was logged on it. With {@code Idempotency-Key}, a retry answers exactly as the first time.
+     * call was logged on it. With {@code Idempotency-Key} (the chassis' IdempotencyFilter), a retry
+     * by the same agent answers exactly as the first time, status and {@code Location} included.
      */
     @PostMapping
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
-    ResponseEntity<CaseViews.Registered> register(
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Valid @RequestBody RegisterComplaintRequest request) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
-            throw new InvalidRequestException("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
-        var taken = takeCall.take(
-                new TakeCallCommand(request.toForm(), currentUser.userId(), idempotencyKey, request.guidanceGiven()));
+    ResponseEntity<CaseViews.Registered> register(@Valid @RequestBody RegisterComplaintRequest request) {
+        var taken = takeCall.take(new TakeCallCommand(request.toForm(), currentUser.userId(), request.guidanceGiven()));
         var location = URI.create("/api/complaints/" + taken.complaintId());
         var body = CaseViews.Registered.of(taken);
         return taken.newCase()
@@ -93,7 +84,7 @@ class ComplaintController {
     @GetMapping("/{complaintId}")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','DISPATCHER')")
     CaseViews.Case show(@PathVariable String complaintId) {
-        return CaseViews.Case.of(showCase.show(complaintId));
+        return CaseViews.Case.of(showCase.show(complaintId, currentUser.caller()));
     }
 
     /** The supervisor's list: open cases with no answer yet, waiting longest first. */

@@ -39,7 +39,7 @@ record RegisterComplaintRequest(
 
     record CustomerPart(
             @NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 5) List<@NotNull @PhoneNumber String> phones,
+            @NotEmpty @Size(max = 5) List<@NotNull @PhoneNumber @Size(max = 20) String> phones,
             @Size(max = 500) String address,
             @Size(max = 12) String regionCode) {}
 

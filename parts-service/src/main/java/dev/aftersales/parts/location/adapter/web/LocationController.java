@@ -8,6 +8,7 @@ import dev.aftersales.parts.location.domain.Locations;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,9 @@ class LocationController {
 
     /** {@code leadTime} is an ISO-8601 duration, e.g. {@code P7D}; required for the factory. */
     record LocationRow(
-            @NotBlank String locationId,
+            @NotBlank @Size(max = 64) String locationId,
             @NotNull LocationKind kind,
-            String regionCode,
+            @Size(max = 12) String regionCode,
             Double latitude,
             Double longitude,
             Duration leadTime) {
@@ -36,6 +37,9 @@ class LocationController {
             return new Location(locationId, kind, regionCode, latitude, longitude, leadTime);
         }
     }
+
+    /** Locations in one import; more are imported in several. */
+    static final int MAX_ROWS = 1000;
 
     private final Locations locations;
     private final Validator validator;
@@ -47,7 +51,7 @@ class LocationController {
 
     @PutMapping
     @PreAuthorize("hasRole('OPS')")
-    List<LocationRow> importLocations(@RequestBody List<LocationRow> rows) {
+    List<LocationRow> importLocations(@RequestBody @Size(max = MAX_ROWS) List<LocationRow> rows) {
         var problems = new ArrayList<FieldProblem>();
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);

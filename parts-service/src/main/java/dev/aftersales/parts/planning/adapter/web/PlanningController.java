@@ -1,10 +1,8 @@
 package dev.aftersales.parts.planning.adapter.web;
 
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.chassis.security.Role;
 import dev.aftersales.parts.planning.application.PlanStock;
 import dev.aftersales.parts.planning.domain.DemandPlan;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,9 +23,6 @@ class PlanningController {
     @GetMapping("/api/planning/{dealerId}/{partNumber}")
     @PreAuthorize("hasAnyRole('OPS','DEALER')")
     DemandPlan plan(@PathVariable String dealerId, @PathVariable String partNumber) {
-        if (!user.hasRole(Role.OPS) && !user.dealerId().map(dealerId::equals).orElse(false)) {
-            throw new AccessDeniedException("dealer " + dealerId + " is not the caller's");
-        }
-        return planStock.plan(dealerId, partNumber);
+        return planStock.plan(dealerId, partNumber, user.caller());
     }
 }

@@ -10,7 +10,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Imports in the {@code stockImports} collection, {@code _id} = import id; the report is stored when done. */
+/**
+ * Imports in the {@code stockImports} collection, {@code _id} = owner and import id; the report is
+ * stored when done.
+ */
 @Component
 class MongoStockImports implements StockImports {
 
@@ -23,9 +26,14 @@ class MongoStockImports implements StockImports {
     }
 
     @Override
-    public boolean begin(String importId, String userId) {
+    public boolean begin(String owner, String importId, String userId) {
         try {
-            mongo.insert(new Document("_id", importId).append("userId", userId), COLLECTION);
+            mongo.insert(
+                    new Document("_id", id(owner, importId))
+                            .append("owner", owner)
+                            .append("importId", importId)
+                            .append("userId", userId),
+                    COLLECTION);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -33,8 +41,8 @@ class MongoStockImports implements StockImports {
     }
 
     @Override
-    public Optional<Report> find(String importId) {
-        var stored = mongo.findById(importId, Document.class, COLLECTION);
+    public Optional<Report> find(String owner, String importId) {
+        var stored = mongo.findById(id(owner, importId), Document.class, COLLECTION);
         if (stored == null || stored.get("report") == null) {
             return Optional.empty();
         }
@@ -42,12 +50,17 @@ class MongoStockImports implements StockImports {
     }
 
     @Override
-    public void finish(Report report) {
+    public void finish(String owner, Report report) {
         var document = new Document();
         mongo.getConverter().write(report, document);
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(report.importId())),
+                Query.query(Criteria.where("_id").is(id(owner, report.importId()))),
                 Update.update("report", document),
                 COLLECTION);
+    }
+
+    /** The owner's length first, so no owner and id can be read as another pair. */
+    private static String id(String owner, String importId) {
+        return owner.length() + ":" + owner + ":" + importId;
     }
 }

@@ -3,20 +3,20 @@ package dev.aftersales.parts.stock.adapter.web;
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.chassis.security.Role;
 import dev.aftersales.parts.reservation.application.ServeBackorders;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
+import dev.aftersales.parts.stock.application.ShowStock;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,14 +25,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dealers' and operations' door to stock levels. A dealer sees and sets only its own locations. */
+/** Dealers' and operations' door to stock levels. A dealer sees and sets only its own locations (use cases' rule). */
 @RestController
 @RequestMapping("/api/stock")
 class StockController {
 
     record StockLineRequest(
-            @NotBlank String locationId,
-            @NotBlank String partNumber,
+            @NotBlank @Size(max = 64) String locationId,
+            @NotBlank @Size(max = 64) String partNumber,
             @NotNull @PositiveOrZero Integer onHand,
             @PositiveOrZero Integer reorderPoint,
             @PositiveOrZero java.math.BigDecimal unitCost) {}
@@ -50,15 +50,25 @@ class StockController {
         }
     }
 
+    /** Stock lines set in one request; a whole stock count goes through the imports. */
+    static final int MAX_LINES = 1000;
+
     private final SetStock setStock;
+    private final ShowStock showStock;
     private final Stocks stocks;
     private final ServeBackorders serveBackorders;
     private final CurrentUser user;
     private final Validator validator;
 
     StockController(
-            SetStock setStock, ServeBackorders serveBackorders, Stocks stocks, CurrentUser user, Validator validator) {
+            SetStock setStock,
+            ShowStock showStock,
+            ServeBackorders serveBackorders,
+            Stocks stocks,
+            CurrentUser user,
+            Validator validator) {
         this.setStock = setStock;
+        this.showStock = showStock;
         this.serveBackorders = serveBackorders;
         this.stocks = stocks;
         this.user = user;
@@ -67,14 +77,13 @@ class StockController {
 
     @PutMapping
     @PreAuthorize("hasAnyRole('OPS','DEALER')")
-    List<StockLine> set(@RequestBody List<StockLineRequest> lines) {
+    List<StockLine> set(@RequestBody @Size(max = MAX_LINES) List<StockLineRequest> lines) {
         validate(lines);
-        lines.forEach(line -> requireOwnLocation(line.locationId(), Role.OPS));
         var command = new SetStockCommand(lines.stream()
                 .map(l -> new SetStockCommand.Line(
                         l.locationId(), l.partNumber(), l.onHand(), l.reorderPoint(), l.unitCost()))
                 .toList());
-        var written = setStock.set(command);
+        var written = setStock.set(command, user.caller());
         // Arrived units go to the backorders in line first; the answer shows the lines after that.
         var served = written.stream()
                 .filter(stock ->
@@ -91,21 +100,9 @@ class StockController {
     @GetMapping("/{locationId}")
     @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
     List<StockLine> atLocation(@PathVariable String locationId) {
-        requireOwnLocation(locationId, Role.OPS, Role.DISPATCHER);
-        return stocks.atLocation(locationId).stream().map(StockLine::of).toList();
-    }
-
-    /** Users with one of {@code unrestricted} reach every location; a dealer only its own (dealer id = location id). */
-    private void requireOwnLocation(String locationId, Role... unrestricted) {
-        for (var role : unrestricted) {
-            if (user.hasRole(role)) {
-                return;
-            }
-        }
-        if (!user.hasRole(Role.DEALER)
-                || !user.dealerId().map(locationId::equals).orElse(false)) {
-            throw new AccessDeniedException("location " + locationId + " is not the caller's");
-        }
+        return showStock.atLocation(locationId, user.caller()).stream()
+                .map(StockLine::of)
+                .toList();
     }
 
     /** Validated row by row (not with {@code @Valid}) so that each problem names its row: {@code [2].onHand}. */

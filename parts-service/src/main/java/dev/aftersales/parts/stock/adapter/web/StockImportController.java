@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bulk stock counts as a file: {@code text/csv} (a header row naming the columns) or {@code
  * application/json} (an array of objects). A dealer may import only its own locations: one row for
- * another location refuses the whole import (403) before anything is written.
+ * another location refuses the whole import (403) before anything is written. {@code Import-Id}
+ * (or, without one, the file's content) names the import within the caller's dealer.
  */
 @RestController
 @RequestMapping("/api/stock/imports")
@@ -80,13 +81,21 @@ class StockImportController {
         }
         // Without an id the content is the id: the same file sent twice is one import.
         var importId = givenId != null ? givenId : "sha256:" + sha256(type, body);
-        var result = importStock.run(importId, user.userId(), rows, stock -> {
+        var result = importStock.run(owner(), importId, user.userId(), rows, stock -> {
             if (stock.available() > 0) {
                 serveBackorders.serveAt(stock.locationId(), stock.partNumber());
             }
         });
         var report = result.report();
         return new ImportAnswer(report.importId(), result.replayed(), report.accepted(), report.rejected());
+    }
+
+    /** Import ids are the dealer's own (or operations'): another dealer's id is another import. */
+    private String owner() {
+        if (user.hasRole(Role.OPS)) {
+            return ImportStock.OPERATIONS;
+        }
+        return user.dealerId().orElseThrow(() -> new AccessDeniedException("a dealer token names its dealer_id"));
     }
 
     private void requireOwnLocation(RawRow row) {

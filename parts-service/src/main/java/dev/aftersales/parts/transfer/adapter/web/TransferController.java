@@ -1,7 +1,6 @@
 package dev.aftersales.parts.transfer.adapter.web;
 
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.chassis.security.Role;
 import dev.aftersales.parts.transfer.application.ConfirmTransfer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dealers confirm their step of a transfer: the sender {@code shipped}, the receiver {@code received}. */
+/**
+ * Dealers confirm their step of a transfer: the sender {@code shipped}, the receiver {@code
+ * received}. Who may see and confirm which transfer is {@link ConfirmTransfer}'s rule.
+ */
 @RestController
 @RequestMapping("/api/transfers/{transferId}")
 class TransferController {
@@ -24,25 +26,20 @@ class TransferController {
     }
 
     @PostMapping("/shipped")
-    @PreAuthorize("hasAnyRole('OPS','DEALER')")
+    @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
     ConfirmTransfer.TransferView shipped(@PathVariable String transferId) {
-        return confirmTransfer.shipped(transferId, caller());
+        return confirmTransfer.shipped(transferId, user.caller());
     }
 
     @PostMapping("/received")
-    @PreAuthorize("hasAnyRole('OPS','DEALER')")
+    @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
     ConfirmTransfer.TransferView received(@PathVariable String transferId) {
-        return confirmTransfer.received(transferId, caller());
+        return confirmTransfer.received(transferId, user.caller());
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
     ConfirmTransfer.TransferView view(@PathVariable String transferId) {
-        return confirmTransfer.view(transferId);
-    }
-
-    private ConfirmTransfer.Caller caller() {
-        return new ConfirmTransfer.Caller(
-                user.hasRole(Role.OPS), user.dealerId().orElse(null));
+        return confirmTransfer.view(transferId, user.caller());
     }
 }
