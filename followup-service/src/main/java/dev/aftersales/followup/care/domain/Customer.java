@@ -3,7 +3,6 @@ package dev.aftersales.followup.care.domain;
 import dev.aftersales.chassis.aggregate.AggregateEvents;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,52 +17,34 @@ public final class Customer {
     static final int TASKS_KEPT = 20;
 
     private final String id;
-    private String tier;
-    private Instant lastContactAt;
-    private Instant nextCareAt;
-    private int tasksCreated;
-    private final List<CareTask> tasks;
+    private CustomerState state;
     private final Long version;
     private final AggregateEvents events;
 
-    private Customer(
-            String id,
-            String tier,
-            Instant lastContactAt,
-            Instant nextCareAt,
-            int tasksCreated,
-            List<CareTask> tasks,
-            Long version,
-            AggregateEvents events) {
+    private Customer(String id, CustomerState state, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(id, "id");
-        this.tier = tier == null ? DEFAULT_TIER : tier;
-        this.lastContactAt = lastContactAt;
-        this.nextCareAt = nextCareAt;
-        this.tasksCreated = tasksCreated;
-        this.tasks = new ArrayList<>(tasks == null ? List.of() : tasks);
+        this.state = state == null ? CustomerState.NEW : state;
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
     }
 
     public static Customer first(String id) {
-        return new Customer(id, DEFAULT_TIER, null, null, 0, List.of(), null, null);
+        return new Customer(id, CustomerState.NEW, null, null);
     }
 
-    public static Customer restore(
-            String id,
-            String tier,
-            Instant lastContactAt,
-            Instant nextCareAt,
-            int tasksCreated,
-            List<CareTask> tasks,
-            Long version,
-            AggregateEvents events) {
-        return new Customer(id, tier, lastContactAt, nextCareAt, tasksCreated, tasks, version, events);
+    /** A customer as stored, with the store's version and their events; raises nothing. */
+    public static Customer restore(String id, CustomerState state, Long version, AggregateEvents events) {
+        return new Customer(id, state, version, events);
+    }
+
+    /** The customer's state as of now, for the store; the id, version and events are read beside it. */
+    public CustomerState snapshot() {
+        return state;
     }
 
     public void contacted(Instant at) {
-        if (lastContactAt == null || at.isAfter(lastContactAt)) {
-            lastContactAt = at;
+        if (state.lastContactAt() == null || at.isAfter(state.lastContactAt())) {
+            state = state.contactedAt(at);
         }
     }
 
@@ -72,12 +53,11 @@ public final class Customer {
      * period from now, a tier without ({@code period} null) has none.
      */
     public void tiered(String tier, Duration period, Instant now) {
-        this.tier = tier;
-        this.nextCareAt = period == null ? null : now.plus(period);
+        state = state.inTier(tier, period == null ? null : now.plus(period));
     }
 
     public boolean careDueBy(Instant now) {
-        return nextCareAt != null && !nextCareAt.isAfter(now);
+        return state.nextCareAt() != null && !state.nextCareAt().isAfter(now);
     }
 
     /**
@@ -88,20 +68,17 @@ public final class Customer {
         if (!careDueBy(now)) {
             throw new IllegalStateException("no care due for " + id);
         }
-        tasksCreated++;
-        var task = new CareTask("CARE-" + id + "-" + tasksCreated, id, kind, nextCareAt, now);
-        tasks.add(task);
-        if (tasks.size() > TASKS_KEPT) {
-            tasks.remove(0);
+        var task = new CareTask("CARE-" + id + "-" + (state.tasksCreated() + 1), id, kind, state.nextCareAt(), now);
+        var next = state.nextCareAt();
+        while (!next.isAfter(now)) {
+            next = next.plus(period);
         }
-        while (!nextCareAt.isAfter(now)) {
-            nextCareAt = nextCareAt.plus(period);
-        }
+        state = state.caredFor(task, next, TASKS_KEPT);
         return task;
     }
 
     public boolean silentSince(Instant cutoff) {
-        return lastContactAt != null && !lastContactAt.isAfter(cutoff);
+        return state.lastContactAt() != null && !state.lastContactAt().isAfter(cutoff);
     }
 
     public String id() {
@@ -109,23 +86,23 @@ public final class Customer {
     }
 
     public String tier() {
-        return tier;
+        return state.tier();
     }
 
     public Instant lastContactAt() {
-        return lastContactAt;
+        return state.lastContactAt();
     }
 
     public Instant nextCareAt() {
-        return nextCareAt;
+        return state.nextCareAt();
     }
 
     public int tasksCreated() {
-        return tasksCreated;
+        return state.tasksCreated();
     }
 
     public List<CareTask> tasks() {
-        return List.copyOf(tasks);
+        return state.tasks();
     }
 
     public Long version() {

@@ -21,45 +21,20 @@ public final class CaseFile {
     static final int STEPS_KEPT = 50;
 
     private final String id;
-    private String serialNumber;
-    private String model;
-    private String batchNumber;
-    private String customerId;
-    private String technicianId;
-    private String dealerId;
-    private final List<String> partsUsed;
-    private final List<CaseStep> steps;
-    private final List<CompletedVisit> visits;
-    private int round;
-    private FollowupState state;
+    private CaseFileState file;
     private final Long version;
     private final AggregateEvents events;
 
     private CaseFile(String id, CaseFileState file, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(id, "id");
-        this.serialNumber = file.serialNumber();
-        this.model = file.model();
-        this.batchNumber = file.batchNumber();
-        this.customerId = file.customerId();
-        this.technicianId = file.technicianId();
-        this.dealerId = file.dealerId();
-        this.partsUsed = new ArrayList<>(file.partsUsed() == null ? List.of() : file.partsUsed());
-        this.steps = new ArrayList<>(file.steps() == null ? List.of() : file.steps());
-        this.visits = new ArrayList<>(file.visits() == null ? List.of() : file.visits());
-        this.round = Math.max(1, file.round());
-        this.state = file.state() == null ? FollowupState.OPEN : file.state();
+        this.file = file == null ? CaseFileState.UNKNOWN : file;
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
     }
 
     /** A case follow-up has not heard of yet; events about it may arrive in any order. */
     public static CaseFile open(String complaintId) {
-        return new CaseFile(
-                complaintId,
-                new CaseFileState(
-                        null, null, null, null, null, null, List.of(), List.of(), List.of(), 1, FollowupState.OPEN),
-                null,
-                null);
+        return new CaseFile(complaintId, CaseFileState.UNKNOWN, null, null);
     }
 
     /** A case file as stored, with the store's version and its events; raises nothing. */
@@ -69,32 +44,17 @@ public final class CaseFile {
 
     /** The case file's state as of now, for the store; the id, version and events are read beside it. */
     public CaseFileState snapshot() {
-        return new CaseFileState(
-                serialNumber,
-                model,
-                batchNumber,
-                customerId,
-                technicianId,
-                dealerId,
-                List.copyOf(partsUsed),
-                List.copyOf(steps),
-                List.copyOf(visits),
-                round,
-                state);
+        return file;
     }
 
     public void registered(
             String serialNumber, String model, String batchNumber, String customerId, Instant at, String what) {
-        this.serialNumber = serialNumber;
-        this.model = model;
-        this.batchNumber = batchNumber;
-        this.customerId = customerId;
+        file = file.about(serialNumber, model, batchNumber, customerId);
         step(at, what);
     }
 
     public void assigned(String technicianId, String dealerId, Instant at) {
-        this.technicianId = technicianId;
-        this.dealerId = dealerId;
+        file = file.servedBy(technicianId, dealerId);
         step(at, "technician " + technicianId + " assigned");
     }
 
@@ -113,13 +73,11 @@ public final class CaseFile {
         if (roundOfVisit(assignmentId, at).isPresent()) {
             return;
         }
-        visits.add(new CompletedVisit(assignmentId, at, round));
-        if (this.serialNumber == null) {
-            this.serialNumber = serialNumber;
+        if (file.serialNumber() == null) {
+            file = file.about(serialNumber, file.model(), file.batchNumber(), file.customerId());
         }
-        this.technicianId = technicianId;
-        this.dealerId = dealerId;
-        parts.stream().filter(p -> !partsUsed.contains(p)).forEach(partsUsed::add);
+        file = file.servedBy(technicianId, dealerId)
+                .withVisit(new CompletedVisit(assignmentId, at, file.round()), parts);
         step(
                 at,
                 "visit completed by " + technicianId + (fixed ? ", fixed" : ", not fixed")
@@ -128,15 +86,24 @@ public final class CaseFile {
 
     /** The satisfaction round a completed visit belongs to: its return call surveys that round. */
     public Optional<Integer> roundOfVisit(String assignmentId, Instant completedAt) {
-        return visits.stream()
+        return file.visits().stream()
                 .filter(v ->
                         v.assignmentId().equals(assignmentId) && v.completedAt().equals(completedAt))
                 .map(CompletedVisit::round)
                 .findFirst();
     }
 
+    /**
+     * The round a completed visit's return call surveys, whether or not the visit reached this file
+     * yet: the round it was recorded in, else the current one (where it will be recorded).
+     */
+    public int roundOf(String assignmentId, Instant completedAt) {
+        return roundOfVisit(assignmentId, completedAt).orElse(file.round());
+    }
+
     /** Adds to the history in time order: intake's and dispatch's events arrive on different topics. */
     public void step(Instant at, String what) {
+        var steps = new ArrayList<>(file.steps());
         var i = steps.size();
         while (i > 0 && steps.get(i - 1).at().isAfter(at)) {
             i--;
@@ -145,6 +112,7 @@ public final class CaseFile {
         if (steps.size() > STEPS_KEPT) {
             steps.remove(0);
         }
+        file = file.withSteps(steps);
     }
 
     /**
@@ -156,23 +124,23 @@ public final class CaseFile {
      * @return the round the survey belonged to
      */
     public int surveyAnswered(boolean solved, int satisfaction, int maxRounds, Instant now) {
-        var answeredRound = round;
+        var round = file.round();
         if (!solved || satisfaction <= 2) {
             var reason = !solved ? "not solved" : "satisfaction " + satisfaction;
             events.raise(new CustomerDissatisfied(id, round, solved, satisfaction, reason, now), id);
             step(now, "customer dissatisfied in round " + round + ": " + reason);
-            if (round >= maxRounds) {
-                state = FollowupState.ESCALATED;
+            var escalated = round >= maxRounds;
+            if (escalated) {
                 events.raise(new FollowupEscalated(id, round, "dissatisfied after " + round + " rounds", now), id);
                 step(now, "escalated to a supervisor after " + round + " rounds");
             }
-            round++;
+            file = file.inRound(round + 1, escalated ? FollowupState.ESCALATED : file.state());
         } else {
-            state = FollowupState.SATISFIED;
             events.raise(new CustomerSatisfied(id, round, satisfaction, now), id);
             step(now, "customer satisfied in round " + round);
+            file = file.inRound(round, FollowupState.SATISFIED);
         }
-        return answeredRound;
+        return round;
     }
 
     public String id() {
@@ -180,47 +148,47 @@ public final class CaseFile {
     }
 
     public String serialNumber() {
-        return serialNumber;
+        return file.serialNumber();
     }
 
     public String model() {
-        return model;
+        return file.model();
     }
 
     public String batchNumber() {
-        return batchNumber;
+        return file.batchNumber();
     }
 
     public String customerId() {
-        return customerId;
+        return file.customerId();
     }
 
     public String technicianId() {
-        return technicianId;
+        return file.technicianId();
     }
 
     public String dealerId() {
-        return dealerId;
+        return file.dealerId();
     }
 
     public List<String> partsUsed() {
-        return List.copyOf(partsUsed);
+        return file.partsUsed();
     }
 
     public List<CaseStep> steps() {
-        return List.copyOf(steps);
+        return file.steps();
     }
 
     public List<CompletedVisit> visits() {
-        return List.copyOf(visits);
+        return file.visits();
     }
 
     public int round() {
-        return round;
+        return file.round();
     }
 
     public FollowupState state() {
-        return state;
+        return file.state();
     }
 
     public Long version() {

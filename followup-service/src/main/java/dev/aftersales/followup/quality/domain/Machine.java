@@ -13,76 +13,37 @@ import java.util.Objects;
 public final class Machine {
 
     private final String serialNumber;
-    private String model;
-    private String productLine;
-    private String customerId;
-    private String dealerId;
-    private String lastComplaintId;
-    private Instant lastCompletedAt;
-    private int archiveRevision;
+    private MachineState state;
     private final Long version;
     private final AggregateEvents events;
 
-    private Machine(
-            String serialNumber,
-            String model,
-            String productLine,
-            String customerId,
-            String dealerId,
-            String lastComplaintId,
-            Instant lastCompletedAt,
-            int archiveRevision,
-            Long version,
-            AggregateEvents events) {
+    private Machine(String serialNumber, MachineState state, Long version, AggregateEvents events) {
         this.serialNumber = Objects.requireNonNull(serialNumber, "serialNumber");
-        this.model = model;
-        this.productLine = productLine;
-        this.customerId = customerId;
-        this.dealerId = dealerId;
-        this.lastComplaintId = lastComplaintId;
-        this.lastCompletedAt = lastCompletedAt;
-        this.archiveRevision = archiveRevision;
+        this.state = state == null ? MachineState.UNKNOWN : state;
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
     }
 
     public static Machine unknown(String serialNumber) {
-        return new Machine(serialNumber, null, null, null, null, null, null, 0, null, null);
+        return new Machine(serialNumber, MachineState.UNKNOWN, null, null);
     }
 
-    public static Machine restore(
-            String serialNumber,
-            String model,
-            String productLine,
-            String customerId,
-            String dealerId,
-            String lastComplaintId,
-            Instant lastCompletedAt,
-            int archiveRevision,
-            Long version,
-            AggregateEvents events) {
-        return new Machine(
-                serialNumber,
-                model,
-                productLine,
-                customerId,
-                dealerId,
-                lastComplaintId,
-                lastCompletedAt,
-                archiveRevision,
-                version,
-                events);
+    /** A machine as stored, with the store's version and its events; raises nothing. */
+    public static Machine restore(String serialNumber, MachineState state, Long version, AggregateEvents events) {
+        return new Machine(serialNumber, state, version, events);
+    }
+
+    /** The machine's state as of now, for the store; the serial number, version and events are read beside it. */
+    public MachineState snapshot() {
+        return state;
     }
 
     /** The archive's installation record; a correction already applied (newer) wins over it. */
     public void installed(String model, String productLine, String customerId, String dealerId) {
-        if (archiveRevision > 0) {
+        if (state.archiveRevision() > 0) {
             return;
         }
-        this.model = model;
-        this.productLine = productLine;
-        this.customerId = customerId;
-        this.dealerId = dealerId;
+        state = state.archived(0, model, productLine, customerId, dealerId);
     }
 
     /**
@@ -90,21 +51,16 @@ public final class Machine {
      * than the revision this machine shows, so a replayed correction never undoes a later one.
      */
     public void corrected(int revision, String model, String productLine, String customerId, String dealerId) {
-        if (revision <= archiveRevision) {
+        if (revision <= state.archiveRevision()) {
             return;
         }
-        this.archiveRevision = revision;
-        this.model = model;
-        this.productLine = productLine;
-        this.customerId = customerId;
-        this.dealerId = dealerId;
+        state = state.archived(revision, model, productLine, customerId, dealerId);
     }
 
     /** A visit on this machine was completed; the latest completion is the one a new fault is measured from. */
     public void visitCompleted(String complaintId, Instant completedAt) {
-        if (lastCompletedAt == null || completedAt.isAfter(lastCompletedAt)) {
-            lastComplaintId = complaintId;
-            lastCompletedAt = completedAt;
+        if (state.lastCompletedAt() == null || completedAt.isAfter(state.lastCompletedAt())) {
+            state = state.lastVisit(complaintId, completedAt);
         }
     }
 
@@ -116,9 +72,12 @@ public final class Machine {
      */
     public boolean faultReported(String complaintId, String model, Instant registeredAt, Duration window) {
         if (model != null) {
-            this.model = model;
+            state = state.ofModel(model);
         }
-        if (lastCompletedAt == null || complaintId.equals(lastComplaintId) || registeredAt.isBefore(lastCompletedAt)) {
+        var lastCompletedAt = state.lastCompletedAt();
+        if (lastCompletedAt == null
+                || complaintId.equals(state.lastComplaintId())
+                || registeredAt.isBefore(lastCompletedAt)) {
             return false;
         }
         if (registeredAt.isAfter(lastCompletedAt.plus(window))) {
@@ -129,10 +88,10 @@ public final class Machine {
                 new RepeatFailureDetected(
                         serialNumber,
                         complaintId,
-                        lastComplaintId,
+                        state.lastComplaintId(),
                         lastCompletedAt,
                         daysSince,
-                        this.model,
+                        state.model(),
                         registeredAt),
                 complaintId);
         return true;
@@ -143,32 +102,32 @@ public final class Machine {
     }
 
     public String model() {
-        return model;
+        return state.model();
     }
 
     public String productLine() {
-        return productLine;
+        return state.productLine();
     }
 
     public String customerId() {
-        return customerId;
+        return state.customerId();
     }
 
     public String dealerId() {
-        return dealerId;
+        return state.dealerId();
     }
 
     public String lastComplaintId() {
-        return lastComplaintId;
+        return state.lastComplaintId();
     }
 
     public Instant lastCompletedAt() {
-        return lastCompletedAt;
+        return state.lastCompletedAt();
     }
 
     /** The archive correction this machine's record shows; 0 as installed. */
     public int archiveRevision() {
-        return archiveRevision;
+        return state.archiveRevision();
     }
 
     public Long version() {

@@ -17,29 +17,13 @@ import java.util.Objects;
 public final class ReturnCall {
 
     private final String id;
-    private final String complaintId;
-    private final String assignmentId;
-    private final ReturnCallReason reason;
-    private Instant dueAt;
-    private ReturnCallStatus status;
-    private final Instant scheduledAt;
-    private int attempts;
-    private int unanswered;
-    private CallOutcome lastOutcome;
+    private ReturnCallState state;
     private final Long version;
     private final AggregateEvents events;
 
     private ReturnCall(String id, ReturnCallState state, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(id, "id");
-        this.complaintId = Objects.requireNonNull(state.complaintId(), "complaintId");
-        this.assignmentId = state.assignmentId();
-        this.reason = Objects.requireNonNull(state.reason(), "reason");
-        this.dueAt = Objects.requireNonNull(state.dueAt(), "dueAt");
-        this.status = Objects.requireNonNull(state.status(), "status");
-        this.scheduledAt = Objects.requireNonNull(state.scheduledAt(), "scheduledAt");
-        this.attempts = state.attempts();
-        this.unanswered = state.unanswered();
-        this.lastOutcome = state.lastOutcome();
+        this.state = Objects.requireNonNull(state, "state");
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
     }
@@ -103,10 +87,7 @@ public final class ReturnCall {
     private static ReturnCall scheduled(
             String id, String complaintId, String assignmentId, ReturnCallReason reason, Instant dueAt, Instant now) {
         var call = new ReturnCall(
-                id,
-                new ReturnCallState(complaintId, assignmentId, reason, dueAt, ReturnCallStatus.DUE, now, 0, 0, null),
-                null,
-                new AggregateEvents());
+                id, ReturnCallState.due(complaintId, assignmentId, reason, dueAt, now), null, new AggregateEvents());
         call.events.raise(new ReturnCallScheduled(call.id, complaintId, reason, dueAt, now), complaintId);
         return call;
     }
@@ -118,8 +99,7 @@ public final class ReturnCall {
 
     /** The call's state as of now, for the store; the id, version and events are read beside it. */
     public ReturnCallState snapshot() {
-        return new ReturnCallState(
-                complaintId, assignmentId, reason, dueAt, status, scheduledAt, attempts, unanswered, lastOutcome);
+        return state;
     }
 
     /**
@@ -131,35 +111,32 @@ public final class ReturnCall {
      */
     public void recordAttempt(
             CallOutcome outcome, String agentId, Instant callLaterAt, RetryPolicy policy, Instant now) {
-        if (status != ReturnCallStatus.DUE) {
-            throw new IllegalStateException("return call " + id + " is " + status + ", not due");
+        if (state.status() != ReturnCallStatus.DUE) {
+            throw new IllegalStateException("return call " + id + " is " + state.status() + ", not due");
         }
-        attempts++;
-        lastOutcome = outcome;
-        events.raise(new ReturnCallMade(id, complaintId, outcome, attempts, agentId, now), complaintId);
-        switch (outcome) {
-            case REACHED -> status = ReturnCallStatus.REACHED;
+        state = switch (outcome) {
+            case REACHED -> state.tried(outcome, ReturnCallStatus.REACHED, state.dueAt(), state.unanswered());
             case NO_ANSWER -> {
-                unanswered++;
-                if (unanswered >= policy.tries()) {
-                    unreachable(now);
-                } else {
-                    dueAt = now.plus(policy.interval());
-                }
+                var unanswered = state.unanswered() + 1;
+                yield unanswered >= policy.tries()
+                        ? state.tried(outcome, ReturnCallStatus.UNREACHABLE, state.dueAt(), unanswered)
+                        : state.tried(outcome, ReturnCallStatus.DUE, now.plus(policy.interval()), unanswered);
             }
-            case WRONG_NUMBER -> unreachable(now);
-            case CALL_LATER -> dueAt = callLaterAt == null ? now.plus(policy.interval()) : callLaterAt;
+            case WRONG_NUMBER -> state.tried(outcome, ReturnCallStatus.UNREACHABLE, state.dueAt(), state.unanswered());
+            case CALL_LATER -> {
+                var when = callLaterAt == null ? now.plus(policy.interval()) : callLaterAt;
+                yield state.tried(outcome, ReturnCallStatus.DUE, when, state.unanswered());
+            }
+        };
+        events.raise(new ReturnCallMade(id, complaintId(), outcome, attempts(), agentId, now), complaintId());
+        if (state.status() == ReturnCallStatus.UNREACHABLE) {
+            events.raise(new CustomerUnreachable(id, complaintId(), attempts(), now), complaintId());
         }
-    }
-
-    private void unreachable(Instant now) {
-        status = ReturnCallStatus.UNREACHABLE;
-        events.raise(new CustomerUnreachable(id, complaintId, attempts, now), complaintId);
     }
 
     /** The customer answered the survey on this call: if the agent skipped recording the answer, it is recorded now. */
     public void reachedBySurvey(String agentId, Instant now) {
-        if (status == ReturnCallStatus.DUE) {
+        if (state.status() == ReturnCallStatus.DUE) {
             recordAttempt(CallOutcome.REACHED, agentId, null, new RetryPolicy(1, Duration.ZERO), now);
         }
     }
@@ -169,39 +146,39 @@ public final class ReturnCall {
     }
 
     public String complaintId() {
-        return complaintId;
+        return state.complaintId();
     }
 
     public String assignmentId() {
-        return assignmentId;
+        return state.assignmentId();
     }
 
     public ReturnCallReason reason() {
-        return reason;
+        return state.reason();
     }
 
     public Instant dueAt() {
-        return dueAt;
+        return state.dueAt();
     }
 
     public ReturnCallStatus status() {
-        return status;
+        return state.status();
     }
 
     public Instant scheduledAt() {
-        return scheduledAt;
+        return state.scheduledAt();
     }
 
     public int attempts() {
-        return attempts;
+        return state.attempts();
     }
 
     public int unanswered() {
-        return unanswered;
+        return state.unanswered();
     }
 
     public CallOutcome lastOutcome() {
-        return lastOutcome;
+        return state.lastOutcome();
     }
 
     public Long version() {
@@ -213,6 +190,6 @@ public final class ReturnCall {
     }
 
     public boolean isDueBy(Instant deadline) {
-        return status == ReturnCallStatus.DUE && !dueAt.isAfter(deadline);
+        return state.status() == ReturnCallStatus.DUE && !state.dueAt().isAfter(deadline);
     }
 }

@@ -3,10 +3,12 @@ package dev.aftersales.followup.returncall.domain;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.contracts.followup.ReturnCallReason;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * Everything a {@link ReturnCall} knows besides its id, in one immutable value: what {@link
- * ReturnCall#snapshot} gives the store and {@link ReturnCall#restore} takes back.
+ * Everything a {@link ReturnCall} knows besides its id, in one immutable value: the call keeps it,
+ * {@link ReturnCall#snapshot} gives it to the store and {@link ReturnCall#restore} takes it back.
+ * The only place the call's fields are listed.
  */
 public record ReturnCallState(
         String complaintId,
@@ -17,4 +19,25 @@ public record ReturnCallState(
         Instant scheduledAt,
         int attempts,
         int unanswered,
-        CallOutcome lastOutcome) {}
+        CallOutcome lastOutcome) {
+
+    public ReturnCallState {
+        Objects.requireNonNull(complaintId, "complaintId");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(dueAt, "dueAt");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(scheduledAt, "scheduledAt");
+    }
+
+    /** A call just scheduled: due at {@code dueAt}, not tried yet. */
+    static ReturnCallState due(
+            String complaintId, String assignmentId, ReturnCallReason reason, Instant dueAt, Instant now) {
+        return new ReturnCallState(complaintId, assignmentId, reason, dueAt, ReturnCallStatus.DUE, now, 0, 0, null);
+    }
+
+    /** One more try, with how it went and where it leaves the call. */
+    ReturnCallState tried(CallOutcome outcome, ReturnCallStatus status, Instant dueAt, int unanswered) {
+        return new ReturnCallState(
+                complaintId, assignmentId, reason, dueAt, status, scheduledAt, attempts + 1, unanswered, outcome);
+    }
+}

@@ -27,29 +27,13 @@ public final class Survey {
             String model) {}
 
     private final String id;
-    private final String returnCallId;
-    private final String questionnaireId;
-    private final Subject subject;
-    private final List<Answer> answers;
-    private final boolean solved;
-    private final int satisfaction;
-    private final String suggestions;
-    private final String agentId;
-    private final Instant answeredAt;
+    private final SurveyState survey;
     private final Long version;
     private final AggregateEvents events;
 
     private Survey(String id, SurveyState survey, Long version, AggregateEvents events) {
         this.id = Objects.requireNonNull(id, "id");
-        this.returnCallId = Objects.requireNonNull(survey.returnCallId(), "returnCallId");
-        this.questionnaireId = Objects.requireNonNull(survey.questionnaireId(), "questionnaireId");
-        this.subject = Objects.requireNonNull(survey.subject(), "subject");
-        this.answers = List.copyOf(survey.answers());
-        this.solved = survey.solved();
-        this.satisfaction = survey.satisfaction();
-        this.suggestions = survey.suggestions();
-        this.agentId = survey.agentId();
-        this.answeredAt = Objects.requireNonNull(survey.answeredAt(), "answeredAt");
+        this.survey = Objects.requireNonNull(survey, "survey");
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
     }
@@ -135,16 +119,7 @@ public final class Survey {
 
     /** The survey as stored; the id, version and events are read beside it. */
     public SurveyState snapshot() {
-        return new SurveyState(
-                returnCallId,
-                questionnaireId,
-                subject,
-                answers,
-                solved,
-                satisfaction,
-                suggestions,
-                agentId,
-                answeredAt);
+        return survey;
     }
 
     /** Gaps are published and shown to two decimals. */
@@ -153,11 +128,11 @@ public final class Survey {
     }
 
     public ServqualScore score() {
-        return ServqualScore.ofCustomer(answers);
+        return ServqualScore.ofCustomer(survey.answers());
     }
 
     public boolean dissatisfied() {
-        return !solved || satisfaction <= 2;
+        return !survey.solved() || survey.satisfaction() <= 2;
     }
 
     public String id() {
@@ -165,39 +140,39 @@ public final class Survey {
     }
 
     public String returnCallId() {
-        return returnCallId;
+        return survey.returnCallId();
     }
 
     public String questionnaireId() {
-        return questionnaireId;
+        return survey.questionnaireId();
     }
 
     public Subject subject() {
-        return subject;
+        return survey.subject();
     }
 
     public List<Answer> answers() {
-        return answers;
+        return survey.answers();
     }
 
     public boolean solved() {
-        return solved;
+        return survey.solved();
     }
 
     public int satisfaction() {
-        return satisfaction;
+        return survey.satisfaction();
     }
 
     public String suggestions() {
-        return suggestions;
+        return survey.suggestions();
     }
 
     public String agentId() {
-        return agentId;
+        return survey.agentId();
     }
 
     public Instant answeredAt() {
-        return answeredAt;
+        return survey.answeredAt();
     }
 
     public Long version() {

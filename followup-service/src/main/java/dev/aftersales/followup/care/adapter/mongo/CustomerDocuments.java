@@ -7,11 +7,11 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface CustomerDocuments extends MongoRepository<CustomerDocument, String> {
 
-    List<CustomerDocument> findByNextCareAtLessThanEqual(Instant now);
+    List<CustomerDocument> findByCustomerNextCareAtLessThanEqual(Instant now);
 
-    List<CustomerDocument> findByLastContactAtLessThanEqual(Instant cutoff, Sort sort);
+    List<CustomerDocument> findByCustomerLastContactAtLessThanEqual(Instant cutoff, Sort sort);
 
-    long countByLastContactAtLessThanEqual(Instant cutoff);
+    long countByCustomerLastContactAtLessThanEqual(Instant cutoff);
 
-    List<CustomerDocument> findByTasksCreatedGreaterThan(int count);
+    List<CustomerDocument> findByCustomerTasksCreatedGreaterThan(int count);
 }

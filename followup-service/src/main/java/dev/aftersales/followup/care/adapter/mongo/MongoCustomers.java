@@ -34,26 +34,26 @@ class MongoCustomers implements Customers {
 
     @Override
     public List<Customer> careDueBy(Instant now) {
-        return documents.findByNextCareAtLessThanEqual(now).stream()
+        return documents.findByCustomerNextCareAtLessThanEqual(now).stream()
                 .map(CustomerDocument::toCustomer)
                 .toList();
     }
 
     @Override
     public List<Customer> lastContactBy(Instant cutoff) {
-        return documents.findByLastContactAtLessThanEqual(cutoff, Sort.by("lastContactAt", "id")).stream()
+        return documents.findByCustomerLastContactAtLessThanEqual(cutoff, Sort.by("lastContactAt", "id")).stream()
                 .map(CustomerDocument::toCustomer)
                 .toList();
     }
 
     @Override
     public long countLastContactBy(Instant cutoff) {
-        return documents.countByLastContactAtLessThanEqual(cutoff);
+        return documents.countByCustomerLastContactAtLessThanEqual(cutoff);
     }
 
     @Override
     public List<Customer> withTasks() {
-        return documents.findByTasksCreatedGreaterThan(0).stream()
+        return documents.findByCustomerTasksCreatedGreaterThan(0).stream()
                 .map(CustomerDocument::toCustomer)
                 .toList();
     }
