@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repeatFailureWindow a new fault this soon after a completed visit is a repeat failure
  * @param silentAfter a customer without contact for this long is silent
  * @param careSweepInterval how often due care tasks are created
+ * @param metricsRefresh how often the gauges counted from the store (calls due, silent customers,
+ *     SERVQUAL gaps) are counted again; a scrape reads the last count
  * @param tiers care per customer tier: what task and how often ({@code NONE} = no periodic task)
  */
 @ConfigurationProperties("aftersales.followup")
@@ -31,6 +33,7 @@ public record FollowupProperties(
         @DefaultValue("90d") Duration repeatFailureWindow,
         @DefaultValue("180d") Duration silentAfter,
         @DefaultValue("1m") Duration careSweepInterval,
+        @DefaultValue("30s") Duration metricsRefresh,
         Map<String, Tier> tiers) {
 
     /** @param task VISIT, CALL or NONE */
@@ -45,6 +48,13 @@ public record FollowupProperties(
             if (d.isNegative()) {
                 throw new IllegalArgumentException("aftersales.followup durations must not be negative");
             }
+        }
+        if (careSweepInterval.isNegative()
+                || careSweepInterval.isZero()
+                || metricsRefresh.isNegative()
+                || metricsRefresh.isZero()) {
+            throw new IllegalArgumentException(
+                    "aftersales.followup.care-sweep-interval and metrics-refresh must be positive");
         }
         if (retryTries < 1 || maxRounds < 1) {
             throw new IllegalArgumentException("aftersales.followup.retry-tries and max-rounds must be at least 1");

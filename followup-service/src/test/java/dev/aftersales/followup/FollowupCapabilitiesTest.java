@@ -31,6 +31,7 @@ import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
 import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.followup.care.application.SweepCareTasks;
 import dev.aftersales.followup.quality.domain.Machines;
+import dev.aftersales.followup.returncall.domain.ReturnCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -82,6 +83,9 @@ class FollowupCapabilitiesTest {
 
     @Autowired
     Machines machines;
+
+    @Autowired
+    ReturnCalls returnCalls;
 
     final HttpClient http = HttpClient.newHttpClient();
     TestEvents events;
@@ -344,6 +348,32 @@ class FollowupCapabilitiesTest {
         assertThat(send("POST", "/api/return-calls/RC-ASG-C-noanswer/attempts", AGENT, Map.of("outcome", "REACHED"))
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void a_try_on_a_call_another_agent_saved_meanwhile_gets_409_and_counts_nothing() throws Exception {
+        var assignmentId = UnreliableReturnCalls.OVERTAKEN + "1";
+        var complaintId = "C-overtaken";
+        try (var tap = EventTap.open(brokers, Topics.FOLLOWUP)) {
+            events.publish(
+                    completed(
+                            assignmentId, complaintId, "WP-OT", clock.instant().minus(Duration.ofHours(49))),
+                    complaintId);
+            tap.await(scheduled("RC-" + assignmentId), WAIT);
+
+            var reply = send(
+                    "POST",
+                    "/api/return-calls/RC-" + assignmentId + "/attempts",
+                    AGENT,
+                    Map.of("outcome", "NO_ANSWER"));
+
+            assertThat(reply.status()).as(reply.text()).isEqualTo(409);
+            assertThat(returnCalls.find("RC-" + assignmentId).orElseThrow().attempts())
+                    .isZero();
+            assertThat(tap.drain(Duration.ofMillis(500)))
+                    .filteredOn(s -> s.is(ReturnCallMade.class) && complaintId.equals(s.key()))
+                    .isEmpty();
+        }
     }
 
     List<Map<String, Object>> answers(String questionnaireId, int expectation, int perception) throws Exception {

@@ -13,6 +13,10 @@ import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.contracts.dispatch.VisitCompleted;
 import dev.aftersales.contracts.followup.ReturnCallReason;
 import dev.aftersales.contracts.followup.ReturnCallScheduled;
+import dev.aftersales.followup.casefile.domain.CaseFiles;
+import dev.aftersales.followup.quality.domain.Machines;
+import dev.aftersales.followup.returncall.domain.ReturnCall;
+import dev.aftersales.followup.returncall.domain.ReturnCalls;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +52,15 @@ class FollowupFlowTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    ReturnCalls returnCalls;
+
+    @Autowired
+    CaseFiles caseFiles;
+
+    @Autowired
+    Machines machines;
 
     final HttpClient http = HttpClient.newHttpClient();
     TestEvents events;
@@ -166,6 +179,48 @@ class FollowupFlowTest {
         }
         clock.advance(Duration.ofHours(49));
         assertThat(ids(due("PT0S"))).containsOnlyOnce("RC-ASG-C-dup");
+    }
+
+    /**
+     * Three capabilities handle a visit completion in turn (case file, machine, return call); here
+     * the last one fails once, so the listener delivers the event to all three again.
+     */
+    @Test
+    void a_visit_completion_handled_again_after_a_later_handler_failed_changes_each_aggregate_once() {
+        var complaintId = "C-fails-once";
+        var visit = new VisitCompleted(
+                UnreliableReturnCalls.FAILS_ONCE + "1",
+                complaintId,
+                "T-001",
+                "D-SH",
+                "WP-FAILS-ONCE",
+                null,
+                null,
+                List.of(new PartLine("FLT-RO-01", 1)),
+                BigDecimal.ZERO,
+                true,
+                clock.instant());
+        var eventId = UUID.randomUUID().toString();
+        var callId = ReturnCall.idAfterVisit(visit.assignmentId(), 1);
+        try (var tap = EventTap.open(brokers, Topics.FOLLOWUP)) {
+            events.publish(visit, complaintId, eventId);
+
+            tap.await(s -> s.is(ReturnCallScheduled.class) && complaintId.equals(s.key()), WAIT);
+            // The call's insert failed after the case file had taken its share of the event...
+            assertThat(UnreliableReturnCalls.visitsOnFileAtFailure).containsEntry(callId, 1);
+            // ...and the second run of every handler completed the call and repeated nothing.
+            assertThat(tap.drain(Duration.ofMillis(500)))
+                    .filteredOn(s -> s.is(ReturnCallScheduled.class) && complaintId.equals(s.key()))
+                    .hasSize(1);
+        }
+        var file = caseFiles.find(complaintId).orElseThrow();
+        assertThat(file.visits()).hasSize(1);
+        assertThat(file.steps()).hasSize(1);
+        assertThat(file.events().handled()).containsOnlyOnce(eventId);
+        var machine = machines.find("WP-FAILS-ONCE").orElseThrow();
+        assertThat(machine.lastComplaintId()).isEqualTo(complaintId);
+        assertThat(machine.events().handled()).containsOnlyOnce(eventId);
+        assertThat(returnCalls.find(callId).orElseThrow().events().handled()).containsExactly(eventId);
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.aftersales.followup.care.application;
 
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customers;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -16,7 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * Creates the periodic care tasks that are due. The due time lives in the customer's document and
  * each task is created by a version-guarded save, so with two instances (or after a restart) a
- * task is created exactly once: the loser of a race skips that customer.
+ * task is created exactly once: the loser of a race skips that customer (the winner created the
+ * task, or the next sweep looks again).
  */
 @Service
 public class SweepCareTasks implements SchedulingConfigurer {
@@ -26,20 +25,13 @@ public class SweepCareTasks implements SchedulingConfigurer {
     private final Customers customers;
     private final FollowupProperties properties;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final CareMetrics metrics;
 
-    SweepCareTasks(Customers customers, FollowupProperties properties, Clock clock, MeterRegistry meters) {
+    SweepCareTasks(Customers customers, FollowupProperties properties, Clock clock, CareMetrics metrics) {
         this.customers = customers;
         this.properties = properties;
         this.clock = clock;
-        this.meters = meters;
-        Gauge.builder(
-                        "aftersales.care.silent",
-                        this,
-                        s -> s.customers.countLastContactBy(s.clock.instant().minus(s.properties.silentAfter())))
-                .description("Customers without contact for the silent period")
-                .strongReference(true)
-                .register(meters);
+        this.metrics = metrics;
     }
 
     @Override
@@ -58,15 +50,12 @@ public class SweepCareTasks implements SchedulingConfigurer {
                 continue;
             }
             var task = customer.fireCare(care.task(), care.period(), now);
-            try {
-                customers.save(customer);
-            } catch (OptimisticLockingFailureException e) {
+            if (!ConflictRetry.unlessOvertaken(() -> customers.save(customer))) {
                 log.info("care of customer {} was handled concurrently", customer.id());
                 continue;
             }
             created++;
-            meters.counter("aftersales.care.tasks", "kind", care.task(), "tier", customer.tier())
-                    .increment();
+            metrics.taskCreated(care.task(), customer.tier());
             log.info("care task {} created", task.id());
         }
         return created;

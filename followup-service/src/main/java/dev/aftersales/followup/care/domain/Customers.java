@@ -17,7 +17,5 @@ public interface Customers {
     /** Customers whose last contact was at or before {@code cutoff}, the longest silent first. */
     List<Customer> lastContactBy(Instant cutoff);
 
-    long countLastContactBy(Instant cutoff);
-
     List<Customer> withTasks();
 }

@@ -1,46 +1,35 @@
 package dev.aftersales.followup.quality.application;
 
 import dev.aftersales.followup.FollowupProperties;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.aftersales.followup.quality.domain.Machine;
+import dev.aftersales.followup.quality.domain.Machines;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
-/** A new complaint about a machine: a repeat failure when it comes within the window of its last completed visit. */
+/**
+ * A new complaint about a machine: a repeat failure when it comes within the window of its last
+ * completed visit. Once per event: its id is recorded in the machine's save with the verdict.
+ */
 @Service
 public class DetectRepeatFailure {
 
-    private final UpdateMachine updateMachine;
+    private final Machines machines;
     private final FollowupProperties properties;
-    private final MeterRegistry meters;
+    private final QualityMetrics metrics;
 
-    DetectRepeatFailure(UpdateMachine updateMachine, FollowupProperties properties, MeterRegistry meters) {
-        this.updateMachine = updateMachine;
+    DetectRepeatFailure(Machines machines, FollowupProperties properties, QualityMetrics metrics) {
+        this.machines = machines;
         this.properties = properties;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     public void check(String eventId, String serialNumber, String complaintId, String model, Instant registeredAt) {
-        var repeat = new boolean[1];
-        var applied = updateMachine.apply(
-                eventId,
-                serialNumber,
-                m -> repeat[0] = m.faultReported(complaintId, model, registeredAt, properties.repeatFailureWindow()));
-        if (applied) {
-            meters.counter("aftersales.quality.faults", "outcome", repeat[0] ? "repeat" : "first")
-                    .increment();
-            if (repeat[0]) {
-                meters.counter("aftersales.quality.repeat.failures", "model", modelTag(model))
-                        .increment();
-            }
+        var machine = machines.find(serialNumber).orElseGet(() -> Machine.unknown(serialNumber));
+        if (!machine.events().firstDelivery(eventId)) {
+            return;
         }
-    }
-
-    /** Catalog model names are a bounded set; anything else typed into the form counts as OTHER. */
-    static String modelTag(String model) {
-        if (model == null) {
-            return "OTHER";
-        }
-        var tag = model.strip().toUpperCase(java.util.Locale.ROOT);
-        return tag.matches("[A-Z][A-Z0-9-]{0,23}") ? tag : "OTHER";
+        var repeat = machine.faultReported(complaintId, model, registeredAt, properties.repeatFailureWindow());
+        machines.save(machine);
+        metrics.faultReported(repeat, model);
     }
 }

@@ -1,9 +1,7 @@
 package dev.aftersales.followup.returncall.application;
 
-import dev.aftersales.followup.returncall.domain.ReturnCall;
+import dev.aftersales.followup.casefile.domain.CaseFiles;
 import dev.aftersales.followup.returncall.domain.ReturnCalls;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,33 +11,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class ListDueReturnCalls {
 
-    /** A due call not made within a day of its due time is overdue. */
-    static final Duration OVERDUE_AFTER = Duration.ofDays(1);
-
     private final ReturnCalls returnCalls;
+    private final CaseFiles caseFiles;
     private final Clock clock;
 
-    ListDueReturnCalls(ReturnCalls returnCalls, Clock clock, MeterRegistry meters) {
+    ListDueReturnCalls(ReturnCalls returnCalls, CaseFiles caseFiles, Clock clock) {
         this.returnCalls = returnCalls;
+        this.caseFiles = caseFiles;
         this.clock = clock;
-        // Counted on each scrape; the query scans on the embedded store (see MongoReturnCalls).
-        Gauge.builder("aftersales.returncalls.due", this, list -> list.returnCalls.countDueBy(list.clock.instant()))
-                .description("Return calls due now and not yet made")
-                .strongReference(true)
-                .register(meters);
-        Gauge.builder(
-                        "aftersales.returncalls.overdue",
-                        this,
-                        list -> list.returnCalls.countDueBy(list.clock.instant().minus(OVERDUE_AFTER)))
-                .description("Return calls due for more than a day and not yet made")
-                .strongReference(true)
-                .register(meters);
-        // At zero from the start (RecordCallAttempt counts it), so a first unreachable customer shows as a step.
-        meters.counter("aftersales.returncalls.unreachable");
     }
 
     /** @param within how far ahead to look; negative lists only calls overdue by at least that much */
-    public List<ReturnCall> dueWithin(Duration within) {
-        return returnCalls.dueBy(clock.instant().plus(within));
+    public List<ReturnCallWithCase> dueWithin(Duration within) {
+        return returnCalls.dueBy(clock.instant().plus(within)).stream()
+                .map(call -> ReturnCallWithCase.of(call, caseFiles))
+                .toList();
     }
 }

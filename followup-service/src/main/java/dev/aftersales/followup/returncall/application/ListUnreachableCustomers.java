@@ -1,6 +1,6 @@
 package dev.aftersales.followup.returncall.application;
 
-import dev.aftersales.followup.returncall.domain.ReturnCall;
+import dev.aftersales.followup.casefile.domain.CaseFiles;
 import dev.aftersales.followup.returncall.domain.ReturnCalls;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -10,12 +10,16 @@ import org.springframework.stereotype.Service;
 public class ListUnreachableCustomers {
 
     private final ReturnCalls returnCalls;
+    private final CaseFiles caseFiles;
 
-    ListUnreachableCustomers(ReturnCalls returnCalls) {
+    ListUnreachableCustomers(ReturnCalls returnCalls, CaseFiles caseFiles) {
         this.returnCalls = returnCalls;
+        this.caseFiles = caseFiles;
     }
 
-    public List<ReturnCall> list() {
-        return returnCalls.unreachable();
+    public List<ReturnCallWithCase> list() {
+        return returnCalls.unreachable().stream()
+                .map(call -> ReturnCallWithCase.of(call, caseFiles))
+                .toList();
     }
 }

@@ -2,30 +2,34 @@ package dev.aftersales.followup.returncall.application;
 
 import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.chassis.application.NotFoundException;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.application.RecordCustomerContact;
+import dev.aftersales.followup.casefile.domain.CaseFile;
 import dev.aftersales.followup.casefile.domain.CaseFiles;
 import dev.aftersales.followup.returncall.domain.RetryPolicy;
-import dev.aftersales.followup.returncall.domain.ReturnCall;
 import dev.aftersales.followup.returncall.domain.ReturnCallStatus;
 import dev.aftersales.followup.returncall.domain.ReturnCalls;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.UUID;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /** Records the outcome of one try of a return call, under the retry policy (default 3 tries over 2 days). */
 @Service
 public class RecordCallAttempt {
 
+    /**
+     * An agent's try is recorded once or not at all: when another agent changed the call meanwhile,
+     * the conflict surfaces (409) and the agent looks at the call again instead of counting a try twice.
+     */
+    private static final ConflictRetry CALL_TRIES = ConflictRetry.upTo(1);
+
     private final ReturnCalls returnCalls;
     private final CaseFiles caseFiles;
     private final RecordCustomerContact customerContact;
     private final RetryPolicy policy;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final ReturnCallMetrics metrics;
 
     RecordCallAttempt(
             ReturnCalls returnCalls,
@@ -33,44 +37,43 @@ public class RecordCallAttempt {
             RecordCustomerContact customerContact,
             FollowupProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            ReturnCallMetrics metrics) {
         this.returnCalls = returnCalls;
         this.caseFiles = caseFiles;
         this.customerContact = customerContact;
         this.policy = new RetryPolicy(properties.retryTries(), properties.retryWindow());
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
-    public ReturnCall record(RecordCallAttemptCommand command) {
-        var call = returnCalls
-                .find(command.returnCallId())
-                .orElseThrow(() -> new NotFoundException("return call " + command.returnCallId()));
+    /**
+     * @throws NotFoundException when there is no such call
+     * @throws ConflictException when the call is not due any more (reached or unreachable)
+     */
+    public ReturnCallWithCase record(RecordCallAttemptCommand command) {
         var now = clock.instant();
-        var wasOverdue = call.dueAt().isBefore(now);
-        try {
-            call.recordAttempt(command.outcome(), command.agentId(), command.callLaterAt(), policy, now);
-            returnCalls.save(call);
-        } catch (IllegalStateException | OptimisticLockingFailureException e) {
-            throw new ConflictException(e.getMessage());
-        }
-        meters.counter(
-                        "aftersales.returncalls.made",
-                        "outcome",
-                        command.outcome().name(),
-                        "overdue",
-                        Boolean.toString(wasOverdue))
-                .increment();
+        var call = CALL_TRIES.run(() -> {
+            var due = returnCalls
+                    .find(command.returnCallId())
+                    .orElseThrow(() -> new NotFoundException("return call " + command.returnCallId()));
+            if (due.status() != ReturnCallStatus.DUE) {
+                throw new ConflictException("return call " + due.id() + " is " + due.status() + ", not due");
+            }
+            var overdue = due.dueAt().isBefore(now);
+            due.recordAttempt(command.outcome(), command.agentId(), command.callLaterAt(), policy, now);
+            returnCalls.save(due);
+            metrics.made(command.outcome(), overdue);
+            return due;
+        });
         if (call.status() == ReturnCallStatus.UNREACHABLE) {
-            meters.counter("aftersales.returncalls.unreachable").increment();
+            metrics.unreachable();
         }
+        var caseFile = caseFiles.find(call.complaintId());
         if (command.outcome() == CallOutcome.REACHED) {
-            caseFiles
-                    .find(call.complaintId())
-                    .map(f -> f.customerId())
-                    .ifPresent(customerId ->
-                            customerContact.record(UUID.randomUUID().toString(), customerId, now));
+            // Reached once per call, so the call's id makes the contact idempotent.
+            caseFile.map(CaseFile::customerId)
+                    .ifPresent(customerId -> customerContact.record("reached:" + call.id(), customerId, now));
         }
-        return call;
+        return new ReturnCallWithCase(call, caseFile);
     }
 }

@@ -1,10 +1,9 @@
 package dev.aftersales.followup.returncall.application;
 
-import dev.aftersales.contracts.followup.ReturnCallReason;
 import dev.aftersales.followup.FollowupProperties;
+import dev.aftersales.followup.casefile.domain.CaseFiles;
 import dev.aftersales.followup.returncall.domain.ReturnCall;
 import dev.aftersales.followup.returncall.domain.ReturnCalls;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +21,22 @@ public class ScheduleReturnCall {
     private static final Logger log = LoggerFactory.getLogger(ScheduleReturnCall.class);
 
     private final ReturnCalls returnCalls;
+    private final CaseFiles caseFiles;
     private final Clock clock;
     private final FollowupProperties properties;
-    private final MeterRegistry meters;
+    private final ReturnCallMetrics metrics;
 
-    ScheduleReturnCall(ReturnCalls returnCalls, Clock clock, FollowupProperties properties, MeterRegistry meters) {
+    ScheduleReturnCall(
+            ReturnCalls returnCalls,
+            CaseFiles caseFiles,
+            Clock clock,
+            FollowupProperties properties,
+            ReturnCallMetrics metrics) {
         this.returnCalls = returnCalls;
+        this.caseFiles = caseFiles;
         this.clock = clock;
         this.properties = properties;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /** @return false when the trigger's return call existed already */
@@ -40,7 +46,7 @@ public class ScheduleReturnCall {
             case AFTER_VISIT ->
                 ReturnCall.afterVisit(
                         command.subjectId(),
-                        command.round(),
+                        roundOfVisit(command),
                         command.complaintId(),
                         command.happenedAt(),
                         properties.returnCallDelay(),
@@ -57,13 +63,20 @@ public class ScheduleReturnCall {
             log.info("return call {} was scheduled before; its trigger was redelivered", call.id());
             return false;
         }
-        counter(command.reason());
+        metrics.scheduled(command.reason());
         log.info("return call {} for case {} due {}", call.id(), call.complaintId(), call.dueAt());
         return true;
     }
 
-    private void counter(ReturnCallReason reason) {
-        meters.counter("aftersales.returncalls.scheduled", "reason", reason.name())
-                .increment();
+    /**
+     * The satisfaction round the visit's call surveys, as the case file counts it. The case file
+     * hears of the visit from the same event, before or after this handler: either way this is the
+     * round it records the visit in.
+     */
+    private int roundOfVisit(ScheduleReturnCallCommand visit) {
+        return caseFiles
+                .find(visit.complaintId())
+                .map(file -> file.roundOf(visit.subjectId(), visit.happenedAt()))
+                .orElse(1);
     }
 }

@@ -9,28 +9,27 @@ import java.time.Instant;
  * @param eventId the {@code ce_id} of the event that says so
  * @param subjectId what the call is derived from: the assignment (visit), the complaint (phone
  *     resolution) or the serial number (installation)
- * @param round the satisfaction round of a visit (1 for the first visit; later visits follow a dissatisfied survey)
  * @param complaintId the case, or null for an installation
  * @param happenedAt when the visit was completed, the case resolved, the machine installed
  */
 public record ScheduleReturnCallCommand(
-        String eventId, ReturnCallReason reason, String subjectId, int round, String complaintId, Instant happenedAt) {
+        String eventId, ReturnCallReason reason, String subjectId, String complaintId, Instant happenedAt) {
 
     public static ScheduleReturnCallCommand afterVisit(
-            String eventId, String assignmentId, int round, String complaintId, Instant completedAt) {
+            String eventId, String assignmentId, String complaintId, Instant completedAt) {
         return new ScheduleReturnCallCommand(
-                eventId, ReturnCallReason.AFTER_VISIT, assignmentId, round, complaintId, completedAt);
+                eventId, ReturnCallReason.AFTER_VISIT, assignmentId, complaintId, completedAt);
     }
 
     public static ScheduleReturnCallCommand afterPhoneResolution(
             String eventId, String complaintId, Instant resolvedAt) {
         return new ScheduleReturnCallCommand(
-                eventId, ReturnCallReason.AFTER_PHONE_RESOLUTION, complaintId, 1, complaintId, resolvedAt);
+                eventId, ReturnCallReason.AFTER_PHONE_RESOLUTION, complaintId, complaintId, resolvedAt);
     }
 
     public static ScheduleReturnCallCommand afterInstallation(
             String eventId, String serialNumber, Instant installedOn) {
         return new ScheduleReturnCallCommand(
-                eventId, ReturnCallReason.THANK_YOU_AFTER_INSTALLATION, serialNumber, 1, null, installedOn);
+                eventId, ReturnCallReason.THANK_YOU_AFTER_INSTALLATION, serialNumber, null, installedOn);
     }
 }

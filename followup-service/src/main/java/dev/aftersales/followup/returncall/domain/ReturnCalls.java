@@ -22,10 +22,6 @@ public interface ReturnCalls {
     /** Calls still to be made that are due by {@code deadline}, the longest-due first. */
     List<ReturnCall> dueBy(Instant deadline);
 
-    long countDueBy(Instant deadline);
-
     /** Calls whose customer could not be reached, the longest-due first. */
     List<ReturnCall> unreachable();
-
-    long countWithStatus(ReturnCallStatus status);
 }

@@ -17,8 +17,6 @@ import dev.aftersales.followup.returncall.domain.ReturnCalls;
 import dev.aftersales.followup.survey.domain.Questionnaires;
 import dev.aftersales.followup.survey.domain.Survey;
 import dev.aftersales.followup.survey.domain.Surveys;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
@@ -41,8 +39,7 @@ public class AnswerSurvey {
     private final RecordCustomerContact customerContact;
     private final FollowupProperties properties;
     private final Clock clock;
-    private final MeterRegistry meters;
-    private final DistributionSummary satisfaction;
+    private final SurveyMetrics metrics;
 
     AnswerSurvey(
             ReturnCalls returnCalls,
@@ -54,7 +51,7 @@ public class AnswerSurvey {
             RecordCustomerContact customerContact,
             FollowupProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            SurveyMetrics metrics) {
         this.returnCalls = returnCalls;
         this.questionnaires = questionnaires;
         this.surveys = surveys;
@@ -64,10 +61,7 @@ public class AnswerSurvey {
         this.customerContact = customerContact;
         this.properties = properties;
         this.clock = clock;
-        this.meters = meters;
-        this.satisfaction = DistributionSummary.builder("aftersales.survey.satisfaction")
-                .description("Overall satisfaction 1-5 of answered surveys")
-                .register(meters);
+        this.metrics = metrics;
     }
 
     public Survey answer(AnswerSurveyCommand command) {
@@ -111,7 +105,7 @@ public class AnswerSurvey {
             throw new InvalidRequestException("answers", e.getMessage());
         }
         if (surveys.add(survey)) {
-            satisfaction.record(survey.satisfaction());
+            metrics.answered(survey.satisfaction());
         } else {
             survey = surveys.find(survey.id()).orElseThrow();
         }
@@ -133,11 +127,7 @@ public class AnswerSurvey {
         updateCaseFile.apply("survey:" + survey.id(), survey.subject().complaintId(), f -> {
             var round = f.surveyAnswered(
                     survey.solved(), survey.satisfaction(), properties.maxRounds(), survey.answeredAt());
-            var outcome = f.state() == FollowupState.SATISFIED
-                    ? "satisfied"
-                    : f.state() == FollowupState.ESCALATED ? "escalated" : "dissatisfied";
-            meters.counter("aftersales.followup.rounds", "outcome", outcome, "round", Integer.toString(round))
-                    .increment();
+            metrics.roundEnded(round, f.state());
         });
     }
 }

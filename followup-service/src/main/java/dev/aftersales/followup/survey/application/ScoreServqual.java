@@ -1,11 +1,8 @@
 package dev.aftersales.followup.survey.application;
 
-import dev.aftersales.followup.survey.domain.ServqualDimension;
 import dev.aftersales.followup.survey.domain.ServqualScore;
 import dev.aftersales.followup.survey.domain.Survey;
 import dev.aftersales.followup.survey.domain.Surveys;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -44,24 +41,8 @@ public class ScoreServqual {
 
     private final Surveys surveys;
 
-    ScoreServqual(Surveys surveys, MeterRegistry meters) {
+    ScoreServqual(Surveys surveys) {
         this.surveys = surveys;
-        // Computed on each scrape over all surveys (see MongoSurveys).
-        for (var d : ServqualDimension.values()) {
-            Gauge.builder("aftersales.servqual.gap", this, s -> s.overallGap(d))
-                    .description("Mean SERVQUAL gap (perception - expectation) over all customers")
-                    .tag("dimension", d.name())
-                    .strongReference(true)
-                    .register(meters);
-        }
-        Gauge.builder("aftersales.servqual.gap", this, s -> s.overallGap(null))
-                .tag("dimension", "OVERALL")
-                .strongReference(true)
-                .register(meters);
-        Gauge.builder("aftersales.survey.satisfaction.mean", this, ScoreServqual::meanSatisfaction)
-                .description("Mean overall satisfaction 1-5 over all answered surveys")
-                .strongReference(true)
-                .register(meters);
     }
 
     /** Groups with at least one customer, by key; surveys without a key for the grouping are left out. */
@@ -73,18 +54,5 @@ public class ScoreServqual {
         return byKey.entrySet().stream()
                 .map(e -> new GroupScore(e.getKey(), ServqualScore.meanOf(e.getValue())))
                 .toList();
-    }
-
-    private double overallGap(ServqualDimension dimension) {
-        var all = by(Grouping.ALL);
-        if (all.isEmpty()) {
-            return Double.NaN;
-        }
-        var score = all.get(0).score();
-        return dimension == null ? score.overall() : score.byDimension().getOrDefault(dimension, Double.NaN);
-    }
-
-    private double meanSatisfaction() {
-        return surveys.all().stream().mapToInt(Survey::satisfaction).average().orElse(Double.NaN);
     }
 }

@@ -14,7 +14,6 @@ import dev.aftersales.followup.survey.domain.ServqualDimension;
 import dev.aftersales.followup.survey.domain.ServqualScore;
 import dev.aftersales.followup.survey.domain.Survey;
 import dev.aftersales.followup.survey.domain.Surveys;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ class ScoreServqualTest {
         }
     }
 
-    final ScoreServqual scores = new ScoreServqual(new InMemorySurveys(List.of(A, B)), new SimpleMeterRegistry());
+    final ScoreServqual scores = new ScoreServqual(new InMemorySurveys(List.of(A, B)));
 
     static void assertScore(ServqualScore score, int customers, double overall, double... byDimension) {
         assertThat(score.customers()).isEqualTo(customers);

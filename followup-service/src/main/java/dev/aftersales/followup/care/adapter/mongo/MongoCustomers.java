@@ -47,11 +47,6 @@ class MongoCustomers implements Customers {
     }
 
     @Override
-    public long countLastContactBy(Instant cutoff) {
-        return documents.countByCustomerLastContactAtLessThanEqual(cutoff);
-    }
-
-    @Override
     public List<Customer> withTasks() {
         return documents.findByCustomerTasksCreatedGreaterThan(0).stream()
                 .map(CustomerDocument::toCustomer)

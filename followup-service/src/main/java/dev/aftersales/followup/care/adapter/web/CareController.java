@@ -1,6 +1,7 @@
 package dev.aftersales.followup.care.adapter.web;
 
-import dev.aftersales.followup.care.application.ListCare;
+import dev.aftersales.followup.care.application.ListCareTasks;
+import dev.aftersales.followup.care.application.ListSilentCustomers;
 import dev.aftersales.followup.care.application.SetCustomerTier;
 import dev.aftersales.followup.care.domain.CareTask;
 import dev.aftersales.followup.care.domain.Customer;
@@ -29,11 +30,13 @@ class CareController {
     }
 
     private final SetCustomerTier setTier;
-    private final ListCare listCare;
+    private final ListSilentCustomers listSilent;
+    private final ListCareTasks listTasks;
 
-    CareController(SetCustomerTier setTier, ListCare listCare) {
+    CareController(SetCustomerTier setTier, ListSilentCustomers listSilent, ListCareTasks listTasks) {
         this.setTier = setTier;
-        this.listCare = listCare;
+        this.listSilent = listSilent;
+        this.listTasks = listTasks;
     }
 
     @PutMapping("/api/customers/{customerId}/tier")
@@ -45,12 +48,12 @@ class CareController {
     @GetMapping("/api/customers/silent")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     List<CustomerView> silent() {
-        return listCare.silent().stream().map(CustomerView::of).toList();
+        return listSilent.list().stream().map(CustomerView::of).toList();
     }
 
     @GetMapping("/api/care/tasks")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     List<CareTask> tasks() {
-        return listCare.tasks();
+        return listTasks.list();
     }
 }

@@ -56,21 +56,11 @@ class MongoReturnCalls implements ReturnCalls {
     }
 
     @Override
-    public long countWithStatus(ReturnCallStatus status) {
-        return documents.countByCallStatus(status);
-    }
-
-    @Override
     public List<ReturnCall> dueBy(Instant deadline) {
         return documents
                 .findByCallStatusAndCallDueAtLessThanEqual(ReturnCallStatus.DUE, deadline, OLDEST_FIRST)
                 .stream()
                 .map(ReturnCallDocument::toReturnCall)
                 .toList();
-    }
-
-    @Override
-    public long countDueBy(Instant deadline) {
-        return documents.countByCallStatusAndCallDueAtLessThanEqual(ReturnCallStatus.DUE, deadline);
     }
 }

@@ -14,6 +14,4 @@ interface ReturnCallDocuments extends MongoRepository<ReturnCallDocument, String
     long countByCallStatusAndCallDueAtLessThanEqual(ReturnCallStatus status, Instant deadline);
 
     List<ReturnCallDocument> findByCallStatus(ReturnCallStatus status, Sort sort);
-
-    long countByCallStatus(ReturnCallStatus status);
 }

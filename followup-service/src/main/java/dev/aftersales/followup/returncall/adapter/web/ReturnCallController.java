@@ -5,13 +5,12 @@ import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.contracts.followup.ReturnCallReason;
 import dev.aftersales.followup.casefile.domain.CaseFile;
-import dev.aftersales.followup.casefile.domain.CaseFiles;
 import dev.aftersales.followup.casefile.domain.CaseStep;
 import dev.aftersales.followup.returncall.application.ListDueReturnCalls;
 import dev.aftersales.followup.returncall.application.ListUnreachableCustomers;
 import dev.aftersales.followup.returncall.application.RecordCallAttempt;
 import dev.aftersales.followup.returncall.application.RecordCallAttemptCommand;
-import dev.aftersales.followup.returncall.domain.ReturnCall;
+import dev.aftersales.followup.returncall.application.ReturnCallWithCase;
 import dev.aftersales.followup.returncall.domain.ReturnCallStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,7 +50,9 @@ class ReturnCallController {
             Integer round,
             List<CaseStep> history) {
 
-        static DueReturnCall of(ReturnCall call, Optional<CaseFile> file) {
+        static DueReturnCall of(ReturnCallWithCase callWithCase) {
+            var call = callWithCase.call();
+            var file = callWithCase.caseFile();
             return new DueReturnCall(
                     call.id(),
                     call.complaintId(),
@@ -78,19 +78,16 @@ class ReturnCallController {
     private final ListDueReturnCalls listDue;
     private final ListUnreachableCustomers listUnreachable;
     private final RecordCallAttempt recordAttempt;
-    private final CaseFiles caseFiles;
     private final CurrentUser currentUser;
 
     ReturnCallController(
             ListDueReturnCalls listDue,
             ListUnreachableCustomers listUnreachable,
             RecordCallAttempt recordAttempt,
-            CaseFiles caseFiles,
             CurrentUser currentUser) {
         this.listDue = listDue;
         this.listUnreachable = listUnreachable;
         this.recordAttempt = recordAttempt;
-        this.caseFiles = caseFiles;
         this.currentUser = currentUser;
     }
 
@@ -98,26 +95,21 @@ class ReturnCallController {
     @GetMapping("/due")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     List<DueReturnCall> due(@RequestParam(defaultValue = "PT0S") String within) {
-        return listDue.dueWithin(parse(within)).stream().map(this::view).toList();
+        return listDue.dueWithin(parse(within)).stream().map(DueReturnCall::of).toList();
     }
 
     /** The supervisors' list of customers the retry policy could not reach. */
     @GetMapping("/unreachable")
     @PreAuthorize("hasRole('SUPERVISOR')")
     List<DueReturnCall> unreachable() {
-        return listUnreachable.list().stream().map(this::view).toList();
+        return listUnreachable.list().stream().map(DueReturnCall::of).toList();
     }
 
     @PostMapping("/{returnCallId}/attempts")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     DueReturnCall attempt(@PathVariable String returnCallId, @Valid @RequestBody AttemptRequest request) {
-        var call = recordAttempt.record(new RecordCallAttemptCommand(
-                returnCallId, request.outcome(), request.callLaterAt(), currentUser.userId()));
-        return view(call);
-    }
-
-    private DueReturnCall view(ReturnCall call) {
-        return DueReturnCall.of(call, caseFiles.find(call.complaintId()));
+        return DueReturnCall.of(recordAttempt.record(new RecordCallAttemptCommand(
+                returnCallId, request.outcome(), request.callLaterAt(), currentUser.userId())));
     }
 
     private static Duration parse(String within) {

@@ -1,16 +1,16 @@
 package dev.aftersales.followup.survey.adapter.web;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
-import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.followup.survey.application.AnswerSurvey;
 import dev.aftersales.followup.survey.application.AnswerSurveyCommand;
+import dev.aftersales.followup.survey.application.ListQuestionnaires;
 import dev.aftersales.followup.survey.application.ScoreServqual;
+import dev.aftersales.followup.survey.application.ShowQuestionnaire;
+import dev.aftersales.followup.survey.application.ShowSurvey;
 import dev.aftersales.followup.survey.domain.Questionnaire;
-import dev.aftersales.followup.survey.domain.Questionnaires;
 import dev.aftersales.followup.survey.domain.ServqualScore;
 import dev.aftersales.followup.survey.domain.Survey;
-import dev.aftersales.followup.survey.domain.Surveys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -88,35 +88,38 @@ class SurveyController {
         }
     }
 
+    private final ListQuestionnaires listQuestionnaires;
+    private final ShowQuestionnaire showQuestionnaire;
     private final AnswerSurvey answerSurvey;
+    private final ShowSurvey showSurvey;
     private final ScoreServqual scoreServqual;
-    private final Questionnaires questionnaires;
-    private final Surveys surveys;
     private final CurrentUser currentUser;
 
     SurveyController(
+            ListQuestionnaires listQuestionnaires,
+            ShowQuestionnaire showQuestionnaire,
             AnswerSurvey answerSurvey,
+            ShowSurvey showSurvey,
             ScoreServqual scoreServqual,
-            Questionnaires questionnaires,
-            Surveys surveys,
             CurrentUser currentUser) {
+        this.listQuestionnaires = listQuestionnaires;
+        this.showQuestionnaire = showQuestionnaire;
         this.answerSurvey = answerSurvey;
+        this.showSurvey = showSurvey;
         this.scoreServqual = scoreServqual;
-        this.questionnaires = questionnaires;
-        this.surveys = surveys;
         this.currentUser = currentUser;
     }
 
     @GetMapping("/api/questionnaires")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     List<Questionnaire> questionnaires() {
-        return questionnaires.all();
+        return listQuestionnaires.list();
     }
 
     @GetMapping("/api/questionnaires/{id}")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     Questionnaire questionnaire(@PathVariable String id) {
-        return questionnaires.find(id).orElseThrow(() -> new NotFoundException("questionnaire " + id));
+        return showQuestionnaire.show(id);
     }
 
     @PostMapping("/api/return-calls/{returnCallId}/survey")
@@ -139,9 +142,7 @@ class SurveyController {
     @GetMapping("/api/surveys/{surveyId}")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     SurveyView survey(@PathVariable String surveyId) {
-        return surveys.find(surveyId)
-                .map(SurveyView::of)
-                .orElseThrow(() -> new NotFoundException("survey " + surveyId));
+        return SurveyView.of(showSurvey.show(surveyId));
     }
 
     /** @param by customer, technician, dealer, product-line, period (month) or all */

@@ -1,0 +1,72 @@
+package dev.aftersales.followup.survey.adapter.mongo;
+
+import dev.aftersales.followup.FollowupProperties;
+import dev.aftersales.followup.survey.domain.ServqualDimension;
+import dev.aftersales.followup.survey.domain.ServqualScore;
+import dev.aftersales.followup.survey.domain.Survey;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Satisfaction over all answered surveys for the dashboard: the mean SERVQUAL gap overall and per
+ * dimension (the mean over customers, as the scores API computes it) and the mean satisfaction.
+ * Computed every {@code metrics-refresh} from a scan of the surveys (see {@link MongoSurveys}), not
+ * per scrape; NaN while no survey is answered.
+ */
+@Component
+class SurveyGauges implements SchedulingConfigurer {
+
+    /** What the gauges show, replaced whole by each refresh. */
+    private record Satisfaction(Map<ServqualDimension, Double> gaps, double overallGap, double meanSatisfaction) {
+        static final Satisfaction NONE = new Satisfaction(Map.of(), Double.NaN, Double.NaN);
+    }
+
+    private final SurveyDocuments documents;
+    private final Duration interval;
+    private final AtomicReference<Satisfaction> latest = new AtomicReference<>(Satisfaction.NONE);
+
+    SurveyGauges(SurveyDocuments documents, FollowupProperties properties, MeterRegistry meters) {
+        this.documents = documents;
+        this.interval = properties.metricsRefresh();
+        for (var dimension : ServqualDimension.values()) {
+            Gauge.builder("aftersales.servqual.gap", latest, l -> l.get().gaps().getOrDefault(dimension, Double.NaN))
+                    .description("Mean SERVQUAL gap (perception - expectation) over all customers")
+                    .tag("dimension", dimension.name())
+                    .register(meters);
+        }
+        Gauge.builder("aftersales.servqual.gap", latest, l -> l.get().overallGap())
+                .description("Mean SERVQUAL gap (perception - expectation) over all customers")
+                .tag("dimension", "OVERALL")
+                .register(meters);
+        Gauge.builder(
+                        "aftersales.survey.satisfaction.mean",
+                        latest,
+                        l -> l.get().meanSatisfaction())
+                .description("Mean overall satisfaction 1-5 over all answered surveys")
+                .register(meters);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, Duration.ZERO));
+    }
+
+    void refresh() {
+        var surveys = documents.findAll().stream().map(SurveyDocument::toSurvey).toList();
+        if (surveys.isEmpty()) {
+            latest.set(Satisfaction.NONE);
+            return;
+        }
+        var score = ServqualScore.meanOf(surveys.stream().map(Survey::score).toList());
+        var satisfaction =
+                surveys.stream().mapToInt(Survey::satisfaction).average().orElseThrow();
+        latest.set(new Satisfaction(score.byDimension(), score.overall(), satisfaction));
+    }
+}
