@@ -7,19 +7,20 @@ import dev.aftersales.contracts.dispatch.InstallationPart;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import dev.aftersales.intake.caller.application.RecordInstallation;
 import dev.aftersales.intake.caller.domain.InstalledMachine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Dispatch's archive stream ({@code dispatch.archive.v1}) feeds the caller lookup: installations and
- * their corrections. The chassis takes one {@code EventSubscriptions} per service; this adds the
- * archive's to it.
+ * The caller lookup's door: dispatch's archive stream ({@code dispatch.archive.v1}), installations
+ * and their corrections, kept as intake's copy of the archive. Idempotent by the record's revision
+ * ({@link RecordInstallation}).
  */
-public final class ArchiveSubscriptions {
+@Configuration(proxyBeanMethods = false)
+class ArchiveSubscriptions {
 
-    private ArchiveSubscriptions() {}
-
-    public static EventSubscriptions.Builder archive(
-            EventSubscriptions.Builder subscriptions, RecordInstallation recordInstallation) {
-        return subscriptions
+    @Bean
+    EventSubscriptions archive(RecordInstallation recordInstallation) {
+        return EventSubscriptions.builder()
                 .on(InstallationRecorded.class, (ReceivedEvent<InstallationRecorded> event) -> {
                     var e = event.payload();
                     recordInstallation.record(new InstalledMachine(
@@ -59,6 +60,7 @@ public final class ArchiveSubscriptions {
                                     e.mainPartsWarrantyUntil(),
                                     e.revision()),
                             e.corrected().contains(InstallationPart.CUSTOMER));
-                });
+                })
+                .build();
     }
 }
