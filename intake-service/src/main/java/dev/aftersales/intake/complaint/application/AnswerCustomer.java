@@ -1,7 +1,5 @@
 package dev.aftersales.intake.complaint.application;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
@@ -12,12 +10,12 @@ public class AnswerCustomer {
 
     private final CaseChanges changes;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final ComplaintMetrics metrics;
 
-    AnswerCustomer(CaseChanges changes, Clock clock, MeterRegistry meters) {
+    AnswerCustomer(CaseChanges changes, Clock clock, ComplaintMetrics metrics) {
         this.changes = changes;
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     public void answer(String complaintId, String note, String by) {
@@ -28,10 +26,7 @@ public class AnswerCustomer {
             return first ? Duration.between(complaint.registeredAt(), now) : Duration.ZERO;
         });
         if (!waited.isZero()) {
-            Timer.builder("aftersales.intake.first.answer")
-                    .description("Time from registration to the first answer an agent recorded")
-                    .register(meters)
-                    .record(waited);
+            metrics.firstAnswered(waited);
         }
     }
 }
