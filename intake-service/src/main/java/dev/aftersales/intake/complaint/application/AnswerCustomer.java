@@ -18,11 +18,11 @@ public class AnswerCustomer {
         this.metrics = metrics;
     }
 
-    public void answer(String complaintId, String note, String by) {
+    public void answer(AnswerCustomerCommand command) {
         var now = clock.instant();
-        var waited = changes.change(complaintId, complaint -> {
+        var waited = changes.change(command.complaintId(), complaint -> {
             var first = complaint.clocks().firstAnswer().running();
-            complaint.recordAnswer(note, by, now);
+            complaint.recordAnswer(command.note(), command.by(), now);
             return first ? Duration.between(complaint.registeredAt(), now) : Duration.ZERO;
         });
         if (!waited.isZero()) {

@@ -20,10 +20,10 @@ public class ResolveByPhone {
         this.metrics = metrics;
     }
 
-    public void resolve(String complaintId, String guidance, String by) {
+    public void resolve(ResolveByPhoneCommand command) {
         var now = clock.instant();
-        var kind = changes.change(complaintId, complaint -> {
-            complaint.resolveByPhone(guidance, by, now);
+        var kind = changes.change(command.complaintId(), complaint -> {
+            complaint.resolveByPhone(command.guidance(), command.by(), now);
             return complaint.form().kind();
         });
         metrics.resolvedByPhone(kind);

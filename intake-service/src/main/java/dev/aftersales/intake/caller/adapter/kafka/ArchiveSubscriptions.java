@@ -5,6 +5,7 @@ import dev.aftersales.chassis.events.ReceivedEvent;
 import dev.aftersales.contracts.dispatch.InstallationCorrected;
 import dev.aftersales.contracts.dispatch.InstallationPart;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
+import dev.aftersales.intake.caller.application.CorrectInstallation;
 import dev.aftersales.intake.caller.application.RecordInstallation;
 import dev.aftersales.intake.caller.domain.InstalledMachine;
 import org.springframework.context.annotation.Bean;
@@ -12,14 +13,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The caller lookup's door: dispatch's archive stream ({@code dispatch.archive.v1}), installations
- * and their corrections, kept as intake's copy of the archive. Idempotent by the record's revision
- * ({@link RecordInstallation}).
+ * and their corrections, kept as intake's copy of the archive. Idempotent by the record's revision.
  */
 @Configuration(proxyBeanMethods = false)
 class ArchiveSubscriptions {
 
     @Bean
-    EventSubscriptions archive(RecordInstallation recordInstallation) {
+    EventSubscriptions archive(RecordInstallation recordInstallation, CorrectInstallation correctInstallation) {
         return EventSubscriptions.builder()
                 .on(InstallationRecorded.class, (ReceivedEvent<InstallationRecorded> event) -> {
                     var e = event.payload();
@@ -43,7 +43,7 @@ class ArchiveSubscriptions {
                     if (e.installedOn() == null) {
                         return; // an imported machine without a date: nothing the lookup could show
                     }
-                    recordInstallation.correct(
+                    correctInstallation.correct(
                             new InstalledMachine(
                                     e.serialNumber(),
                                     e.model(),

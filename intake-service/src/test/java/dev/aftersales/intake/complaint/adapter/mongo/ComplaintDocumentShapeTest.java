@@ -157,7 +157,8 @@ class ComplaintDocumentShapeTest {
 
         var written = write(ComplaintDocument.of(complaint));
         var again = write(ComplaintDocument.of(back));
-        // The outbox serialises each pending event anew (trace context included): compared by id below.
+        // Each Outbox.of serialises the events raised since the last read anew (a new trace context each
+        // time): the pending events are compared by id below.
         written.remove("outbox");
         again.remove("outbox");
         assertThat(again).isEqualTo(written);
