@@ -36,7 +36,8 @@ class ArchiveSubscriptions {
                             e.installerId(),
                             e.installedOn(),
                             e.wholeMachineWarrantyUntil(),
-                            e.mainPartsWarrantyUntil()));
+                            e.mainPartsWarrantyUntil(),
+                            0)); // as installed: corrections count from 1
                 })
                 .on(InstallationCorrected.class, (ReceivedEvent<InstallationCorrected> event) -> {
                     var e = event.payload();
