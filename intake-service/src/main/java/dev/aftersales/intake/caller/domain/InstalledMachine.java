@@ -35,38 +35,6 @@ public record InstalledMachine(
         Objects.requireNonNull(installedOn, "installedOn");
     }
 
-    /** A machine as installed, never corrected. */
-    public InstalledMachine(
-            String serialNumber,
-            String model,
-            String productLine,
-            String customerId,
-            String customerName,
-            String customerPhone,
-            String address,
-            String regionCode,
-            String dealerId,
-            String installerId,
-            LocalDate installedOn,
-            LocalDate wholeMachineWarrantyUntil,
-            LocalDate mainPartsWarrantyUntil) {
-        this(
-                serialNumber,
-                model,
-                productLine,
-                customerId,
-                customerName,
-                customerPhone,
-                address,
-                regionCode,
-                dealerId,
-                installerId,
-                installedOn,
-                wholeMachineWarrantyUntil,
-                mainPartsWarrantyUntil,
-                0);
-    }
-
     /** This machine with the customer's name and phone of {@code other} (a correction that did not touch them). */
     public InstalledMachine withContactOf(InstalledMachine other) {
         return new InstalledMachine(

@@ -1,7 +1,5 @@
 package dev.aftersales.intake.complaint.application;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
@@ -12,26 +10,23 @@ public class AnswerCustomer {
 
     private final CaseChanges changes;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final ComplaintMetrics metrics;
 
-    AnswerCustomer(CaseChanges changes, Clock clock, MeterRegistry meters) {
+    AnswerCustomer(CaseChanges changes, Clock clock, ComplaintMetrics metrics) {
         this.changes = changes;
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
-    public void answer(String complaintId, String note, String by) {
+    public void answer(AnswerCustomerCommand command) {
         var now = clock.instant();
-        var waited = changes.change(complaintId, complaint -> {
+        var waited = changes.change(command.complaintId(), complaint -> {
             var first = complaint.clocks().firstAnswer().running();
-            complaint.recordAnswer(note, by, now);
+            complaint.recordAnswer(command.note(), command.by(), now);
             return first ? Duration.between(complaint.registeredAt(), now) : Duration.ZERO;
         });
         if (!waited.isZero()) {
-            Timer.builder("aftersales.intake.first.answer")
-                    .description("Time from registration to the first answer an agent recorded")
-                    .register(meters)
-                    .record(waited);
+            metrics.firstAnswered(waited);
         }
     }
 }

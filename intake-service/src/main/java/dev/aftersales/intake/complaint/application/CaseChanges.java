@@ -2,12 +2,12 @@ package dev.aftersales.intake.complaint.application;
 
 import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.chassis.application.NotFoundException;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.intake.complaint.domain.CaseRuleViolation;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.Complaints;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseChanges {
 
-    /** Past this many clashes in a row the caller's own retry (listener back-off, the client) takes over. */
-    private static final int ATTEMPTS = 5;
+    /**
+     * A case has few writers at once, so a clash means one other writer got there first; past five
+     * in a row the caller's own retry (the listener's back-off, the client) takes over.
+     */
+    private static final ConflictRetry CASE_CHANGES = ConflictRetry.upTo(5);
 
     private final Complaints complaints;
 
@@ -26,7 +29,7 @@ class CaseChanges {
         this.complaints = complaints;
     }
 
-    /** For requests: an unknown case answers 404, a step the case does not allow now 409. */
+    /** For requests: an unknown case is not found, a step the case does not allow now is a conflict. */
     <R> R change(String complaintId, Function<Complaint, R> change) {
         try {
             return change(complaintId, change, () -> new NotFoundException("no complaint " + complaintId));
@@ -39,20 +42,13 @@ class CaseChanges {
      * @param change returns null when it changed nothing: nothing is saved
      */
     <R> R change(String complaintId, Function<Complaint, R> change, Supplier<RuntimeException> unknown) {
-        for (int attempt = 1; ; attempt++) {
+        return CASE_CHANGES.run(() -> {
             var complaint = complaints.find(complaintId).orElseThrow(unknown);
             var result = change.apply(complaint);
-            if (result == null) {
-                return null;
-            }
-            try {
+            if (result != null) {
                 complaints.update(complaint);
-                return result;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
             }
-        }
+            return result;
+        });
     }
 }

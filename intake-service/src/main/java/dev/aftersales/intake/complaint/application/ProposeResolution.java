@@ -1,8 +1,6 @@
 package dev.aftersales.intake.complaint.application;
 
-import dev.aftersales.contracts.intake.ResolutionAction;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -19,11 +17,11 @@ public class ProposeResolution {
     }
 
     /** @return the id of the proposed resolution */
-    public String propose(String complaintId, List<ResolutionAction> actions, String by) {
+    public String propose(ProposeResolutionCommand command) {
         var now = clock.instant();
         var resolutionId = "RES-" + UUID.randomUUID();
-        return changes.change(complaintId, complaint -> {
-            complaint.proposeResolution(resolutionId, actions, by, now);
+        return changes.change(command.complaintId(), complaint -> {
+            complaint.proposeResolution(resolutionId, command.actions(), command.by(), now);
             return resolutionId;
         });
     }

@@ -1,9 +1,6 @@
 package dev.aftersales.intake.complaint.application;
 
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,11 +17,11 @@ public class RecordCaseProgress {
     private static final Logger log = LoggerFactory.getLogger(RecordCaseProgress.class);
 
     private final CaseChanges changes;
-    private final MeterRegistry meters;
+    private final ComplaintMetrics metrics;
 
-    RecordCaseProgress(CaseChanges changes, MeterRegistry meters) {
+    RecordCaseProgress(CaseChanges changes, ComplaintMetrics metrics) {
         this.changes = changes;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /** @throws UnknownComplaintException when no such case exists; the event is retried, then dead-lettered */
@@ -55,32 +52,18 @@ public class RecordCaseProgress {
                             before == after ? null : after, complaint.calls().size());
                 },
                 () -> new UnknownComplaintException(command.complaintId()));
+        metrics.timelineEvent(entry.what(), outcome == null);
         if (outcome == null) {
-            count(command, "duplicate");
             return;
         }
-        count(command, "recorded");
         if (outcome.becameStatus() == ComplaintStatus.CLOSED) {
-            meters.counter("aftersales.intake.cases.closed").increment();
-            DistributionSummary.builder("aftersales.intake.calls.per.case")
-                    .description("Calls the customer made about a case, counted when it closed")
-                    .register(meters)
-                    .record(outcome.calls());
+            metrics.closed(outcome.calls());
         } else if (outcome.becameStatus() == ComplaintStatus.REOPENED) {
-            meters.counter("aftersales.intake.cases.reopened").increment();
+            metrics.reopened();
         }
         log.debug("recorded {} on complaint {}", entry.what(), command.complaintId());
     }
 
     /** @param becameStatus the status the case changed to, or null */
     private record Outcome(ComplaintStatus becameStatus, int calls) {}
-
-    private void count(RecordProgressCommand command, String outcome) {
-        Counter.builder("aftersales.timeline.events")
-                .description("Events of other services consumed into case timelines, by type and outcome")
-                .tag("type", command.entry().what().name())
-                .tag("outcome", outcome)
-                .register(meters)
-                .increment();
-    }
 }

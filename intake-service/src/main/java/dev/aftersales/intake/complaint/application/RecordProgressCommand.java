@@ -23,8 +23,4 @@ public record RecordProgressCommand(
         /** Follow-up found the customer not satisfied: the case reopens. */
         DISSATISFIED
     }
-
-    public RecordProgressCommand(String complaintId, String eventId, TimelineEntry entry) {
-        this(complaintId, eventId, entry, Effect.NONE, 0, null);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.aftersales.intake.complaint.application;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
@@ -14,24 +12,20 @@ public class ResolveByPhone {
 
     private final CaseChanges changes;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final ComplaintMetrics metrics;
 
-    ResolveByPhone(CaseChanges changes, Clock clock, MeterRegistry meters) {
+    ResolveByPhone(CaseChanges changes, Clock clock, ComplaintMetrics metrics) {
         this.changes = changes;
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
-    public void resolve(String complaintId, String guidance, String by) {
+    public void resolve(ResolveByPhoneCommand command) {
         var now = clock.instant();
-        var kind = changes.change(complaintId, complaint -> {
-            complaint.resolveByPhone(guidance, by, now);
+        var kind = changes.change(command.complaintId(), complaint -> {
+            complaint.resolveByPhone(command.guidance(), command.by(), now);
             return complaint.form().kind();
         });
-        Counter.builder("aftersales.intake.resolved.by.phone")
-                .description("Cases settled by phone guidance, by kind")
-                .tag("kind", kind.name())
-                .register(meters)
-                .increment();
+        metrics.resolvedByPhone(kind);
     }
 }

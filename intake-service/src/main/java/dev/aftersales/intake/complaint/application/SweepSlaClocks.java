@@ -1,14 +1,12 @@
 package dev.aftersales.intake.complaint.application;
 
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.Complaints;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -27,13 +25,13 @@ public class SweepSlaClocks implements SchedulingConfigurer {
 
     private final Complaints complaints;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final ComplaintMetrics metrics;
     private final Duration interval;
 
-    SweepSlaClocks(Complaints complaints, Clock clock, MeterRegistry meters, IntakeProperties properties) {
+    SweepSlaClocks(Complaints complaints, Clock clock, ComplaintMetrics metrics, IntakeProperties properties) {
         this.complaints = complaints;
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = metrics;
         this.interval = properties.sla().sweepInterval();
     }
 
@@ -55,19 +53,12 @@ public class SweepSlaClocks implements SchedulingConfigurer {
             if (clocks.isEmpty()) {
                 continue;
             }
-            try {
-                complaints.update(complaint);
-            } catch (OptimisticLockingFailureException e) {
-                // Changed meanwhile (an answer, an arrival, another instance's sweep): the next sweep decides again.
+            // Changed meanwhile (an answer, an arrival, another instance's sweep): the next sweep decides again.
+            if (!ConflictRetry.unlessOvertaken(() -> complaints.update(complaint))) {
                 continue;
             }
             for (var slaClock : clocks) {
-                Counter.builder("aftersales.sla.breaches")
-                        .description("SLA clocks that passed their deadline, by clock and kind of complaint")
-                        .tag("clock", slaClock.name())
-                        .tag("kind", complaint.form().kind().name())
-                        .register(meters)
-                        .increment();
+                metrics.slaBreached(slaClock, complaint.form().kind());
                 log.info("complaint {} breached its {} clock", id, slaClock);
             }
             breached += clocks.size();

@@ -1,13 +1,12 @@
 package dev.aftersales.intake.complaint.application;
 
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.CallRecord;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.ComplaintIdGenerator;
 import dev.aftersales.intake.complaint.domain.Complaints;
 import dev.aftersales.intake.complaint.domain.SlaPolicies;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,14 +26,18 @@ import org.springframework.stereotype.Service;
 public class TakeCall {
 
     private static final Logger log = LoggerFactory.getLogger(TakeCall.class);
-    /** A fresh id is drawn when one is taken; more than one clash in a row means something else is wrong. */
-    private static final int ID_ATTEMPTS = 3;
+
+    /**
+     * A new case's id is drawn afresh when the store already holds it (same millisecond, same random
+     * part); more than one clash in a row means something else is wrong.
+     */
+    private static final ConflictRetry NEW_CASE_IDS = ConflictRetry.upTo(3).alsoOnDuplicateKey();
 
     private final Complaints complaints;
     private final CaseChanges changes;
     private final SlaPolicies sla;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final ComplaintMetrics metrics;
     private final int escalateAtCall;
     private final ComplaintIdGenerator ids = new ComplaintIdGenerator(new SecureRandom());
 
@@ -44,33 +46,29 @@ public class TakeCall {
             CaseChanges changes,
             IntakeProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            ComplaintMetrics metrics) {
         this.complaints = complaints;
         this.changes = changes;
         this.sla = properties.sla().policies();
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = metrics;
         this.escalateAtCall = properties.escalateAtCall();
     }
 
     public CallTaken take(TakeCallCommand command) {
         // The store keeps milliseconds; the answer must show the same deadlines a later read shows.
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return handle(command, UUID.randomUUID().toString(), now);
+        var call = new CallRecord(
+                UUID.randomUUID().toString(),
+                now,
+                command.takenBy(),
+                command.form().channel(),
+                command.form().symptoms());
+        var open = complaints.openBySerialNumber(command.form().machine().serialNumber());
+        return open.isEmpty() ? register(command, call, now) : logOn(open.get(0).id(), call);
     }
 
-    private CallTaken handle(TakeCallCommand command, String callId, Instant now) {
-        var form = command.form();
-        var open = complaints.openBySerialNumber(form.machine().serialNumber());
-        if (!open.isEmpty()) {
-            return logOn(open.get(0).id(), command, callId, now);
-        }
-        return register(command, callId, now);
-    }
-
-    private CallTaken logOn(String complaintId, TakeCallCommand command, String callId, Instant now) {
-        var form = command.form();
-        var call = new CallRecord(callId, now, command.takenBy(), form.channel(), form.symptoms());
+    private CallTaken logOn(String complaintId, CallRecord call) {
         var escalated = new boolean[1];
         var taken = changes.change(complaintId, complaint -> {
             var before = complaint.priority();
@@ -78,47 +76,28 @@ public class TakeCall {
             escalated[0] = complaint.priority() != before;
             return CallTaken.of(complaint, false);
         });
-        count("aftersales.intake.calls.repeated", "Calls about a machine that already had an open case");
+        metrics.callRepeated();
         if (escalated[0]) {
-            count("aftersales.intake.cases.escalated", "Cases whose priority rose because the customer kept calling");
+            metrics.escalated();
         }
         log.info("logged call {} on complaint {}", taken.callCount(), complaintId);
         return taken;
     }
 
-    private CallTaken register(TakeCallCommand command, String callId, Instant now) {
+    private CallTaken register(TakeCallCommand command, CallRecord call, Instant now) {
         var form = command.form();
         var policy = sla.policyFor(form.kind(), form.customerTier());
-        for (int attempt = 1; ; attempt++) {
-            var complaint = Complaint.register(
-                    ids.next(now), form, command.takenBy(), now, policy, callId, command.phoneGuidance());
-            try {
-                complaints.add(complaint);
-            } catch (DuplicateKeyException e) {
-                if (attempt == ID_ATTEMPTS) {
-                    throw e;
-                }
-                continue;
-            }
-            Counter.builder("aftersales.complaints.registered")
-                    .description("Complaints registered, by kind and channel")
-                    .tag("kind", form.kind().name())
-                    .tag("channel", form.channel().name())
-                    .register(meters)
-                    .increment();
-            if (complaint.settledByPhone()) {
-                Counter.builder("aftersales.intake.resolved.by.phone")
-                        .description("Cases settled by phone guidance, by kind")
-                        .tag("kind", form.kind().name())
-                        .register(meters)
-                        .increment();
-            }
-            log.info("registered complaint {} ({} via {})", complaint.id(), form.kind(), form.channel());
-            return CallTaken.of(complaint, true);
+        var complaint = NEW_CASE_IDS.run(() -> {
+            var drawn = Complaint.register(
+                    ids.next(now), form, command.takenBy(), now, policy, call.callId(), command.phoneGuidance());
+            complaints.add(drawn);
+            return drawn;
+        });
+        metrics.registered(form.kind(), form.channel());
+        if (complaint.settledByPhone()) {
+            metrics.resolvedByPhone(form.kind());
         }
-    }
-
-    private void count(String name, String description) {
-        Counter.builder(name).description(description).register(meters).increment();
+        log.info("registered complaint {} ({} via {})", complaint.id(), form.kind(), form.channel());
+        return CallTaken.of(complaint, true);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One call about a case, as the call log keeps it: the first is the registration, later ones are
  * the customer calling again. Every call is kept, so an unanswered customer is visible.
  *
- * @param callId the idempotency key of the call when the caller's software sent one, else generated
+ * @param callId unique per call (a call retried with an {@code Idempotency-Key} is answered by the chassis
+ *     and logged once); cases stored before the chassis kept the keys may show the key here
  * @param note what the customer said this time (symptoms), may be empty
  */
 public record CallRecord(String callId, Instant at, String takenBy, Channel channel, String note) {

@@ -28,23 +28,6 @@ import java.util.Objects;
  */
 public final class Complaint {
 
-    /** Everything a stored case consists of. */
-    public record Snapshot(
-            String id,
-            ComplaintForm form,
-            String takenBy,
-            Instant registeredAt,
-            SlaDeadlines sla,
-            SlaClocks clocks,
-            Priority priority,
-            boolean settledByPhone,
-            int round,
-            List<CallRecord> calls,
-            Resolution resolution,
-            List<TimelineEntry> timeline,
-            Long version,
-            AggregateEvents events) {}
-
     private final String id;
     private final ComplaintForm form;
     private final String takenBy;
@@ -60,9 +43,9 @@ public final class Complaint {
     private final Long version;
     private final AggregateEvents events;
 
-    private Complaint(Snapshot s) {
-        this.id = Objects.requireNonNull(s.id(), "id");
-        this.form = Objects.requireNonNull(s.form(), "form");
+    private Complaint(String id, ComplaintState s, Long version, AggregateEvents events) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.form = s.form();
         this.takenBy = Objects.requireNonNull(s.takenBy(), "takenBy");
         this.registeredAt = Objects.requireNonNull(s.registeredAt(), "registeredAt");
         this.sla = Objects.requireNonNull(s.sla(), "sla");
@@ -72,10 +55,10 @@ public final class Complaint {
         this.round = Math.max(1, s.round());
         this.calls = new ArrayList<>(s.calls() == null ? List.of() : s.calls());
         this.resolution = s.resolution();
-        this.timeline = new ArrayList<>(s.timeline());
+        this.timeline = new ArrayList<>(s.timeline() == null ? List.of() : s.timeline());
         this.timeline.sort(Comparator.comparing(TimelineEntry::at));
-        this.version = s.version();
-        this.events = Objects.requireNonNull(s.events(), "events");
+        this.version = version;
+        this.events = events == null ? new AggregateEvents() : events;
     }
 
     /**
@@ -112,21 +95,22 @@ public final class Complaint {
                 form.kind() + " via " + form.channel() + ", taken by " + takenBy,
                 null,
                 takenBy);
-        var complaint = new Complaint(new Snapshot(
+        var complaint = new Complaint(
                 id,
-                form,
-                takenBy,
-                registeredAt,
-                sla,
-                SlaClocks.STARTED,
-                Priority.NORMAL,
-                false,
-                1,
-                List.of(new CallRecord(callId, registeredAt, takenBy, form.channel(), form.symptoms())),
+                ComplaintState.of(
+                        form,
+                        takenBy,
+                        registeredAt,
+                        sla,
+                        SlaClocks.STARTED,
+                        Priority.NORMAL,
+                        false,
+                        1,
+                        List.of(new CallRecord(callId, registeredAt, takenBy, form.channel(), form.symptoms())),
+                        null,
+                        List.of(registered)),
                 null,
-                List.of(registered),
-                null,
-                new AggregateEvents()));
+                new AggregateEvents());
         if (!form.kind().needsVisit()) {
             // Nobody is sent for a quality complaint, fee dispute or attitude complaint.
             complaint.clocks = complaint.clocks.with(SlaClock.ON_SITE, SlaClockState.RUNNING.stopped(registeredAt));
@@ -159,9 +143,25 @@ public final class Complaint {
         return complaint;
     }
 
-    /** Rebuilds a stored case exactly as it was saved. */
-    public static Complaint restore(Snapshot snapshot) {
-        return new Complaint(snapshot);
+    /** A case as stored, with the store's version and its events; raises nothing. */
+    public static Complaint restore(String id, ComplaintState state, Long version, AggregateEvents events) {
+        return new Complaint(id, state, version, events);
+    }
+
+    /** The case's state as of now, for the store; the id, version and events are read beside it. */
+    public ComplaintState snapshot() {
+        return ComplaintState.of(
+                form,
+                takenBy,
+                registeredAt,
+                sla,
+                clocks,
+                priority,
+                settledByPhone,
+                round,
+                List.copyOf(calls),
+                resolution,
+                List.copyOf(timeline));
     }
 
     /**

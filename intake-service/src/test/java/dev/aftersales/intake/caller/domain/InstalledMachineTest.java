@@ -23,7 +23,8 @@ class InstalledMachineTest {
                 "T-001",
                 INSTALLED,
                 wholeUntil,
-                partsUntil);
+                partsUntil,
+                0);
     }
 
     @Test

@@ -5,21 +5,22 @@ import dev.aftersales.chassis.events.ReceivedEvent;
 import dev.aftersales.contracts.dispatch.InstallationCorrected;
 import dev.aftersales.contracts.dispatch.InstallationPart;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
+import dev.aftersales.intake.caller.application.CorrectInstallation;
 import dev.aftersales.intake.caller.application.RecordInstallation;
 import dev.aftersales.intake.caller.domain.InstalledMachine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Dispatch's archive stream ({@code dispatch.archive.v1}) feeds the caller lookup: installations and
- * their corrections. The chassis takes one {@code EventSubscriptions} per service; this adds the
- * archive's to it.
+ * The caller lookup's door: dispatch's archive stream ({@code dispatch.archive.v1}), installations
+ * and their corrections, kept as intake's copy of the archive. Idempotent by the record's revision.
  */
-public final class ArchiveSubscriptions {
+@Configuration(proxyBeanMethods = false)
+class ArchiveSubscriptions {
 
-    private ArchiveSubscriptions() {}
-
-    public static EventSubscriptions.Builder archive(
-            EventSubscriptions.Builder subscriptions, RecordInstallation recordInstallation) {
-        return subscriptions
+    @Bean
+    EventSubscriptions archive(RecordInstallation recordInstallation, CorrectInstallation correctInstallation) {
+        return EventSubscriptions.builder()
                 .on(InstallationRecorded.class, (ReceivedEvent<InstallationRecorded> event) -> {
                     var e = event.payload();
                     recordInstallation.record(new InstalledMachine(
@@ -35,14 +36,15 @@ public final class ArchiveSubscriptions {
                             e.installerId(),
                             e.installedOn(),
                             e.wholeMachineWarrantyUntil(),
-                            e.mainPartsWarrantyUntil()));
+                            e.mainPartsWarrantyUntil(),
+                            0)); // as installed: corrections count from 1
                 })
                 .on(InstallationCorrected.class, (ReceivedEvent<InstallationCorrected> event) -> {
                     var e = event.payload();
                     if (e.installedOn() == null) {
                         return; // an imported machine without a date: nothing the lookup could show
                     }
-                    recordInstallation.correct(
+                    correctInstallation.correct(
                             new InstalledMachine(
                                     e.serialNumber(),
                                     e.model(),
@@ -59,6 +61,7 @@ public final class ArchiveSubscriptions {
                                     e.mainPartsWarrantyUntil(),
                                     e.revision()),
                             e.corrected().contains(InstallationPart.CUSTOMER));
-                });
+                })
+                .build();
     }
 }

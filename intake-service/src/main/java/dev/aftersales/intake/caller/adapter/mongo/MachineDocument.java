@@ -6,8 +6,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An archive entry, {@code _id} = serial number. Calendar dates as ISO strings (no time zone).
- * {@code revision} is absent from entries written before corrections existed: read as 0.
+ * An archive entry, {@code _id} = serial number. {@code revision} is absent from entries written
+ * before corrections existed: read as 0.
  */
 @Document("machines")
 record MachineDocument(
@@ -21,9 +21,9 @@ record MachineDocument(
         String regionCode,
         String dealerId,
         String installerId,
-        String installedOn,
-        String wholeMachineWarrantyUntil,
-        String mainPartsWarrantyUntil,
+        LocalDate installedOn,
+        LocalDate wholeMachineWarrantyUntil,
+        LocalDate mainPartsWarrantyUntil,
         Integer revision) {
 
     static MachineDocument of(InstalledMachine m) {
@@ -38,9 +38,9 @@ record MachineDocument(
                 m.regionCode(),
                 m.dealerId(),
                 m.installerId(),
-                text(m.installedOn()),
-                text(m.wholeMachineWarrantyUntil()),
-                text(m.mainPartsWarrantyUntil()),
+                m.installedOn(),
+                m.wholeMachineWarrantyUntil(),
+                m.mainPartsWarrantyUntil(),
                 m.revision());
     }
 
@@ -56,17 +56,9 @@ record MachineDocument(
                 regionCode,
                 dealerId,
                 installerId,
-                date(installedOn),
-                date(wholeMachineWarrantyUntil),
-                date(mainPartsWarrantyUntil),
+                installedOn,
+                wholeMachineWarrantyUntil,
+                mainPartsWarrantyUntil,
                 revision == null ? 0 : revision);
-    }
-
-    private static String text(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
-
-    private static LocalDate date(String text) {
-        return text == null ? null : LocalDate.parse(text);
     }
 }

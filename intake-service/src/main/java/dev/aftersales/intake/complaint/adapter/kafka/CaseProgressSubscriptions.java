@@ -27,8 +27,6 @@ import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.TransferReceived;
 import dev.aftersales.contracts.parts.TransferRequested;
 import dev.aftersales.contracts.parts.TransferShipped;
-import dev.aftersales.intake.caller.adapter.kafka.ArchiveSubscriptions;
-import dev.aftersales.intake.caller.application.RecordInstallation;
 import dev.aftersales.intake.complaint.application.RecordCaseProgress;
 import dev.aftersales.intake.complaint.application.RecordProgressCommand;
 import dev.aftersales.intake.complaint.application.RecordProgressCommand.Effect;
@@ -38,15 +36,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What intake listens to: every event of the other services that says something about a case,
- * so the hotline can tell a caller what happened since. Other types on those topics are skipped.
+ * The case file's door: every event of dispatch, parts and follow-up that says something about a
+ * case, so the hotline can tell a caller what happened since. Other types on those topics are skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseProgressSubscriptions {
 
     @Bean
-    EventSubscriptions caseProgress(RecordCaseProgress progress, RecordInstallation recordInstallation) {
-        return ArchiveSubscriptions.archive(EventSubscriptions.builder(), recordInstallation)
+    EventSubscriptions caseProgress(RecordCaseProgress progress) {
+        return EventSubscriptions.builder()
                 .on(TechnicianAssigned.class, into(progress, TechnicianAssigned::complaintId, TimelineEntries::of))
                 .on(AssignmentEscalated.class, into(progress, AssignmentEscalated::complaintId, TimelineEntries::of))
                 .on(AssignmentAccepted.class, into(progress, AssignmentAccepted::complaintId, TimelineEntries::of))

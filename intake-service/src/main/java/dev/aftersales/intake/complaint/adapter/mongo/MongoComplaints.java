@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * <p>The open case of a machine is asked on every call, so it must not scan: {@code machine_cases}
  * keeps, per serial number ({@code _id}), the ids of its cases not yet closed. The pointer is
  * written before the case, so a crash in between leaves an id that loads nothing and is skipped,
- * never a case the next call cannot find; whether a case is still open is read from the case.
+ * never a case the next call cannot find; whether a case is still open, and still about this
+ * machine, is read from the case (a new case whose id clashed left that id in its machine's pointer).
  */
 @Component
 class MongoComplaints implements Complaints {
@@ -75,6 +76,7 @@ class MongoComplaints implements Complaints {
                 .map(this::find)
                 .flatMap(Optional::stream)
                 .filter(c -> c.status().isOpen())
+                .filter(c -> c.form().machine().serialNumber().equals(serialNumber))
                 .sorted(Comparator.comparing(Complaint::registeredAt))
                 .toList();
     }

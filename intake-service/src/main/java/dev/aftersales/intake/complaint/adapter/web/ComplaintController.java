@@ -2,11 +2,14 @@ package dev.aftersales.intake.complaint.adapter.web;
 
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.intake.complaint.application.AnswerCustomer;
+import dev.aftersales.intake.complaint.application.AnswerCustomerCommand;
 import dev.aftersales.intake.complaint.application.ApproveResolution;
 import dev.aftersales.intake.complaint.application.ListWaitingCases;
 import dev.aftersales.intake.complaint.application.ProposeResolution;
+import dev.aftersales.intake.complaint.application.ProposeResolutionCommand;
 import dev.aftersales.intake.complaint.application.RecordResolutionAcceptance;
 import dev.aftersales.intake.complaint.application.ResolveByPhone;
+import dev.aftersales.intake.complaint.application.ResolveByPhoneCommand;
 import dev.aftersales.intake.complaint.application.ShowCase;
 import dev.aftersales.intake.complaint.application.TakeCall;
 import dev.aftersales.intake.complaint.application.TakeCallCommand;
@@ -102,7 +105,7 @@ class ComplaintController {
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void answer(@PathVariable String complaintId, @Valid @RequestBody CaseRequests.Answer request) {
-        answerCustomer.answer(complaintId, request.note(), currentUser.userId());
+        answerCustomer.answer(new AnswerCustomerCommand(complaintId, request.note(), currentUser.userId()));
     }
 
     /** The agent settled an open case by phone guidance: publishes ComplaintResolvedByPhone. */
@@ -110,7 +113,7 @@ class ComplaintController {
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void resolveByPhone(@PathVariable String complaintId, @Valid @RequestBody CaseRequests.PhoneResolution request) {
-        resolveByPhone.resolve(complaintId, request.guidance(), currentUser.userId());
+        resolveByPhone.resolve(new ResolveByPhoneCommand(complaintId, request.guidance(), currentUser.userId()));
     }
 
     @PostMapping("/{complaintId}/resolution")
@@ -120,7 +123,9 @@ class ComplaintController {
             @PathVariable String complaintId, @Valid @RequestBody CaseRequests.ProposedResolution request) {
         var actions =
                 request.actions().stream().map(CaseRequests.Action::toAction).toList();
-        return Map.of("resolutionId", proposeResolution.propose(complaintId, actions, currentUser.userId()));
+        return Map.of(
+                "resolutionId",
+                proposeResolution.propose(new ProposeResolutionCommand(complaintId, actions, currentUser.userId())));
     }
 
     @PostMapping("/{complaintId}/resolution/approval")

@@ -1,10 +1,7 @@
 package dev.aftersales.intake.complaint.adapter.mongo;
 
-import dev.aftersales.contracts.intake.ComplaintKind;
-import dev.aftersales.contracts.intake.SlaClock;
 import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -28,7 +25,7 @@ import org.springframework.stereotype.Component;
  * several Prometheus servers cost the store one set of queries per interval.
  */
 @Component
-public class CaseBacklogMetrics implements SchedulingConfigurer {
+public class CaseBacklogGauges implements SchedulingConfigurer {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -38,7 +35,7 @@ public class CaseBacklogMetrics implements SchedulingConfigurer {
     private final Map<ComplaintStatus, AtomicLong> open = new EnumMap<>(ComplaintStatus.class);
     private final Duration interval;
 
-    CaseBacklogMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters, IntakeProperties properties) {
+    CaseBacklogGauges(MongoTemplate mongo, Clock clock, MeterRegistry meters, IntakeProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
         this.interval = properties.metricsRefresh();
@@ -62,26 +59,6 @@ public class CaseBacklogMetrics implements SchedulingConfigurer {
                         .register(meters);
             }
         }
-        // The hotline's counters from the start (same names and descriptions as where they count),
-        // so a first repeat call, escalation or reopening is a visible step from zero.
-        Counter.builder("aftersales.intake.calls.repeated")
-                .description("Calls about a machine that already had an open case")
-                .register(meters);
-        Counter.builder("aftersales.intake.cases.escalated")
-                .description("Cases whose priority rose because the customer kept calling")
-                .register(meters);
-        meters.counter("aftersales.intake.cases.closed");
-        meters.counter("aftersales.intake.cases.reopened");
-        // Every clock and kind from the start, so a first breach is a visible step from zero.
-        for (var slaClock : SlaClock.values()) {
-            for (var kind : ComplaintKind.values()) {
-                Counter.builder("aftersales.sla.breaches")
-                        .description("SLA clocks that passed their deadline, by clock and kind of complaint")
-                        .tag("clock", slaClock.name())
-                        .tag("kind", kind.name())
-                        .register(meters);
-            }
-        }
     }
 
     @Override
@@ -91,17 +68,9 @@ public class CaseBacklogMetrics implements SchedulingConfigurer {
 
     public void refresh() {
         var now = clock.instant();
-        var waiting = Criteria.where("answered").is(false).and("status").ne(ComplaintStatus.CLOSED.name());
-        unanswered.set(mongo.count(Query.query(waiting), "complaints"));
-        overdue.set(mongo.count(
-                Query.query(Criteria.where("answered")
-                        .is(false)
-                        .and("status")
-                        .ne(ComplaintStatus.CLOSED.name())
-                        .and("sla.firstAnswerDue")
-                        .lte(now)),
-                "complaints"));
-        var oldest = Query.query(waiting).with(Sort.by("registeredAt")).limit(1);
+        unanswered.set(mongo.count(Query.query(waiting()), "complaints"));
+        overdue.set(mongo.count(Query.query(waiting().and("sla.firstAnswerDue").lte(now)), "complaints"));
+        var oldest = Query.query(waiting()).with(Sort.by("registeredAt")).limit(1);
         oldest.fields().include("registeredAt");
         oldestSeconds.set(mongo.find(oldest, Document.class, "complaints").stream()
                 .map(d -> d.getDate("registeredAt"))
@@ -111,5 +80,10 @@ public class CaseBacklogMetrics implements SchedulingConfigurer {
                 .orElse(0L));
         open.forEach((status, count) ->
                 count.set(mongo.count(Query.query(Criteria.where("status").is(status.name())), "complaints")));
+    }
+
+    /** Open cases whose customer has had no answer yet (the same filter as the supervisor's list). */
+    private static Criteria waiting() {
+        return Criteria.where("answered").is(false).and("status").ne(ComplaintStatus.CLOSED.name());
     }
 }

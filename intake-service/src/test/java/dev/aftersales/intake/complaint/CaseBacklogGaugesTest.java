@@ -2,7 +2,7 @@ package dev.aftersales.intake.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftersales.intake.complaint.adapter.mongo.CaseBacklogMetrics;
+import dev.aftersales.intake.complaint.adapter.mongo.CaseBacklogGauges;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,10 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The hotline dashboard's "who is waiting for a first answer" gauges. The context is shared with the
  * other slice tests, so each assertion compares two refreshes around one change of this test's own.
  */
-class CaseBacklogMetricsTest extends HotlineSliceTest {
+class CaseBacklogGaugesTest extends HotlineSliceTest {
 
     @Autowired
-    CaseBacklogMetrics backlog;
+    CaseBacklogGauges backlog;
 
     double gauge(String name, String... tags) {
         return meters.find(name).tags(tags).gauge().value();
