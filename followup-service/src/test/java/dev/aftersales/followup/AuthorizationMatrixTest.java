@@ -2,7 +2,6 @@ package dev.aftersales.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.test.AuthorizationMatrix;
 import dev.aftersales.chassis.test.AuthorizationMatrix.Target;
 import dev.aftersales.chassis.test.ChassisDoors;
@@ -12,7 +11,6 @@ import dev.aftersales.chassis.test.TestTokens;
 import dev.aftersales.followup.returncall.application.ScheduleReturnCall;
 import dev.aftersales.followup.returncall.application.ScheduleReturnCallCommand;
 import dev.aftersales.followup.returncall.domain.ReturnCall;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,26 +91,7 @@ class AuthorizationMatrixTest {
                 .door("GET /api/customers/silent", scene -> Target.at("/api/customers/silent"))
                 .door("GET /api/care/tasks", scene -> Target.at("/api/care/tasks"))
                 .door("GET /api/quality/faults", scene -> Target.at("/api/quality/faults"));
-        ChassisDoors.register(matrix, withMergedSubscriptions(context), brokers).verify();
-    }
-
-    /**
-     * ChassisDoors looks up one {@code EventSubscriptions} bean; followup declares one per capability,
-     * which the chassis merges. Until ChassisDoors merges them itself, it gets the merged one here.
-     */
-    static ApplicationContext withMergedSubscriptions(ApplicationContext context) {
-        var merged = EventSubscriptions.merge(context.getBeanProvider(EventSubscriptions.class)
-                .orderedStream()
-                .toList());
-        return (ApplicationContext) Proxy.newProxyInstance(
-                ApplicationContext.class.getClassLoader(),
-                new Class<?>[] {ApplicationContext.class},
-                (proxy, method, args) -> method.getName().equals("getBean")
-                                && args != null
-                                && args.length == 1
-                                && args[0] == EventSubscriptions.class
-                        ? merged
-                        : method.invoke(context, args));
+        ChassisDoors.register(matrix, context, brokers).verify();
     }
 
     @Test

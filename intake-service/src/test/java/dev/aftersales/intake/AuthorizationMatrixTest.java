@@ -2,7 +2,6 @@ package dev.aftersales.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.chassis.test.AuthorizationMatrix;
 import dev.aftersales.chassis.test.AuthorizationMatrix.Target;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,21 +77,7 @@ class AuthorizationMatrixTest {
                     return onCase(id, "/resolution/acceptance");
                 })
                 .door("GET /api/callers", scene -> Target.at("/api/callers?serialNumber=" + newSerial()));
-        ChassisDoors.register(matrix, withMergedSubscriptions(), brokers).verify();
-    }
-
-    /**
-     * ChassisDoors looks up one {@code EventSubscriptions} bean, but each capability declares its own
-     * (caller, complaint): a child context offers it the merged one, as the chassis' listener sees it.
-     */
-    private ApplicationContext withMergedSubscriptions() {
-        var merged = new GenericApplicationContext(context);
-        merged.registerBean(
-                EventSubscriptions.class,
-                () -> EventSubscriptions.merge(
-                        context.getBeansOfType(EventSubscriptions.class).values()));
-        merged.refresh();
-        return merged;
+        ChassisDoors.register(matrix, context, brokers).verify();
     }
 
     @Test

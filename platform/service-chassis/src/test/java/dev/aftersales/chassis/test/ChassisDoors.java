@@ -35,10 +35,15 @@ public final class ChassisDoors {
     private ChassisDoors() {}
 
     public static AuthorizationMatrix register(AuthorizationMatrix matrix, ApplicationContext context, String brokers) {
-        var origin = context.getBean(EventSubscriptions.class).topics().stream()
-                .sorted()
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the service consumes no topic"));
+        var origin =
+                EventSubscriptions.merge(context.getBeanProvider(EventSubscriptions.class)
+                                .orderedStream()
+                                .toList())
+                        .topics()
+                        .stream()
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the service consumes no topic"));
         var deadLetters = Topics.deadLetterOf(origin);
         return matrix.door(
                         "GET /admin/dead-letters",
