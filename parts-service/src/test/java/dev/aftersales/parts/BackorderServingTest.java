@@ -1,6 +1,7 @@
 package dev.aftersales.parts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.aftersales.chassis.test.MutableClock;
 import dev.aftersales.chassis.test.ServiceSliceTest;
@@ -27,6 +28,7 @@ class BackorderServingTest {
 
     static final String DEALER = "D-BO";
     static final String PART = "VALVE-BO";
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     @Value("${local.server.port}")
     int port;
@@ -65,13 +67,19 @@ class BackorderServingTest {
                 .extracting(Backorder::requestId)
                 .containsExactly("RQ-bo-2", "RQ-bo-5", "RQ-bo-4", "RQ-bo-1", "RQ-bo-3");
 
-        var restock = new PartsApi(port)
-                .put(
-                        "/api/stock",
-                        TestTokens.dealer("dealer-bo", DEALER),
-                        "[{\"locationId\":\"%s\",\"partNumber\":\"%s\",\"onHand\":3}]".formatted(DEALER, PART));
+        var api = new PartsApi(port);
+        var dealer = TestTokens.dealer("dealer-bo", DEALER);
+        var restock = api.put(
+                "/api/stock",
+                dealer,
+                "[{\"locationId\":\"%s\",\"partNumber\":\"%s\",\"onHand\":3}]".formatted(DEALER, PART));
         assertThat(restock.statusCode()).as(restock.body()).isEqualTo(200);
-        assertThat(restock.body()).contains("\"reserved\":3").contains("\"available\":0");
+        // The arrival reaches the backorders through the line's StockReplenished, right after the answer.
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(api.get("/api/stock/" + DEALER, dealer).body())
+                                .contains("\"reserved\":3")
+                                .contains("\"available\":0"));
 
         var line = stocks.find(Stock.idOf(DEALER, PART)).orElseThrow();
         assertThat(line.reservations())

@@ -1,100 +1,81 @@
-package dev.aftersales.parts.reservation.application;
+package dev.aftersales.parts.reservation.domain;
 
 import dev.aftersales.contracts.parts.ReservationSource;
-import dev.aftersales.parts.PartsProperties;
-import dev.aftersales.parts.location.domain.Location;
-import dev.aftersales.parts.location.domain.LocationKind;
-import dev.aftersales.parts.location.domain.Locations;
-import dev.aftersales.parts.reservation.domain.CaseFacts;
+import dev.aftersales.parts.reservation.domain.SupplyChain.Supplier;
 import dev.aftersales.parts.stock.domain.Reservation;
 import dev.aftersales.parts.stock.domain.TransferStatus;
+import java.time.Duration;
 import java.time.Instant;
-import org.springframework.stereotype.Component;
+import java.util.Optional;
 
 /**
- * The terms of a reservation at a given location for a technician's dealer: where the units come
- * from, when they are ready, and until when they are held.
+ * The terms of a reservation at a supplier: when the units are ready for the technician, and until
+ * when they are held for the visit.
+ *
+ * @param transferTime how long a transfer between dealers takes
+ * @param factoryLeadTime the factory's lead time when its location record names none
+ * @param expiryGrace how long units stay held after the appointment's end, and at least after they are ready
+ * @param holdWithoutAppointment how long units are held for a visit that has no appointment yet
  */
-@Component
-public class ReservationTerms {
-
-    private final Locations locations;
-    private final CaseFacts caseFacts;
-    private final PartsProperties properties;
-
-    ReservationTerms(Locations locations, CaseFacts caseFacts, PartsProperties properties) {
-        this.locations = locations;
-        this.caseFacts = caseFacts;
-        this.properties = properties;
-    }
-
-    /** A location without master data counts as a dealer, farther than every described one. */
-    public Location location(String locationId) {
-        return locations.find(locationId).orElseGet(() -> Location.unknownDealer(locationId));
-    }
-
-    public Reservation at(
-            Location holder,
-            String dealerId,
-            String requestId,
-            String complaintId,
-            String assignmentId,
-            int quantity,
-            Instant now) {
-        return at(holder, dealerId, requestId, complaintId, assignmentId, quantity, now, false);
-    }
+public record ReservationTerms(
+        Duration transferTime, Duration factoryLeadTime, Duration expiryGrace, Duration holdWithoutAppointment) {
 
     /**
-     * @param portion part of a split request: its transfer id names the sender too ({@code
-     *     TR-<requestId>-<locationId>}), as several dealers may send portions of one request
+     * @param appointmentEnd the end of the visit's appointment, when one is known
+     * @param portion part of a split request: its transfer id names the sender too, as several
+     *     dealers may send portions of one request
      */
-    public Reservation at(
-            Location holder,
-            String dealerId,
-            String requestId,
-            String complaintId,
-            String assignmentId,
+    public Reservation reservation(
+            PartsRequest request,
+            Supplier from,
             int quantity,
+            Optional<Instant> appointmentEnd,
             Instant now,
             boolean portion) {
-        ReservationSource source;
-        Instant readyAt;
-        if (holder.id().equals(dealerId)) {
-            source = ReservationSource.OWN_DEALER;
-            readyAt = now;
-        } else if (holder.kind() == LocationKind.FACTORY) {
-            source = ReservationSource.FACTORY;
-            readyAt = now.plus(holder.leadTime() != null ? holder.leadTime() : properties.factoryLeadTime());
-        } else {
-            source = ReservationSource.TRANSFER;
-            readyAt = now.plus(properties.transferTime());
-        }
-        var transfer = source == ReservationSource.TRANSFER;
+        var readyAt = switch (from.source()) {
+            case OWN_DEALER -> now;
+            case TRANSFER -> now.plus(transferTime);
+            case FACTORY -> now.plus(from.at().leadTime() != null ? from.at().leadTime() : factoryLeadTime);
+        };
+        var transfer = from.source() == ReservationSource.TRANSFER;
+        var transferId = !transfer
+                ? null
+                : portion
+                        ? Reservation.portionTransferIdOf(
+                                request.requestId(), from.at().id())
+                        : Reservation.transferIdOf(request.requestId());
         return new Reservation(
-                requestId,
-                complaintId,
-                assignmentId,
+                request.requestId(),
+                request.complaintId(),
+                request.assignmentId(),
                 quantity,
                 now,
-                source,
+                from.source(),
                 readyAt,
-                expiresAt(assignmentId, readyAt, now),
-                transfer ? (portion ? "TR-" + requestId + "-" + holder.id() : "TR-" + requestId) : null,
-                transfer ? dealerId : null,
-                transfer ? holder.id() : null,
+                expiresAt(appointmentEnd, readyAt, now),
+                transferId,
+                transfer ? request.dealerId() : null,
+                transfer ? from.at().id() : null,
                 transfer ? TransferStatus.REQUESTED : null);
     }
 
     /**
-     * The appointment's end plus the grace period; without an appointment the hold from now. Never
-     * before the parts are ready plus the grace period: a technician gets the grace to use them.
+     * The appointment's end plus the grace; without an appointment the hold from now. Never before
+     * the parts are ready plus the grace: a technician gets the grace to use them.
      */
-    public Instant expiresAt(String assignmentId, Instant readyAt, Instant now) {
-        var base = caseFacts
-                .appointmentEndOf(assignmentId)
-                .map(end -> end.plus(properties.expiryGrace()))
-                .orElseGet(() -> now.plus(properties.holdWithoutAppointment()));
-        var earliest = readyAt.plus(properties.expiryGrace());
-        return base.isBefore(earliest) ? earliest : base;
+    public Instant expiresAt(Optional<Instant> appointmentEnd, Instant readyAt, Instant now) {
+        return appointmentEnd
+                .map(end -> expiresAfterAppointment(end, readyAt))
+                .orElseGet(() -> notBeforeReady(now.plus(holdWithoutAppointment), readyAt));
+    }
+
+    /** For an appointment set or moved: its end plus the grace, never before the parts are ready plus the grace. */
+    public Instant expiresAfterAppointment(Instant appointmentEnd, Instant readyAt) {
+        return notBeforeReady(appointmentEnd.plus(expiryGrace), readyAt);
+    }
+
+    private Instant notBeforeReady(Instant expiry, Instant readyAt) {
+        var earliest = readyAt.plus(expiryGrace);
+        return expiry.isBefore(earliest) ? earliest : expiry;
     }
 }

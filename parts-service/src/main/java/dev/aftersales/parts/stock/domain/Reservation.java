@@ -61,6 +61,24 @@ public record Reservation(
                 null);
     }
 
+    /** The transfer id of a request moved whole from one dealer: {@code TR-<requestId>}. */
+    public static String transferIdOf(String requestId) {
+        return "TR-" + requestId;
+    }
+
+    /**
+     * The transfer id of one dealer's portion of a split request, {@code TR-<requestId>-<fromLocationId>}:
+     * several dealers may send portions of one request.
+     */
+    public static String portionTransferIdOf(String requestId, String fromLocationId) {
+        return transferIdOf(requestId) + "-" + fromLocationId;
+    }
+
+    /** Whether the units travel as the whole request's transfer, not as one portion of a split. */
+    public boolean travelsAsWholeRequest() {
+        return transferIdOf(requestId).equals(transferId);
+    }
+
     public Reservation withExpiry(Instant expiresAt) {
         return new Reservation(
                 requestId,

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Service;
 public class ReceiveTransfer {
 
     /** The policy of every write to a stock line (see ReserveParts): lines are hot in a storm. */
-    private static final ConflictRetry LINE_WRITES =
-            ConflictRetry.upTo(100).pausing(Duration.ofMillis(1), Duration.ofMillis(50)).alsoOnDuplicateKey();
+    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
 
     private final Stocks stocks;
     private final Clock clock;
@@ -46,8 +47,8 @@ public class ReceiveTransfer {
         var shipped = sender.get().transfer(transferId).orElseThrow();
         var receiverId = Stock.idOf(shipped.transferTo(), transfer.partNumber());
         LINE_WRITES.run(() -> {
-            var receiver = stocks.find(receiverId)
-                    .orElseGet(() -> Stock.open(shipped.transferTo(), transfer.partNumber()));
+            var receiver =
+                    stocks.find(receiverId).orElseGet(() -> Stock.open(shipped.transferTo(), transfer.partNumber()));
             if (receiver.receive(shipped, clock.instant())) {
                 stocks.save(receiver);
             }

@@ -9,6 +9,7 @@ import dev.aftersales.parts.transfer.application.TransferAccess.Step;
 import dev.aftersales.parts.transfer.domain.Transfer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Service;
 public class ShipTransfer {
 
     /** The policy of every write to a stock line (see ReserveParts): lines are hot in a storm. */
-    private static final ConflictRetry LINE_WRITES =
-            ConflictRetry.upTo(100).pausing(Duration.ofMillis(1), Duration.ofMillis(50)).alsoOnDuplicateKey();
+    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
 
     private final Stocks stocks;
     private final Clock clock;
@@ -38,14 +40,15 @@ public class ShipTransfer {
         LINE_WRITES.run(() -> {
             var line = stocks.find(sender.id()).orElseThrow();
             var now = clock.instant();
-            if (line.transfer(transferId).isPresent() && line.ship(transferId, now.plus(properties.transferTime()), now)) {
+            if (line.transfer(transferId).isPresent()
+                    && line.ship(transferId, now.plus(properties.transferTime()), now)) {
                 stocks.save(line);
             }
         });
         return find(transferId).orElseThrow();
     }
 
-    private java.util.Optional<Transfer> find(String transferId) {
+    private Optional<Transfer> find(String transferId) {
         return Transfer.of(transferId, stocks.holdingTransfer(transferId));
     }
 }

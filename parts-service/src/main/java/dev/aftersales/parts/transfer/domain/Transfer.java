@@ -95,9 +95,7 @@ public final class Transfer {
 
     /** The sender's line while it still holds the units (before receipt): where shipping is confirmed. */
     public Optional<Stock> sendingLine() {
-        return holding.stream()
-                .filter(line -> !line.locationId().equals(to()))
-                .findFirst();
+        return holding.stream().filter(line -> !line.locationId().equals(to())).findFirst();
     }
 
     /** The sender's line while the units are on the lorry: what a receipt moves to the receiver. */

@@ -12,10 +12,11 @@ class StockTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
 
+    /** A line counted and stored: the count's own events (StockReplenished) left with that save. */
     static Stock stocked(int onHand) {
         var stock = Stock.open("D-SH", "FLT-RO-01");
         stock.setOnHand(onHand, 5);
-        return stock;
+        return Stock.restore(stock.snapshot(), 1L, null);
     }
 
     static Reservation request(String requestId, String assignmentId, int quantity) {
