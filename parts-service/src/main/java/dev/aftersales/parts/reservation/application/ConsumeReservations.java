@@ -17,8 +17,8 @@ public class ConsumeReservations {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumeReservations.class);
 
-    /** The policy of every write to a stock line (see ReserveParts): lines are hot in a storm. */
-    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry CONSUMPTIONS = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
             .alsoOnDuplicateKey();
 
@@ -34,7 +34,7 @@ public class ConsumeReservations {
     public int consume(ConsumeReservationsCommand command) {
         int units = 0;
         for (var line : stocks.holdingReservationsOf(command.assignmentId())) {
-            units += LINE_WRITES.run(() -> consumeAt(line.id(), command));
+            units += CONSUMPTIONS.run(() -> consumeAt(line.id(), command));
         }
         if (units > 0) {
             metrics.consumed(units);

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MoveExpiry {
 
-    /** The policy of every write to a stock line (see ReserveParts): lines are hot in a storm. */
-    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry EXPIRY_MOVES = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
             .alsoOnDuplicateKey();
 
@@ -33,7 +33,7 @@ public class MoveExpiry {
     public void appointmentEnds(String assignmentId, Instant windowEnd) {
         caseFacts.recordAppointmentEnd(assignmentId, windowEnd);
         for (var line : stocks.holdingReservationsOf(assignmentId)) {
-            LINE_WRITES.run(() -> {
+            EXPIRY_MOVES.run(() -> {
                 var stock = stocks.find(line.id()).orElseThrow();
                 // One expiry for the assignment's units at this line: the latest any of them needs.
                 var expiry = stock.reservations().stream()

@@ -24,8 +24,8 @@ public class ReleaseReservations {
 
     private static final Logger log = LoggerFactory.getLogger(ReleaseReservations.class);
 
-    /** The policy of every write to a stock line (see ReserveParts): lines are hot in a storm. */
-    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry RELEASES = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
             .alsoOnDuplicateKey();
 
@@ -64,7 +64,7 @@ public class ReleaseReservations {
     }
 
     private int releaseAt(Stock line, Function<Stock, List<Reservation>> release) {
-        var gone = LINE_WRITES.run(() -> stocks.find(line.id())
+        var gone = RELEASES.run(() -> stocks.find(line.id())
                 .map(stock -> {
                     var released = release.apply(stock);
                     if (!released.isEmpty()) {

@@ -50,7 +50,7 @@ public class ReserveParts {
      * succeeded, so the bound only needs to exceed a burst's writes to one line, and random growing
      * pauses keep the losers from colliding again in step. A line created meanwhile is a duplicate key.
      */
-    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+    private static final ConflictRetry RESERVATIONS = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
             .alsoOnDuplicateKey();
 
@@ -126,7 +126,7 @@ public class ReserveParts {
         if (held > 0) {
             return split(command, taken);
         }
-        return LINE_WRITES.run(() -> wholeAtOneLocation(command)).orElseGet(() -> split(command, taken));
+        return RESERVATIONS.run(() -> wholeAtOneLocation(command)).orElseGet(() -> split(command, taken));
     }
 
     /**
@@ -168,7 +168,7 @@ public class ReserveParts {
                 - taken.values().stream().mapToInt(Integer::intValue).sum();
         while (remaining > 0) {
             int missing = remaining;
-            var portion = LINE_WRITES.run(() -> nextPortion(command, taken.keySet(), missing));
+            var portion = RESERVATIONS.run(() -> nextPortion(command, taken.keySet(), missing));
             if (portion.isEmpty()) {
                 abandon(command, taken.keySet());
                 return backorder(command);
@@ -196,7 +196,7 @@ public class ReserveParts {
 
     private void abandon(ReservePartsCommand command, Set<String> lineIds) {
         for (var lineId : lineIds) {
-            LINE_WRITES.run(() -> {
+            RESERVATIONS.run(() -> {
                 var line = stocks.find(lineId).orElseThrow();
                 if (line.abandonPortion(command.requestId(), clock.instant())) {
                     stocks.save(line);

@@ -28,13 +28,13 @@ public class ServeBackorders {
 
     private static final Logger log = LoggerFactory.getLogger(ServeBackorders.class);
 
-    /** The policy of every other write to a stock line (see ReserveParts): lines are hot in a storm. */
-    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry RESERVATIONS = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
             .alsoOnDuplicateKey();
 
     /** As before for backorders too, though a clash is rare: a claimed backorder is written by its claimant alone. */
-    private static final ConflictRetry BACKORDER_WRITES = ConflictRetry.upTo(100)
+    private static final ConflictRetry BACKORDER_CHANGES = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
             .alsoOnDuplicateKey();
 
@@ -70,11 +70,11 @@ public class ServeBackorders {
                 continue;
             }
             var backorder = claimed.get();
-            if (!LINE_WRITES.run(() -> reserve(backorder, locationId))) {
-                BACKORDER_WRITES.run(() -> unclaim(backorder.requestId()));
+            if (!RESERVATIONS.run(() -> reserve(backorder, locationId))) {
+                BACKORDER_CHANGES.run(() -> unclaim(backorder.requestId()));
                 break; // the next in line does not fit: later ones must not overtake it
             }
-            BACKORDER_WRITES.run(() -> markServed(backorder.requestId()));
+            BACKORDER_CHANGES.run(() -> markServed(backorder.requestId()));
             served++;
         }
         if (served > 0) {

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReceiveTransfer {
 
-    /** The policy of every write to a stock line (see ReserveParts): lines are hot in a storm. */
-    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry RECEIPTS = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
             .alsoOnDuplicateKey();
 
@@ -46,14 +46,14 @@ public class ReceiveTransfer {
         }
         var shipped = sender.get().transfer(transferId).orElseThrow();
         var receiverId = Stock.idOf(shipped.transferTo(), transfer.partNumber());
-        LINE_WRITES.run(() -> {
+        RECEIPTS.run(() -> {
             var receiver =
                     stocks.find(receiverId).orElseGet(() -> Stock.open(shipped.transferTo(), transfer.partNumber()));
             if (receiver.receive(shipped, clock.instant())) {
                 stocks.save(receiver);
             }
         });
-        LINE_WRITES.run(() -> {
+        RECEIPTS.run(() -> {
             var line = stocks.find(sender.get().id()).orElseThrow();
             if (line.handOver(transferId)) {
                 stocks.save(line);

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ShipTransfer {
 
-    /** The policy of every write to a stock line (see ReserveParts): lines are hot in a storm. */
-    private static final ConflictRetry LINE_WRITES = ConflictRetry.upTo(100)
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry SHIPPING = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
             .alsoOnDuplicateKey();
 
@@ -37,7 +37,7 @@ public class ShipTransfer {
     public Transfer shipped(String transferId, Caller caller) {
         var transfer = TransferAccess.require(caller, transferId, find(transferId), Step.SHIP);
         var sender = transfer.sendingLine().orElseThrow(() -> new NotFoundException("transfer " + transferId));
-        LINE_WRITES.run(() -> {
+        SHIPPING.run(() -> {
             var line = stocks.find(sender.id()).orElseThrow();
             var now = clock.instant();
             if (line.transfer(transferId).isPresent()
