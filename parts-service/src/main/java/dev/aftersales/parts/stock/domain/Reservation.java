@@ -1,6 +1,9 @@
 package dev.aftersales.parts.stock.domain;
 
+import dev.aftersales.contracts.parts.PartsReserved;
+import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.ReservationSource;
+import dev.aftersales.contracts.parts.TransferRequested;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -109,6 +112,23 @@ public record Reservation(
                 transferTo,
                 transferFrom,
                 status);
+    }
+
+    /** What holding it tells dispatch and the case: where the units are and when they are ready. */
+    PartsReserved reserved(String partNumber, String locationId, Instant now) {
+        return new PartsReserved(
+                requestId, complaintId, assignmentId, partNumber, quantity, locationId, source, readyAt, now);
+    }
+
+    /** What its transfer asks of the sending dealer at {@code fromLocationId}; for a reservation with a transfer. */
+    TransferRequested transferRequested(String partNumber, String fromLocationId, Instant now) {
+        return new TransferRequested(
+                transferId, requestId, complaintId, partNumber, quantity, fromLocationId, transferTo, readyAt, now);
+    }
+
+    ReservationReleased released(String partNumber, String locationId, String reason, Instant now) {
+        return new ReservationReleased(
+                requestId, complaintId, assignmentId, partNumber, quantity, locationId, reason, now);
     }
 
     /** Units on a lorry are not released by expiry: they are released, if at all, where they arrive. */

@@ -1,12 +1,9 @@
 package dev.aftersales.parts.stock.domain;
 
 import dev.aftersales.chassis.aggregate.AggregateEvents;
-import dev.aftersales.contracts.parts.PartsReserved;
-import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.StockLow;
 import dev.aftersales.contracts.parts.StockReplenished;
 import dev.aftersales.contracts.parts.TransferReceived;
-import dev.aftersales.contracts.parts.TransferRequested;
 import dev.aftersales.contracts.parts.TransferShipped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -196,8 +193,8 @@ public final class Stock {
     }
 
     /**
-     * Holds units for a visit and raises {@link PartsReserved} (with where and when they are ready)
-     * in the same change; a reservation with a transfer also raises {@link TransferRequested}.
+     * Holds units for a visit and raises PartsReserved (with where and when they are ready) in the
+     * same change; a reservation with a transfer also raises TransferRequested.
      */
     public void reserve(Reservation reservation, Instant now) {
         if (hasHandled(reservation.requestId())) {
@@ -209,31 +206,9 @@ public final class Stock {
         }
         int before = available();
         holds.add(reservation);
-        events.raise(
-                new PartsReserved(
-                        reservation.requestId(),
-                        reservation.complaintId(),
-                        reservation.assignmentId(),
-                        partNumber,
-                        reservation.quantity(),
-                        locationId,
-                        reservation.source(),
-                        reservation.readyAt(),
-                        now),
-                reservation.complaintId());
+        events.raise(reservation.reserved(partNumber, locationId, now), reservation.complaintId());
         if (reservation.transferId() != null) {
-            events.raise(
-                    new TransferRequested(
-                            reservation.transferId(),
-                            reservation.requestId(),
-                            reservation.complaintId(),
-                            partNumber,
-                            reservation.quantity(),
-                            locationId,
-                            reservation.transferTo(),
-                            reservation.readyAt(),
-                            now),
-                    reservation.complaintId());
+            events.raise(reservation.transferRequested(partNumber, locationId, now), reservation.complaintId());
         }
         // StockLow once per crossing: when available falls below the reorder point, not again while below.
         if (available() < reorderPoint && before >= reorderPoint) {
@@ -315,17 +290,7 @@ public final class Stock {
         int before = available();
         var released = holds.takeOut(which);
         for (var reservation : released) {
-            events.raise(
-                    new ReservationReleased(
-                            reservation.requestId(),
-                            reservation.complaintId(),
-                            reservation.assignmentId(),
-                            partNumber,
-                            reservation.quantity(),
-                            locationId,
-                            reason,
-                            now),
-                    reservation.complaintId());
+            events.raise(reservation.released(partNumber, locationId, reason, now), reservation.complaintId());
         }
         replenished(before, now);
         return released;
