@@ -1,8 +1,10 @@
 package dev.aftersales.parts;
 
+import dev.aftersales.parts.reservation.domain.ReservationTerms;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -17,5 +19,15 @@ public class PartsApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(PartsApplication.class, args);
+    }
+
+    /** When reserved units are ready and how long they are held, from the settings. */
+    @Bean
+    ReservationTerms reservationTerms(PartsProperties properties) {
+        return new ReservationTerms(
+                properties.transferTime(),
+                properties.factoryLeadTime(),
+                properties.expiryGrace(),
+                properties.holdWithoutAppointment());
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param valueWarningShare value report: warn when stock value exceeds this share of three years' cost of sales
  * @param requestClaimLease how long a handler's claim on a parts request shuts out others before it counts as
  *     abandoned (the handler died) and may be taken over
- * @param metricsRefresh how often the backorder gauges are counted again
+ * @param metricsRefresh how often the backorder gauges are counted and the stock value gauge valued again
  */
 @ConfigurationProperties("aftersales.parts")
 public record PartsProperties(

@@ -48,6 +48,7 @@ public enum EventCatalog {
     RESERVATION_RELEASED("parts", ReservationReleased.class, Topics.PARTS_RESERVATIONS),
     // parts.stock.v1
     STOCK_LOW("parts", StockLow.class, Topics.PARTS_STOCK),
+    STOCK_REPLENISHED("parts", StockReplenished.class, Topics.PARTS_STOCK),
     // followup.v1
     RETURN_CALL_SCHEDULED("followup", ReturnCallScheduled.class, Topics.FOLLOWUP),
     RETURN_CALL_MADE("followup", ReturnCallMade.class, Topics.FOLLOWUP),

@@ -8,6 +8,11 @@ public interface Locations {
 
     Optional<Location> find(String id);
 
+    /** The location's master data; a location nobody described counts as a dealer farther than every described one. */
+    default Location describe(String id) {
+        return find(id).orElseGet(() -> Location.unknownDealer(id));
+    }
+
     List<Location> all();
 
     List<Location> ofKind(LocationKind kind);

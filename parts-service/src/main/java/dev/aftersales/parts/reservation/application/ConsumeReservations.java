@@ -1,10 +1,8 @@
 package dev.aftersales.parts.reservation.application;
 
-import dev.aftersales.parts.stock.application.OptimisticRetry;
-import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.parts.stock.domain.Stocks;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,39 +17,41 @@ public class ConsumeReservations {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumeReservations.class);
 
-    private final Stocks stocks;
-    private final Counter consumed;
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry CONSUMPTIONS = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
 
-    ConsumeReservations(Stocks stocks, MeterRegistry meters) {
+    private final Stocks stocks;
+    private final ReservationMetrics metrics;
+
+    ConsumeReservations(Stocks stocks, ReservationMetrics metrics) {
         this.stocks = stocks;
-        this.consumed = Counter.builder("aftersales.parts.consumed")
-                .description("Reserved units used up by completed visits")
-                .baseUnit("units")
-                .register(meters);
+        this.metrics = metrics;
     }
 
     /** @return the units consumed by this call */
     public int consume(ConsumeReservationsCommand command) {
         int units = 0;
-        for (var stock : stocks.holdingReservationsOf(command.assignmentId())) {
-            units += OptimisticRetry.run(() -> consumeAt(stock.id(), command));
+        for (var line : stocks.holdingReservationsOf(command.assignmentId())) {
+            units += CONSUMPTIONS.run(() -> consumeAt(line.id(), command));
         }
         if (units > 0) {
-            consumed.increment(units);
+            metrics.consumed(units);
             log.info("assignment {} consumed {} reserved units", command.assignmentId(), units);
         }
         return units;
     }
 
-    private int consumeAt(String stockId, ConsumeReservationsCommand command) {
-        Stock stock = stocks.find(stockId).orElse(null);
-        if (stock == null
-                || !stock.holdsReservationsOf(command.assignmentId())
-                || !stock.events().firstDelivery(command.eventId())) {
+    private int consumeAt(String lineId, ConsumeReservationsCommand command) {
+        var line = stocks.find(lineId).orElse(null);
+        if (line == null
+                || !line.holdsReservationsOf(command.assignmentId())
+                || !line.events().firstDelivery(command.eventId())) {
             return 0;
         }
-        int units = stock.consumeReservationsOf(command.assignmentId());
-        stocks.save(stock);
+        int units = line.consumeReservationsOf(command.assignmentId());
+        stocks.save(line);
         return units;
     }
 }

@@ -1,9 +1,10 @@
 package dev.aftersales.parts.reservation.application;
 
-import dev.aftersales.parts.PartsProperties;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.parts.reservation.domain.CaseFacts;
-import dev.aftersales.parts.stock.application.OptimisticRetry;
+import dev.aftersales.parts.reservation.domain.ReservationTerms;
 import dev.aftersales.parts.stock.domain.Stocks;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
@@ -14,33 +15,34 @@ import org.springframework.stereotype.Service;
 @Service
 public class MoveExpiry {
 
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry EXPIRY_MOVES = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
+
     private final CaseFacts caseFacts;
     private final Stocks stocks;
-    private final PartsProperties properties;
+    private final ReservationTerms terms;
 
-    MoveExpiry(CaseFacts caseFacts, Stocks stocks, PartsProperties properties) {
+    MoveExpiry(CaseFacts caseFacts, Stocks stocks, ReservationTerms terms) {
         this.caseFacts = caseFacts;
         this.stocks = stocks;
-        this.properties = properties;
+        this.terms = terms;
     }
 
     public void appointmentEnds(String assignmentId, Instant windowEnd) {
         caseFacts.recordAppointmentEnd(assignmentId, windowEnd);
         for (var line : stocks.holdingReservationsOf(assignmentId)) {
-            OptimisticRetry.run(() -> {
+            EXPIRY_MOVES.run(() -> {
                 var stock = stocks.find(line.id()).orElseThrow();
-                var expiry = windowEnd.plus(properties.expiryGrace());
-                for (var reservation : stock.reservations()) {
-                    var earliest = reservation.readyAt().plus(properties.expiryGrace());
-                    if (reservation.assignmentId().equals(assignmentId) && expiry.isBefore(earliest)) {
-                        expiry = earliest;
-                    }
-                }
-                boolean changed = stock.expireAt(assignmentId, expiry);
-                if (changed) {
+                // One expiry for the assignment's units at this line: the latest any of them needs.
+                var expiry = stock.reservations().stream()
+                        .filter(r -> r.assignmentId().equals(assignmentId))
+                        .map(r -> terms.expiresAfterAppointment(windowEnd, r.readyAt()))
+                        .max(Instant::compareTo);
+                if (expiry.isPresent() && stock.expireAt(assignmentId, expiry.get())) {
                     stocks.save(stock);
                 }
-                return changed;
             });
         }
     }

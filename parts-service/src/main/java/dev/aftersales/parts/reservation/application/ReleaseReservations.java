@@ -1,12 +1,13 @@
 package dev.aftersales.parts.reservation.application;
 
-import dev.aftersales.parts.stock.application.OptimisticRetry;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.parts.stock.domain.Reservation;
+import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,25 +16,27 @@ import org.springframework.stereotype.Service;
  * Gives reserved units back to stock: those not consumed by their expiry (the sweep), or all of a
  * complaint's (cancellation). Each line is changed by a version-guarded save that also holds its
  * ReservationReleased events, so a reservation is released exactly once, however many sweeps run
- * and wherever one was stopped; the freed units then serve the part's backorders.
+ * and wherever one was stopped. The line announces the freed units (StockReplenished) in the same
+ * save, which is how the part's backorders get them.
  */
 @Service
 public class ReleaseReservations {
 
     private static final Logger log = LoggerFactory.getLogger(ReleaseReservations.class);
 
-    private final Stocks stocks;
-    private final ServeBackorders serveBackorders;
-    private final Clock clock;
-    private final Counter released;
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry RELEASES = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
 
-    ReleaseReservations(Stocks stocks, ServeBackorders serveBackorders, Clock clock, MeterRegistry meters) {
+    private final Stocks stocks;
+    private final Clock clock;
+    private final ReservationMetrics metrics;
+
+    ReleaseReservations(Stocks stocks, Clock clock, ReservationMetrics metrics) {
         this.stocks = stocks;
-        this.serveBackorders = serveBackorders;
         this.clock = clock;
-        this.released = Counter.builder("aftersales.parts.released")
-                .description("Reservations given back to stock, expired or cancelled")
-                .register(meters);
+        this.metrics = metrics;
     }
 
     /**
@@ -45,18 +48,7 @@ public class ReleaseReservations {
         var now = clock.instant();
         int count = 0;
         for (var line : stocks.withExpiryDueBy(now).stream().limit(maxLines).toList()) {
-            count += afterRelease(
-                    line.locationId(),
-                    line.partNumber(),
-                    OptimisticRetry.run(() -> stocks.find(line.id())
-                            .map(stock -> {
-                                var gone = stock.releaseExpired(now);
-                                if (!gone.isEmpty()) {
-                                    stocks.save(stock);
-                                }
-                                return gone;
-                            })
-                            .orElse(List.of())));
+            count += releaseAt(line, stock -> stock.releaseExpired(now));
         }
         return count;
     }
@@ -66,29 +58,25 @@ public class ReleaseReservations {
         var now = clock.instant();
         int count = 0;
         for (var line : stocks.holdingReservationsOfComplaint(complaintId)) {
-            count += afterRelease(
-                    line.locationId(),
-                    line.partNumber(),
-                    OptimisticRetry.run(() -> stocks.find(line.id())
-                            .map(stock -> {
-                                var gone = stock.releaseComplaint(complaintId, reason, now);
-                                if (!gone.isEmpty()) {
-                                    stocks.save(stock);
-                                }
-                                return gone;
-                            })
-                            .orElse(List.of())));
+            count += releaseAt(line, stock -> stock.releaseComplaint(complaintId, reason, now));
         }
         return count;
     }
 
-    private int afterRelease(String locationId, String partNumber, List<Reservation> gone) {
-        if (gone.isEmpty()) {
-            return 0;
+    private int releaseAt(Stock line, Function<Stock, List<Reservation>> release) {
+        var gone = RELEASES.run(() -> stocks.find(line.id())
+                .map(stock -> {
+                    var released = release.apply(stock);
+                    if (!released.isEmpty()) {
+                        stocks.save(stock);
+                    }
+                    return released;
+                })
+                .orElse(List.of()));
+        if (!gone.isEmpty()) {
+            metrics.released(gone.size());
+            gone.forEach(r -> log.info("reservation {} released at {}", r.requestId(), line.locationId()));
         }
-        released.increment(gone.size());
-        gone.forEach(r -> log.info("reservation {} released at {}", r.requestId(), locationId));
-        serveBackorders.serveAt(locationId, partNumber);
         return gone.size();
     }
 }

@@ -1,5 +1,7 @@
 package dev.aftersales.parts.reservation.application;
 
+import dev.aftersales.contracts.parts.ReservationSource;
+
 /** What one {@link ReserveParts} call did. */
 public enum ReservationOutcome {
     /** Units are now held at the technician's dealer; PartsReserved raised. */
@@ -17,6 +19,15 @@ public enum ReservationOutcome {
     BACKORDERED,
     /** The request was reserved or backordered before: nothing changed. */
     ALREADY_HANDLED;
+
+    /** The outcome of a request held whole at a location that is {@code source} to the technician's dealer. */
+    static ReservationOutcome heldWholeFrom(ReservationSource source) {
+        return switch (source) {
+            case OWN_DEALER -> RESERVED;
+            case TRANSFER -> TRANSFERRED;
+            case FACTORY -> FROM_FACTORY;
+        };
+    }
 
     public boolean reserved() {
         return this == RESERVED || this == TRANSFERRED || this == FROM_FACTORY || this == SPLIT;

@@ -1,46 +1,37 @@
 package dev.aftersales.parts.reservation.application;
 
-import dev.aftersales.contracts.parts.ReservationSource;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.parts.PartsProperties;
-import dev.aftersales.parts.location.domain.Location;
-import dev.aftersales.parts.location.domain.LocationKind;
+import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.reservation.domain.Backorder;
 import dev.aftersales.parts.reservation.domain.Backorders;
 import dev.aftersales.parts.reservation.domain.CaseFacts;
-import dev.aftersales.parts.reservation.domain.RequestClaims;
-import dev.aftersales.parts.stock.application.OptimisticRetry;
-import dev.aftersales.parts.stock.domain.Reservation;
+import dev.aftersales.parts.reservation.domain.ReservationTerms;
+import dev.aftersales.parts.reservation.domain.SupplyChain;
+import dev.aftersales.parts.reservation.domain.SupplyChain.Supplier;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Reserves a requested part along the chain: the technician's own dealer; else the nearest other
- * dealer with enough available (a transfer to the technician's dealer); else the factory (ready
- * after its lead time); else, when allowed, split across locations (own dealer first, then the
- * nearest dealers, then the factory); else a backorder.
+ * Reserves a requested part along the chain (domain.md, Parts), read top to bottom in this class:
+ * the technician's own dealer; else the nearest other dealer with enough available (a transfer to
+ * the technician's dealer); else the factory (ready after its lead time); else, when allowed, split
+ * across locations in that same order; else a backorder, which waits in line until units become
+ * available somewhere ({@link ServeBackorders}). {@link SupplyChain} orders the locations, {@link
+ * ReservationTerms} says when the units are ready and until when they are held, the stock line holds them.
  *
- * <p>Never oversells: each step reads one stock document, decides on what it holds, and saves the
- * reservation together with its events only if the document is still the version that was read;
+ * <p>Never oversells: each step reads one stock line, decides on what it holds, and saves the
+ * reservation together with its events only if the line is still the version that was read;
  * otherwise it reads and decides again.
  *
  * <p>Handled once per request id: the chain may write to any of several documents, so the request
@@ -53,60 +44,45 @@ import org.springframework.stereotype.Service;
 public class ReserveParts {
 
     private static final Logger log = LoggerFactory.getLogger(ReserveParts.class);
-    private static final int MAX_PORTION_ATTEMPTS = 100;
+
+    /**
+     * A storm of requests makes a line hot: each lost race means another reservation there
+     * succeeded, so the bound only needs to exceed a burst's writes to one line, and random growing
+     * pauses keep the losers from colliding again in step. A line created meanwhile is a duplicate key.
+     */
+    private static final ConflictRetry RESERVATIONS = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
 
     private final Stocks stocks;
+    private final Locations locations;
     private final Backorders backorders;
     private final CaseFacts caseFacts;
     private final RequestClaims claims;
     private final ReservationTerms terms;
     private final PartsProperties properties;
     private final Clock clock;
-    private final Map<ReservationOutcome, Counter> outcomes = new EnumMap<>(ReservationOutcome.class);
-    private final Counter requests;
-    private final Counter stockouts;
-    private final Timer untilReady;
+    private final ReservationMetrics metrics;
 
     ReserveParts(
             Stocks stocks,
+            Locations locations,
             Backorders backorders,
             CaseFacts caseFacts,
             RequestClaims claims,
             ReservationTerms terms,
             PartsProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            ReservationMetrics metrics) {
         this.stocks = stocks;
+        this.locations = locations;
         this.backorders = backorders;
         this.caseFacts = caseFacts;
         this.claims = claims;
         this.terms = terms;
         this.properties = properties;
         this.clock = clock;
-        outcomes.put(ReservationOutcome.RESERVED, outcomeCounter(meters, ReservationSource.OWN_DEALER.name()));
-        outcomes.put(ReservationOutcome.TRANSFERRED, outcomeCounter(meters, ReservationSource.TRANSFER.name()));
-        outcomes.put(ReservationOutcome.FROM_FACTORY, outcomeCounter(meters, ReservationSource.FACTORY.name()));
-        outcomes.put(ReservationOutcome.SPLIT, outcomeCounter(meters, "SPLIT"));
-        outcomes.put(ReservationOutcome.BACKORDERED, outcomeCounter(meters, "BACKORDER"));
-        this.requests = Counter.builder("aftersales.parts.requests")
-                .description("Parts requests handled the first time; fill rate = reservations{OWN_DEALER} / requests")
-                .register(meters);
-        this.stockouts = Counter.builder("aftersales.parts.stockouts")
-                .description("Parts requests the technician's dealer had too few units for")
-                .register(meters);
-        this.untilReady = Timer.builder("aftersales.parts.time.until.ready")
-                .description("From the request until the reserved parts are ready for the technician")
-                .register(meters);
-        Gauge.builder("aftersales.parts.backorders.open", backorders, Backorders::countOpen)
-                .description("Backorders waiting for stock")
-                .register(meters);
-    }
-
-    private static Counter outcomeCounter(MeterRegistry meters, String outcome) {
-        return Counter.builder("aftersales.parts.reservations")
-                .description("Parts requests by outcome")
-                .tag("outcome", outcome)
-                .register(meters);
+        this.metrics = metrics;
     }
 
     public ReservationOutcome reserve(ReservePartsCommand command) {
@@ -123,19 +99,150 @@ public class ReserveParts {
             }
             claims.finish(command.requestId(), claim.get().token(), outcome.name());
         }
-        if (outcome != ReservationOutcome.ALREADY_HANDLED) {
-            requests.increment();
-            outcomes.get(outcome).increment();
-            if (outcome != ReservationOutcome.RESERVED) {
-                stockouts.increment();
-            }
-        }
+        metrics.requestHandled(outcome);
         log.info(
                 "parts request {} of complaint {}: {}",
                 command.requestId(),
                 command.complaintId(),
                 outcome.name().toLowerCase());
         return outcome;
+    }
+
+    /** Runs the chain for a claimed request, unless an earlier holder of the claim got it done. */
+    private ReservationOutcome handle(ReservePartsCommand command) {
+        // A backordered request waits its turn in line, even if stock arrived since its first delivery.
+        if (backorders.exists(command.requestId()) || stocks.consumedAnywhere(command.requestId())) {
+            return ReservationOutcome.ALREADY_HANDLED;
+        }
+        // An earlier holder died after reserving all, or some portions of a split.
+        var taken = new LinkedHashMap<String, Integer>();
+        for (var line : stocks.holdingRequest(command.requestId())) {
+            taken.put(line.id(), line.heldFor(command.requestId()));
+        }
+        int held = taken.values().stream().mapToInt(Integer::intValue).sum();
+        if (held >= command.quantity()) {
+            return ReservationOutcome.ALREADY_HANDLED;
+        }
+        if (held > 0) {
+            return split(command, taken);
+        }
+        return RESERVATIONS.run(() -> wholeAtOneLocation(command)).orElseGet(() -> split(command, taken));
+    }
+
+    /**
+     * Steps 1 to 3 and 5 of the chain: the technician's own dealer, else the first location along the
+     * chain with all the units (the nearest dealer, else a factory); else a backorder.
+     *
+     * @return empty when no single location has enough but several together do: split it (step 4)
+     */
+    private Optional<ReservationOutcome> wholeAtOneLocation(ReservePartsCommand command) {
+        // The own line by its id first: most requests end here, without reading the part's other lines.
+        var own = stocks.find(Stock.idOf(command.locationId(), command.partNumber()));
+        if (own.isPresent() && own.get().canSupply(command.quantity())) {
+            var here = locations.describe(command.locationId());
+            hold(Supplier.of(own.get(), here, command.locationId()), command, command.quantity(), false);
+            return Optional.of(ReservationOutcome.RESERVED);
+        }
+        var chain = chain(command, Set.of());
+        var whole = chain.firstWithAll(command.quantity());
+        if (whole.isPresent()) {
+            hold(whole.get(), command, command.quantity(), false);
+            return Optional.of(ReservationOutcome.heldWholeFrom(whole.get().source()));
+        }
+        if (properties.splitAllowed() && command.quantity() > 1 && chain.available() >= command.quantity()) {
+            return Optional.empty();
+        }
+        return Optional.of(backorder(command));
+    }
+
+    /**
+     * Step 4: takes portions in chain order, each as much as its location has, until the request is
+     * covered. When the locations left no longer add up to what is missing (others took units
+     * meanwhile), the portions taken go back and the whole request is backordered: nobody holds units
+     * for a visit that cannot happen.
+     *
+     * @param taken portions held already, by stock line id
+     */
+    private ReservationOutcome split(ReservePartsCommand command, Map<String, Integer> taken) {
+        int remaining = command.quantity()
+                - taken.values().stream().mapToInt(Integer::intValue).sum();
+        while (remaining > 0) {
+            int missing = remaining;
+            var portion = RESERVATIONS.run(() -> nextPortion(command, taken.keySet(), missing));
+            if (portion.isEmpty()) {
+                abandon(command, taken.keySet());
+                return backorder(command);
+            }
+            taken.put(portion.get().lineId(), portion.get().units());
+            remaining -= portion.get().units();
+        }
+        log.info("parts request {} split over {}", command.requestId(), taken);
+        return ReservationOutcome.SPLIT;
+    }
+
+    private record Portion(String lineId, int units) {}
+
+    /** Holds the next portion along the chain; empty when the lines not taken yet have too few together. */
+    private Optional<Portion> nextPortion(ReservePartsCommand command, Set<String> taken, int missing) {
+        var chain = chain(command, taken);
+        if (chain.available() < missing) {
+            return Optional.empty();
+        }
+        var next = chain.suppliers().get(0);
+        int units = Math.min(next.line().available(), missing);
+        hold(next, command, units, true);
+        return Optional.of(new Portion(next.line().id(), units));
+    }
+
+    private void abandon(ReservePartsCommand command, Set<String> lineIds) {
+        for (var lineId : lineIds) {
+            RESERVATIONS.run(() -> {
+                var line = stocks.find(lineId).orElseThrow();
+                if (line.abandonPortion(command.requestId(), clock.instant())) {
+                    stocks.save(line);
+                }
+            });
+        }
+    }
+
+    /** Step 5: the request waits in line, with its complaint's priority; raises PartsBackordered. */
+    private ReservationOutcome backorder(ReservePartsCommand command) {
+        var added = backorders.add(Backorder.of(
+                command.requestId(),
+                command.complaintId(),
+                command.assignmentId(),
+                command.locationId(),
+                command.partNumber(),
+                command.quantity(),
+                caseFacts.priorityOf(command.complaintId()),
+                null,
+                clock.instant()));
+        return added ? ReservationOutcome.BACKORDERED : ReservationOutcome.ALREADY_HANDLED;
+    }
+
+    /** The part's lines with units available, in chain order for the technician's dealer, {@code except} left out. */
+    private SupplyChain chain(ReservePartsCommand command, Set<String> except) {
+        var lines = stocks.ofPart(command.partNumber()).stream()
+                .filter(line -> !except.contains(line.id()))
+                .toList();
+        return SupplyChain.of(command.locationId(), lines, locations::describe);
+    }
+
+    /** Holds units at the supplier's line; throws when another write came first (the caller reads and decides again). */
+    private void hold(Supplier supplier, ReservePartsCommand command, int quantity, boolean portion) {
+        var now = clock.instant();
+        var reservation = terms.reservation(
+                command.request(),
+                supplier,
+                quantity,
+                caseFacts.appointmentEndOf(command.assignmentId()),
+                now,
+                portion);
+        var line = supplier.line();
+        line.events().firstDelivery(command.eventId());
+        line.reserve(reservation, now);
+        stocks.save(line);
+        metrics.heldUntilReady(Duration.between(now, reservation.readyAt()));
     }
 
     /**
@@ -157,182 +264,17 @@ public class ReserveParts {
                 // the consumer retries later; by then the other handler finished or its lease ran out
                 throw new IllegalStateException("parts request " + requestId + " is being handled elsewhere");
             }
-            pause(n);
+            awaitTheOtherHandler(n);
         }
     }
 
-    /** Runs the chain for a claimed request, unless an earlier holder of the claim got it done. */
-    private ReservationOutcome handle(ReservePartsCommand command) {
-        // A backordered request waits its turn in line, even if stock arrived since its first delivery.
-        if (backorders.exists(command.requestId()) || stocks.consumedAnywhere(command.requestId())) {
-            return ReservationOutcome.ALREADY_HANDLED;
-        }
-        // An earlier holder died after reserving all, or some portions of a split.
-        var taken = new LinkedHashMap<String, Integer>();
-        for (var line : stocks.holdingRequest(command.requestId())) {
-            taken.put(line.id(), line.heldFor(command.requestId()));
-        }
-        int held = taken.values().stream().mapToInt(Integer::intValue).sum();
-        if (held >= command.quantity()) {
-            return ReservationOutcome.ALREADY_HANDLED;
-        }
-        if (held > 0) {
-            return split(command, taken);
-        }
-        return OptimisticRetry.run(() -> attempt(command)).orElseGet(() -> split(command, taken));
-    }
-
-    /** @return empty when no single location has enough but several together do: split it */
-    private Optional<ReservationOutcome> attempt(ReservePartsCommand command) {
-        var own = stocks.find(Stock.idOf(command.locationId(), command.partNumber()));
-        if (own.isPresent() && own.get().canSupply(command.quantity())) {
-            reserveAt(own.get(), terms.location(command.locationId()), command, command.quantity(), false);
-            return Optional.of(ReservationOutcome.RESERVED);
-        }
-        var candidates = candidates(command, Map.of());
-        for (var candidate : candidates) {
-            if (!candidate.stock().locationId().equals(command.locationId())
-                    && candidate.stock().canSupply(command.quantity())) {
-                reserveAt(candidate.stock(), candidate.at(), command, command.quantity(), false);
-                return Optional.of(
-                        candidate.at().kind() == LocationKind.DEALER
-                                ? ReservationOutcome.TRANSFERRED
-                                : ReservationOutcome.FROM_FACTORY);
-            }
-        }
-        int total = candidates.stream().mapToInt(c -> c.stock().available()).sum();
-        if (properties.splitAllowed() && command.quantity() > 1 && total >= command.quantity()) {
-            return Optional.empty();
-        }
-        return Optional.of(backorder(command));
-    }
-
-    /**
-     * Takes portions in chain order until the request is covered. When the locations left no longer
-     * add up to what is missing (others took units meanwhile), the portions taken go back and the
-     * whole request is backordered: nobody holds units for a visit that cannot happen.
-     *
-     * @param taken portions held already, by stock line id
-     */
-    private ReservationOutcome split(ReservePartsCommand command, Map<String, Integer> taken) {
-        int remaining = command.quantity()
-                - taken.values().stream().mapToInt(Integer::intValue).sum();
-        Instant lastReady = clock.instant();
-        for (int n = 1; remaining > 0; ) {
-            var candidates = candidates(command, taken);
-            int total = candidates.stream().mapToInt(c -> c.stock().available()).sum();
-            if (total < remaining) {
-                abandon(command, taken.keySet());
-                return backorder(command);
-            }
-            var next = candidates.get(0);
-            int portion = Math.min(next.stock().available(), remaining);
-            try {
-                var reservation = reserveAt(next.stock(), next.at(), command, portion, true);
-                taken.put(next.stock().id(), portion);
-                remaining -= portion;
-                lastReady = lastReady.isAfter(reservation.readyAt()) ? lastReady : reservation.readyAt();
-            } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
-                if (++n > MAX_PORTION_ATTEMPTS) {
-                    throw e;
-                }
-                pause(n);
-            }
-        }
-        log.info("parts request {} split over {}", command.requestId(), taken);
-        return ReservationOutcome.SPLIT;
-    }
-
-    private void abandon(ReservePartsCommand command, Iterable<String> stockIds) {
-        for (var stockId : stockIds) {
-            OptimisticRetry.run(() -> {
-                var stock = stocks.find(stockId).orElseThrow();
-                if (stock.abandonPortion(command.requestId(), clock.instant())) {
-                    stocks.save(stock);
-                }
-                return null;
-            });
-        }
-    }
-
-    private ReservationOutcome backorder(ReservePartsCommand command) {
-        var added = backorders.add(Backorder.of(
-                command.requestId(),
-                command.complaintId(),
-                command.assignmentId(),
-                command.locationId(),
-                command.partNumber(),
-                command.quantity(),
-                caseFacts.priorityOf(command.complaintId()),
-                null,
-                clock.instant()));
-        return added ? ReservationOutcome.BACKORDERED : ReservationOutcome.ALREADY_HANDLED;
-    }
-
-    private record Candidate(Stock stock, Location at) {}
-
-    /**
-     * Lines of the part with units available, in chain order: the own dealer, the other dealers
-     * nearest first, then factories by lead time; lines in {@code except} left out.
-     */
-    private List<Candidate> candidates(ReservePartsCommand command, Map<String, Integer> except) {
-        var here = terms.location(command.locationId());
-        var own = new ArrayList<Candidate>();
-        var dealers = new ArrayList<Candidate>();
-        var factories = new ArrayList<Candidate>();
-        for (var line : stocks.ofPart(command.partNumber())) {
-            if (except.containsKey(line.id()) || line.available() <= 0) {
-                continue;
-            }
-            var at = terms.location(line.locationId());
-            if (line.locationId().equals(command.locationId())) {
-                own.add(new Candidate(line, at));
-            } else if (at.kind() == LocationKind.DEALER) {
-                dealers.add(new Candidate(line, at));
-            } else {
-                factories.add(new Candidate(line, at));
-            }
-        }
-        dealers.sort(Comparator.comparing(
-                Candidate::at, Comparator.comparingDouble(here::distanceTo).thenComparing(Location::id)));
-        factories.sort(Comparator.comparing(
-                Candidate::at, Comparator.comparing(ReserveParts::leadTimeOf).thenComparing(Location::id)));
-        var ordered = new ArrayList<>(own);
-        ordered.addAll(dealers);
-        ordered.addAll(factories);
-        return ordered;
-    }
-
-    private static Duration leadTimeOf(Location factory) {
-        return factory.leadTime() == null ? Duration.ofDays(36500) : factory.leadTime();
-    }
-
-    /** Throws when another write came first; the caller reads and decides again. */
-    private Reservation reserveAt(
-            Stock stock, Location at, ReservePartsCommand command, int quantity, boolean portion) {
-        var now = clock.instant();
-        var reservation = terms.at(
-                at,
-                command.locationId(),
-                command.requestId(),
-                command.complaintId(),
-                command.assignmentId(),
-                quantity,
-                now,
-                portion);
-        stock.events().firstDelivery(command.eventId());
-        stock.reserve(reservation, now);
-        stocks.save(stock);
-        untilReady.record(Duration.between(now, reservation.readyAt()));
-        return reservation;
-    }
-
-    private static void pause(int attempt) {
+    /** Random, growing pauses while a duplicate delivery is being handled elsewhere. */
+    private static void awaitTheOtherHandler(int attempt) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(1L << Math.min(attempt, 10), 50L)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reserving", e);
+            throw new IllegalStateException("interrupted while waiting for a parts request's claim", e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.aftersales.parts.reservation.application;
 
+import dev.aftersales.parts.reservation.domain.PartsRequest;
+
 /**
  * A technician's parts request, to be reserved at {@code locationId} (the technician's dealer).
  *
@@ -13,4 +15,9 @@ public record ReservePartsCommand(
         String assignmentId,
         String locationId,
         String partNumber,
-        int quantity) {}
+        int quantity) {
+
+    PartsRequest request() {
+        return new PartsRequest(requestId, complaintId, assignmentId, locationId, partNumber, quantity);
+    }
+}

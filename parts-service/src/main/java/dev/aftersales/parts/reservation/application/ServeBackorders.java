@@ -1,35 +1,61 @@
 package dev.aftersales.parts.reservation.application;
 
+import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.reservation.domain.Backorder;
 import dev.aftersales.parts.reservation.domain.Backorders;
-import dev.aftersales.parts.stock.application.OptimisticRetry;
+import dev.aftersales.parts.reservation.domain.CaseFacts;
+import dev.aftersales.parts.reservation.domain.ReservationTerms;
+import dev.aftersales.parts.reservation.domain.SupplyChain.Supplier;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Units became available at a location (restock, release): the part's backorders are served from
- * there in line — priority first, then age — until the next in line does not fit. Each is claimed
- * first (a guarded save), then reserved (a guarded save of the stock line, with its PartsReserved),
- * then marked served; a serve cut short is finished by the next one at the same location.
+ * Units became available at a location (StockReplenished: a restock, an import, a release): the
+ * part's backorders are served from there in line — priority first, then age — until the next in
+ * line does not fit, so nobody is overtaken. Each is claimed first (a guarded save), then reserved
+ * (a guarded save of the stock line, with its PartsReserved), then marked served; a serve cut short
+ * is finished by the next one at the same location. Serving again changes nothing, so a redelivered
+ * StockReplenished is harmless.
  */
 @Service
 public class ServeBackorders {
 
     private static final Logger log = LoggerFactory.getLogger(ServeBackorders.class);
 
+    /** A stock line is hot while technicians reserve from it: the policy of every write to a line. */
+    private static final ConflictRetry RESERVATIONS = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
+
+    /** As before for backorders too, though a clash is rare: a claimed backorder is written by its claimant alone. */
+    private static final ConflictRetry BACKORDER_CHANGES = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
+
     private final Backorders backorders;
     private final Stocks stocks;
+    private final Locations locations;
+    private final CaseFacts caseFacts;
     private final ReservationTerms terms;
     private final Clock clock;
 
-    ServeBackorders(Backorders backorders, Stocks stocks, ReservationTerms terms, Clock clock) {
+    ServeBackorders(
+            Backorders backorders,
+            Stocks stocks,
+            Locations locations,
+            CaseFacts caseFacts,
+            ReservationTerms terms,
+            Clock clock) {
         this.backorders = backorders;
         this.stocks = stocks;
+        this.locations = locations;
+        this.caseFacts = caseFacts;
         this.terms = terms;
         this.clock = clock;
     }
@@ -38,15 +64,17 @@ public class ServeBackorders {
     public int serveAt(String locationId, String partNumber) {
         int served = 0;
         for (var waiting : backorders.openFor(partNumber)) {
-            var backorder = claim(waiting.requestId(), locationId);
-            if (backorder == null) {
-                continue; // another location is serving it
+            // Someone else claimed or served it meanwhile: another location is serving it.
+            var claimed = ConflictRetry.unlessOvertaken(() -> claim(waiting.requestId(), locationId));
+            if (claimed.isEmpty()) {
+                continue;
             }
-            if (!OptimisticRetry.run(() -> reserve(backorder, locationId))) {
-                OptimisticRetry.run(() -> unclaim(backorder.requestId()));
+            var backorder = claimed.get();
+            if (!RESERVATIONS.run(() -> reserve(backorder, locationId))) {
+                BACKORDER_CHANGES.run(() -> unclaim(backorder.requestId()));
                 break; // the next in line does not fit: later ones must not overtake it
             }
-            OptimisticRetry.run(() -> markServed(backorder.requestId()));
+            BACKORDER_CHANGES.run(() -> markServed(backorder.requestId()));
             served++;
         }
         if (served > 0) {
@@ -57,55 +85,49 @@ public class ServeBackorders {
 
     /** @return the claimed backorder, or null when it is no longer claimable from this location */
     private Backorder claim(String requestId, String locationId) {
-        try {
-            var backorder = backorders.find(requestId).orElseThrow();
-            if (!backorder.claimableBy(locationId)) {
-                return null;
-            }
-            backorder.claim(locationId);
-            return backorders.save(backorder);
-        } catch (OptimisticLockingFailureException e) {
-            return null; // someone else claimed or served it meanwhile
+        var backorder = backorders.find(requestId).orElseThrow();
+        if (!backorder.claimableBy(locationId)) {
+            return null;
         }
+        backorder.claim(locationId);
+        return backorders.save(backorder);
     }
 
     private boolean reserve(Backorder backorder, String locationId) {
-        var stock = stocks.find(Stock.idOf(locationId, backorder.partNumber())).orElse(null);
-        if (stock == null) {
+        var line = stocks.find(Stock.idOf(locationId, backorder.partNumber())).orElse(null);
+        if (line == null) {
             return false;
         }
-        if (stock.hasHandled(backorder.requestId())) {
+        if (line.hasHandled(backorder.requestId())) {
             return true; // reserved by a serve that was cut short before it marked the backorder
         }
-        if (!stock.canSupply(backorder.quantity())) {
+        if (!line.canSupply(backorder.quantity())) {
             return false;
         }
         var now = clock.instant();
-        stock.reserve(
-                terms.at(
-                        terms.location(locationId),
-                        backorder.locationId(),
-                        backorder.requestId(),
-                        backorder.complaintId(),
-                        backorder.assignmentId(),
+        var from = Supplier.of(line, locations.describe(locationId), backorder.locationId());
+        line.reserve(
+                terms.reservation(
+                        backorder.request(),
+                        from,
                         backorder.quantity(),
-                        now),
+                        caseFacts.appointmentEndOf(backorder.assignmentId()),
+                        now,
+                        false),
                 now);
-        stocks.save(stock);
+        stocks.save(line);
         return true;
     }
 
-    private Void unclaim(String requestId) {
+    private void unclaim(String requestId) {
         var backorder = backorders.find(requestId).orElseThrow();
         backorder.unclaim();
         backorders.save(backorder);
-        return null;
     }
 
-    private Void markServed(String requestId) {
+    private void markServed(String requestId) {
         var backorder = backorders.find(requestId).orElseThrow();
         backorder.served();
         backorders.save(backorder);
-        return null;
     }
 }

@@ -143,6 +143,11 @@ public final class Backorder {
         status = Status.SERVED;
     }
 
+    /** The request that waits, as it was made. */
+    public PartsRequest request() {
+        return new PartsRequest(requestId, complaintId, assignmentId, locationId, partNumber, quantity);
+    }
+
     public String requestId() {
         return requestId;
     }

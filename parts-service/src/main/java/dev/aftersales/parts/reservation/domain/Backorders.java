@@ -20,8 +20,6 @@ public interface Backorders {
     /** Not yet served backorders of the part, in line (see {@link Backorder#IN_LINE}). */
     List<Backorder> openFor(String partNumber);
 
-    long countOpen();
-
     /** Saves only if nobody wrote it since it was read; otherwise throws (optimistic lock). */
     Backorder save(Backorder backorder);
 }

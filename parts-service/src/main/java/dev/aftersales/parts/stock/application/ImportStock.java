@@ -3,23 +3,21 @@ package dev.aftersales.parts.stock.application;
 import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.parts.stock.application.StockImports.AcceptedRow;
+import dev.aftersales.parts.stock.application.StockImports.RejectedRow;
+import dev.aftersales.parts.stock.application.StockImports.Report;
 import dev.aftersales.parts.stock.domain.Stock;
-import dev.aftersales.parts.stock.domain.StockImports;
-import dev.aftersales.parts.stock.domain.StockImports.AcceptedRow;
-import dev.aftersales.parts.stock.domain.StockImports.RejectedRow;
-import dev.aftersales.parts.stock.domain.StockImports.Report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * A dealer's (or operations') bulk stock count, from CSV or JSON. Each valid row sets its line like
- * {@link SetStock}; invalid rows are reported with their row number and field and do not stop the
+ * {@link SetStock} (units that arrive serve backorders the same way); invalid rows are reported with their row number and field and do not stop the
  * others. An import with no valid row at all is refused whole (400, every problem named) and leaves
  * no trace, so it can be corrected and sent again under the same id. Idempotent by import id within
  * its owner (the dealer, or operations): a repeat answers the first run's report and writes nothing.
@@ -49,9 +47,8 @@ public class ImportStock {
 
     /**
      * @param owner whose import ids these are: the dealer id, or {@link #OPERATIONS}
-     * @param written told each line written, e.g. to serve backorders with the units that arrived
      */
-    public Result run(String owner, String importId, String userId, List<RawRow> rows, Consumer<Stock> written) {
+    public Result run(String owner, String importId, String userId, List<RawRow> rows) {
         var done = imports.find(owner, importId);
         if (done.isPresent()) {
             return new Result(done.get(), true);
@@ -91,7 +88,6 @@ public class ImportStock {
                 var stock =
                         setStock.set(new SetStockCommand(List.of(row.line()))).get(0);
                 accepted.add(new AcceptedRow(row.row(), stock.locationId(), stock.partNumber(), stock.onHand()));
-                written.accept(stock);
             } catch (InvalidRequestException e) {
                 e.errors()
                         .forEach(p -> rejected.add(new RejectedRow(

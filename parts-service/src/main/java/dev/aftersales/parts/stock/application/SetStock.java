@@ -2,11 +2,14 @@ package dev.aftersales.parts.stock.application;
 
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
+import dev.aftersales.parts.location.application.LocationAccess;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,11 +19,22 @@ import org.springframework.stereotype.Service;
 /**
  * Sets counted units on hand (restock, stock-take). Idempotent: the same lines set twice leave the
  * same stock. On hand never goes below what is reserved: such a line is refused, naming its row.
+ * Units that arrive are announced by the line itself (StockReplenished, in the same write), which is
+ * how waiting backorders learn of them.
  */
 @Service
 public class SetStock {
 
     private static final Logger log = LoggerFactory.getLogger(SetStock.class);
+
+    /**
+     * A line is hot while technicians reserve from it: each lost race means another write to it
+     * succeeded, so the bound only needs to exceed a burst's writes; random pauses keep the losers
+     * from colliding again in step. A line created meanwhile by another count is a duplicate key.
+     */
+    private static final ConflictRetry COUNTS = ConflictRetry.upTo(100)
+            .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
+            .alsoOnDuplicateKey();
 
     private final Stocks stocks;
     private final Clock clock;
@@ -56,7 +70,7 @@ public class SetStock {
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
             var row = i;
-            result.add(OptimisticRetry.run(() -> write(row, line)));
+            result.add(COUNTS.run(() -> write(row, line)));
         }
         log.info("stock set for {} lines", result.size());
         return result;

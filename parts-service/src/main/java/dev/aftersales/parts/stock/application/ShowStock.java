@@ -2,6 +2,7 @@ package dev.aftersales.parts.stock.application;
 
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
+import dev.aftersales.parts.location.application.LocationAccess;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.util.List;

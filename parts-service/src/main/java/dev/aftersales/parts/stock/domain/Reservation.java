@@ -1,6 +1,9 @@
 package dev.aftersales.parts.stock.domain;
 
+import dev.aftersales.contracts.parts.PartsReserved;
+import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.ReservationSource;
+import dev.aftersales.contracts.parts.TransferRequested;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -61,6 +64,24 @@ public record Reservation(
                 null);
     }
 
+    /** The transfer id of a request moved whole from one dealer: {@code TR-<requestId>}. */
+    public static String transferIdOf(String requestId) {
+        return "TR-" + requestId;
+    }
+
+    /**
+     * The transfer id of one dealer's portion of a split request, {@code TR-<requestId>-<fromLocationId>}:
+     * several dealers may send portions of one request.
+     */
+    public static String portionTransferIdOf(String requestId, String fromLocationId) {
+        return transferIdOf(requestId) + "-" + fromLocationId;
+    }
+
+    /** Whether the units travel as the whole request's transfer, not as one portion of a split. */
+    public boolean travelsAsWholeRequest() {
+        return transferIdOf(requestId).equals(transferId);
+    }
+
     public Reservation withExpiry(Instant expiresAt) {
         return new Reservation(
                 requestId,
@@ -91,6 +112,23 @@ public record Reservation(
                 transferTo,
                 transferFrom,
                 status);
+    }
+
+    /** What holding it tells dispatch and the case: where the units are and when they are ready. */
+    PartsReserved reserved(String partNumber, String locationId, Instant now) {
+        return new PartsReserved(
+                requestId, complaintId, assignmentId, partNumber, quantity, locationId, source, readyAt, now);
+    }
+
+    /** What its transfer asks of the sending dealer at {@code fromLocationId}; for a reservation with a transfer. */
+    TransferRequested transferRequested(String partNumber, String fromLocationId, Instant now) {
+        return new TransferRequested(
+                transferId, requestId, complaintId, partNumber, quantity, fromLocationId, transferTo, readyAt, now);
+    }
+
+    ReservationReleased released(String partNumber, String locationId, String reason, Instant now) {
+        return new ReservationReleased(
+                requestId, complaintId, assignmentId, partNumber, quantity, locationId, reason, now);
     }
 
     /** Units on a lorry are not released by expiry: they are released, if at all, where they arrive. */

@@ -1,45 +1,44 @@
 package dev.aftersales.parts.stock.domain;
 
 import dev.aftersales.chassis.aggregate.AggregateEvents;
-import dev.aftersales.contracts.parts.PartsReserved;
-import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.StockLow;
+import dev.aftersales.contracts.parts.StockReplenished;
 import dev.aftersales.contracts.parts.TransferReceived;
-import dev.aftersales.contracts.parts.TransferRequested;
 import dev.aftersales.contracts.parts.TransferShipped;
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The units of one part at one location (a dealer's warehouse) and the reservations holding some
- * of them for visits. One document per line, so a reservation and its event are one write.
+ * A stock line: the units of one part at one location (a dealer's warehouse, the factory) and what
+ * of them is held for visits. One document per line, so that a reservation, the units it takes and
+ * the events it raises are one write: the line is what never oversells.
  *
  * <p>What holds after every change: {@code reserved} is the sum of the reservations, {@code
  * available = onHand - reserved}, and {@code available >= 0}. Hence a reservation only takes
  * available units, and on hand is never set below what is reserved.
  *
- * <p>Use {@link #open} for a line that was never stocked, {@link #restore} to rebuild a stored one.
+ * <p>Each change raises, in the same write, what it means to others: PartsReserved (and
+ * TransferRequested) when units are held, ReservationReleased when they go back, TransferShipped and
+ * TransferReceived for the steps of a transfer, StockLow when available falls below the reorder
+ * point, and StockReplenished when available grows, so that waiting backorders are served.
+ *
+ * <p>Which location and terms a request is held at is the reservation chain's decision; the line
+ * only holds, releases and hands over. Its lots ({@link Lots}) and holds ({@link Holds}) keep the
+ * bookkeeping; use {@link #open} for a line that was never stocked, {@link #restore} for a stored one.
  */
 public final class Stock {
-
-    /** Consumed requests remembered so a late redelivery of their request does not reserve again. */
-    static final int CONSUMED_REQUESTS_KEPT = 256;
 
     private final String locationId;
     private final String partNumber;
     private int onHand;
     private int reorderPoint;
-    private final List<Reservation> reservations;
-    private final List<String> consumedRequestIds;
-    /** Oldest first; their units add up to {@code onHand}. Units leave oldest first. */
-    private final List<Lot> lots;
-
-    private java.math.BigDecimal unitCost;
+    private BigDecimal unitCost;
+    private final Lots lots;
+    private final Holds holds;
     private final Long version;
     private final AggregateEvents events;
 
@@ -48,17 +47,9 @@ public final class Stock {
         this.partNumber = Objects.requireNonNull(line.partNumber(), "partNumber");
         this.onHand = line.onHand();
         this.reorderPoint = line.reorderPoint();
-        this.reservations = new ArrayList<>(line.reservations() == null ? List.of() : line.reservations());
-        this.consumedRequestIds =
-                new ArrayList<>(line.consumedRequestIds() == null ? List.of() : line.consumedRequestIds());
-        this.lots = new ArrayList<>(line.lots() == null ? List.of() : line.lots());
         this.unitCost = line.unitCost();
-        int inLots = this.lots.stream().mapToInt(Lot::units).sum();
-        if (inLots < onHand) {
-            this.lots.add(0, new Lot(null, onHand - inLots));
-        } else if (inLots > onHand) {
-            takeFromLots(inLots - onHand);
-        }
+        this.lots = new Lots(line.lots(), onHand);
+        this.holds = new Holds(line.reservations(), line.consumedRequestIds());
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
         if (onHand < reserved()) {
@@ -69,10 +60,7 @@ public final class Stock {
 
     /** A line with nothing on hand yet. */
     public static Stock open(String locationId, String partNumber) {
-        return new Stock(
-                new StockState(locationId, partNumber, 0, 0, List.of(), List.of(), List.of(), null),
-                null,
-                new AggregateEvents());
+        return new Stock(StockState.empty(locationId, partNumber), null, new AggregateEvents());
     }
 
     /** A stored line as it was read, {@code version} included so that its save can detect a concurrent write. */
@@ -87,9 +75,9 @@ public final class Stock {
                 partNumber,
                 onHand,
                 reorderPoint,
-                List.copyOf(reservations),
-                List.copyOf(consumedRequestIds),
-                List.copyOf(lots),
+                holds.reservations(),
+                holds.leftRequestIds(),
+                lots.list(),
                 unitCost);
     }
 
@@ -114,7 +102,7 @@ public final class Stock {
     }
 
     public int reserved() {
-        return reservations.stream().mapToInt(Reservation::quantity).sum();
+        return holds.units();
     }
 
     public int available() {
@@ -126,45 +114,26 @@ public final class Stock {
     }
 
     public List<Reservation> reservations() {
-        return List.copyOf(reservations);
+        return holds.reservations();
     }
 
+    /** Requests that left this line (consumed, released, handed over); they are not held here again. */
     public List<String> consumedRequestIds() {
-        return List.copyOf(consumedRequestIds);
+        return holds.leftRequestIds();
     }
 
+    /** Oldest first; their units add up to {@code onHand}. */
     public List<Lot> lots() {
-        return List.copyOf(lots);
+        return lots.list();
     }
 
     /** What one unit cost; null when not known. */
-    public java.math.BigDecimal unitCost() {
+    public BigDecimal unitCost() {
         return unitCost;
     }
 
-    public void setUnitCost(java.math.BigDecimal unitCost) {
+    public void setUnitCost(BigDecimal unitCost) {
         this.unitCost = unitCost;
-    }
-
-    private void addLot(int units, Instant at) {
-        if (units > 0) {
-            lots.add(new Lot(at, units));
-        }
-    }
-
-    /** Units leave the oldest lots first. */
-    private void takeFromLots(int units) {
-        int left = units;
-        while (left > 0 && !lots.isEmpty()) {
-            var oldest = lots.get(0);
-            if (oldest.units() <= left) {
-                lots.remove(0);
-                left -= oldest.units();
-            } else {
-                lots.set(0, new Lot(oldest.receivedAt(), oldest.units() - left));
-                left = 0;
-            }
-        }
     }
 
     public Long version() {
@@ -174,6 +143,8 @@ public final class Stock {
     public AggregateEvents events() {
         return events;
     }
+
+    // Counting: a restock or a stock-take sets what is on hand.
 
     /** Whether a count of {@code units} may be set: never below what is reserved. */
     public boolean acceptsOnHand(int units) {
@@ -192,37 +163,29 @@ public final class Stock {
         int before = available();
         int pointBefore = this.reorderPoint;
         if (units > onHand) {
-            addLot(units - onHand, now);
+            lots.arrived(units - onHand, now);
         } else {
-            takeFromLots(onHand - units);
+            lots.take(onHand - units);
         }
         this.onHand = units;
         this.reorderPoint = reorderPoint;
+        replenished(before, now);
+        // A new reorder point is news even when available did not move.
         if (available() < reorderPoint && (before >= pointBefore || reorderPoint != pointBefore)) {
             raiseStockLow(now);
         }
     }
 
-    /** The first version's call, for a count without a time (tests): StockLow then carries the epoch. */
+    /** The first version's call, for a count without a time (tests): its events carry the epoch. */
     public void setOnHand(int units, int reorderPoint) {
         setOnHand(units, reorderPoint, Instant.EPOCH);
     }
 
-    private void raiseStockLow(Instant now) {
-        events.raise(new StockLow(locationId, partNumber, available(), reorderPoint, now), partNumber);
-    }
+    // Holding units for visits.
 
-    /** StockLow is raised when available falls below the reorder point, not again while it stays below. */
-    private void afterTaking(int availableBefore, Instant now) {
-        if (available() < reorderPoint && availableBefore >= reorderPoint) {
-            raiseStockLow(now);
-        }
-    }
-
-    /** Whether the request was reserved here already, and is still held or was consumed since. */
+    /** Whether the request is held here, or was and left since (consumed, released, handed over). */
     public boolean hasHandled(String requestId) {
-        return consumedRequestIds.contains(requestId)
-                || reservations.stream().anyMatch(r -> r.requestId().equals(requestId));
+        return holds.handled(requestId);
     }
 
     public boolean canSupply(int quantity) {
@@ -230,8 +193,8 @@ public final class Stock {
     }
 
     /**
-     * Holds units for a visit and raises {@link PartsReserved} (with where and when they are ready)
-     * in the same change; a reservation with a transfer also raises {@link TransferRequested}.
+     * Holds units for a visit and raises PartsReserved (with where and when they are ready) in the
+     * same change; a reservation with a transfer also raises TransferRequested.
      */
     public void reserve(Reservation reservation, Instant now) {
         if (hasHandled(reservation.requestId())) {
@@ -242,46 +205,101 @@ public final class Stock {
                     "only " + available() + " available at " + id() + ", " + reservation.quantity() + " requested");
         }
         int before = available();
-        reservations.add(reservation);
-        events.raise(
-                new PartsReserved(
-                        reservation.requestId(),
-                        reservation.complaintId(),
-                        reservation.assignmentId(),
-                        partNumber,
-                        reservation.quantity(),
-                        locationId,
-                        reservation.source(),
-                        reservation.readyAt(),
-                        now),
-                reservation.complaintId());
+        holds.add(reservation);
+        events.raise(reservation.reserved(partNumber, locationId, now), reservation.complaintId());
         if (reservation.transferId() != null) {
-            events.raise(
-                    new TransferRequested(
-                            reservation.transferId(),
-                            reservation.requestId(),
-                            reservation.complaintId(),
-                            partNumber,
-                            reservation.quantity(),
-                            locationId,
-                            reservation.transferTo(),
-                            reservation.readyAt(),
-                            now),
-                    reservation.complaintId());
+            events.raise(reservation.transferRequested(partNumber, locationId, now), reservation.complaintId());
         }
-        afterTaking(before, now);
+        // StockLow once per crossing: when available falls below the reorder point, not again while below.
+        if (available() < reorderPoint && before >= reorderPoint) {
+            raiseStockLow(now);
+        }
     }
 
     public Optional<Reservation> reservationOf(String requestId) {
-        return reservations.stream()
-                .filter(r -> r.requestId().equals(requestId))
-                .findFirst();
+        return holds.of(requestId);
     }
 
+    /** Units held here for the request (0 when none). */
+    public int heldFor(String requestId) {
+        return holds.unitsFor(requestId);
+    }
+
+    public boolean holdsReservationsOf(String assignmentId) {
+        return !holds.ofAssignment(assignmentId).isEmpty();
+    }
+
+    /** Moves the expiry of an assignment's reservations (the appointment was set or moved). */
+    public boolean expireAt(String assignmentId, Instant expiresAt) {
+        boolean changed = false;
+        for (var reservation : holds.ofAssignment(assignmentId)) {
+            if (!expiresAt.equals(reservation.expiresAt())) {
+                holds.replace(reservation, reservation.withExpiry(expiresAt));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The earliest time a held reservation expires; null when none does. */
+    public Instant nextExpiry() {
+        return holds.nextExpiry();
+    }
+
+    /**
+     * The visit used what was held for it: its reservations leave, and so do their units.
+     *
+     * @return the units consumed; 0 when nothing was held for the assignment
+     */
+    public int consumeReservationsOf(String assignmentId) {
+        int units = holds.takeOut(r -> r.assignmentId().equals(assignmentId)).stream()
+                .mapToInt(Reservation::quantity)
+                .sum();
+        onHand -= units;
+        lots.take(units);
+        return units;
+    }
+
+    /** Releases the reservations not consumed in time, each raising ReservationReleased (EXPIRED). */
+    public List<Reservation> releaseExpired(Instant now) {
+        return release(r -> r.dueBy(now), "EXPIRED", now);
+    }
+
+    /** Releases what is held for the complaint (its visit was cancelled or the case closed). */
+    public List<Reservation> releaseComplaint(String complaintId, String reason, Instant now) {
+        return release(r -> r.complaintId().equals(complaintId) && !r.inTransit(), reason, now);
+    }
+
+    /**
+     * Gives back a portion of a split request that could not be completed elsewhere, raising
+     * ReservationReleased ({@code SPLIT_ABANDONED}). The request is not remembered as handled here:
+     * it is backordered whole and may later be served from this line.
+     *
+     * @return false when nothing was held here for the request
+     */
+    public boolean abandonPortion(String requestId, Instant now) {
+        var released = release(
+                r -> r.requestId().equals(requestId) && r.transferStatus() != TransferStatus.SHIPPED,
+                "SPLIT_ABANDONED",
+                now);
+        holds.forget(requestId);
+        return !released.isEmpty();
+    }
+
+    private List<Reservation> release(Predicate<Reservation> which, String reason, Instant now) {
+        int before = available();
+        var released = holds.takeOut(which);
+        for (var reservation : released) {
+            events.raise(reservation.released(partNumber, locationId, reason, now), reservation.complaintId());
+        }
+        replenished(before, now);
+        return released;
+    }
+
+    // The steps of a transfer between dealers, each confirmed by the dealer who does it.
+
     public Optional<Reservation> transfer(String transferId) {
-        return reservations.stream()
-                .filter(r -> transferId.equals(r.transferId()))
-                .findFirst();
+        return holds.transfer(transferId);
     }
 
     /**
@@ -295,13 +313,14 @@ public final class Stock {
         if (reservation.transferStatus() != TransferStatus.REQUESTED) {
             return false;
         }
-        replace(reservation, reservation.withTransfer(TransferStatus.SHIPPED, eta));
+        holds.replace(reservation, reservation.withTransfer(TransferStatus.SHIPPED, eta));
         events.raise(new TransferShipped(transferId, reservation.complaintId(), eta, now), reservation.complaintId());
         return true;
     }
 
     /**
-     * The receiving side of a transfer: the units arrive here and stay held for the visit.
+     * The receiving side of a transfer: the units arrive here and stay held for the visit (so what
+     * is available does not change).
      *
      * @return false when they arrived before (nothing changed)
      */
@@ -310,46 +329,21 @@ public final class Stock {
             return false;
         }
         onHand += shipped.quantity();
-        addLot(shipped.quantity(), now);
-        reservations.add(shipped.withTransfer(TransferStatus.RECEIVED, now));
+        lots.arrived(shipped.quantity(), now);
+        holds.add(shipped.withTransfer(TransferStatus.RECEIVED, now));
         events.raise(new TransferReceived(shipped.transferId(), shipped.complaintId(), now), shipped.complaintId());
         return true;
     }
 
     /**
      * Whether the transfer arrived here before. By transfer id: a split request may hold a portion
-     * of its own here besides the one travelling. A whole request's transfer ({@code TR-<requestId>})
-     * also counts as arrived once its request left this line.
+     * of its own here besides the one travelling. A whole request's transfer also counts as arrived
+     * once its request left this line.
      */
     private boolean hasReceived(Reservation shipped) {
         return transfer(shipped.transferId()).isPresent()
-                || consumedRequestIds.contains(shipped.transferId())
-                || (shipped.transferId().equals("TR-" + shipped.requestId()) && hasHandled(shipped.requestId()));
-    }
-
-    /** Units held here for the request (0 when none). */
-    public int heldFor(String requestId) {
-        return reservations.stream()
-                .filter(r -> r.requestId().equals(requestId))
-                .mapToInt(Reservation::quantity)
-                .sum();
-    }
-
-    /**
-     * Gives back a portion of a split request that could not be completed elsewhere, raising
-     * ReservationReleased ({@code SPLIT_ABANDONED}). The request is not remembered as handled here:
-     * it is backordered whole and may later be served from this line.
-     *
-     * @return false when nothing was held here for the request
-     */
-    public boolean abandonPortion(String requestId, Instant now) {
-        var before = reservations.size();
-        release(
-                r -> r.requestId().equals(requestId) && r.transferStatus() != TransferStatus.SHIPPED,
-                "SPLIT_ABANDONED",
-                now);
-        consumedRequestIds.remove(requestId);
-        return reservations.size() < before;
+                || holds.left(shipped.transferId())
+                || (shipped.travelsAsWholeRequest() && hasHandled(shipped.requestId()));
     }
 
     /**
@@ -358,112 +352,23 @@ public final class Stock {
      * @return false when they were handed over before
      */
     public boolean handOver(String transferId) {
-        var reservation = transfer(transferId);
-        if (reservation.isEmpty()) {
-            return false;
-        }
-        reservations.remove(reservation.get());
-        onHand -= reservation.get().quantity();
-        takeFromLots(reservation.get().quantity());
-        remember(reservation.get());
-        return true;
-    }
-
-    /** Moves the expiry of an assignment's reservations (the appointment was set or moved). */
-    public boolean expireAt(String assignmentId, Instant expiresAt) {
-        boolean changed = false;
-        for (var reservation : List.copyOf(reservations)) {
-            if (reservation.assignmentId().equals(assignmentId) && !expiresAt.equals(reservation.expiresAt())) {
-                replace(reservation, reservation.withExpiry(expiresAt));
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    /** The earliest time a held reservation expires; null when none does. */
-    public Instant nextExpiry() {
-        return reservations.stream()
-                .filter(r -> r.expiresAt() != null && !r.inTransit())
-                .map(Reservation::expiresAt)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
-    }
-
-    /** Releases the reservations not consumed in time, each raising ReservationReleased (EXPIRED). */
-    public List<Reservation> releaseExpired(Instant now) {
-        return release(r -> r.dueBy(now), "EXPIRED", now);
-    }
-
-    /** Releases what is held for the complaint (its visit was cancelled or the case closed). */
-    public List<Reservation> releaseComplaint(String complaintId, String reason, Instant now) {
-        return release(r -> r.complaintId().equals(complaintId) && !r.inTransit(), reason, now);
-    }
-
-    private List<Reservation> release(Predicate<Reservation> which, String reason, Instant now) {
-        var released = new ArrayList<Reservation>();
-        for (var it = reservations.iterator(); it.hasNext(); ) {
-            var reservation = it.next();
-            if (which.test(reservation)) {
-                it.remove();
-                released.add(reservation);
-                remember(reservation);
-                events.raise(
-                        new ReservationReleased(
-                                reservation.requestId(),
-                                reservation.complaintId(),
-                                reservation.assignmentId(),
-                                partNumber,
-                                reservation.quantity(),
-                                locationId,
-                                reason,
-                                now),
-                        reservation.complaintId());
-            }
-        }
-        return released;
-    }
-
-    private void replace(Reservation old, Reservation updated) {
-        reservations.set(reservations.indexOf(old), updated);
-    }
-
-    public boolean holdsReservationsOf(String assignmentId) {
-        return reservations.stream().anyMatch(r -> r.assignmentId().equals(assignmentId));
-    }
-
-    /**
-     * The visit used what was held for it: its reservations leave, and so do their units.
-     *
-     * @return the units consumed; 0 when nothing was held for the assignment
-     */
-    public int consumeReservationsOf(String assignmentId) {
-        int units = 0;
-        for (var it = reservations.iterator(); it.hasNext(); ) {
-            var reservation = it.next();
-            if (reservation.assignmentId().equals(assignmentId)) {
-                it.remove();
-                units += reservation.quantity();
-                remember(reservation);
-            }
-        }
+        int units = holds.takeOut(r -> transferId.equals(r.transferId())).stream()
+                .mapToInt(Reservation::quantity)
+                .sum();
         onHand -= units;
-        takeFromLots(units);
-        return units;
+        lots.take(units);
+        return units > 0;
     }
 
-    /** A request that left this line (consumed, released, handed over) must not be reserved here again. */
-    private void remember(Reservation reservation) {
-        remember(reservation.requestId());
-        if (reservation.transferId() != null && !reservation.transferId().equals("TR-" + reservation.requestId())) {
-            remember(reservation.transferId());
+    private void replenished(int availableBefore, Instant now) {
+        if (available() > availableBefore) {
+            events.raise(
+                    new StockReplenished(locationId, partNumber, available() - availableBefore, available(), now),
+                    partNumber);
         }
     }
 
-    private void remember(String requestId) {
-        consumedRequestIds.add(requestId);
-        while (consumedRequestIds.size() > CONSUMED_REQUESTS_KEPT) {
-            consumedRequestIds.remove(0);
-        }
+    private void raiseStockLow(Instant now) {
+        events.raise(new StockLow(locationId, partNumber, available(), reorderPoint, now), partNumber);
     }
 }

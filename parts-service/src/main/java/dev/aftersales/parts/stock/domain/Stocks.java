@@ -21,9 +21,6 @@ public interface Stocks {
     /** Lines holding the transfer: the sender, and after receipt the receiver. */
     List<Stock> holdingTransfer(String transferId);
 
-    /** Whether any line holds the request, or held it and let it go (consumed, released, handed over). */
-    boolean handled(String requestId);
-
     /** Lines holding units for the request (more than one when it was split). */
     List<Stock> holdingRequest(String requestId);
 

@@ -3,13 +3,11 @@ package dev.aftersales.parts.value.application;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.stock.domain.Stocks;
 import dev.aftersales.parts.value.domain.StockValuation;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
-/** The spare-parts value report, over every location or one; also the stock value gauge. */
+/** The spare-parts value report, over every location or one. */
 @Service
 public class ValueStock {
 
@@ -17,16 +15,10 @@ public class ValueStock {
     private final PartsProperties properties;
     private final Clock clock;
 
-    ValueStock(Stocks stocks, PartsProperties properties, Clock clock, MeterRegistry meters) {
+    ValueStock(Stocks stocks, PartsProperties properties, Clock clock) {
         this.stocks = stocks;
         this.properties = properties;
         this.clock = clock;
-        Gauge.builder(
-                        "aftersales.parts.stock.value",
-                        this,
-                        v -> v.value(null, null).bookValue().doubleValue())
-                .description("Book value of spare parts on hand after write-down")
-                .register(meters);
     }
 
     /** @param locationId null for every location; @param costOfSales trailing three years, null for no warning */

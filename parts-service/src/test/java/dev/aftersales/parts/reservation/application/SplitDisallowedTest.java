@@ -9,7 +9,7 @@ import dev.aftersales.parts.location.domain.LocationKind;
 import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.reservation.domain.Backorders;
 import dev.aftersales.parts.reservation.domain.CaseFacts;
-import dev.aftersales.parts.reservation.domain.RequestClaims;
+import dev.aftersales.parts.reservation.domain.ReservationTerms;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
 import dev.aftersales.parts.stock.domain.Stock;
@@ -61,7 +61,15 @@ class SplitDisallowedTest {
         var noSplit = new Binder(new MapConfigurationPropertySource(Map.of("aftersales.parts.split-allowed", "false")))
                 .bindOrCreate("aftersales.parts", PartsProperties.class);
         var reserveParts = new ReserveParts(
-                stocks, backorders, caseFacts, claims, terms, noSplit, clock, new SimpleMeterRegistry());
+                stocks,
+                locations,
+                backorders,
+                caseFacts,
+                claims,
+                terms,
+                noSplit,
+                clock,
+                new ReservationMetrics(new SimpleMeterRegistry()));
         locations.save(new Location("D-NS-A", LocationKind.DEALER, "310115", 31.22, 121.54, null));
         locations.save(new Location("D-NS-B", LocationKind.DEALER, "330106", 30.27, 120.15, null));
         setStock.set(new SetStockCommand(List.of(

@@ -2,9 +2,11 @@ package dev.aftersales.parts.stock.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.EventCatalog;
+import dev.aftersales.contracts.parts.StockReplenished;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +14,11 @@ class StockTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
 
+    /** A line counted and stored: the count's own events (StockReplenished) left with that save. */
     static Stock stocked(int onHand) {
         var stock = Stock.open("D-SH", "FLT-RO-01");
         stock.setOnHand(onHand, 5);
-        return stock;
+        return Stock.restore(stock.snapshot(), 1L, null);
     }
 
     static Reservation request(String requestId, String assignmentId, int quantity) {
@@ -133,5 +136,32 @@ class StockTest {
         assertThat(stock.reserved()).isEqualTo(3);
         assertThat(stock.hasHandled("R-1")).isTrue();
         assertThat(stock.nextExpiry()).isEqualTo(later);
+    }
+
+    @Test
+    void units_that_arrive_or_come_back_raise_stock_replenished_and_units_taken_or_used_do_not() {
+        var stock = stocked(10);
+
+        stock.setOnHand(12, 5, NOW);
+        stock.reserve(request("R-1", "ASG-C-1", 3).withExpiry(NOW), NOW);
+        stock.reserve(request("R-2", "ASG-C-2", 1), NOW);
+        stock.consumeReservationsOf("ASG-C-2");
+        stock.releaseExpired(NOW);
+        stock.setOnHand(8, 5, NOW);
+
+        assertThat(stock.events().raised())
+                .extracting(raised -> raised.payload().getClass().getSimpleName())
+                .containsExactly(
+                        "StockReplenished",
+                        "PartsReserved",
+                        "PartsReserved",
+                        "ReservationReleased",
+                        "StockReplenished");
+        assertThat(stock.events().raised())
+                .filteredOn(raised -> raised.payload() instanceof StockReplenished)
+                .allSatisfy(raised -> assertThat(raised.key()).isEqualTo("FLT-RO-01"))
+                .extracting(raised -> (StockReplenished) raised.payload())
+                .extracting(StockReplenished::units, StockReplenished::available)
+                .containsExactly(tuple(2, 12), tuple(3, 11));
     }
 }

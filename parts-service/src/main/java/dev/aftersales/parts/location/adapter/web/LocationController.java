@@ -2,9 +2,10 @@ package dev.aftersales.parts.location.adapter.web;
 
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.parts.location.application.ImportLocations;
+import dev.aftersales.parts.location.application.ListLocations;
 import dev.aftersales.parts.location.domain.Location;
 import dev.aftersales.parts.location.domain.LocationKind;
-import dev.aftersales.parts.location.domain.Locations;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,11 +42,13 @@ class LocationController {
     /** Locations in one import; more are imported in several. */
     static final int MAX_ROWS = 1000;
 
-    private final Locations locations;
+    private final ImportLocations importLocations;
+    private final ListLocations listLocations;
     private final Validator validator;
 
-    LocationController(Locations locations, Validator validator) {
-        this.locations = locations;
+    LocationController(ImportLocations importLocations, ListLocations listLocations, Validator validator) {
+        this.importLocations = importLocations;
+        this.listLocations = listLocations;
         this.validator = validator;
     }
 
@@ -72,14 +75,14 @@ class LocationController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        rows.forEach(row -> locations.save(row.toLocation()));
+        importLocations.upsert(rows.stream().map(LocationRow::toLocation).toList());
         return rows;
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
     List<LocationRow> all() {
-        return locations.all().stream()
+        return listLocations.all().stream()
                 .map(l -> new LocationRow(l.id(), l.kind(), l.regionCode(), l.latitude(), l.longitude(), l.leadTime()))
                 .toList();
     }

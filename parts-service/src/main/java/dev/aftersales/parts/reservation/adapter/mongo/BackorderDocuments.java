@@ -7,6 +7,4 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface BackorderDocuments extends MongoRepository<BackorderDocument, String> {
 
     List<BackorderDocument> findByBackorderPartNumberAndBackorderStatusNot(String partNumber, Backorder.Status status);
-
-    long countByBackorderStatusNot(Backorder.Status status);
 }

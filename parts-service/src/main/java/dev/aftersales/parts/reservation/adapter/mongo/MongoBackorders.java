@@ -46,11 +46,6 @@ class MongoBackorders implements Backorders {
     }
 
     @Override
-    public long countOpen() {
-        return documents.countByBackorderStatusNot(Backorder.Status.SERVED);
-    }
-
-    @Override
     public Backorder save(Backorder backorder) {
         return documents.save(BackorderDocument.of(backorder)).toBackorder();
     }

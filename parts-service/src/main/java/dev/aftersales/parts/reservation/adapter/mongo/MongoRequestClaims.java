@@ -1,6 +1,6 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
-import dev.aftersales.parts.reservation.domain.RequestClaims;
+import dev.aftersales.parts.reservation.application.RequestClaims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

@@ -1,6 +1,6 @@
 package dev.aftersales.parts.stock.adapter.mongo;
 
-import dev.aftersales.parts.stock.domain.StockImports;
+import dev.aftersales.parts.stock.application.StockImports;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;

@@ -56,12 +56,6 @@ class MongoStocks implements Stocks {
     }
 
     @Override
-    public boolean handled(String requestId) {
-        return documents.existsByLineReservationsRequestId(requestId)
-                || documents.existsByLineConsumedRequestIds(requestId);
-    }
-
-    @Override
     public List<Stock> holdingRequest(String requestId) {
         return documents.findByLineReservationsRequestId(requestId).stream()
                 .map(StockDocument::toStock)

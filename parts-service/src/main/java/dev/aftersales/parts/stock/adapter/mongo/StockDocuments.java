@@ -14,8 +14,6 @@ interface StockDocuments extends MongoRepository<StockDocument, String> {
 
     List<StockDocument> findByLineReservationsTransferId(String transferId);
 
-    boolean existsByLineReservationsRequestId(String requestId);
-
     List<StockDocument> findByLineReservationsRequestId(String requestId);
 
     boolean existsByLineConsumedRequestIds(String requestId);

@@ -3,12 +3,10 @@ package dev.aftersales.parts.stock.adapter.web;
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.parts.reservation.application.ServeBackorders;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
 import dev.aftersales.parts.stock.application.ShowStock;
 import dev.aftersales.parts.stock.domain.Stock;
-import dev.aftersales.parts.stock.domain.Stocks;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -55,22 +53,12 @@ class StockController {
 
     private final SetStock setStock;
     private final ShowStock showStock;
-    private final Stocks stocks;
-    private final ServeBackorders serveBackorders;
     private final CurrentUser user;
     private final Validator validator;
 
-    StockController(
-            SetStock setStock,
-            ShowStock showStock,
-            ServeBackorders serveBackorders,
-            Stocks stocks,
-            CurrentUser user,
-            Validator validator) {
+    StockController(SetStock setStock, ShowStock showStock, CurrentUser user, Validator validator) {
         this.setStock = setStock;
         this.showStock = showStock;
-        this.serveBackorders = serveBackorders;
-        this.stocks = stocks;
         this.user = user;
         this.validator = validator;
     }
@@ -83,18 +71,8 @@ class StockController {
                 .map(l -> new SetStockCommand.Line(
                         l.locationId(), l.partNumber(), l.onHand(), l.reorderPoint(), l.unitCost()))
                 .toList());
-        var written = setStock.set(command, user.caller());
-        // Arrived units go to the backorders in line first; the answer shows the lines after that.
-        var served = written.stream()
-                .filter(stock ->
-                        stock.available() > 0 && serveBackorders.serveAt(stock.locationId(), stock.partNumber()) > 0)
-                .map(Stock::id)
-                .toList();
-        return written.stream()
-                .map(stock ->
-                        served.contains(stock.id()) ? stocks.find(stock.id()).orElse(stock) : stock)
-                .map(StockLine::of)
-                .toList();
+        // The lines as counted: arrived units go to the backorders in line right after (StockReplenished).
+        return setStock.set(command, user.caller()).stream().map(StockLine::of).toList();
     }
 
     @GetMapping("/{locationId}")

@@ -5,11 +5,10 @@ import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.csv.CsvTable;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.Role;
-import dev.aftersales.parts.reservation.application.ServeBackorders;
 import dev.aftersales.parts.stock.application.ImportStock;
 import dev.aftersales.parts.stock.application.ImportStock.RawRow;
-import dev.aftersales.parts.stock.domain.StockImports.AcceptedRow;
-import dev.aftersales.parts.stock.domain.StockImports.RejectedRow;
+import dev.aftersales.parts.stock.application.StockImports.AcceptedRow;
+import dev.aftersales.parts.stock.application.StockImports.RejectedRow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,12 +47,10 @@ class StockImportController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ImportStock importStock;
-    private final ServeBackorders serveBackorders;
     private final CurrentUser user;
 
-    StockImportController(ImportStock importStock, ServeBackorders serveBackorders, CurrentUser user) {
+    StockImportController(ImportStock importStock, CurrentUser user) {
         this.importStock = importStock;
-        this.serveBackorders = serveBackorders;
         this.user = user;
     }
 
@@ -81,11 +78,7 @@ class StockImportController {
         }
         // Without an id the content is the id: the same file sent twice is one import.
         var importId = givenId != null ? givenId : "sha256:" + sha256(type, body);
-        var result = importStock.run(owner(), importId, user.userId(), rows, stock -> {
-            if (stock.available() > 0) {
-                serveBackorders.serveAt(stock.locationId(), stock.partNumber());
-            }
-        });
+        var result = importStock.run(owner(), importId, user.userId(), rows);
         var report = result.report();
         return new ImportAnswer(report.importId(), result.replayed(), report.accepted(), report.rejected());
     }

@@ -1,7 +1,12 @@
 package dev.aftersales.parts.transfer.adapter.web;
 
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.parts.transfer.application.ConfirmTransfer;
+import dev.aftersales.parts.stock.domain.TransferStatus;
+import dev.aftersales.parts.transfer.application.ReceiveTransfer;
+import dev.aftersales.parts.transfer.application.ShipTransfer;
+import dev.aftersales.parts.transfer.application.ShowTransfer;
+import dev.aftersales.parts.transfer.domain.Transfer;
+import java.time.Instant;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,35 +16,64 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Dealers confirm their step of a transfer: the sender {@code shipped}, the receiver {@code
- * received}. Who may see and confirm which transfer is {@link ConfirmTransfer}'s rule.
+ * received}. Who may see and confirm which transfer is the use cases' rule.
  */
 @RestController
 @RequestMapping("/api/transfers/{transferId}")
 class TransferController {
 
-    private final ConfirmTransfer confirmTransfer;
+    /** @param fromLocationId where the units are held until they are received; null after receipt */
+    record TransferView(
+            String transferId,
+            String requestId,
+            String partNumber,
+            int quantity,
+            String fromLocationId,
+            String toLocationId,
+            TransferStatus status,
+            Instant eta) {
+
+        static TransferView of(Transfer transfer) {
+            return new TransferView(
+                    transfer.transferId(),
+                    transfer.requestId(),
+                    transfer.partNumber(),
+                    transfer.quantity(),
+                    transfer.heldAt(),
+                    transfer.to(),
+                    transfer.status(),
+                    transfer.eta());
+        }
+    }
+
+    private final ShipTransfer shipTransfer;
+    private final ReceiveTransfer receiveTransfer;
+    private final ShowTransfer showTransfer;
     private final CurrentUser user;
 
-    TransferController(ConfirmTransfer confirmTransfer, CurrentUser user) {
-        this.confirmTransfer = confirmTransfer;
+    TransferController(
+            ShipTransfer shipTransfer, ReceiveTransfer receiveTransfer, ShowTransfer showTransfer, CurrentUser user) {
+        this.shipTransfer = shipTransfer;
+        this.receiveTransfer = receiveTransfer;
+        this.showTransfer = showTransfer;
         this.user = user;
     }
 
     @PostMapping("/shipped")
     @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
-    ConfirmTransfer.TransferView shipped(@PathVariable String transferId) {
-        return confirmTransfer.shipped(transferId, user.caller());
+    TransferView shipped(@PathVariable String transferId) {
+        return TransferView.of(shipTransfer.shipped(transferId, user.caller()));
     }
 
     @PostMapping("/received")
     @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
-    ConfirmTransfer.TransferView received(@PathVariable String transferId) {
-        return confirmTransfer.received(transferId, user.caller());
+    TransferView received(@PathVariable String transferId) {
+        return TransferView.of(receiveTransfer.received(transferId, user.caller()));
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('OPS','DISPATCHER','DEALER')")
-    ConfirmTransfer.TransferView view(@PathVariable String transferId) {
-        return confirmTransfer.view(transferId, user.caller());
+    TransferView view(@PathVariable String transferId) {
+        return TransferView.of(showTransfer.view(transferId, user.caller()));
     }
 }

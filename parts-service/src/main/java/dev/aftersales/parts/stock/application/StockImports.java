@@ -1,10 +1,10 @@
-package dev.aftersales.parts.stock.domain;
+package dev.aftersales.parts.stock.application;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Bulk stock imports by import id, so that the same import sent again changes nothing: units
+ * {@link ImportStock}'s record of bulk stock imports by import id, so that the same import sent again changes nothing: units
  * consumed since the first time must not come back because a file was uploaded twice. Import ids
  * belong to their owner (a dealer, or operations): one owner's id neither answers another owner's
  * import nor blocks it.

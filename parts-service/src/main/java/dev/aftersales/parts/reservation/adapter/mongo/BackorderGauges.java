@@ -20,25 +20,29 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * How long technicians have been waiting for backordered parts: the age of the oldest open
- * backorder, and open backorders per dealer (the location that asked; locations are master data).
- * Refreshed periodically, not per scrape.
+ * How many technicians are waiting for backordered parts and for how long: open backorders in all
+ * and per dealer (the location that asked; locations are master data), and the age of the oldest.
+ * Counted from the store periodically ({@code aftersales.parts.metrics-refresh}), so a scrape costs no query.
  */
 @Component
-class BackorderAgeMetrics implements SchedulingConfigurer {
+class BackorderGauges implements SchedulingConfigurer {
 
     private static final Duration FIRST_REFRESH = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final AtomicLong open = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final MultiGauge waiting;
     private final Duration interval;
 
-    BackorderAgeMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters, PartsProperties properties) {
+    BackorderGauges(MongoTemplate mongo, Clock clock, MeterRegistry meters, PartsProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
         this.interval = properties.metricsRefresh();
+        Gauge.builder("aftersales.parts.backorders.open", open, AtomicLong::get)
+                .description("Backorders waiting for stock")
+                .register(meters);
         Gauge.builder("aftersales.parts.backorders.oldest", oldestSeconds, AtomicLong::get)
                 .description("Age of the oldest backorder still waiting for parts")
                 .baseUnit("seconds")
@@ -63,15 +67,18 @@ class BackorderAgeMetrics implements SchedulingConfigurer {
             perDealer.put(location, 0L);
         }
         long oldest = 0;
+        long waitingInAll = 0;
         for (var doc : mongo.getCollection("backorders")
                 .find(new Document("status", new Document("$ne", Backorder.Status.SERVED.name())))
                 .projection(new Document("locationId", 1).append("backorderedAt", 1))) {
             var dealer = doc.getString("locationId");
             perDealer.merge(dealer == null ? "unknown" : dealer, 1L, Long::sum);
+            waitingInAll++;
             if (doc.get("backorderedAt") instanceof Date at) {
                 oldest = Math.max(oldest, Duration.between(at.toInstant(), now).toSeconds());
             }
         }
+        open.set(waitingInAll);
         oldestSeconds.set(oldest);
         var rows = new ArrayList<MultiGauge.Row<?>>();
         perDealer.forEach((dealer, count) -> rows.add(MultiGauge.Row.of(Tags.of("dealer", dealer), count)));

@@ -1,4 +1,4 @@
-package dev.aftersales.parts.stock.application;
+package dev.aftersales.parts.location.application;
 
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;

@@ -4,42 +4,51 @@ import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.events.ReceivedEvent;
 import dev.aftersales.contracts.dispatch.AppointmentRescheduled;
 import dev.aftersales.contracts.dispatch.AppointmentSet;
-import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import dev.aftersales.contracts.dispatch.PartsRequested;
 import dev.aftersales.contracts.dispatch.VisitCompleted;
 import dev.aftersales.contracts.intake.ComplaintClosed;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
-import dev.aftersales.parts.planning.application.RecordDemand;
+import dev.aftersales.contracts.parts.StockReplenished;
 import dev.aftersales.parts.reservation.application.ConsumeReservations;
 import dev.aftersales.parts.reservation.application.ConsumeReservationsCommand;
 import dev.aftersales.parts.reservation.application.MoveExpiry;
+import dev.aftersales.parts.reservation.application.RecordComplaintPriority;
 import dev.aftersales.parts.reservation.application.ReleaseReservations;
 import dev.aftersales.parts.reservation.application.ReserveParts;
 import dev.aftersales.parts.reservation.application.ReservePartsCommand;
-import dev.aftersales.parts.reservation.domain.CaseFacts;
+import dev.aftersales.parts.reservation.application.ServeBackorders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What parts consumes from dispatch and intake; every other type on those topics is skipped. */
+/**
+ * What reservations take from dispatch (requests, appointments, completed visits), from intake
+ * (priority, cancellation) and from parts' own stock stream (units that became available, for the
+ * backorders in line). Every handler is idempotent on its own: VisitCompleted is handled by
+ * planning too.
+ */
 @Configuration(proxyBeanMethods = false)
-class DispatchEventSubscriptions {
+class ReservationSubscriptions {
 
     @Bean
-    EventSubscriptions partsSubscriptions(
+    EventSubscriptions reservationEvents(
             ReserveParts reserveParts,
+            ServeBackorders serveBackorders,
             ConsumeReservations consumeReservations,
             ReleaseReservations releaseReservations,
             MoveExpiry moveExpiry,
-            CaseFacts caseFacts,
-            RecordDemand recordDemand) {
+            RecordComplaintPriority recordPriority) {
         return EventSubscriptions.builder()
                 .on(PartsRequested.class, event -> reserveParts.reserve(reserveCommand(event)))
-                .on(VisitCompleted.class, event -> {
-                    consumeReservations.consume(new ConsumeReservationsCommand(
-                            event.id(), event.payload().assignmentId()));
-                    recordDemand.visitCompleted(event.id(), event.payload());
-                })
+                // Serving again finds nothing more to serve: a redelivery is harmless.
+                .on(
+                        StockReplenished.class,
+                        event -> serveBackorders.serveAt(
+                                event.payload().locationId(), event.payload().partNumber()))
+                .on(
+                        VisitCompleted.class,
+                        event -> consumeReservations.consume(new ConsumeReservationsCommand(
+                                event.id(), event.payload().assignmentId())))
                 .on(
                         AppointmentSet.class,
                         event -> moveExpiry.appointmentEnds(
@@ -50,7 +59,7 @@ class DispatchEventSubscriptions {
                                 event.payload().assignmentId(), event.payload().windowEnd()))
                 .on(
                         ComplaintRegistered.class,
-                        event -> caseFacts.recordPriority(
+                        event -> recordPriority.registered(
                                 event.payload().complaintId(), event.payload().priority()))
                 // No visit will use what is held: the case was settled by phone, or closed.
                 .on(
@@ -61,7 +70,6 @@ class DispatchEventSubscriptions {
                         ComplaintClosed.class,
                         event -> releaseReservations.releaseComplaint(
                                 event.payload().complaintId(), "CANCELLED"))
-                .on(InstallationRecorded.class, event -> recordDemand.installed(event.payload()))
                 .build();
     }
 

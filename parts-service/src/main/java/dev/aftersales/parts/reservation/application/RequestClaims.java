@@ -1,4 +1,4 @@
-package dev.aftersales.parts.reservation.domain;
+package dev.aftersales.parts.reservation.application;
 
 import java.time.Duration;
 import java.time.Instant;
