@@ -5,7 +5,6 @@ import static dev.aftersales.chassis.test.AuthorizationMatrix.B;
 import static dev.aftersales.chassis.test.AuthorizationMatrix.C;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.test.AuthorizationMatrix;
 import dev.aftersales.chassis.test.AuthorizationMatrix.Party;
 import dev.aftersales.chassis.test.AuthorizationMatrix.Target;
@@ -18,7 +17,6 @@ import dev.aftersales.parts.reservation.application.ReserveParts;
 import dev.aftersales.parts.reservation.application.ReservePartsCommand;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -128,27 +126,7 @@ class AuthorizationMatrixTest {
                     return Target.at("/api/planning/" + dealer + "/" + stocked(dealer));
                 })
                 .door("GET /api/reports/stock-value", scene -> Target.at("/api/reports/stock-value"));
-        ChassisDoors.register(matrix, withMergedSubscriptions(context), brokers).verify();
-    }
-
-    /**
-     * The context as ChassisDoors reads it: it asks for one EventSubscriptions bean, while parts
-     * declares one per consuming capability (reservation, planning), merged by the chassis as here.
-     * Drop once ChassisDoors merges them itself.
-     */
-    static ApplicationContext withMergedSubscriptions(ApplicationContext context) {
-        var merged = EventSubscriptions.merge(context.getBeanProvider(EventSubscriptions.class)
-                .orderedStream()
-                .toList());
-        return (ApplicationContext) Proxy.newProxyInstance(
-                AuthorizationMatrixTest.class.getClassLoader(),
-                new Class<?>[] {ApplicationContext.class},
-                (proxy, method, args) -> method.getName().equals("getBean")
-                                && args != null
-                                && args.length == 1
-                                && args[0] == EventSubscriptions.class
-                        ? merged
-                        : method.invoke(context, args));
+        ChassisDoors.register(matrix, context, brokers).verify();
     }
 
     @Test
