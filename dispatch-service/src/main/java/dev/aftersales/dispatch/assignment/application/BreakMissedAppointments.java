@@ -24,11 +24,11 @@ public class BreakMissedAppointments implements SchedulingConfigurer {
 
     private final Assignments assignments;
     private final Clock clock;
-    private final AppointmentMetrics metrics;
+    private final AssignmentMetrics metrics;
     private final Duration interval;
 
     BreakMissedAppointments(
-            Assignments assignments, Clock clock, AppointmentMetrics metrics, DispatchProperties properties) {
+            Assignments assignments, Clock clock, AssignmentMetrics metrics, DispatchProperties properties) {
         this.assignments = assignments;
         this.clock = clock;
         this.metrics = metrics;
@@ -50,8 +50,10 @@ public class BreakMissedAppointments implements SchedulingConfigurer {
             }
             var saved = ConflictRetry.unlessOvertaken(() -> assignments.save(due));
             if (saved.isPresent()) {
-                metrics.count(
-                        AppointmentOutcome.BROKEN, saved.get(), saved.get().technicianId());
+                metrics.appointment(
+                        AppointmentOutcome.BROKEN,
+                        saved.get().dealerId(),
+                        saved.get().technicianId());
                 broken++;
             } else {
                 log.debug("assignment {} changed meanwhile; the next sweep looks again", due.id());
