@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
 /**
  * An assignment as stored: its id, its state's fields at the top level of the document (unwrapped,
  * so queries name them directly: {@code technicianId}, {@code offerExpiresAt}), its version and its
- * outbox. Amounts are decimal strings ({@link DecimalConversions}).
+ * outbox. Amounts are decimal strings ({@code StoreConversions}).
  */
 @Document("assignments")
 record AssignmentDocument(

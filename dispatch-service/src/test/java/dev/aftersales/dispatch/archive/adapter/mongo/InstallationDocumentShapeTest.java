@@ -3,7 +3,6 @@ package dev.aftersales.dispatch.archive.adapter.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.chassis.outbox.Outbox;
-import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.dispatch.archive.domain.CorrectedFacts;
 import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.Installation;
@@ -12,7 +11,9 @@ import dev.aftersales.dispatch.archive.domain.Site;
 import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.mapping.event.AfterLoadEvent;
 
 /** Machine records already stored must still read: the field names and value shapes stay as they were. */
 class InstallationDocumentShapeTest {
@@ -21,6 +22,7 @@ class InstallationDocumentShapeTest {
 
     static final String STORED = """
             {"_id": "WP-0001", \
+            "serialNumber": "WP-0001", \
             "model": "RO-400", \
             "productLine": "WATER_PURIFIER", \
             "customerId": "CU-002", \
@@ -37,7 +39,10 @@ class InstallationDocumentShapeTest {
             {"field": "site.longitude", "after": "121.6"}]}], \
             "_class": "dev.aftersales.dispatch.archive.adapter.mongo.InstallationDocument"}""";
 
-    private final StoredShape shape = new StoredShape();
+    /** As records were stored before the installation facts were one unwrapped value: no {@code serialNumber}. */
+    static final String STORED_BEFORE_UNWRAPPING = STORED.replace("\"serialNumber\": \"WP-0001\", ", "");
+
+    private final StoredShapeWithConversions shape = new StoredShapeWithConversions();
 
     static InstallationRecord corrected() {
         var installation = new Installation(
@@ -81,5 +86,18 @@ class InstallationDocumentShapeTest {
         assertThat(back.corrections()).isEqualTo(record.corrections());
         assertThat(Outbox.of(back.events()).pending())
                 .hasSameSizeAs(Outbox.of(record.events()).pending());
+    }
+
+    @Test
+    void a_machine_record_stored_before_the_facts_were_unwrapped_still_reads() {
+        var stored = Document.parse(STORED_BEFORE_UNWRAPPING);
+        new OlderMachineRecords()
+                .onAfterLoad(new AfterLoadEvent<>(stored, InstallationDocument.class, "installations"));
+
+        var record = shape.read(InstallationDocument.class, stored).toRecord();
+
+        assertThat(record.installation()).isEqualTo(corrected().installation());
+        assertThat(record.corrections()).isEqualTo(corrected().corrections());
+        assertThat(shape.json(InstallationDocument.of(record))).isEqualTo(STORED.strip());
     }
 }

@@ -4,6 +4,7 @@ import static dev.aftersales.dispatch.assignment.domain.Fixtures.assignedToOrigi
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.contracts.dispatch.PartLine;
+import dev.aftersales.dispatch.archive.adapter.mongo.StoredShapeWithConversions;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class StoredAssignmentsReadTest {
 
-    private final StoredShapeWithDecimals shape = new StoredShapeWithDecimals();
+    private final StoredShapeWithConversions shape = new StoredShapeWithConversions();
 
     private AssignmentDocument read(Document stored) {
         return shape.read(AssignmentDocument.class, stored);
