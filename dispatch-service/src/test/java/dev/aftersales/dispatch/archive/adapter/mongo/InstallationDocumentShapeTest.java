@@ -3,6 +3,7 @@ package dev.aftersales.dispatch.archive.adapter.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.dispatch.archive.domain.CorrectedFacts;
 import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.Installation;
@@ -42,7 +43,7 @@ class InstallationDocumentShapeTest {
     /** As records were stored before the installation facts were one unwrapped value: no {@code serialNumber}. */
     static final String STORED_BEFORE_UNWRAPPING = STORED.replace("\"serialNumber\": \"WP-0001\", ", "");
 
-    private final StoredShapeWithConversions shape = new StoredShapeWithConversions();
+    private final StoredShape shape = StoredShapes.withStoreConversions();
 
     static InstallationRecord corrected() {
         var installation = new Installation(

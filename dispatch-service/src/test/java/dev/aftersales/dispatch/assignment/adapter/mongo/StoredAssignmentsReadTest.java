@@ -3,8 +3,9 @@ package dev.aftersales.dispatch.assignment.adapter.mongo;
 import static dev.aftersales.dispatch.assignment.domain.Fixtures.assignedToOriginalInstaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.dispatch.PartLine;
-import dev.aftersales.dispatch.archive.adapter.mongo.StoredShapeWithConversions;
+import dev.aftersales.dispatch.archive.adapter.mongo.StoredShapes;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class StoredAssignmentsReadTest {
 
-    private final StoredShapeWithConversions shape = new StoredShapeWithConversions();
+    private final StoredShape shape = StoredShapes.withStoreConversions();
 
     private AssignmentDocument read(Document stored) {
         return shape.read(AssignmentDocument.class, stored);
