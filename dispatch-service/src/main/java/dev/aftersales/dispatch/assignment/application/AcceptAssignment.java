@@ -4,8 +4,6 @@ import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentNotOpenException;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
@@ -20,13 +18,13 @@ public class AcceptAssignment {
     private final Assignments assignments;
     private final OwnAssignments own;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final AssignmentMetrics metrics;
 
-    AcceptAssignment(Assignments assignments, OwnAssignments own, Clock clock, MeterRegistry meters) {
+    AcceptAssignment(Assignments assignments, OwnAssignments own, Clock clock, AssignmentMetrics metrics) {
         this.assignments = assignments;
         this.own = own;
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     public Assignment accept(String technicianId, String assignmentId) {
@@ -39,13 +37,7 @@ public class AcceptAssignment {
             throw new ConflictException(e.getMessage());
         }
         var saved = assignments.save(assignment);
-        Counter.builder("aftersales.assignments.offers")
-                .description("Outcomes of offers to technicians: accepted, declined by reason, timed out")
-                .tag("outcome", "ACCEPTED")
-                .tag("reason", "NONE")
-                .tag("dealer", String.valueOf(saved.dealerId()))
-                .register(meters)
-                .increment();
+        metrics.offerAccepted(saved.dealerId());
         return saved;
     }
 }

@@ -1,23 +1,14 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.chassis.events.ReceivedEvent;
-import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
-import dev.aftersales.dispatch.assignment.domain.Decision;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,31 +33,21 @@ public class AssignTechnician {
     private final AssignmentPolicy policy;
     private final Clock clock;
     private final Duration offerTimeout;
-    private final Map<String, Counter> made = new HashMap<>();
-    private final Timer timeToAssign;
+    private final AssignmentMetrics metrics;
 
-    public AssignTechnician(
+    AssignTechnician(
             Assignments assignments,
             AssignmentPolicy policy,
             Technicians technicians,
             Clock clock,
-            MeterRegistry meters,
+            AssignmentMetrics metrics,
             DispatchProperties properties) {
         this.assignments = assignments;
         this.technicians = technicians;
         this.policy = policy;
         this.clock = clock;
         this.offerTimeout = properties.offerTimeout();
-        this.timeToAssign = Timer.builder("aftersales.assignments.time-to-assign")
-                .description("From the case's registration to the rule chain's decision")
-                .register(meters);
-        Stream.concat(Arrays.stream(AssignmentRule.values()).map(Enum::name), Stream.of(Decision.ESCALATED))
-                .forEach(outcome -> made.put(
-                        outcome,
-                        Counter.builder("aftersales.assignments.made")
-                                .description("Assignments made for registered cases, by the rule that decided")
-                                .tag("rule", outcome)
-                                .register(meters)));
+        this.metrics = metrics;
     }
 
     public void assign(ReceivedEvent<ComplaintRegistered> event) {
@@ -93,9 +74,9 @@ public class AssignTechnician {
         if (!decision.escalated()) {
             technicians.changeLoad(assignment.technicianId(), 1);
         }
-        made.get(decision.outcome()).increment();
+        metrics.decided(decision);
         if (complaint.registeredAt() != null && !now.isBefore(complaint.registeredAt())) {
-            timeToAssign.record(Duration.between(complaint.registeredAt(), now));
+            metrics.timeToAssign(Duration.between(complaint.registeredAt(), now));
         }
         if (decision.escalated()) {
             log.info("assignment {} of complaint {} escalated", id, complaint.complaintId());

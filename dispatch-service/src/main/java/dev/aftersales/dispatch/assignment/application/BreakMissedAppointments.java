@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.assignment.application;
 
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.AppointmentOutcome;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
@@ -7,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -24,11 +24,11 @@ public class BreakMissedAppointments implements SchedulingConfigurer {
 
     private final Assignments assignments;
     private final Clock clock;
-    private final AppointmentMetrics metrics;
+    private final AssignmentMetrics metrics;
     private final Duration interval;
 
     BreakMissedAppointments(
-            Assignments assignments, Clock clock, AppointmentMetrics metrics, DispatchProperties properties) {
+            Assignments assignments, Clock clock, AssignmentMetrics metrics, DispatchProperties properties) {
         this.assignments = assignments;
         this.clock = clock;
         this.metrics = metrics;
@@ -48,11 +48,14 @@ public class BreakMissedAppointments implements SchedulingConfigurer {
             if (!due.breakMissedAppointment(now)) {
                 continue;
             }
-            try {
-                var saved = assignments.save(due);
-                metrics.count(AppointmentOutcome.BROKEN, saved, saved.technicianId());
+            var saved = ConflictRetry.unlessOvertaken(() -> assignments.save(due));
+            if (saved.isPresent()) {
+                metrics.appointment(
+                        AppointmentOutcome.BROKEN,
+                        saved.get().dealerId(),
+                        saved.get().technicianId());
                 broken++;
-            } catch (OptimisticLockingFailureException e) {
+            } else {
                 log.debug("assignment {} changed meanwhile; the next sweep looks again", due.id());
             }
         }

@@ -7,8 +7,6 @@ import dev.aftersales.dispatch.assignment.domain.AssignmentNotOpenException;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import dev.aftersales.dispatch.assignment.domain.ChargeNotConsentedException;
 import dev.aftersales.dispatch.assignment.domain.Visit;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,19 +31,19 @@ public class CompleteVisit {
     private final OwnAssignments own;
     private final Technicians technicians;
     private final Clock clock;
-    private final Counter fixed;
-    private final Counter notFixed;
-    private final MeterRegistry meters;
+    private final AssignmentMetrics metrics;
 
     CompleteVisit(
-            Assignments assignments, OwnAssignments own, Technicians technicians, Clock clock, MeterRegistry meters) {
+            Assignments assignments,
+            OwnAssignments own,
+            Technicians technicians,
+            Clock clock,
+            AssignmentMetrics metrics) {
         this.assignments = assignments;
         this.own = own;
         this.technicians = technicians;
         this.clock = clock;
-        this.fixed = visitsCompleted(meters, "FIXED");
-        this.notFixed = visitsCompleted(meters, "NOT_FIXED");
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /** Another visit to the same machine completed in the 30 days before this one. */
@@ -58,13 +56,6 @@ public class CompleteVisit {
                 .anyMatch(v -> v.completedAt() != null
                         && !v.completedAt().isBefore(since)
                         && !v.completedAt().isAfter(now));
-    }
-
-    private static Counter visitsCompleted(MeterRegistry meters, String outcome) {
-        return Counter.builder("aftersales.visits.completed")
-                .description("Visits reported done by technicians, by whether the fault was fixed")
-                .tag("outcome", outcome)
-                .register(meters);
     }
 
     public Assignment complete(CompleteVisitCommand command) {
@@ -86,13 +77,7 @@ public class CompleteVisit {
         }
         var saved = assignments.save(assignment);
         technicians.changeLoad(saved.technicianId(), -1);
-        (command.fixed() ? fixed : notFixed).increment();
-        Counter.builder("aftersales.visits.first-time-fix")
-                .description("Completed visits: fixed at the first visit, or not (not fixed, or a repeat visit)")
-                .tag("outcome", command.fixed() && !saved.repeatVisit() ? "FIRST_TIME_FIX" : "NOT_FIRST_TIME_FIX")
-                .tag("dealer", String.valueOf(saved.dealerId()))
-                .register(meters)
-                .increment();
+        metrics.visitCompleted(command.fixed(), saved.repeatVisit(), saved.dealerId());
         log.info("visit of assignment {} completed, fixed={}", saved.id(), command.fixed());
         return saved;
     }

@@ -1,12 +1,12 @@
 package dev.aftersales.dispatch.assignment.application;
 
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -45,10 +45,12 @@ public class ExpireOffers implements SchedulingConfigurer {
         var expired = 0;
         for (var due : assignments.offersExpiredBy(now)) {
             try {
-                offerNext.passOn(due, "TIMED_OUT", null, true);
-                expired++;
-            } catch (OptimisticLockingFailureException e) {
-                log.debug("offer of {} changed meanwhile; the next sweep looks again", due.id());
+                if (ConflictRetry.unlessOvertaken(() -> offerNext.passOn(due, "TIMED_OUT", null, true))
+                        .isPresent()) {
+                    expired++;
+                } else {
+                    log.debug("offer of {} changed meanwhile; the next sweep looks again", due.id());
+                }
             } catch (RuntimeException e) {
                 log.warn("offer of {} could not be passed on", due.id(), e);
             }

@@ -5,8 +5,6 @@ import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +26,7 @@ class OfferNextCandidate {
     private final AssignmentPolicy policy;
     private final Clock clock;
     private final DispatchProperties properties;
-    private final MeterRegistry meters;
+    private final AssignmentMetrics metrics;
 
     OfferNextCandidate(
             Assignments assignments,
@@ -36,13 +34,13 @@ class OfferNextCandidate {
             AssignmentPolicy policy,
             Clock clock,
             DispatchProperties properties,
-            MeterRegistry meters) {
+            AssignmentMetrics metrics) {
         this.assignments = assignments;
         this.technicians = technicians;
         this.policy = policy;
         this.clock = clock;
         this.properties = properties;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /**
@@ -63,17 +61,8 @@ class OfferNextCandidate {
         if (!next.escalated()) {
             technicians.changeLoad(next.technician().technicianId(), 1);
         }
-        Counter.builder("aftersales.assignments.offers")
-                .description("Outcomes of offers to technicians: accepted, declined by reason, timed out")
-                .tag("outcome", timedOut ? "TIMED_OUT" : "DECLINED")
-                .tag("reason", reason)
-                .tag("dealer", String.valueOf(dealer))
-                .register(meters)
-                .increment();
-        Counter.builder("aftersales.assignments.made")
-                .tag("rule", next.outcome())
-                .register(meters)
-                .increment();
+        metrics.offerPassedOn(timedOut, reason, dealer);
+        metrics.decided(next);
         log.info(
                 "assignment {} passed on by {} ({}), now {}",
                 saved.id(),

@@ -1,8 +1,8 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.chassis.events.PoisonEventException;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 public class RecordPartsOutcome {
 
     /** A technician's request may race the event; a fresh read settles it without a broker retry. */
-    private static final int ATTEMPTS = 3;
+    private static final ConflictRetry PARTS_OUTCOMES = ConflictRetry.upTo(3);
 
     private final Assignments assignments;
 
@@ -22,22 +22,14 @@ public class RecordPartsOutcome {
     }
 
     public void record(PartsOutcomeCommand command) {
-        for (int attempt = 1; ; attempt++) {
+        PARTS_OUTCOMES.run(() -> {
             var assignment = assignments
                     .byId(command.assignmentId())
                     .orElseThrow(() -> new PoisonEventException("no assignment " + command.assignmentId()));
-            if (!assignment.events().firstDelivery(command.eventId())) {
-                return;
-            }
-            assignment.recordPartsOutcome(command.outcome());
-            try {
+            if (assignment.events().firstDelivery(command.eventId())) {
+                assignment.recordPartsOutcome(command.outcome());
                 assignments.save(assignment);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
             }
-        }
+        });
     }
 }

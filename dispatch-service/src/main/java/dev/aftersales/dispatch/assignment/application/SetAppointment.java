@@ -23,14 +23,14 @@ public class SetAppointment {
     private final OwnAssignments own;
     private final Clock clock;
     private final DispatchProperties properties;
-    private final AppointmentMetrics metrics;
+    private final AssignmentMetrics metrics;
 
     SetAppointment(
             Assignments assignments,
             OwnAssignments own,
             Clock clock,
             DispatchProperties properties,
-            AppointmentMetrics metrics) {
+            AssignmentMetrics metrics) {
         this.assignments = assignments;
         this.own = own;
         this.clock = clock;
@@ -49,7 +49,7 @@ public class SetAppointment {
         try {
             var outcome = assignment.setAppointment(window, clock.instant(), properties.rescheduleNotice());
             var saved = assignments.save(assignment);
-            metrics.count(outcome, saved, technicianId);
+            metrics.appointment(outcome, saved.dealerId(), technicianId);
             return saved;
         } catch (AssignmentNotOpenException e) {
             throw new ConflictException(e.getMessage());

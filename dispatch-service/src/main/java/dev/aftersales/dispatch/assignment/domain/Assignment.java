@@ -37,71 +37,15 @@ import java.util.Set;
 public final class Assignment {
 
     private final String id;
-    private final String complaintId;
-    private final String serialNumber;
-    private final ComplaintKind kind;
-    private final String symptoms;
-    /** The person the technician phones first; kept from the registration. Personal data. */
-    private final CaseContact contact;
-
-    private final Instant onSiteDue;
-    /** Where the machine is installed, from the archive; null for machines the archive does not know. */
-    private final Site site;
-
-    private AssignmentStatus status;
-    private AssignmentRule rule;
-    private String reason;
-    private String technicianId;
-    private String dealerId;
-    private final Instant decidedAt;
-    /** Null while the holder has not accepted (an offer); set by accepting or by starting to work. */
-    private Instant acceptedAt;
-    /** When an unaccepted offer passes to the next candidate; null once accepted or escalated. */
-    private Instant offerExpiresAt;
-    /** Technicians who declined the case or let its offer time out: the rule chain skips them. */
-    private final List<String> passedOver;
-
-    private Appointment appointment;
-    /** The end of the current window while nobody has arrived: when the appointment counts as broken. */
-    private Instant appointmentDueAt;
-
-    private Instant arrivedAt;
-    private FeeQuote quote;
-    private FeeConsent consent;
-    /** A visit to the same machine within 30 days of a completed one. */
-    private boolean repeatVisit;
-
-    private final List<PartRequest> parts;
-    private Visit visit;
+    private final AssignmentState state;
     private final Long version;
     private final AggregateEvents events;
 
-    private Assignment(AssignmentState state, Long version, AggregateEvents events) {
-        this.id = Objects.requireNonNull(state.id());
-        this.complaintId = Objects.requireNonNull(state.complaintId());
-        this.serialNumber = state.serialNumber();
-        this.kind = state.kind();
-        this.symptoms = state.symptoms();
-        this.contact = state.contact();
-        this.onSiteDue = state.onSiteDue();
-        this.site = state.site();
-        this.status = Objects.requireNonNull(state.status());
-        this.rule = state.rule();
-        this.reason = state.reason();
-        this.technicianId = state.technicianId();
-        this.dealerId = state.dealerId();
-        this.decidedAt = state.decidedAt();
-        this.acceptedAt = state.acceptedAt();
-        this.offerExpiresAt = state.offerExpiresAt();
-        this.passedOver = new ArrayList<>(state.passedOver());
-        this.appointment = state.appointment();
-        this.appointmentDueAt = state.appointmentDueAt();
-        this.arrivedAt = state.arrivedAt();
-        this.quote = state.quote();
-        this.consent = state.consent();
-        this.repeatVisit = state.repeatVisit();
-        this.parts = new ArrayList<>(state.parts());
-        this.visit = state.visit();
+    private Assignment(String id, AssignmentState state, Long version, AggregateEvents events) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.state = state.settled();
+        Objects.requireNonNull(state.complaintId, "complaintId");
+        Objects.requireNonNull(state.status, "status");
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
     }
@@ -128,18 +72,16 @@ public final class Assignment {
      */
     public static Assignment open(
             ComplaintRegistered complaint, Decision decision, Instant now, Duration offerTimeout) {
-        return opened(
-                idFor(complaint.complaintId()),
-                complaint.complaintId(),
-                complaint.serialNumber(),
-                complaint.kind(),
-                complaint.symptoms(),
-                complaint.contact(),
-                complaint.onSiteDue(),
-                decision.installation() == null ? null : decision.installation().site(),
-                decision,
-                now,
-                offerTimeout);
+        var installation = decision.installation();
+        var state = new AssignmentState();
+        state.complaintId = complaint.complaintId();
+        state.serialNumber = complaint.serialNumber();
+        state.kind = complaint.kind();
+        state.symptoms = complaint.symptoms();
+        state.contact = complaint.contact();
+        state.onSiteDue = complaint.onSiteDue();
+        state.site = installation == null ? null : installation.site();
+        return opened(idFor(complaint.complaintId()), state, decision, now, offerTimeout);
     }
 
     /** The assignment of round {@code round} (2, 3, ...) of a reopened case. */
@@ -161,136 +103,71 @@ public final class Assignment {
             Instant now,
             Duration offerTimeout) {
         var installation = decision.installation();
-        return opened(
-                idFor(complaintId, round),
-                complaintId,
-                serialNumber,
-                previous == null ? null : previous.kind,
-                why != null ? why : previous == null ? null : previous.symptoms,
-                previous == null ? null : previous.contact,
-                null,
-                installation != null ? installation.site() : previous == null ? null : previous.site,
-                decision,
-                now,
-                offerTimeout);
+        var earlier = previous == null ? new AssignmentState() : previous.state;
+        var state = new AssignmentState();
+        state.complaintId = complaintId;
+        state.serialNumber = serialNumber;
+        state.kind = earlier.kind;
+        state.symptoms = why != null ? why : earlier.symptoms;
+        state.contact = earlier.contact;
+        state.site = installation != null ? installation.site() : earlier.site;
+        return opened(idFor(complaintId, round), state, decision, now, offerTimeout);
     }
 
-    /** A first or a reopened round with the rule chain's decision; announces who got it. */
+    /** A first or a reopened round of a case: the rule chain's decision taken and announced. */
     private static Assignment opened(
-            String id,
-            String complaintId,
-            String serialNumber,
-            ComplaintKind kind,
-            String symptoms,
-            CaseContact contact,
-            Instant onSiteDue,
-            Site site,
-            Decision decision,
-            Instant now,
-            Duration offerTimeout) {
+            String id, AssignmentState state, Decision decision, Instant now, Duration offerTimeout) {
         var installation = decision.installation();
-        var escalated = decision.escalated();
-        var assignment = new Assignment(
-                new AssignmentState(
-                        id,
-                        complaintId,
-                        serialNumber,
-                        kind,
-                        symptoms,
-                        contact,
-                        onSiteDue,
-                        site,
-                        escalated ? AssignmentStatus.ESCALATED : AssignmentStatus.ASSIGNED,
-                        decision.rule(),
-                        decision.reason(),
-                        escalated ? null : decision.technician().technicianId(),
-                        escalated
-                                ? (installation == null ? null : installation.dealerId())
-                                : decision.technician().dealerId(),
-                        now,
-                        null,
-                        escalated ? null : now.plus(offerTimeout),
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        List.of(),
-                        null),
-                null,
-                new AggregateEvents());
-        assignment.announce(decision, now);
-        return assignment;
-    }
-
-    private void announce(Decision decision, Instant now) {
-        var assignment = this;
         if (decision.escalated()) {
-            assignment.raise(new AssignmentEscalated(assignment.id, assignment.complaintId, decision.reason(), now));
+            state.status = AssignmentStatus.ESCALATED;
+            state.dealerId = installation == null ? null : installation.dealerId();
+        } else {
+            state.status = AssignmentStatus.ASSIGNED;
+            state.technicianId = decision.technician().technicianId();
+            state.dealerId = decision.technician().dealerId();
+            state.offerExpiresAt = now.plus(offerTimeout);
+        }
+        state.rule = decision.rule();
+        state.reason = decision.reason();
+        state.decidedAt = now;
+        var assignment = new Assignment(id, state, null, new AggregateEvents());
+        if (decision.escalated()) {
+            assignment.raise(new AssignmentEscalated(id, state.complaintId, decision.reason(), now));
         } else {
             assignment.raise(new TechnicianAssigned(
-                    assignment.id,
-                    assignment.complaintId,
-                    assignment.technicianId,
-                    assignment.dealerId,
+                    id,
+                    state.complaintId,
+                    state.technicianId,
+                    state.dealerId,
                     decision.rule(),
                     decision.reason(),
                     now));
         }
+        return assignment;
     }
 
-    /** An assignment as stored, with the store's version and its events; raises nothing. */
-    public static Assignment restore(AssignmentState state, Long version, AggregateEvents events) {
-        return new Assignment(state, version, events);
+    /** An assignment as stored, with the store's version and its events; raises nothing. Takes {@code state} over. */
+    public static Assignment restore(String id, AssignmentState state, Long version, AggregateEvents events) {
+        return new Assignment(id, state, version, events);
     }
 
-    /** The assignment's state as of now, for the store; the version and events are read beside it. */
+    /** The assignment's state as of now, for the store; the id, version and events are read beside it. */
     public AssignmentState snapshot() {
-        return new AssignmentState(
-                id,
-                complaintId,
-                serialNumber,
-                kind,
-                symptoms,
-                contact,
-                onSiteDue,
-                site,
-                status,
-                rule,
-                reason,
-                technicianId,
-                dealerId,
-                decidedAt,
-                acceptedAt,
-                offerExpiresAt,
-                passedOver,
-                appointment,
-                appointmentDueAt,
-                arrivedAt,
-                quote,
-                consent,
-                repeatVisit,
-                parts,
-                visit);
+        return state.copy();
     }
 
     /** Technicians see and change only their own assignments; an escalated one is nobody's. */
     public boolean isOwnedBy(String technicianId) {
-        return this.technicianId != null && this.technicianId.equals(technicianId);
+        return state.technicianId != null && state.technicianId.equals(technicianId);
     }
 
     /**
-     * The technician needs a part for the visit; raises {@link PartsRequested} for parts to reserve
-     * it at the technician's dealer first.
-     */
-    /**
-     * The technician asks for a part; raises {@link PartsRequested}. A request id seen before (a
-     * retried request) changes nothing and answers the request as it stands.
+     * The technician asks for a part; raises {@link PartsRequested} for parts to reserve it at the
+     * technician's dealer first. A request id seen before (a retried request) changes nothing and
+     * answers the request as it stands.
      */
     public PartRequest requestParts(String requestId, String partNumber, int quantity, Instant now) {
-        for (var earlier : parts) {
+        for (var earlier : state.parts) {
             if (earlier.requestId().equals(requestId)) {
                 return earlier;
             }
@@ -298,8 +175,9 @@ public final class Assignment {
         requireAssigned("request parts for");
         acceptImplicitly(now);
         var request = PartRequest.requested(requestId, partNumber, quantity);
-        parts.add(request);
-        raise(new PartsRequested(requestId, complaintId, id, technicianId, dealerId, partNumber, quantity, now));
+        state.parts = append(state.parts, request);
+        raise(new PartsRequested(
+                requestId, state.complaintId, id, state.technicianId, state.dealerId, partNumber, quantity, now));
         return request;
     }
 
@@ -308,13 +186,14 @@ public final class Assignment {
      * outcome for a request this assignment does not list is added, so the list shows what parts holds.
      */
     public void recordPartsOutcome(PartRequest outcome) {
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).requestId().equals(outcome.requestId())) {
-                parts.set(i, outcome);
-                return;
-            }
+        var parts = new ArrayList<>(state.parts);
+        var known = parts.stream().map(PartRequest::requestId).toList().indexOf(outcome.requestId());
+        if (known >= 0) {
+            parts.set(known, outcome);
+        } else {
+            parts.add(outcome);
         }
-        parts.add(outcome);
+        state.parts = List.copyOf(parts);
     }
 
     /** The technician finished the visit; raises {@link VisitCompleted}. A visit is completed once. */
@@ -322,16 +201,16 @@ public final class Assignment {
         requireAssigned("complete");
         requireConsentFor(report.feeCharged());
         acceptImplicitly(report.completedAt());
-        this.visit = report;
-        this.offerExpiresAt = null;
-        this.appointmentDueAt = null;
-        this.status = AssignmentStatus.COMPLETED;
+        state.visit = report;
+        state.offerExpiresAt = null;
+        state.appointmentDueAt = null;
+        state.status = AssignmentStatus.COMPLETED;
         raise(new VisitCompleted(
                 id,
-                complaintId,
-                technicianId,
-                dealerId,
-                serialNumber,
+                state.complaintId,
+                state.technicianId,
+                state.dealerId,
+                state.serialNumber,
                 report.diagnosis(),
                 report.rootCause(),
                 report.partsUsed(),
@@ -347,31 +226,31 @@ public final class Assignment {
      */
     public boolean accept(Instant now) {
         requireAssigned("accept");
-        if (acceptedAt != null) {
+        if (state.acceptedAt != null) {
             return false;
         }
-        acceptedAt = now;
-        offerExpiresAt = null;
-        raise(new AssignmentAccepted(id, complaintId, technicianId, now));
+        state.acceptedAt = now;
+        state.offerExpiresAt = null;
+        raise(new AssignmentAccepted(id, state.complaintId, state.technicianId, now));
         return true;
     }
 
     /** Whether the holder has taken the job (explicitly, or by starting to work on it). */
     public boolean accepted() {
-        return acceptedAt != null;
+        return state.acceptedAt != null;
     }
 
     /** An offer still open at {@code now} whose time is up. */
     public boolean offerExpiredAt(Instant now) {
-        return status == AssignmentStatus.ASSIGNED
-                && acceptedAt == null
-                && offerExpiresAt != null
-                && !now.isBefore(offerExpiresAt);
+        return state.status == AssignmentStatus.ASSIGNED
+                && state.acceptedAt == null
+                && state.offerExpiresAt != null
+                && !now.isBefore(state.offerExpiresAt);
     }
 
     /** Who must be skipped when the case is offered to the next candidate: everyone who passed, and the holder. */
     public Set<String> passedOverWith(String holder) {
-        var skip = new LinkedHashSet<>(passedOver);
+        var skip = new LinkedHashSet<>(state.passedOver);
         if (holder != null) {
             skip.add(holder);
         }
@@ -385,27 +264,28 @@ public final class Assignment {
      */
     public void passOn(String why, boolean timedOut, Decision next, Instant now, Duration offerTimeout) {
         requireAssigned("decline");
-        if (acceptedAt != null) {
+        if (state.acceptedAt != null) {
             throw new AssignmentNotOpenException("cannot decline " + id + ": it was accepted already");
         }
-        raise(new AssignmentDeclined(id, complaintId, technicianId, why, timedOut, now));
-        passedOver.add(technicianId);
+        raise(new AssignmentDeclined(id, state.complaintId, state.technicianId, why, timedOut, now));
+        state.passedOver = append(state.passedOver, state.technicianId);
+        state.reason = next.reason();
         if (next.escalated()) {
-            status = AssignmentStatus.ESCALATED;
-            technicianId = null;
-            rule = null;
-            dealerId =
-                    next.installation() == null ? dealerId : next.installation().dealerId();
-            reason = next.reason();
-            offerExpiresAt = null;
-            raise(new AssignmentEscalated(id, complaintId, next.reason(), now));
+            state.status = AssignmentStatus.ESCALATED;
+            state.technicianId = null;
+            state.rule = null;
+            state.dealerId = next.installation() == null
+                    ? state.dealerId
+                    : next.installation().dealerId();
+            state.offerExpiresAt = null;
+            raise(new AssignmentEscalated(id, state.complaintId, next.reason(), now));
         } else {
-            technicianId = next.technician().technicianId();
-            dealerId = next.technician().dealerId();
-            rule = next.rule();
-            reason = next.reason();
-            offerExpiresAt = now.plus(offerTimeout);
-            raise(new TechnicianAssigned(id, complaintId, technicianId, dealerId, rule, reason, now));
+            state.technicianId = next.technician().technicianId();
+            state.dealerId = next.technician().dealerId();
+            state.rule = next.rule();
+            state.offerExpiresAt = now.plus(offerTimeout);
+            raise(new TechnicianAssigned(
+                    id, state.complaintId, state.technicianId, state.dealerId, state.rule, state.reason, now));
         }
     }
 
@@ -418,22 +298,23 @@ public final class Assignment {
      */
     public AppointmentOutcome setAppointment(Appointment window, Instant now, Duration notice) {
         requireAssigned("set an appointment for");
-        if (arrivedAt != null) {
+        if (state.arrivedAt != null) {
             throw new AssignmentNotOpenException("cannot set an appointment for " + id + ": the technician is on site");
         }
         acceptImplicitly(now);
-        var previous = appointment;
-        appointment = window;
-        appointmentDueAt = window.windowEnd();
+        var previous = state.appointment;
+        state.appointment = window;
+        state.appointmentDueAt = window.windowEnd();
         if (previous == null) {
-            raise(new AppointmentSet(id, complaintId, technicianId, window.windowStart(), window.windowEnd(), now));
+            raise(new AppointmentSet(
+                    id, state.complaintId, state.technicianId, window.windowStart(), window.windowEnd(), now));
             return null;
         }
         var withNotice = !now.isAfter(previous.windowStart().minus(notice));
         raise(new AppointmentRescheduled(
                 id,
-                complaintId,
-                technicianId,
+                state.complaintId,
+                state.technicianId,
                 previous.windowStart(),
                 previous.windowEnd(),
                 window.windowStart(),
@@ -445,9 +326,9 @@ public final class Assignment {
         }
         raise(new AppointmentBroken(
                 id,
-                complaintId,
-                technicianId,
-                dealerId,
+                state.complaintId,
+                state.technicianId,
+                state.dealerId,
                 previous.windowStart(),
                 previous.windowEnd(),
                 "rescheduled less than " + notice.toMinutes() + " minutes before the window",
@@ -463,24 +344,24 @@ public final class Assignment {
      */
     public AppointmentOutcome arrive(Instant now) {
         requireAssigned("arrive for");
-        if (arrivedAt != null) {
+        if (state.arrivedAt != null) {
             return null;
         }
         acceptImplicitly(now);
         var late = breakMissedAppointment(now);
-        var kept = appointmentDueAt != null;
-        arrivedAt = now;
-        appointmentDueAt = null;
-        raise(new TechnicianArrived(id, complaintId, technicianId, now));
+        var kept = state.appointmentDueAt != null;
+        state.arrivedAt = now;
+        state.appointmentDueAt = null;
+        raise(new TechnicianArrived(id, state.complaintId, state.technicianId, now));
         return late ? AppointmentOutcome.BROKEN : kept ? AppointmentOutcome.KEPT : null;
     }
 
     /** Nobody arrived by the window's end. */
     public boolean appointmentMissedAt(Instant now) {
-        return status == AssignmentStatus.ASSIGNED
-                && arrivedAt == null
-                && appointmentDueAt != null
-                && !now.isBefore(appointmentDueAt);
+        return state.status == AssignmentStatus.ASSIGNED
+                && state.arrivedAt == null
+                && state.appointmentDueAt != null
+                && !now.isBefore(state.appointmentDueAt);
     }
 
     /** Records the missed window as broken ({@link AppointmentBroken}); false when it is not missed. */
@@ -488,14 +369,14 @@ public final class Assignment {
         if (!appointmentMissedAt(now)) {
             return false;
         }
-        appointmentDueAt = null;
+        state.appointmentDueAt = null;
         raise(new AppointmentBroken(
                 id,
-                complaintId,
-                technicianId,
-                dealerId,
-                appointment.windowStart(),
-                appointment.windowEnd(),
+                state.complaintId,
+                state.technicianId,
+                state.dealerId,
+                state.appointment.windowStart(),
+                state.appointment.windowEnd(),
                 "nobody arrived by the window's end",
                 now));
         return true;
@@ -504,10 +385,10 @@ public final class Assignment {
     /** The fee the customer is told before the visit; raises {@link FeeQuoted}. A new quote replaces the old. */
     public void quote(FeeQuote quote) {
         requireAssigned("quote a fee for");
-        this.quote = quote;
+        state.quote = quote;
         raise(new FeeQuoted(
                 id,
-                complaintId,
+                state.complaintId,
                 quote.inWarranty(),
                 quote.doorFee(),
                 quote.labour(),
@@ -519,11 +400,18 @@ public final class Assignment {
     /** The customer agreed to pay more than quoted, up to the consent's amount. */
     public void recordConsent(FeeConsent consent) {
         requireAssigned("record a consent for");
-        this.consent = consent;
+        state.consent = consent;
+    }
+
+    /** Marks the visit as a repeat: the same machine had a visit completed within the last 30 days. */
+    public void markRepeatVisit() {
+        state.repeatVisit = true;
     }
 
     /** Charging above the quote needs the customer's recorded consent; without a quote nothing limits the fee. */
     private void requireConsentFor(BigDecimal charged) {
+        var quote = state.quote;
+        var consent = state.consent;
         if (charged == null || quote == null || charged.compareTo(quote.total()) <= 0) {
             return;
         }
@@ -539,24 +427,30 @@ public final class Assignment {
 
     /** Working on an offered assignment takes it, without an event of its own: the work speaks. */
     private void acceptImplicitly(Instant now) {
-        if (acceptedAt == null) {
-            acceptedAt = now;
-            offerExpiresAt = null;
+        if (state.acceptedAt == null) {
+            state.acceptedAt = now;
+            state.offerExpiresAt = null;
         }
     }
 
     private void requireAssigned(String action) {
-        if (status == AssignmentStatus.COMPLETED) {
+        if (state.status == AssignmentStatus.COMPLETED) {
             throw new AssignmentNotOpenException("cannot " + action + " " + id + ": the visit is already completed");
         }
-        if (status != AssignmentStatus.ASSIGNED) {
-            throw new AssignmentNotOpenException("cannot " + action + " " + id + ": it is " + status);
+        if (state.status != AssignmentStatus.ASSIGNED) {
+            throw new AssignmentNotOpenException("cannot " + action + " " + id + ": it is " + state.status);
         }
     }
 
     /** Every event of an assignment is keyed by its complaint id: the case stream's order. */
     private void raise(Record event) {
-        events.raise(event, complaintId);
+        events.raise(event, state.complaintId);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        var longer = new ArrayList<T>(list);
+        longer.add(item);
+        return List.copyOf(longer);
     }
 
     public String id() {
@@ -564,111 +458,99 @@ public final class Assignment {
     }
 
     public String complaintId() {
-        return complaintId;
+        return state.complaintId;
     }
 
     public String serialNumber() {
-        return serialNumber;
+        return state.serialNumber;
     }
 
     public ComplaintKind kind() {
-        return kind;
+        return state.kind;
     }
 
     public String symptoms() {
-        return symptoms;
+        return state.symptoms;
     }
 
     public CaseContact contact() {
-        return contact;
+        return state.contact;
     }
 
     public Instant onSiteDue() {
-        return onSiteDue;
+        return state.onSiteDue;
     }
 
     public Site site() {
-        return site;
+        return state.site;
     }
 
     public AssignmentStatus status() {
-        return status;
+        return state.status;
     }
 
-    /** Null when escalated. */
     public AssignmentRule rule() {
-        return rule;
+        return state.rule;
     }
 
     public String reason() {
-        return reason;
+        return state.reason;
     }
 
-    /** Null when escalated. */
     public String technicianId() {
-        return technicianId;
+        return state.technicianId;
     }
 
-    /** The assigned technician's dealer; for an escalation the machine's dealer, if known. */
     public String dealerId() {
-        return dealerId;
+        return state.dealerId;
     }
 
     public Instant decidedAt() {
-        return decidedAt;
+        return state.decidedAt;
     }
 
-    /** Null while only offered. */
     public Instant acceptedAt() {
-        return acceptedAt;
+        return state.acceptedAt;
     }
 
     public Instant offerExpiresAt() {
-        return offerExpiresAt;
+        return state.offerExpiresAt;
     }
 
     public List<String> passedOver() {
-        return List.copyOf(passedOver);
+        return state.passedOver;
     }
 
     public Appointment appointment() {
-        return appointment;
+        return state.appointment;
     }
 
     public Instant appointmentDueAt() {
-        return appointmentDueAt;
+        return state.appointmentDueAt;
     }
 
     public Instant arrivedAt() {
-        return arrivedAt;
-    }
-
-    /** Marks the visit as a repeat: the same machine had a visit completed within the last 30 days. */
-    public void markRepeatVisit() {
-        this.repeatVisit = true;
+        return state.arrivedAt;
     }
 
     public boolean repeatVisit() {
-        return repeatVisit;
+        return state.repeatVisit;
     }
 
-    /** Null until quoted. */
     public FeeQuote quote() {
-        return quote;
+        return state.quote;
     }
 
-    /** Null unless the customer agreed to pay more than quoted. */
     public FeeConsent consent() {
-        return consent;
+        return state.consent;
     }
 
     public List<PartRequest> parts() {
-        return List.copyOf(parts);
+        return state.parts;
     }
 
-    /** Null until completed. */
     public Visit visit() {
-        return visit;
+        return state.visit;
     }
 
     /** The store's concurrency token; null before the first write. */

@@ -8,39 +8,78 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything an {@link Assignment} knows, in one immutable value: what {@link Assignment#snapshot}
- * gives the store and {@link Assignment#restore} takes back. The store's version and the outbox
- * travel beside it, not in it. See {@link Assignment} for what each part means.
+ * Everything an {@link Assignment} knows besides its id, and the one place its fields are listed:
+ * the assignment reads and changes them, and the store embeds this class unwrapped, so each field
+ * name below is a field of the stored document (in this order).
+ *
+ * <p>A class, not a record: each step of an assignment changes two or three of these fields, and a
+ * record would have to be built anew from all of them at every step. The fields are package-private
+ * and nothing outside this package has a way to change them; every value held is immutable (the lists
+ * are replaced, never changed in place), which makes {@link #copy} a true snapshot.
  */
-public record AssignmentState(
-        String id,
-        String complaintId,
-        String serialNumber,
-        ComplaintKind kind,
-        String symptoms,
-        CaseContact contact,
-        Instant onSiteDue,
-        Site site,
-        AssignmentStatus status,
-        AssignmentRule rule,
-        String reason,
-        String technicianId,
-        String dealerId,
-        Instant decidedAt,
-        Instant acceptedAt,
-        Instant offerExpiresAt,
-        List<String> passedOver,
-        Appointment appointment,
-        Instant appointmentDueAt,
-        Instant arrivedAt,
-        FeeQuote quote,
-        FeeConsent consent,
-        boolean repeatVisit,
-        List<PartRequest> parts,
-        Visit visit) {
+public final class AssignmentState implements Cloneable {
 
-    public AssignmentState {
+    String complaintId;
+    String serialNumber;
+    ComplaintKind kind;
+    String symptoms;
+    /** The person the technician phones first; kept from the registration. Personal data. */
+    CaseContact contact;
+
+    Instant onSiteDue;
+    /** Where the machine is installed, from the archive; null for machines the archive does not know. */
+    Site site;
+
+    AssignmentStatus status;
+    /** Null when escalated. */
+    AssignmentRule rule;
+
+    String reason;
+    /** Null when escalated. */
+    String technicianId;
+    /** The assigned technician's dealer; for an escalation the machine's dealer, if known. */
+    String dealerId;
+
+    Instant decidedAt;
+    /** Null while the holder has not accepted (an offer); set by accepting or by starting to work. */
+    Instant acceptedAt;
+    /** When an unaccepted offer passes to the next candidate; null once accepted or escalated. */
+    Instant offerExpiresAt;
+    /** Technicians who declined the case or let its offer time out: the rule chain skips them. */
+    List<String> passedOver = List.of();
+
+    Appointment appointment;
+    /** The end of the current window while nobody has arrived: when the appointment counts as broken. */
+    Instant appointmentDueAt;
+
+    Instant arrivedAt;
+    /** Null until quoted. */
+    FeeQuote quote;
+    /** Null unless the customer agreed to pay more than quoted. */
+    FeeConsent consent;
+    /** A visit to the same machine within 30 days of a completed one; absent in documents older than the mark. */
+    boolean repeatVisit;
+
+    List<PartRequest> parts = List.of();
+    /** Null until completed. */
+    Visit visit;
+
+    /** For the store, which sets the fields it finds; the assignment opens one with {@link Assignment#open}. */
+    AssignmentState() {}
+
+    /** Lists as read from a store may be absent or mutable: from here on they are neither. */
+    AssignmentState settled() {
         passedOver = passedOver == null ? List.of() : List.copyOf(passedOver);
         parts = parts == null ? List.of() : List.copyOf(parts);
+        return this;
+    }
+
+    /** An independent copy, sharing only immutable values. */
+    AssignmentState copy() {
+        try {
+            return (AssignmentState) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -1,23 +1,24 @@
 package dev.aftersales.dispatch.feed.application;
 
 import dev.aftersales.chassis.events.ReceivedEvent;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeed;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import java.time.Instant;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Fills the technicians' feeds from dispatch's own events (consumed back from its topic, so an
- * entry is never lost between the assignment's write and the feed's): a case assigned to a
- * technician, or withdrawn from them after a decline or timeout. Idempotent by event id.
+ * Fills the technicians' feeds from dispatch's own events: a case assigned to a technician, or
+ * withdrawn from them after a decline or timeout. Idempotent by event id, which the feed keeps with
+ * its entry.
  */
 @Service
 public class RecordInFeed {
 
-    private static final int ATTEMPTS = 5;
+    /** A technician's feed takes every change of their cases: a clash means another entry just landed. */
+    private static final ConflictRetry FEED_APPENDS = ConflictRetry.upTo(5);
 
     private final TechnicianFeeds feeds;
 
@@ -37,19 +38,11 @@ public class RecordInFeed {
 
     private void append(
             String technicianId, String change, String assignmentId, String complaintId, Instant at, String eventId) {
-        for (int attempt = 1; ; attempt++) {
+        FEED_APPENDS.run(() -> {
             var feed = feeds.byTechnician(technicianId).orElseGet(() -> new TechnicianFeed(technicianId, null, null));
-            if (!feed.append(change, assignmentId, complaintId, at, eventId)) {
-                return;
-            }
-            try {
+            if (feed.append(change, assignmentId, complaintId, at, eventId)) {
                 feeds.save(feed);
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
             }
-        }
+        });
     }
 }

@@ -32,13 +32,14 @@ class AssignTechnicianTest {
     final InMemoryInstallations installations = new InMemoryInstallations();
     final InMemoryTechnicians technicians = new InMemoryTechnicians();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final AssignmentMetrics metrics = new AssignmentMetrics(meters);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
 
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
     final DispatchProperties properties = DefaultDispatchProperties.get();
 
     AssignTechnician assignTechnician =
-            new AssignTechnician(assignments, policy, technicians, clock, meters, properties);
+            new AssignTechnician(assignments, policy, technicians, clock, metrics, properties);
 
     @BeforeEach
     void archive() {
@@ -100,7 +101,7 @@ class AssignTechnicianTest {
                 return Optional.empty();
             }
         };
-        var assign = new AssignTechnician(racing, policy, technicians, clock, meters, properties);
+        var assign = new AssignTechnician(racing, policy, technicians, clock, metrics, properties);
         assign.assign(delivery("e-1", registered("C-1", "WP-0001")));
 
         assign.assign(delivery("e-1", registered("C-1", "WP-0001")));

@@ -36,14 +36,15 @@ class OfferFlowTest {
     final InMemoryInstallations installations = new InMemoryInstallations();
     final InMemoryTechnicians technicians = new InMemoryTechnicians();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final AssignmentMetrics metrics = new AssignmentMetrics(meters);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
     final DispatchProperties properties = DefaultDispatchProperties.get();
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
     final OwnAssignments own = new OwnAssignments(assignments);
     final OfferNextCandidate offerNext =
-            new OfferNextCandidate(assignments, technicians, policy, clock, properties, meters);
-    final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, meters, properties);
-    final AcceptAssignment accept = new AcceptAssignment(assignments, own, clock, meters);
+            new OfferNextCandidate(assignments, technicians, policy, clock, properties, metrics);
+    final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, metrics, properties);
+    final AcceptAssignment accept = new AcceptAssignment(assignments, own, clock, metrics);
     final DeclineAssignment decline = new DeclineAssignment(own, offerNext);
     final ExpireOffers expireOffers = new ExpireOffers(assignments, offerNext, clock, properties);
 

@@ -46,7 +46,13 @@ class OfflineUpdatesTest {
         World() {
             installations.add(installation("WP-0001", "D-SH", "T-001"));
             technicians.upsert(technician("T-001", "D-SH", true, 0));
-            new AssignTechnician(assignments, policy, technicians, clock, new SimpleMeterRegistry(), properties)
+            new AssignTechnician(
+                            assignments,
+                            policy,
+                            technicians,
+                            clock,
+                            new AssignmentMetrics(new SimpleMeterRegistry()),
+                            properties)
                     .assign(delivery("e-1", registered("C-1", "WP-0001")));
         }
 

@@ -35,13 +35,14 @@ class ReopenAndRepeatVisitTest {
     final InMemoryInstallations installations = new InMemoryInstallations();
     final InMemoryTechnicians technicians = new InMemoryTechnicians();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final AssignmentMetrics metrics = new AssignmentMetrics(meters);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:05Z"));
     final DispatchProperties properties = DefaultDispatchProperties.get();
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
     final OwnAssignments own = new OwnAssignments(assignments);
-    final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, meters, properties);
+    final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, metrics, properties);
     final ReopenAssignment reopen = new ReopenAssignment(assignments, technicians, policy, clock, properties);
-    final CompleteVisit complete = new CompleteVisit(assignments, own, technicians, clock, meters);
+    final CompleteVisit complete = new CompleteVisit(assignments, own, technicians, clock, metrics);
 
     @BeforeEach
     void archive() {

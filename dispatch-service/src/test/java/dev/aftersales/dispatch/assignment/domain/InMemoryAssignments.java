@@ -35,7 +35,10 @@ public class InMemoryAssignments implements Assignments {
 
     private Assignment store(Assignment a) {
         var stored = Assignment.restore(
-                a.snapshot(), a.version() == null ? 0L : a.version() + 1, Outbox.eventsOf(Outbox.of(a.events())));
+                a.id(),
+                a.snapshot(),
+                a.version() == null ? 0L : a.version() + 1,
+                Outbox.eventsOf(Outbox.of(a.events())));
         byId.put(a.id(), stored);
         writes.add(stored);
         return stored;

@@ -58,6 +58,6 @@ class MongoInstallations implements Installations {
     @Override
     public Optional<Installation> bySerialNumber(String serialNumber) {
         return Optional.ofNullable(mongo.findById(serialNumber, InstallationDocument.class))
-                .map(InstallationDocument::toInstallation);
+                .map(InstallationDocument::installation);
     }
 }

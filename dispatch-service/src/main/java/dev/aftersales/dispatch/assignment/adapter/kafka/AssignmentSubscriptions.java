@@ -2,8 +2,6 @@ package dev.aftersales.dispatch.assignment.adapter.kafka;
 
 import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.events.ReceivedEvent;
-import dev.aftersales.contracts.dispatch.AssignmentDeclined;
-import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintReopened;
 import dev.aftersales.contracts.parts.PartsBackordered;
@@ -14,26 +12,21 @@ import dev.aftersales.dispatch.assignment.application.RecordPartsOutcome;
 import dev.aftersales.dispatch.assignment.application.ReopenAssignment;
 import dev.aftersales.dispatch.assignment.domain.PartRequest;
 import dev.aftersales.dispatch.assignment.domain.PartStatus;
-import dev.aftersales.dispatch.feed.application.RecordInFeed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The events dispatch consumes: new and reopened cases from intake, reservation outcomes from parts. */
+/** What assignments are made of: new and reopened cases from intake, reservation outcomes from parts. */
 @Configuration(proxyBeanMethods = false)
 class AssignmentSubscriptions {
 
     @Bean
-    EventSubscriptions eventSubscriptions(
+    EventSubscriptions assignmentEvents(
             AssignTechnician assignTechnician,
             ReopenAssignment reopenAssignment,
-            RecordPartsOutcome recordPartsOutcome,
-            RecordInFeed recordInFeed) {
+            RecordPartsOutcome recordPartsOutcome) {
         return EventSubscriptions.builder()
                 .on(ComplaintRegistered.class, assignTechnician::assign)
                 .on(ComplaintReopened.class, reopenAssignment::reopen)
-                // Dispatch's own events, read back to fill the technicians' push feeds.
-                .on(TechnicianAssigned.class, recordInFeed::assigned)
-                .on(AssignmentDeclined.class, recordInFeed::withdrawn)
                 .on(PartsReserved.class, event -> recordPartsOutcome.record(reserved(event)))
                 .on(PartsBackordered.class, event -> recordPartsOutcome.record(backordered(event)))
                 .build();

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 class MongoAssignments implements Assignments {
 
-    private final AssignmentDocuments documents;
+    private static final Sort OLDEST_DECISION_FIRST = Sort.by("decidedAt");
+
     private final MongoTemplate mongo;
 
-    MongoAssignments(AssignmentDocuments documents, MongoTemplate mongo) {
-        this.documents = documents;
+    MongoAssignments(MongoTemplate mongo) {
         this.mongo = mongo;
         // For MongoDB proper; the embedded store does not implement non-unique indexes and says so in a warning.
         var indexes = mongo.indexOps(AssignmentDocument.class);
@@ -41,7 +42,7 @@ class MongoAssignments implements Assignments {
     @Override
     public boolean add(Assignment assignment) {
         try {
-            documents.insert(AssignmentDocument.of(assignment));
+            mongo.insert(AssignmentDocument.of(assignment));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -50,49 +51,48 @@ class MongoAssignments implements Assignments {
 
     @Override
     public Assignment save(Assignment assignment) {
-        return documents.save(AssignmentDocument.of(assignment)).toAssignment();
+        return mongo.save(AssignmentDocument.of(assignment)).toAssignment();
     }
 
     @Override
     public Optional<Assignment> byId(String assignmentId) {
-        return documents.findById(assignmentId).map(AssignmentDocument::toAssignment);
+        return Optional.ofNullable(mongo.findById(assignmentId, AssignmentDocument.class))
+                .map(AssignmentDocument::toAssignment);
     }
 
     @Override
     public List<Assignment> ofTechnician(String technicianId) {
-        return documents.findByTechnicianIdOrderByDecidedAtAsc(technicianId).stream()
-                .map(AssignmentDocument::toAssignment)
-                .toList();
+        return find(query(where("technicianId").is(technicianId)).with(OLDEST_DECISION_FIRST));
     }
 
     @Override
     public List<Assignment> withStatus(AssignmentStatus status) {
-        return documents.findByStatusOrderByDecidedAtAsc(status).stream()
-                .map(AssignmentDocument::toAssignment)
-                .toList();
+        return find(query(where("status").is(status.name())).with(OLDEST_DECISION_FIRST));
     }
 
     // The due-time fields are null unless a timer runs, so these scans touch few documents on MongoDB proper
     // (sparse indexes); the embedded store scans the collection.
     @Override
     public List<Assignment> offersExpiredBy(Instant now) {
-        return mongo.find(query(where("offerExpiresAt").lte(now)), AssignmentDocument.class).stream()
-                .map(AssignmentDocument::toAssignment)
+        return find(query(where("offerExpiresAt").lte(now))).stream()
                 .filter(a -> a.offerExpiredAt(now))
                 .toList();
     }
 
     @Override
     public List<Assignment> appointmentsMissedBy(Instant now) {
-        return mongo.find(query(where("appointmentDueAt").lte(now)), AssignmentDocument.class).stream()
-                .map(AssignmentDocument::toAssignment)
+        return find(query(where("appointmentDueAt").lte(now))).stream()
                 .filter(a -> a.appointmentMissedAt(now))
                 .toList();
     }
 
     @Override
     public List<Assignment> ofMachine(String serialNumber) {
-        return mongo.find(query(where("serialNumber").is(serialNumber)), AssignmentDocument.class).stream()
+        return find(query(where("serialNumber").is(serialNumber)));
+    }
+
+    private List<Assignment> find(Query query) {
+        return mongo.find(query, AssignmentDocument.class).stream()
                 .map(AssignmentDocument::toAssignment)
                 .toList();
     }

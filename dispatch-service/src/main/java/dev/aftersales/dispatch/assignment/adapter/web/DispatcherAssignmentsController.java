@@ -1,8 +1,8 @@
 package dev.aftersales.dispatch.assignment.adapter.web;
 
-import dev.aftersales.chassis.application.NotFoundException;
+import dev.aftersales.dispatch.assignment.application.ListAssignments;
+import dev.aftersales.dispatch.assignment.application.ShowAssignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
-import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,24 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR')")
 class DispatcherAssignmentsController {
 
-    private final Assignments assignments;
+    private final ShowAssignment showAssignment;
+    private final ListAssignments listAssignments;
 
-    DispatcherAssignmentsController(Assignments assignments) {
-        this.assignments = assignments;
+    DispatcherAssignmentsController(ShowAssignment showAssignment, ListAssignments listAssignments) {
+        this.showAssignment = showAssignment;
+        this.listAssignments = listAssignments;
     }
 
     @GetMapping("/{assignmentId}")
     DispatcherAssignmentView get(@PathVariable String assignmentId) {
-        return assignments
-                .byId(assignmentId)
-                .map(DispatcherAssignmentView::of)
-                .orElseThrow(() -> new NotFoundException("no assignment " + assignmentId));
+        return DispatcherAssignmentView.of(showAssignment.show(assignmentId));
     }
 
-    /** Oldest first: the case waiting longest is the most urgent. */
     @GetMapping
     List<DispatcherAssignmentView> list(@RequestParam AssignmentStatus status) {
-        return assignments.withStatus(status).stream()
+        return listAssignments.withStatus(status).stream()
                 .map(DispatcherAssignmentView::of)
                 .toList();
     }

@@ -2,8 +2,8 @@ package dev.aftersales.dispatch.feed.adapter.web;
 
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.dispatch.DispatchProperties;
+import dev.aftersales.dispatch.feed.application.ReadFeed;
 import dev.aftersales.dispatch.feed.domain.FeedEntry;
-import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('TECHNICIAN')")
 class TechnicianFeedController {
 
-    private final TechnicianFeeds feeds;
+    private final ReadFeed readFeed;
     private final CurrentUser currentUser;
     private final Duration poll;
     private final Duration maxStream;
 
-    TechnicianFeedController(TechnicianFeeds feeds, CurrentUser currentUser, DispatchProperties properties) {
-        this.feeds = feeds;
+    TechnicianFeedController(ReadFeed readFeed, CurrentUser currentUser, DispatchProperties properties) {
+        this.readFeed = readFeed;
         this.currentUser = currentUser;
         this.poll = properties.feed().poll();
         this.maxStream = properties.feed().maxStream();
@@ -52,12 +52,9 @@ class TechnicianFeedController {
         var end = System.nanoTime() + maxStream.toNanos();
         var nextHeartbeat = System.nanoTime();
         while (System.nanoTime() < end) {
-            var feed = feeds.byTechnician(technicianId);
-            if (feed.isPresent()) {
-                for (var entry : feed.get().after(last)) {
-                    out.write(format(entry));
-                    last = entry.seq();
-                }
+            for (var entry : readFeed.after(technicianId, last)) {
+                out.write(format(entry));
+                last = entry.seq();
             }
             if (System.nanoTime() >= nextHeartbeat) {
                 out.write(": keep-alive\n\n");

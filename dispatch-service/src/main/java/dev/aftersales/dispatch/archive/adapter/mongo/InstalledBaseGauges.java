@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * lists these dealers). Dealers and regions are master data, a bounded set.
  */
 @Component
-class InstalledBaseMetrics implements SchedulingConfigurer {
+class InstalledBaseGauges implements SchedulingConfigurer {
 
     private static final Duration FIRST_REFRESH = Duration.ofSeconds(5);
 
@@ -28,7 +28,7 @@ class InstalledBaseMetrics implements SchedulingConfigurer {
     private final MultiGauge installations;
     private final Duration interval;
 
-    InstalledBaseMetrics(MongoTemplate mongo, MeterRegistry meters, DispatchProperties properties) {
+    InstalledBaseGauges(MongoTemplate mongo, MeterRegistry meters, DispatchProperties properties) {
         this.mongo = mongo;
         this.interval = properties.metricsRefresh();
         this.installations = MultiGauge.builder("aftersales.archive.installations")

@@ -1,0 +1,116 @@
+package dev.aftersales.dispatch.assignment.application;
+
+import dev.aftersales.contracts.dispatch.AssignmentRule;
+import dev.aftersales.dispatch.assignment.domain.AppointmentOutcome;
+import dev.aftersales.dispatch.assignment.domain.Decision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the assignment use cases count, under the names the dashboards and alert rules read. Tags
+ * are bounded: rules, outcomes, reasons, dealer and technician ids (master data, not customer data).
+ */
+@Component
+class AssignmentMetrics {
+
+    private final MeterRegistry meters;
+    private final Timer timeToAssign;
+
+    AssignmentMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        this.timeToAssign = Timer.builder("aftersales.assignments.time-to-assign")
+                .description("From the case's registration to the rule chain's decision")
+                .register(meters);
+        // At zero from the start: the dashboards show the rate of each rule and of visit outcomes.
+        Stream.concat(Arrays.stream(AssignmentRule.values()).map(Enum::name), Stream.of(Decision.ESCALATED))
+                .forEach(this::made);
+        visitsCompleted(true);
+        visitsCompleted(false);
+    }
+
+    /** The rule chain decided a case, on registration or after a technician passed it on. */
+    void decided(Decision decision) {
+        made(decision.outcome()).increment();
+    }
+
+    void timeToAssign(Duration sinceRegistration) {
+        timeToAssign.record(sinceRegistration);
+    }
+
+    void offerAccepted(String dealerId) {
+        offers("ACCEPTED", "NONE", dealerId).increment();
+    }
+
+    /** @param reason the {@link DeclineReason} name, or {@code TIMED_OUT} */
+    void offerPassedOn(boolean timedOut, String reason, String dealerId) {
+        offers(timedOut ? "TIMED_OUT" : "DECLINED", reason, dealerId).increment();
+    }
+
+    /** What became of an appointment window; nothing when there was none before. */
+    void appointment(AppointmentOutcome outcome, String dealerId, String technicianId) {
+        if (outcome == null) {
+            return;
+        }
+        Counter.builder("aftersales.appointments")
+                .description("Appointments kept, moved with notice, or broken")
+                .tag("outcome", outcome.name())
+                .tag("dealer", String.valueOf(dealerId))
+                .tag("technician", String.valueOf(technicianId))
+                .register(meters)
+                .increment();
+    }
+
+    void arrived(boolean onSiteSlaMet, String dealerId, Duration sinceDecision) {
+        var sla = onSiteSlaMet ? "MET" : "MISSED";
+        Timer.builder("aftersales.visits.time-to-arrive")
+                .description("From the rule chain's decision to the technician on site, by the on-site SLA")
+                .tag("sla", sla)
+                .tag("dealer", String.valueOf(dealerId))
+                .register(meters)
+                .record(sinceDecision);
+        Counter.builder("aftersales.visits.arrived")
+                .tag("sla", sla)
+                .tag("dealer", String.valueOf(dealerId))
+                .register(meters)
+                .increment();
+    }
+
+    /** A repeat visit never counts as fixed the first time, whatever the technician reports. */
+    void visitCompleted(boolean fixed, boolean repeatVisit, String dealerId) {
+        visitsCompleted(fixed).increment();
+        Counter.builder("aftersales.visits.first-time-fix")
+                .description("Completed visits: fixed at the first visit, or not (not fixed, or a repeat visit)")
+                .tag("outcome", fixed && !repeatVisit ? "FIRST_TIME_FIX" : "NOT_FIRST_TIME_FIX")
+                .tag("dealer", String.valueOf(dealerId))
+                .register(meters)
+                .increment();
+    }
+
+    private Counter made(String outcome) {
+        return Counter.builder("aftersales.assignments.made")
+                .description("Assignments made for registered cases, by the rule that decided")
+                .tag("rule", outcome)
+                .register(meters);
+    }
+
+    private Counter offers(String outcome, String reason, String dealerId) {
+        return Counter.builder("aftersales.assignments.offers")
+                .description("Outcomes of offers to technicians: accepted, declined by reason, timed out")
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .tag("dealer", String.valueOf(dealerId))
+                .register(meters);
+    }
+
+    private Counter visitsCompleted(boolean fixed) {
+        return Counter.builder("aftersales.visits.completed")
+                .description("Visits reported done by technicians, by whether the fault was fixed")
+                .tag("outcome", fixed ? "FIXED" : "NOT_FIXED")
+                .register(meters);
+    }
+}
