@@ -16,7 +16,11 @@ public final class StoredShape {
     private final MappingMongoConverter converter;
 
     public StoredShape() {
-        var conversions = new MongoCustomConversions(List.of());
+        this(new MongoCustomConversions(List.of()));
+    }
+
+    /** As a service whose store registers {@code conversions} (e.g. amounts and dates as strings) writes. */
+    public StoredShape(MongoCustomConversions conversions) {
         var context = new MongoMappingContext();
         context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
         converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);

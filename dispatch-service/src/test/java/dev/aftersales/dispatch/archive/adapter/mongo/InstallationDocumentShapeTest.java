@@ -43,7 +43,7 @@ class InstallationDocumentShapeTest {
     /** As records were stored before the installation facts were one unwrapped value: no {@code serialNumber}. */
     static final String STORED_BEFORE_UNWRAPPING = STORED.replace("\"serialNumber\": \"WP-0001\", ", "");
 
-    private final StoredShape shape = StoredShapes.withStoreConversions();
+    private final StoredShape shape = new StoredShape(StoreConversions.conversions());
 
     static InstallationRecord corrected() {
         var installation = new Installation(

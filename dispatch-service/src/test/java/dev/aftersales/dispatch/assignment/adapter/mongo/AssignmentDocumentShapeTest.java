@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.dispatch.PartLine;
-import dev.aftersales.dispatch.archive.adapter.mongo.StoredShapes;
+import dev.aftersales.dispatch.archive.adapter.mongo.StoreConversions;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
@@ -49,7 +49,7 @@ class AssignmentDocumentShapeTest {
             "visit": {"diagnosis": "membrane worn", "rootCause": "WEAR", "partsUsed": [{"partNumber": "FILTER-RO", "quantity": 2}], "feeCharged": "280.00", "fixed": true, "completedAt": {"$date": "2026-11-23T10:31:00Z"}}, \
             "_class": "dev.aftersales.dispatch.assignment.adapter.mongo.AssignmentDocument"}""";
 
-    private final StoredShape shape = StoredShapes.withStoreConversions();
+    private final StoredShape shape = new StoredShape(StoreConversions.conversions());
 
     static Assignment everythingSet() {
         var a = assignedToOriginalInstaller("C-1", "WP-0001", NOW);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.dispatch.PartLine;
-import dev.aftersales.dispatch.archive.adapter.mongo.StoredShapes;
+import dev.aftersales.dispatch.archive.adapter.mongo.StoreConversions;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class StoredAssignmentsReadTest {
 
-    private final StoredShape shape = StoredShapes.withStoreConversions();
+    private final StoredShape shape = new StoredShape(StoreConversions.conversions());
 
     private AssignmentDocument read(Document stored) {
         return shape.read(AssignmentDocument.class, stored);
