@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -421,7 +423,7 @@ class LocalStackEndToEndTest {
      * launcher's ACL table is what each service really consumes (its own dead-letter topics name it).
      */
     @Test
-    void the_broker_takes_no_client_without_credentials_and_a_service_only_what_it_owns() {
+    void the_broker_takes_no_client_without_credentials_and_a_service_only_what_it_owns() throws IOException {
         var anonymous = new HashMap<String, Object>(Map.of("bootstrap.servers", stack.bootstrapServers()));
         assertThatThrownBy(() -> produce(anonymous, COMPLAINTS_TOPIC, "{}"))
                 .as("an anonymous producer")
@@ -459,6 +461,32 @@ class LocalStackEndToEndTest {
         assertThat(partitionsOf(dispatch, COMPLAINTS_TOPIC))
                 .as("dispatch reading what it consumes")
                 .isNotEmpty();
+
+        // The passwords are in files only their owner reads, never on a command line (ps shows those).
+        var config = DATA_DIR.toAbsolutePath().normalize().resolve("config");
+        var stored = new Properties();
+        try (var in = Files.newInputStream(config.resolve("kafka-credentials.properties"))) {
+            stored.load(in);
+        }
+        var passwords =
+                stored.stringPropertyNames().stream().map(stored::getProperty).toList();
+        assertThat(passwords).hasSize(BusAccess.users().size() + 1);
+        var commandLines = ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(line ->
+                        line.contains(DATA_DIR.toAbsolutePath().normalize().toString()))
+                .toList();
+        assertThat(commandLines).as("the stack's processes").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(commandLines).noneMatch(line -> passwords.stream().anyMatch(line::contains));
+        try (var files = Files.list(config)) {
+            for (var file : files.filter(f ->
+                            f.toString().endsWith(".properties") || f.toString().endsWith(".conf"))
+                    .toList()) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                        .as(file.toString())
+                        .isEqualTo("rw-------");
+            }
+        }
 
         for (var service : Service.values()) {
             var listed = get(service, "/admin/dead-letters", ops);
