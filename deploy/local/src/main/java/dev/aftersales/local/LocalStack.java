@@ -93,6 +93,9 @@ public final class LocalStack implements AutoCloseable {
         broker.awaitReady(config.readyTimeout());
         milestone("broker and store ready");
         if (!config.withServices()) {
+            for (var service : Service.values()) {
+                broker.credentials().writeServiceFile(service);
+            }
             writeTokensEnv();
             return;
         }
@@ -103,6 +106,7 @@ public final class LocalStack implements AutoCloseable {
                             service,
                             config,
                             broker.bootstrapServers(),
+                            broker.credentials().writeServiceFile(service),
                             store.uri(service.id()),
                             tokens.publicKeyFile()));
         }
@@ -136,6 +140,14 @@ public final class LocalStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /**
+     * Client settings for the broker as {@code user}: {@code admin} (the launcher's super user) or a
+     * service's id ({@code intake}...), whose rights are that service's ({@link BusAccess}).
+     */
+    public Map<String, Object> kafkaClient(String user) {
+        return broker.client(user);
     }
 
     /** The connection string of one service's database, for {@code spring.mongodb.uri}. */
@@ -497,6 +509,12 @@ public final class LocalStack implements AutoCloseable {
                 data.resolve("logs").resolve("kafka.log")));
         out.append(String.format(
                 Locale.ROOT,
+                "  %-9s %-24s kcat -F %s (admin; SASL/SCRAM, no anonymous access)%n",
+                "",
+                "",
+                data.resolve("config").resolve("admin-kcat.conf")));
+        out.append(String.format(
+                Locale.ROOT,
                 "  %-9s %-24s file %s%n",
                 "store",
                 "mongodb://" + config.host() + ":" + config.storePort(),
@@ -504,6 +522,8 @@ public final class LocalStack implements AutoCloseable {
         if (services.isEmpty()) {
             out.append("\nRun each service with --spring.kafka.bootstrap-servers=")
                     .append(bootstrapServers())
+                    .append(" --spring.config.import=file:")
+                    .append(data.resolve("config").resolve("<service>-kafka.properties"))
                     .append(" --spring.mongodb.uri=")
                     .append(storeUri(Service.INTAKE).replace("/intake", "/<service>"))
                     .append(" --management.health.mongodb.enabled=false")

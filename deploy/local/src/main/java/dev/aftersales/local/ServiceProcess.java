@@ -25,8 +25,17 @@ final class ServiceProcess {
     private final URI baseUrl;
     private ChildProcess process;
 
+    /**
+     * @param kafkaCredentials the file with the service's broker credentials as Spring Boot properties;
+     *     only its path goes on the command line
+     */
     ServiceProcess(
-            Service service, LocalStackConfig config, String bootstrapServers, String storeUri, Path publicKeyFile) {
+            Service service,
+            LocalStackConfig config,
+            String bootstrapServers,
+            Path kafkaCredentials,
+            String storeUri,
+            Path publicKeyFile) {
         this.service = service;
         this.config = config;
         this.jar = service.jarIn(config.repoRoot());
@@ -37,6 +46,7 @@ final class ServiceProcess {
                 "--server.port=" + port,
                 "--server.address=" + config.host(),
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.config.import=file:" + kafkaCredentials,
                 "--spring.mongodb.uri=" + storeUri,
                 // The store does not answer `hello`, so Boot's Mongo health check would always say DOWN.
                 "--management.health.mongodb.enabled=false",

@@ -232,7 +232,8 @@ public final class ThroughputBenchmark {
 
     private void tap() {
         var props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        // The launcher's admin reads every topic; the services' principals read only their own.
+        props.putAll(stack.kafkaClient(BusAccess.ADMIN));
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,8 +1,10 @@
 package dev.aftersales.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.aftersales.contracts.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,14 +15,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -28,12 +33,18 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +77,7 @@ class LocalStackEndToEndTest {
     private static LocalStack stack;
     private static String agent;
     private static String dispatcher;
+    private static String ops;
 
     @BeforeAll
     static void startTheStack() throws IOException {
@@ -85,6 +97,7 @@ class LocalStackEndToEndTest {
         stack = LocalStack.start(config);
         agent = stack.token("agent-7", "AGENT");
         dispatcher = stack.token("dispatcher-1", "DISPATCHER");
+        ops = stack.token("ops-1", "OPS");
         var rss = stack.residentMemory();
         System.out.printf(
                 Locale.ROOT,
@@ -404,6 +417,172 @@ class LocalStackEndToEndTest {
                 .isEqualTo(machine.installerId());
     }
 
+    /**
+     * Issue 13: the bus is locked. No client gets in without credentials; a service's credentials
+     * write only its own topics, read only what it consumes, join only its own group; and the
+     * launcher's ACL table is what each service really consumes (its own dead-letter topics name it).
+     */
+    @Test
+    void the_broker_takes_no_client_without_credentials_and_a_service_only_what_it_owns() throws IOException {
+        var anonymous = new HashMap<String, Object>(Map.of("bootstrap.servers", stack.bootstrapServers()));
+        assertThatThrownBy(() -> produce(anonymous, COMPLAINTS_TOPIC, "{}"))
+                .as("an anonymous producer")
+                .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        assertThatThrownBy(() -> partitionsOf(anonymous, COMPLAINTS_TOPIC))
+                .as("an anonymous consumer")
+                .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        var wrongPassword = new HashMap<>(stack.kafkaClient("intake"));
+        wrongPassword.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"intake\""
+                        + " password=\"guessed\";");
+        assertThatThrownBy(() -> partitionsOf(wrongPassword, COMPLAINTS_TOPIC))
+                .isInstanceOf(SaslAuthenticationException.class);
+
+        var dispatch = stack.kafkaClient("dispatch");
+        assertThatThrownBy(() -> produce(dispatch, COMPLAINTS_TOPIC, "{}"))
+                .as("dispatch writing intake's topic")
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> produce(dispatch, "intake.complaints.v2", "{}"))
+                .as("dispatch writing a topic outside its own")
+                .hasCauseInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> produce(dispatch, "intake.complaints.v1.dispatch.surprise", "{}"))
+                .as("a topic is not created by naming it, even under dispatch's own prefix")
+                .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        assertThatThrownBy(() -> partitionsOf(dispatch, "followup.v1"))
+                .as("dispatch reading a topic it does not consume")
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> partitionsOf(dispatch, Topics.deadLetterOf(ASSIGNMENTS_TOPIC, "intake")))
+                .as("dispatch reading intake's dead letters")
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> joinGroup(dispatch, "intake-service", COMPLAINTS_TOPIC))
+                .as("dispatch joining intake's consumer group")
+                .isInstanceOf(GroupAuthorizationException.class);
+        assertThat(partitionsOf(dispatch, COMPLAINTS_TOPIC))
+                .as("dispatch reading what it consumes")
+                .isNotEmpty();
+
+        // The passwords are in files only their owner reads, never on a command line (ps shows those).
+        var config = DATA_DIR.toAbsolutePath().normalize().resolve("config");
+        var stored = new Properties();
+        try (var in = Files.newInputStream(config.resolve("kafka-credentials.properties"))) {
+            stored.load(in);
+        }
+        var passwords =
+                stored.stringPropertyNames().stream().map(stored::getProperty).toList();
+        assertThat(passwords).hasSize(BusAccess.users().size() + 1);
+        var commandLines = ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(line ->
+                        line.contains(DATA_DIR.toAbsolutePath().normalize().toString()))
+                .toList();
+        assertThat(commandLines).as("the stack's processes").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(commandLines).noneMatch(line -> passwords.stream().anyMatch(line::contains));
+        try (var files = Files.list(config)) {
+            for (var file : files.filter(f ->
+                            f.toString().endsWith(".properties") || f.toString().endsWith(".conf"))
+                    .toList()) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                        .as(file.toString())
+                        .isEqualTo("rw-------");
+            }
+        }
+
+        for (var service : Service.values()) {
+            var listed = get(service, "/admin/dead-letters", ops);
+            assertThat(elements(listed.json()).map(JsonNode::asString).toList())
+                    .as(service + "'s dead-letter topics: one per topic the ACLs let it read")
+                    .containsExactlyInAnyOrderElementsOf(BusAccess.consumes(service).stream()
+                            .map(topic -> Topics.deadLetterOf(topic, service.id()))
+                            .toList());
+        }
+    }
+
+    /**
+     * Issue 13: dead letters belong to their consumer. A record that only intake cannot read (a
+     * broken AssignmentAccepted, a type only intake consumes) lands in intake's dead letters only;
+     * parts, which reads the same topic, neither lists nor replays them; a replay goes to intake's
+     * replay topic, which only intake's group reads, and leaves the producer's topic alone.
+     */
+    @Test
+    void dead_letters_of_one_consumer_are_not_another_consumers_and_a_replay_reaches_only_its_consumer()
+            throws Exception {
+        var intakeDeadLetters = Topics.deadLetterOf(ASSIGNMENTS_TOPIC, "intake");
+        var intakeReplays = Topics.replayOf(ASSIGNMENTS_TOPIC, "intake");
+        var eventId = UUID.randomUUID().toString();
+        // As a broken dispatch would write it: its own topic and source, a payload nobody can read.
+        var record =
+                new ProducerRecord<String, String>(ASSIGNMENTS_TOPIC, "C-BROKEN-" + eventId, "{\"assignmentId\": 7}");
+        record.headers()
+                .add("ce_id", eventId.getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", "aftersales.dispatch.AssignmentAccepted.v1".getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "/aftersales/dispatch".getBytes(StandardCharsets.UTF_8))
+                .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        try (var producer = producer(stack.kafkaClient(BusAccess.ADMIN))) {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+        var dead = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> deadLetters(Service.INTAKE, intakeDeadLetters, eventId), list -> !list.isEmpty())
+                .get(0);
+        assertThat(dead.get("reason").asString()).startsWith("invalid payload");
+        var place = intakeDeadLetters + "/" + dead.get("partition").asInt() + "/"
+                + dead.get("offset").asLong();
+
+        // Parts consumes the same topic, skipped the type, and has no business with intake's dead letters.
+        assertThat(deadLetters(Service.PARTS, Topics.deadLetterOf(ASSIGNMENTS_TOPIC, "parts"), eventId))
+                .isEmpty();
+        assertThat(get(Service.PARTS, "/admin/dead-letters", ops).text()).doesNotContain(intakeDeadLetters);
+        assertThat(get(Service.PARTS, "/admin/dead-letters/" + intakeDeadLetters, ops)
+                        .status())
+                .isEqualTo(404);
+        assertThat(get(Service.PARTS, "/admin/dead-letters/" + place + "?purpose=curious", ops)
+                        .status())
+                .isEqualTo(404);
+        assertThat(post(Service.PARTS, "/admin/dead-letters/" + place + "/replay", ops, Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(post(
+                                Service.PARTS,
+                                "/admin/dead-letters/" + intakeDeadLetters + "/replay",
+                                ops,
+                                Map.of("reason", "invalid"))
+                        .status())
+                .isEqualTo(404);
+
+        var producerTopicBefore = endOffsets(ASSIGNMENTS_TOPIC);
+        var replayed = post(Service.INTAKE, "/admin/dead-letters/" + place + "/replay", ops, Map.of());
+        assertThat(replayed.status()).as(replayed.text()).isEqualTo(202);
+        assertThat(replayed.json().get("replayedTo").asString()).isEqualTo(intakeReplays);
+
+        // Intake read it again (and, as it is still broken, dead-lettered it again); nobody else did.
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        deadLetters(Service.INTAKE, intakeDeadLetters, eventId).size() == 2);
+        assertThat(deadLetters(Service.INTAKE, intakeDeadLetters, eventId)
+                        .get(0)
+                        .get("replayed")
+                        .get("by")
+                        .asString())
+                .isEqualTo("ops-1");
+        assertThat(endOffsets(ASSIGNMENTS_TOPIC)).as("the producer's topic").isEqualTo(producerTopicBefore);
+        assertThat(endOffsets(intakeReplays).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (var service : Service.values()) {
+                var readIt = committedTopics(BusAccess.group(service)).contains(intakeReplays);
+                assertThat(readIt).as(service + " read intake's replay").isEqualTo(service == Service.INTAKE);
+            }
+        });
+        assertThat(post(Service.INTAKE, "/admin/dead-letters/" + place + "/replay", ops, Map.of())
+                        .status())
+                .as("a dead letter is replayed once")
+                .isEqualTo(409);
+    }
+
     // ---- the services' doors ----
 
     private static Optional<JsonNode> ownAssignment(String technicianToken, String complaintId) {
@@ -523,17 +702,12 @@ class LocalStackEndToEndTest {
                 .collect(Collectors.groupingBy(e -> e.get("complaintId").asString()));
     }
 
-    /** The payloads of every event of one type on a topic, from its beginning. */
+    /** The payloads of every event of one type on a topic, from its beginning (read as the launcher's admin). */
     private static List<JsonNode> eventsOf(String topic, String ceType) {
-        var props = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
+        var props = new HashMap<>(stack.kafkaClient(BusAccess.ADMIN));
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         var events = new ArrayList<JsonNode>();
         try (var consumer = new KafkaConsumer<String, String>(props)) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
@@ -554,9 +728,99 @@ class LocalStackEndToEndTest {
         return events;
     }
 
+    /** The dead letters on a service's dead-letter topic with the given {@code ce_id}, as ops lists them. */
+    private static List<JsonNode> deadLetters(Service service, String topic, String eventId) {
+        var listed = get(service, "/admin/dead-letters/" + topic + "?limit=1000", ops);
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        return elements(listed.json())
+                .filter(d -> eventId.equals(d.get("eventId").asString()))
+                .sorted(Comparator.comparingLong(d -> d.get("offset").asLong()))
+                .toList();
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+        try (var admin = Admin.create(stack.kafkaClient(BusAccess.ADMIN))) {
+            var partitions = admin
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
+        }
+    }
+
+    /** The topics a consumer group has committed offsets on. */
+    private static List<String> committedTopics(String group) throws Exception {
+        try (var admin = Admin.create(stack.kafkaClient(BusAccess.ADMIN))) {
+            return admin
+                    .listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS)
+                    .keySet()
+                    .stream()
+                    .map(TopicPartition::topic)
+                    .distinct()
+                    .toList();
+        }
+    }
+
+    /** Bounded waits: a refused client must fail within seconds, not hang. */
+    private static Map<String, Object> quick(Map<String, Object> client) {
+        var props = new HashMap<>(client);
+        props.put("max.block.ms", 2500);
+        props.put("request.timeout.ms", 2500);
+        props.put("delivery.timeout.ms", 5000);
+        props.put("default.api.timeout.ms", 2500);
+        return props;
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> client) {
+        var props = quick(client);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(props);
+    }
+
+    private static void produce(Map<String, Object> client, String topic, String value) throws Exception {
+        try (var producer = producer(client)) {
+            producer.send(new ProducerRecord<>(topic, "probe", value)).get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(Map<String, Object> client) {
+        var props = quick(client);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props);
+    }
+
+    private static List<?> partitionsOf(Map<String, Object> client, String topic) {
+        try (var consumer = consumer(client)) {
+            return consumer.partitionsFor(topic, Duration.ofMillis(2500));
+        }
+    }
+
+    private static void joinGroup(Map<String, Object> client, String group, String topic) {
+        var props = new HashMap<>(client);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        try (var consumer = consumer(props)) {
+            consumer.subscribe(List.of(topic));
+            var deadline = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500));
+            }
+        }
+    }
+
     /** Dispatch's group has committed up to the end of every partition of the complaints topic. */
     private static boolean dispatchCaughtUp() throws Exception {
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+        try (var admin = Admin.create(stack.kafkaClient(BusAccess.ADMIN))) {
             var committed = admin.listConsumerGroupOffsets(DISPATCH_GROUP)
                     .partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS);

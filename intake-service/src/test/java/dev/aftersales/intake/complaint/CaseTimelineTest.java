@@ -169,7 +169,7 @@ class CaseTimelineTest {
     @Test
     void an_event_for_an_unknown_complaint_is_retried_then_dead_lettered_with_its_reason() {
         var unknown = "C-19700101-UNKNOWN" + UUID.randomUUID();
-        try (var tap = EventTap.open(brokers, Topics.deadLetterOf(Topics.DISPATCH_ASSIGNMENTS))) {
+        try (var tap = EventTap.open(brokers, Topics.deadLetterOf(Topics.DISPATCH_ASSIGNMENTS, "intake"))) {
             var eventId = events.publish(
                     new TechnicianAssigned(
                             "ASG-" + unknown,

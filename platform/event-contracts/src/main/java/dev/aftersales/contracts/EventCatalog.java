@@ -7,6 +7,8 @@ import dev.aftersales.contracts.parts.*;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,6 +63,15 @@ public enum EventCatalog {
 
     private static final Map<String, EventCatalog> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventCatalog::type, Function.identity()));
+    /** Every topic has one producer: the service of all the types that travel on it. */
+    private static final Map<String, String> OWNER_BY_TOPIC = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventCatalog::topic, EventCatalog::service, (a, b) -> {
+                if (!a.equals(b)) {
+                    throw new IllegalStateException("a topic with two producers: " + a + ", " + b);
+                }
+                return a;
+            }));
+
     private static final Map<Class<?>, EventCatalog> BY_PAYLOAD = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventCatalog::payloadType, Function.identity()));
 
@@ -97,6 +108,28 @@ public enum EventCatalog {
     /** Unknown types are not an error: consumers skip types they do not know. */
     public static Optional<EventCatalog> ofType(String ceType) {
         return Optional.ofNullable(BY_TYPE.get(ceType));
+    }
+
+    /**
+     * The service that produces {@code topic}, e.g. {@code intake} for {@code intake.complaints.v1}:
+     * the only one allowed to write it, and the {@code ce_source} ({@code /aftersales/<service>}) of
+     * every record on it.
+     */
+    public static Optional<String> ownerOf(String topic) {
+        return Optional.ofNullable(OWNER_BY_TOPIC.get(topic));
+    }
+
+    /** The topics {@code service} produces. */
+    public static SortedSet<String> topicsOf(String service) {
+        return OWNER_BY_TOPIC.entrySet().stream()
+                .filter(e -> e.getValue().equals(service))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The {@code ce_source} of the events {@code service} produces. */
+    public static String sourceOf(String service) {
+        return "/aftersales/" + service;
     }
 
     public static EventCatalog ofPayload(Class<?> payloadType) {

@@ -25,19 +25,25 @@ public final class Topics {
     public static final String FOLLOWUP = "followup.v1";
 
     private static final String DEAD_LETTER_SUFFIX = ".DLT";
+    private static final String REPLAY_SUFFIX = ".replay";
 
     private Topics() {}
 
-    /** Where records of {@code topic} go when they can never be processed. */
-    public static String deadLetterOf(String topic) {
-        return topic + DEAD_LETTER_SUFFIX;
+    /**
+     * Where {@code consumer} parks the records of {@code topic} it can never process: {@code
+     * <topic>.<consumer>.DLT}. One per consuming service, so no two consumer groups share one and each
+     * service lists and replays only its own.
+     */
+    public static String deadLetterOf(String topic, String consumer) {
+        return topic + "." + consumer + DEAD_LETTER_SUFFIX;
     }
 
-    public static boolean isDeadLetter(String topic) {
-        return topic.endsWith(DEAD_LETTER_SUFFIX);
-    }
-
-    public static String originOf(String deadLetterTopic) {
-        return deadLetterTopic.substring(0, deadLetterTopic.length() - DEAD_LETTER_SUFFIX.length());
+    /**
+     * Where {@code consumer} sends its own dead letters of {@code topic} back to itself: {@code
+     * <topic>.<consumer>.replay}. Only that consumer reads it, so a replay never reaches another
+     * consumer of {@code topic} and never writes to the producer's topic.
+     */
+    public static String replayOf(String topic, String consumer) {
+        return topic + "." + consumer + REPLAY_SUFFIX;
     }
 }

@@ -1,5 +1,7 @@
 package dev.aftersales.chassis;
 
+import dev.aftersales.chassis.audit.Audit;
+import dev.aftersales.chassis.audit.LoggedAudit;
 import dev.aftersales.chassis.events.KafkaConfiguration;
 import dev.aftersales.chassis.idempotency.IdempotencyConfiguration;
 import dev.aftersales.chassis.metrics.PersonalDataTagFilter;
@@ -10,6 +12,7 @@ import dev.aftersales.chassis.web.ProblemDetailsAdvice;
 import dev.aftersales.chassis.web.RequestJsonConverter;
 import dev.aftersales.chassis.web.RequestSizeLimitFilter;
 import dev.aftersales.chassis.web.TraceparentFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,6 +45,13 @@ public class ChassisAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The chassis' audit, a log line and a counter per entry; a service's own {@link Audit} bean replaces it. */
+    @Bean
+    @ConditionalOnMissingBean(Audit.class)
+    Audit audit(MeterRegistry meters) {
+        return new LoggedAudit(meters);
     }
 
     @Bean

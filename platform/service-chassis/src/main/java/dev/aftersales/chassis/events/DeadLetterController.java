@@ -2,47 +2,57 @@ package dev.aftersales.chassis.events;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
-import dev.aftersales.chassis.application.NotFoundException;
+import dev.aftersales.chassis.audit.Audit;
+import dev.aftersales.chassis.audit.AuditEntry;
+import dev.aftersales.chassis.logging.PersonalData;
+import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.contracts.CloudEventHeaders;
-import dev.aftersales.contracts.Topics;
-import java.time.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lets operations see why records were dead-lettered and send them back once the cause is fixed.
- * Listed payloads leave out the customer's personal data ({@link DeadLetterPayloads}).
- * A replay republishes the original record, headers and {@code ce_id} included, to its original
- * topic, so a record replayed twice is still handled once.
+ * Lets operations see why records were dead-lettered and send them back once the cause is fixed,
+ * for this service's own dead letters only ({@code <topic>.<service>.DLT}; another consumer's answer
+ * 404). Listings leave out the customer's personal data ({@link DeadLetterPayloads}); the whole
+ * record is one explicit call that names its purpose and is audited. A replay, one by one or in
+ * bulk, goes to this service's replay topic and nowhere else ({@link DeadLetters}), once per dead
+ * letter, and is audited too.
  */
 @RestController
 @RequestMapping("/admin/dead-letters")
 @PreAuthorize("hasRole('OPS')")
 class DeadLetterController {
 
-    /** Headers that a replay copies back; the dead-letter bookkeeping headers stay behind. */
-    private static final Set<String> REPLAYED_HEADERS = Set.of(
+    static final String PAYLOAD_READ = "dead-letter.payload-read";
+    static final String REPLAYED = "dead-letter.replayed";
+    static final String BULK_REPLAYED = "dead-letter.bulk-replayed";
+
+    private static final int MAX_LIMIT = 1000;
+    private static final int MAX_TEXT = 200;
+
+    /** Text headers the full view shows; binary bookkeeping (original offsets, stack traces) stays out. */
+    private static final Set<String> SHOWN_HEADERS = Set.of(
             CloudEventHeaders.SPEC_VERSION,
             CloudEventHeaders.ID,
             CloudEventHeaders.SOURCE,
@@ -50,10 +60,14 @@ class DeadLetterController {
             CloudEventHeaders.TIME,
             CloudEventHeaders.SUBJECT,
             CloudEventHeaders.CONTENT_TYPE,
-            CloudEventHeaders.TRACEPARENT);
+            CloudEventHeaders.TRACEPARENT,
+            KafkaConfiguration.DLT_REASON,
+            DeadLetters.REPLAY_OF,
+            "kafka_dlt-original-topic",
+            "kafka_dlt-original-consumer-group",
+            "kafka_dlt-exception-fqcn");
 
-    private static final Duration POLL = Duration.ofMillis(500);
-
+    /** A dead letter as listed: without personal data. */
     record DeadLetter(
             String topic,
             int partition,
@@ -63,120 +77,198 @@ class DeadLetterController {
             String type,
             String reason,
             Instant deadLetteredAt,
-            String payload) {}
+            String payload,
+            ReplayMark replayed) {}
+
+    /** A dead letter in full, for the one who asked with a purpose. */
+    record DeadLetterInFull(
+            String topic,
+            int partition,
+            long offset,
+            String key,
+            Map<String, String> headers,
+            Instant deadLetteredAt,
+            String payload,
+            ReplayMark replayed) {}
+
+    /** Who replayed a dead letter and when; {@code sent} false while a replay is under way. */
+    record ReplayMark(String by, Instant at, boolean sent) {
+
+        static ReplayMark of(DeadLetterReplays.Replay replay) {
+            return replay == null
+                    ? null
+                    : new ReplayMark(
+                            replay.replayedBy(), replay.sent() ? replay.sentAt() : replay.claimedAt(), replay.sent());
+        }
+    }
 
     record Replayed(String topic, int partition, long offset, String replayedTo) {}
 
-    private final ConsumerFactory<String, byte[]> consumers;
-    private final KafkaTemplate<String, byte[]> template;
-    private final EventSubscriptions subscriptions;
+    /**
+     * Which dead letters to replay: dead-lettered in {@code [from, to)} and/or with a reason
+     * containing {@code reason}; at least one of the three. At most {@code limit} (1 to 1000, default
+     * 500) per call; {@code more} in the answer says whether to call again. The rules across fields
+     * and the limit are checked as a listing's query is ({@link #filter}), so one answer names them all.
+     */
+    record BulkReplay(
+            Instant from, Instant to, @Size(max = MAX_TEXT) String reason, Integer limit) {}
 
-    DeadLetterController(
-            ConsumerFactory<String, byte[]> eventConsumerFactory,
-            KafkaTemplate<String, byte[]> eventTemplate,
-            org.springframework.beans.factory.ObjectProvider<EventSubscriptions> subscriptions) {
-        this.consumers = eventConsumerFactory;
-        this.template = eventTemplate;
-        this.subscriptions =
-                EventSubscriptions.merge(subscriptions.orderedStream().toList());
+    record BulkReplayed(
+            String topic, String replayedTo, int matched, int replayed, int alreadyReplayed, boolean more) {}
+
+    private final DeadLetters deadLetters;
+    private final Audit audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    DeadLetterController(DeadLetters deadLetters, Audit audit, CurrentUser currentUser, Clock clock) {
+        this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
     }
 
-    /** The dead-letter topics of what this service consumes. */
+    /** This service's dead-letter topics, one per topic it consumes. */
     @GetMapping
     List<String> topics() {
-        return subscriptions.topics().stream().map(Topics::deadLetterOf).toList();
+        return deadLetters.topics();
     }
 
     @GetMapping("/{topic}")
-    List<DeadLetter> list(@PathVariable String topic, @RequestParam(defaultValue = "100") int limit) {
-        requireDeadLetterTopic(topic);
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit", "must be between 1 and 1000");
+    List<DeadLetter> list(
+            @PathVariable String topic,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String reason) {
+        var filter = filter(from, to, reason, limit, List.of());
+        var found = deadLetters.read(topic, filter, limit);
+        var replays = deadLetters.replaysOf(topic);
+        return found.records().stream()
+                .map(record -> listed(record, replays.get(idOf(record))))
+                .toList();
+    }
+
+    /** The whole dead letter, personal data included: say why, and it is audited. */
+    @GetMapping("/{topic}/{partition}/{offset}")
+    DeadLetterInFull inFull(
+            @PathVariable String topic,
+            @PathVariable int partition,
+            @PathVariable long offset,
+            @RequestParam(required = false) String purpose) {
+        if (purpose == null || purpose.isBlank() || purpose.length() > MAX_TEXT) {
+            throw new InvalidRequestException(
+                    "purpose", "say why you need the personal data (1 to " + MAX_TEXT + " characters)");
         }
-        var result = new ArrayList<DeadLetter>();
-        try (var consumer = newConsumer()) {
-            var partitions = partitionsOf(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            while (result.size() < limit && !reached(consumer, end)) {
-                for (var record : consumer.poll(POLL)) {
-                    if (result.size() < limit) {
-                        result.add(toDeadLetter(record));
-                    }
-                }
+        var record = deadLetters.one(topic, partition, offset);
+        audit.record(new AuditEntry(
+                PAYLOAD_READ,
+                currentUser.userId(),
+                idOf(record),
+                Map.of(
+                        "eventId", String.valueOf(EventDispatcher.header(record, CloudEventHeaders.ID)),
+                        "purpose", PersonalData.mask(purpose.strip())),
+                clock.instant()));
+        var headers = new LinkedHashMap<String, String>();
+        for (var header : record.headers()) {
+            if (SHOWN_HEADERS.contains(header.key()) && header.value() != null) {
+                headers.put(header.key(), new String(header.value(), UTF_8));
             }
         }
-        return result;
+        return new DeadLetterInFull(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                headers,
+                Instant.ofEpochMilli(record.timestamp()),
+                record.value() == null ? null : new String(record.value(), UTF_8),
+                ReplayMark.of(deadLetters.replaysOf(topic).get(idOf(record))));
     }
 
     @PostMapping("/{topic}/{partition}/{offset}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Replayed replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset)
-            throws Exception {
-        requireDeadLetterTopic(topic);
-        ConsumerRecord<String, byte[]> found = null;
-        try (var consumer = newConsumer()) {
-            var tp = new TopicPartition(topic, partition);
-            if (!partitionsOf(consumer, topic).contains(tp)) {
-                throw new NotFoundException("no partition " + partition + " in " + topic);
+    Replayed replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
+        var record = deadLetters.one(topic, partition, offset);
+        var actor = currentUser.userId();
+        var outcome = deadLetters.replay(record, actor);
+        if (outcome.earlier().isPresent()) {
+            var earlier = outcome.earlier().get();
+            throw new ConflictException("dead letter " + idOf(record) + " was replayed by " + earlier.replayedBy()
+                    + " at " + (earlier.sent() ? earlier.sentAt() : earlier.claimedAt()));
+        }
+        audit.record(new AuditEntry(
+                REPLAYED,
+                actor,
+                idOf(record),
+                Map.of(
+                        "eventId",
+                        String.valueOf(EventDispatcher.header(record, CloudEventHeaders.ID)),
+                        "replayedTo",
+                        outcome.replayedTo()),
+                clock.instant()));
+        return new Replayed(topic, partition, offset, outcome.replayedTo());
+    }
+
+    @PostMapping("/{topic}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    BulkReplayed replayInBulk(@PathVariable String topic, @Valid @RequestBody BulkReplay request) {
+        var limit = request.limit() == null ? 500 : request.limit();
+        var none = request.from() == null
+                && request.to() == null
+                && (request.reason() == null || request.reason().isBlank());
+        var filter = filter(
+                request.from(),
+                request.to(),
+                request.reason(),
+                limit,
+                none
+                        ? List.of(new FieldProblem("from", "give from, to or reason: which dead letters to replay"))
+                        : List.of());
+        var actor = currentUser.userId();
+        var found = deadLetters.read(topic, filter, limit);
+        int replayed = 0;
+        int already = 0;
+        for (var record : found.records()) {
+            var outcome = deadLetters.replay(record, actor);
+            if (outcome.earlier().isPresent()) {
+                already++;
+            } else {
+                replayed++;
             }
-            consumer.assign(List.of(tp));
-            var end = consumer.endOffsets(List.of(tp)).get(tp);
-            if (offset < 0 || offset >= end) {
-                throw new NotFoundException("no record at offset " + offset);
-            }
-            consumer.seek(tp, offset);
-            while (found == null && consumer.position(tp) <= offset) {
-                for (var record : consumer.poll(POLL)) {
-                    if (record.offset() == offset) {
-                        found = record;
-                    }
-                }
-            }
         }
-        if (found == null) {
-            throw new NotFoundException("no record at offset " + offset);
-        }
-        var origin = Topics.originOf(topic);
-        var headers = new RecordHeaders();
-        for (var header : found.headers()) {
-            if (REPLAYED_HEADERS.contains(header.key())) {
-                headers.add(header);
-            }
-        }
-        template.send(new ProducerRecord<>(origin, null, found.key(), found.value(), headers))
-                .get();
-        return new Replayed(topic, partition, offset, origin);
+        var details = new LinkedHashMap<String, String>();
+        details.put("matched", Integer.toString(found.records().size()));
+        details.put("replayed", Integer.toString(replayed));
+        details.put("alreadyReplayed", Integer.toString(already));
+        details.put("from", String.valueOf(request.from()));
+        details.put("to", String.valueOf(request.to()));
+        details.put("reason", String.valueOf(request.reason() == null ? null : PersonalData.mask(request.reason())));
+        audit.record(new AuditEntry(BULK_REPLAYED, actor, topic, details, clock.instant()));
+        return new BulkReplayed(
+                topic, deadLetters.replayTopicOf(topic), found.records().size(), replayed, already, found.more());
     }
 
-    private Consumer<String, byte[]> newConsumer() {
-        // No group: reading the dead letters must not move any consumer group's offsets.
-        var overrides = new java.util.Properties();
-        overrides.put(ConsumerConfig.GROUP_ID_CONFIG, "");
-        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return consumers.createConsumer(null, null, null, overrides);
-    }
-
-    private static List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, String topic) {
-        var infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-        if (infos == null || infos.isEmpty()) {
-            throw new NotFoundException("no topic " + topic);
+    private static DeadLetters.Filter filter(
+            Instant from, Instant to, String reason, int limit, List<FieldProblem> problems) {
+        var errors = new ArrayList<>(problems);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            errors.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
         }
-        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
-    private static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-    }
-
-    private static void requireDeadLetterTopic(String topic) {
-        if (!Topics.isDeadLetter(topic)) {
-            throw new InvalidRequestException("topic", "must be a dead-letter topic ending in .DLT");
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new FieldProblem("to", "must be after from"));
         }
+        if (reason != null && reason.length() > MAX_TEXT) {
+            errors.add(new FieldProblem("reason", "size must be between 0 and " + MAX_TEXT));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new DeadLetters.Filter(from, to, reason);
     }
 
-    private static DeadLetter toDeadLetter(ConsumerRecord<String, byte[]> record) {
+    private static DeadLetter listed(ConsumerRecord<String, byte[]> record, DeadLetterReplays.Replay replay) {
+        var reason = EventDispatcher.header(record, KafkaConfiguration.DLT_REASON);
         return new DeadLetter(
                 record.topic(),
                 record.partition(),
@@ -184,8 +276,13 @@ class DeadLetterController {
                 record.key(),
                 EventDispatcher.header(record, CloudEventHeaders.ID),
                 EventDispatcher.header(record, CloudEventHeaders.TYPE),
-                EventDispatcher.header(record, KafkaConfiguration.DLT_REASON),
+                reason == null ? null : PersonalData.mask(reason),
                 Instant.ofEpochMilli(record.timestamp()),
-                record.value() == null ? null : DeadLetterPayloads.redact(new String(record.value(), UTF_8)));
+                record.value() == null ? null : DeadLetterPayloads.redact(new String(record.value(), UTF_8)),
+                ReplayMark.of(replay));
+    }
+
+    private static String idOf(ConsumerRecord<?, ?> record) {
+        return DeadLetterReplays.idOf(record.topic(), record.partition(), record.offset());
     }
 }

@@ -1,6 +1,7 @@
 package dev.aftersales.chassis.events;
 
 import dev.aftersales.chassis.logging.PersonalData;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -11,18 +12,36 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * A dead letter's payload as operations may read it: enough to see why it failed, without the
- * customer's personal data. Fields named like personal data (names, phones, addresses, contacts)
- * are blanked, phone numbers in any other text masked; a payload that is not JSON is masked as
- * text. The record on the topic is untouched, so a replay sends the original.
+ * A dead letter's payload as operations may read it in a listing: enough to see why it failed
+ * (ids, types, times, amounts, the shape), without the customer's personal data. Fields named like
+ * personal data (any name containing name, phone, address or contact, e.g. {@code customerName},
+ * {@code siteAddress}) and free-text fields (symptoms, requests, diagnoses, reasons, notes: people
+ * write names and places into them) are blanked, phone numbers in any other text masked; a payload
+ * that is not JSON is masked as text. The record on the topic is untouched, so a replay sends the
+ * original, and the whole of it is one audited call away.
  */
 final class DeadLetterPayloads {
 
     static final String REDACTED = "***";
 
-    /** Field names (lower case) whose values are personal data wherever they appear. */
-    private static final Set<String> PERSONAL = Set.of(
-            "name", "customername", "phone", "phones", "customerphone", "address", "contactname", "contactphone");
+    /** Parts of field names (lower case) whose values are personal data wherever they appear. */
+    private static final List<String> PERSONAL = List.of("name", "phone", "address", "contact");
+
+    /** Free-text fields (lower case): whatever a person typed may name people and places. */
+    private static final Set<String> FREE_TEXT = Set.of(
+            "symptoms",
+            "customerrequest",
+            "diagnosis",
+            "guidance",
+            "reason",
+            "rootcause",
+            "note",
+            "notes",
+            "comment",
+            "comments",
+            "remark",
+            "remarks",
+            "description");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,9 +68,7 @@ final class DeadLetterPayloads {
                 var value = object.get(name);
                 object.set(
                         name,
-                        PERSONAL.contains(name.toLowerCase(Locale.ROOT)) && !value.isNull()
-                                ? blank(value)
-                                : redacted(value));
+                        hidden(name) && (value.isString() || value.isContainer()) ? blank(value) : redacted(value));
             }
             return object;
         }
@@ -62,6 +79,11 @@ final class DeadLetterPayloads {
             return array;
         }
         return node.isString() ? StringNode.valueOf(PersonalData.mask(node.asString())) : node;
+    }
+
+    private static boolean hidden(String field) {
+        var name = field.toLowerCase(Locale.ROOT);
+        return FREE_TEXT.contains(name) || PERSONAL.stream().anyMatch(name::contains);
     }
 
     private static JsonNode blank(JsonNode value) {

@@ -5,12 +5,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.aftersales.chassis.ChassisProperties;
 import dev.aftersales.chassis.outbox.EventTooLargeException;
 import dev.aftersales.contracts.EventCatalog;
-import dev.aftersales.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,10 +21,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -41,9 +45,11 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
  * Producing and consuming events: an idempotent producer that waits for all in-sync replicas, one
- * listener container over the topics a service's {@link EventSubscriptions} imply, and the error
- * handling that keeps a partition moving: poison records go to {@code <topic>.DLT} at once with
- * the reason in headers, transient failures are retried with back-off and then dead-lettered too.
+ * listener container over the topics a service's {@link EventSubscriptions} imply (and its own
+ * replay topics), and the error handling that keeps a partition moving: poison records go to this
+ * consumer's own {@code <topic>.<service>.DLT} at once with the reason in headers, transient failures
+ * are retried with back-off and then dead-lettered too. Every client takes the service's {@code
+ * spring.kafka.*} settings, credentials and TLS included ({@link KafkaClientSettings}).
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -51,9 +57,34 @@ public class KafkaConfiguration {
     /** Header with the reason a record was dead-lettered, in words an operator can act on. */
     public static final String DLT_REASON = "aftersales_dlt_reason";
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+
     @Bean
-    KafkaTemplate<String, byte[]> eventTemplate(KafkaProperties kafka, MeterRegistry meters) {
-        var props = new HashMap<>(kafka.buildProducerProperties());
+    KafkaClientSettings kafkaClientSettings(KafkaProperties kafka, KafkaConnectionDetails connection) {
+        return new KafkaClientSettings(kafka, connection);
+    }
+
+    @Bean
+    ConsumedTopics consumedTopics(ObjectProvider<EventSubscriptions> subscriptions, ChassisProperties chassis) {
+        var subs = EventSubscriptions.merge(subscriptions.orderedStream().toList());
+        return new ConsumedTopics(chassis.service(), subs.topics());
+    }
+
+    /** A broker reached without credentials is a broker anyone on that network can write to. */
+    @Bean
+    SmartInitializingSingleton kafkaWithoutCredentialsWarning(KafkaClientSettings settings) {
+        return () -> {
+            if (settings.plaintext() && !settings.loopbackOnly()) {
+                log.warn("Kafka is reached without credentials or TLS (security.protocol PLAINTEXT): anyone who"
+                        + " reaches the broker can read and write every topic. Set spring.kafka.security.protocol"
+                        + " and the SASL settings (README, 'Pointing it at a real Kafka cluster').");
+            }
+        };
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> eventTemplate(KafkaClientSettings settings, MeterRegistry meters) {
+        var props = settings.producer();
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -68,8 +99,8 @@ public class KafkaConfiguration {
 
     @Bean
     ConsumerFactory<String, byte[]> eventConsumerFactory(
-            KafkaProperties kafka, ChassisProperties chassis, MeterRegistry meters) {
-        var props = new HashMap<>(kafka.buildConsumerProperties());
+            KafkaClientSettings settings, ChassisProperties chassis, MeterRegistry meters) {
+        var props = settings.consumer();
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, chassis.service() + "-service");
@@ -84,11 +115,16 @@ public class KafkaConfiguration {
 
     @Bean
     DefaultErrorHandler eventErrorHandler(
-            KafkaTemplate<String, byte[]> eventTemplate, ChassisProperties chassis, MeterRegistry meters) {
+            KafkaTemplate<String, byte[]> eventTemplate,
+            ConsumedTopics topics,
+            ChassisProperties chassis,
+            MeterRegistry meters) {
+        // This consumer's own dead-letter topic, also for records it read from its replay topic.
         var recoverer = new DeadLetterPublishingRecoverer(
-                eventTemplate, (record, e) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+                eventTemplate,
+                (record, e) -> new TopicPartition(topics.deadLetterOf(topics.originOf(record.topic())), -1));
         recoverer.setHeadersFunction((record, e) -> {
-            deadLettered(meters, record.topic()).increment();
+            deadLettered(meters, topics.originOf(record.topic())).increment();
             var headers = new RecordHeaders();
             headers.add(DLT_REASON, reason(e).getBytes(UTF_8));
             return headers;
@@ -123,48 +159,65 @@ public class KafkaConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> eventListenerContainer(
             ObjectProvider<EventSubscriptions> subscriptions,
+            ConsumedTopics topics,
             ConsumerFactory<String, byte[]> eventConsumerFactory,
             DefaultErrorHandler eventErrorHandler,
             Validator validator,
             ChassisProperties chassis,
             MeterRegistry meters) {
         var subs = EventSubscriptions.merge(subscriptions.orderedStream().toList());
-        var topics = subs.topics().toArray(String[]::new);
-        // Zero from the start for every consumed topic, so a first dead letter is a visible step.
-        for (var topic : topics) {
+        // Zero from the start for every consumed topic, so a first dead letter or forgery is a visible step.
+        for (var topic : topics.origins()) {
             deadLettered(meters, topic);
+            EventDispatcher.forged(meters, topic);
         }
-        var containerProps = topics.length > 0
-                ? new ContainerProperties(topics)
+        var subscribed = topics.subscribed().toArray(String[]::new);
+        var containerProps = subscribed.length > 0
+                ? new ContainerProperties(subscribed)
                 : new ContainerProperties(java.util.regex.Pattern.compile("^$"));
-        containerProps.setMessageListener(new EventDispatcher(subs, validator, meters));
+        containerProps.setMessageListener(new EventDispatcher(subs, topics, validator, meters));
         containerProps.setObservationEnabled(false);
         var container = new ConcurrentMessageListenerContainer<>(eventConsumerFactory, containerProps);
         container.setConcurrency(chassis.kafka().consumerConcurrency());
         container.setCommonErrorHandler(eventErrorHandler);
-        container.setAutoStartup(topics.length > 0);
+        container.setAutoStartup(subscribed.length > 0);
         return container;
     }
 
-    /** The service's own topics and the dead-letter topics of those it consumes. */
     @Bean
-    KafkaAdmin.NewTopics eventTopics(ObjectProvider<EventSubscriptions> subscriptions, ChassisProperties chassis) {
-        var names = new TreeSet<String>();
-        for (var entry : EventCatalog.values()) {
-            if (entry.service().equals(chassis.service())) {
-                names.add(entry.topic());
-            }
-        }
-        EventSubscriptions.merge(subscriptions.orderedStream().toList())
-                .topics()
-                .forEach(topic -> {
-                    names.add(topic);
-                    names.add(Topics.deadLetterOf(topic));
-                });
-        var topics = new ArrayList<NewTopic>();
+    DeadLetterReplays deadLetterReplays(MongoTemplate mongo) {
+        return new DeadLetterReplays(mongo);
+    }
+
+    @Bean
+    SmartInitializingSingleton deadLetterReplayIndexes(DeadLetterReplays replays) {
+        return replays::declareIndexes;
+    }
+
+    @Bean
+    DeadLetters deadLetters(
+            ConsumerFactory<String, byte[]> eventConsumerFactory,
+            KafkaTemplate<String, byte[]> eventTemplate,
+            ConsumedTopics topics,
+            DeadLetterReplays replays,
+            Clock clock) {
+        return new DeadLetters(eventConsumerFactory, eventTemplate, topics, replays, clock);
+    }
+
+    /**
+     * The topics this service owns: those it produces, and its own dead-letter and replay topics of
+     * what it consumes. The topics it consumes belong to their producers, which create them; a
+     * consumer that starts first waits for them.
+     */
+    @Bean
+    KafkaAdmin.NewTopics eventTopics(ConsumedTopics topics, ChassisProperties chassis) {
+        var names = new TreeSet<String>(EventCatalog.topicsOf(chassis.service()));
+        names.addAll(topics.deadLetters());
+        names.addAll(topics.replays());
+        var created = new ArrayList<NewTopic>();
         for (var name : names) {
-            topics.add(new NewTopic(name, Optional.of(chassis.kafka().partitions()), Optional.empty()));
+            created.add(new NewTopic(name, Optional.of(chassis.kafka().partitions()), Optional.empty()));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(created.toArray(NewTopic[]::new));
     }
 }

@@ -2,11 +2,13 @@ package dev.aftersales.chassis.test;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.aftersales.chassis.ChassisProperties;
 import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.test.AuthorizationMatrix.Target;
 import dev.aftersales.contracts.CloudEventHeaders;
 import dev.aftersales.contracts.Topics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -27,8 +29,9 @@ import org.springframework.context.ApplicationContext;
 /**
  * The doors every service has from the chassis ({@code all} rows): the dead-letter admin door,
  * the actuator endpoints and the error page. A dead letter to list and replay is put on the
- * service's first dead-letter topic; its type is unknown to every service, so a replay is skipped
- * where it lands.
+ * service's own dead-letter topic of the first topic it consumes; its type is unknown to every
+ * service, so a replay is skipped where it lands (the service's replay topic, whose end a refused
+ * replay must leave where it was).
  */
 public final class ChassisDoors {
 
@@ -44,7 +47,9 @@ public final class ChassisDoors {
                         .sorted()
                         .findFirst()
                         .orElseThrow(() -> new IllegalStateException("the service consumes no topic"));
-        var deadLetters = Topics.deadLetterOf(origin);
+        var service = context.getBean(ChassisProperties.class).service();
+        var deadLetters = Topics.deadLetterOf(origin, service);
+        var replays = Topics.replayOf(origin, service);
         return matrix.door(
                         "GET /admin/dead-letters",
                         scene -> Target.at("/admin/dead-letters").shows(body -> body.contains(deadLetters)))
@@ -53,11 +58,23 @@ public final class ChassisDoors {
                     return Target.at("/admin/dead-letters/" + deadLetters + "?limit=1000")
                             .shows(body -> body.contains(id));
                 })
+                .door("GET /admin/dead-letters/{topic}/{partition}/{offset}", scene -> {
+                    var dead = deadLetter(brokers, deadLetters);
+                    return Target.at("/admin/dead-letters/" + deadLetters + "/" + dead.partition() + "/" + dead.offset()
+                                    + "?purpose=authorization+matrix")
+                            .shows(body -> body.contains(dead.eventId()));
+                })
                 .door("POST /admin/dead-letters/{topic}/{partition}/{offset}/replay", scene -> {
                     var dead = deadLetter(brokers, deadLetters);
                     return Target.at("/admin/dead-letters/" + deadLetters + "/" + dead.partition() + "/" + dead.offset()
                                     + "/replay")
-                            .state(() -> endOffsets(brokers, origin));
+                            .state(() -> List.of(endOffsets(brokers, origin), endOffsets(brokers, replays)));
+                })
+                .door("POST /admin/dead-letters/{topic}/replay", scene -> {
+                    var dead = deadLetter(brokers, deadLetters);
+                    return Target.at("/admin/dead-letters/" + deadLetters + "/replay")
+                            .json("{\"reason\": \"" + dead.reason() + "\"}")
+                            .state(() -> List.of(endOffsets(brokers, origin), endOffsets(brokers, replays)));
                 })
                 .door("GET /actuator", scene -> Target.at("/actuator"))
                 .door("GET /actuator/health", scene -> Target.at("/actuator/health"))
@@ -71,7 +88,7 @@ public final class ChassisDoors {
                 .door("* /error", scene -> Target.at("/error"));
     }
 
-    record DeadLetter(String eventId, int partition, long offset) {}
+    record DeadLetter(String eventId, String reason, int partition, long offset) {}
 
     private static DeadLetter deadLetter(String brokers, String topic)
             throws InterruptedException, ExecutionException, TimeoutException {
@@ -80,14 +97,16 @@ public final class ChassisDoors {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         var eventId = UUID.randomUUID().toString();
+        var reason = "matrix " + eventId;
         try (var producer = new KafkaProducer<String, String>(props)) {
             var record = new ProducerRecord<String, String>(topic, "matrix", "{\"matrix\": true}");
             record.headers()
                     .add(new RecordHeader(CloudEventHeaders.ID, eventId.getBytes(UTF_8)))
                     .add(new RecordHeader(CloudEventHeaders.TYPE, "aftersales.test.NobodyKnowsThis.v1".getBytes(UTF_8)))
-                    .add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8)));
+                    .add(new RecordHeader(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8)))
+                    .add(new RecordHeader("aftersales_dlt_reason", reason.getBytes(UTF_8)));
             var sent = producer.send(record).get(30, TimeUnit.SECONDS);
-            return new DeadLetter(eventId, sent.partition(), sent.offset());
+            return new DeadLetter(eventId, reason, sent.partition(), sent.offset());
         }
     }
 

@@ -48,12 +48,22 @@ public final class TestEvents implements AutoCloseable {
                         CloudEventHeaders.TYPE,
                         entry.type(),
                         CloudEventHeaders.SOURCE,
-                        "/aftersales/" + entry.service()));
+                        EventCatalog.sourceOf(entry.service())));
     }
 
-    /** Publishes any bytes with any headers (plus the fixed CloudEvents ones), e.g. a poison record. */
+    /**
+     * Publishes any bytes with any headers (plus the fixed CloudEvents ones), e.g. a poison record.
+     * Without a {@code ce_source} among them, the record names its topic's producer, as a record
+     * that made it past the broker's ACLs would.
+     */
     public String publishRaw(String topic, String key, String payload, Map<String, String> extraHeaders) {
         var headers = new RecordHeaders();
+        if (!extraHeaders.containsKey(CloudEventHeaders.SOURCE)) {
+            EventCatalog.ownerOf(topic)
+                    .ifPresent(owner -> headers.add(
+                            CloudEventHeaders.SOURCE,
+                            EventCatalog.sourceOf(owner).getBytes(UTF_8)));
+        }
         headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
         headers.add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
         headers.add(CloudEventHeaders.SUBJECT, key.getBytes(UTF_8));

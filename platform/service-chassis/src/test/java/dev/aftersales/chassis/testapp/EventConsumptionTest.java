@@ -33,6 +33,11 @@ import org.springframework.beans.factory.annotation.Value;
 class EventConsumptionTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** This consumer's own dead letters of the topic it consumes. */
+    static final String DEAD_LETTERS = Topics.deadLetterOf(Topics.INTAKE_COMPLAINTS, "chassis-test");
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -95,7 +100,7 @@ class EventConsumptionTest {
 
     @Test
     void a_malformed_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_next_record_is_processed() {
-        var dlt = Topics.deadLetterOf(Topics.INTAKE_COMPLAINTS);
+        var dlt = DEAD_LETTERS;
         try (var tap = EventTap.open(brokers, dlt)) {
             // Same key, so same partition: the good record behind the poison one must still be handled.
             events.publishRaw(
@@ -117,7 +122,7 @@ class EventConsumptionTest {
 
     @Test
     void an_invalid_payload_is_dead_lettered_at_once_naming_the_invalid_fields() {
-        var dlt = Topics.deadLetterOf(Topics.INTAKE_COMPLAINTS);
+        var dlt = DEAD_LETTERS;
         try (var tap = EventTap.open(brokers, dlt)) {
             var invalid = EventJson.write(complaint("", "漏水"))
                     .replace("\"serialNumber\":\"WP-0001\"", "\"serialNumber\":null");
@@ -140,9 +145,69 @@ class EventConsumptionTest {
     }
 
     @Test
+    void a_record_whose_ce_source_is_not_the_producer_of_its_topic_is_dead_lettered_and_changes_nothing() {
+        var forgedBefore = forgedCount();
+        try (var tap = EventTap.open(brokers, DEAD_LETTERS, Topics.DISPATCH_ASSIGNMENTS)) {
+            // A well-formed ComplaintRegistered on intake's topic, claiming to come from parts.
+            events.publishRaw(
+                    Topics.INTAKE_COMPLAINTS,
+                    "C-forged",
+                    EventJson.write(complaint("C-forged", "漏水")),
+                    Map.of(
+                            CloudEventHeaders.ID,
+                            "forged-1",
+                            CloudEventHeaders.TYPE,
+                            EventCatalog.COMPLAINT_REGISTERED.type(),
+                            CloudEventHeaders.SOURCE,
+                            "/aftersales/parts"));
+            // Same key, so the same partition: once this one is handled, the forged one was dealt with.
+            events.publish(complaint("C-after-forged", "漏水"), "C-forged");
+
+            var dead = tap.await(s -> "forged-1".equals(s.id()), WAIT);
+            assertThat(dead.topic()).isEqualTo(DEAD_LETTERS);
+            assertThat(dead.headers().get("aftersales_dlt_reason"))
+                    .startsWith("forged record")
+                    .contains("'/aftersales/parts'")
+                    .contains("/aftersales/intake");
+            await().atMost(WAIT).until(() -> tickets.findById("C-after-forged").isPresent());
+            assertThat(tickets.findById("C-forged")).isEmpty();
+            assertThat(tap.drain(Duration.ofSeconds(1)))
+                    .noneMatch(s -> s.topic().equals(Topics.DISPATCH_ASSIGNMENTS) && "C-forged".equals(s.key()));
+            assertThat(forgedCount()).isEqualTo(forgedBefore + 1);
+        }
+    }
+
+    @Test
+    void a_record_without_ce_source_is_dead_lettered_unhandled() {
+        try (var tap = EventTap.open(brokers, DEAD_LETTERS)) {
+            events.publishRaw(
+                    Topics.INTAKE_COMPLAINTS,
+                    "C-sourceless",
+                    EventJson.write(complaint("C-sourceless", "漏水")),
+                    Map.of(
+                            CloudEventHeaders.ID,
+                            "sourceless-1",
+                            CloudEventHeaders.TYPE,
+                            EventCatalog.COMPLAINT_REGISTERED.type(),
+                            CloudEventHeaders.SOURCE,
+                            ""));
+
+            var dead = tap.await(s -> "sourceless-1".equals(s.id()), WAIT);
+            assertThat(dead.headers().get("aftersales_dlt_reason")).startsWith("forged record");
+            assertThat(tickets.findById("C-sourceless")).isEmpty();
+        }
+    }
+
+    double forgedCount() {
+        return meters.get("aftersales.events.forged")
+                .tag("topic", Topics.INTAKE_COMPLAINTS)
+                .counter()
+                .count();
+    }
+
+    @Test
     void records_of_unknown_types_are_skipped() {
-        try (var tap =
-                EventTap.open(brokers, Topics.DISPATCH_ASSIGNMENTS, Topics.deadLetterOf(Topics.INTAKE_COMPLAINTS))) {
+        try (var tap = EventTap.open(brokers, Topics.DISPATCH_ASSIGNMENTS, DEAD_LETTERS)) {
             events.publishRaw(
                     Topics.INTAKE_COMPLAINTS,
                     "C-unknown",
@@ -170,7 +235,7 @@ class EventConsumptionTest {
 
     @Test
     void a_dead_lettered_record_can_be_listed_and_replayed_by_ops_once_its_cause_is_fixed() throws Exception {
-        var dlt = Topics.deadLetterOf(Topics.INTAKE_COMPLAINTS);
+        var dlt = DEAD_LETTERS;
         String deadId;
         try (var tap = EventTap.open(brokers, dlt)) {
             desk.transientFailuresLeft.set(100); // more than the retries: the record ends in the DLT
