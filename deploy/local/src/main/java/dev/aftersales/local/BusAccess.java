@@ -6,6 +6,7 @@ import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 
 import dev.aftersales.contracts.EventCatalog;
+import dev.aftersales.contracts.EventConsumers;
 import dev.aftersales.contracts.Topics;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -40,7 +40,8 @@ final class BusAccess {
     static final String SMS_GATEWAY = "sms-gateway";
 
     /**
-     * The topics each service consumes: the topics of its {@code EventSubscriptions}. Each service's
+     * The topics each service consumes, from the consumers table ({@link EventConsumers}), which each
+     * service's own test holds to its {@code EventSubscriptions}. Each service's
      * {@code GET /admin/dead-letters} names one dead-letter topic per consumed topic, which the
      * end-to-end test compares with this table.
      */
@@ -50,28 +51,9 @@ final class BusAccess {
 
     private static Map<Service, SortedSet<String>> consumes() {
         var consumes = new EnumMap<Service, SortedSet<String>>(Service.class);
-        consumes.put(
-                Service.INTAKE,
-                new TreeSet<>(Set.of(
-                        Topics.DISPATCH_ASSIGNMENTS,
-                        Topics.DISPATCH_ARCHIVE,
-                        Topics.PARTS_RESERVATIONS,
-                        Topics.FOLLOWUP)));
-        consumes.put(
-                Service.DISPATCH,
-                new TreeSet<>(
-                        Set.of(Topics.INTAKE_COMPLAINTS, Topics.PARTS_RESERVATIONS, Topics.DISPATCH_ASSIGNMENTS)));
-        consumes.put(
-                Service.PARTS,
-                new TreeSet<>(Set.of(
-                        Topics.INTAKE_COMPLAINTS,
-                        Topics.DISPATCH_ASSIGNMENTS,
-                        Topics.DISPATCH_ARCHIVE,
-                        // its own stock stream: arrivals reach waiting backorders through StockReplenished
-                        Topics.PARTS_STOCK)));
-        consumes.put(
-                Service.FOLLOWUP,
-                new TreeSet<>(Set.of(Topics.INTAKE_COMPLAINTS, Topics.DISPATCH_ASSIGNMENTS, Topics.DISPATCH_ARCHIVE)));
+        for (var service : Service.values()) {
+            consumes.put(service, EventConsumers.topicsReadBy(service.id()));
+        }
         return consumes;
     }
 

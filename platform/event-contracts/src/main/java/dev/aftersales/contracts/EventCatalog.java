@@ -26,6 +26,12 @@ public enum EventCatalog {
     RESOLUTION_AGREED("intake", ResolutionAgreed.class, Topics.INTAKE_COMPLAINTS),
     COMPLAINT_REOPENED("intake", ComplaintReopened.class, Topics.INTAKE_COMPLAINTS),
     COMPLAINT_CLOSED("intake", ComplaintClosed.class, Topics.INTAKE_COMPLAINTS),
+    PRIORITY_CHANGED("intake", PriorityChanged.class, Topics.INTAKE_COMPLAINTS),
+    RESOLUTION_ACTION_DONE("intake", ResolutionActionDone.class, Topics.INTAKE_COMPLAINTS),
+    RESOLUTION_ACTION_OVERDUE("intake", ResolutionActionOverdue.class, Topics.INTAKE_COMPLAINTS),
+    RESOLUTION_CARRIED_OUT("intake", ResolutionCarriedOut.class, Topics.INTAKE_COMPLAINTS),
+    GOODWILL_RECORDED("intake", GoodwillRecorded.class, Topics.INTAKE_COMPLAINTS),
+    COMPLAINT_CANCELLED("intake", ComplaintCancelled.class, Topics.INTAKE_COMPLAINTS),
     // dispatch.archive.v1
     INSTALLATION_RECORDED("dispatch", InstallationRecorded.class, Topics.DISPATCH_ARCHIVE),
     INSTALLATION_CORRECTED("dispatch", InstallationCorrected.class, Topics.DISPATCH_ARCHIVE),
@@ -41,6 +47,7 @@ public enum EventCatalog {
     TECHNICIAN_ARRIVED("dispatch", TechnicianArrived.class, Topics.DISPATCH_ASSIGNMENTS),
     PARTS_REQUESTED("dispatch", PartsRequested.class, Topics.DISPATCH_ASSIGNMENTS),
     VISIT_COMPLETED("dispatch", VisitCompleted.class, Topics.DISPATCH_ASSIGNMENTS),
+    ASSIGNMENT_CANCELLED("dispatch", AssignmentCancelled.class, Topics.DISPATCH_ASSIGNMENTS),
     // parts.reservations.v1
     PARTS_RESERVED("parts", PartsReserved.class, Topics.PARTS_RESERVATIONS),
     PARTS_BACKORDERED("parts", PartsBackordered.class, Topics.PARTS_RESERVATIONS),
@@ -48,6 +55,9 @@ public enum EventCatalog {
     TRANSFER_SHIPPED("parts", TransferShipped.class, Topics.PARTS_RESERVATIONS),
     TRANSFER_RECEIVED("parts", TransferReceived.class, Topics.PARTS_RESERVATIONS),
     RESERVATION_RELEASED("parts", ReservationReleased.class, Topics.PARTS_RESERVATIONS),
+    REPLACEMENT_RESERVED("parts", ReplacementReserved.class, Topics.PARTS_RESERVATIONS),
+    REPLACEMENT_BACKORDERED("parts", ReplacementBackordered.class, Topics.PARTS_RESERVATIONS),
+    REPLACEMENT_SHIPPED("parts", ReplacementShipped.class, Topics.PARTS_RESERVATIONS),
     // parts.stock.v1
     STOCK_LOW("parts", StockLow.class, Topics.PARTS_STOCK),
     STOCK_REPLENISHED("parts", StockReplenished.class, Topics.PARTS_STOCK),
@@ -138,5 +148,12 @@ public enum EventCatalog {
             throw new IllegalArgumentException(payloadType.getName() + " is not an event of the catalog");
         }
         return entry;
+    }
+
+    /** The entry whose payload record is called {@code simpleName}, e.g. {@code ComplaintRegistered}. */
+    public static Optional<EventCatalog> ofPayloadName(String simpleName) {
+        return Arrays.stream(values())
+                .filter(e -> e.payloadType.getSimpleName().equals(simpleName))
+                .findFirst();
     }
 }

@@ -57,6 +57,8 @@ public class ScheduleReturnCall {
             case THANK_YOU_AFTER_INSTALLATION ->
                 ReturnCall.afterInstallation(
                         command.subjectId(), command.happenedAt(), properties.thankYouCallDelay(), now);
+            case AFTER_RESOLUTION ->
+                throw new IllegalArgumentException("no trigger schedules a return call after a resolution yet");
         };
         call.events().firstDelivery(command.eventId());
         if (!returnCalls.add(call)) {

@@ -5,5 +5,7 @@ public enum AssignmentRule {
     ORIGINAL_INSTALLER,
     DEALER_COLLEAGUE,
     SERVICE_POINT,
-    REGIONAL_CENTRE
+    REGIONAL_CENTRE,
+    /** A dispatcher chose the technician by hand (their id and note travel with the assignment). */
+    MANUAL
 }

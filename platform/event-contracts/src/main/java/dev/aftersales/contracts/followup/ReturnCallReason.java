@@ -4,5 +4,7 @@ package dev.aftersales.contracts.followup;
 public enum ReturnCallReason {
     AFTER_VISIT,
     AFTER_PHONE_RESOLUTION,
-    THANK_YOU_AFTER_INSTALLATION
+    THANK_YOU_AFTER_INSTALLATION,
+    /** Every action of an agreed resolution was carried out. */
+    AFTER_RESOLUTION
 }

@@ -8,5 +8,18 @@ public enum ResolutionKind {
     FEE_REFUND,
     DISCOUNT,
     FREE_GOODS,
-    APOLOGY
+    APOLOGY,
+    /** Another visit, by a technician other than the complaint's subject (REPAIR is read the same). */
+    REVISIT,
+    OTHER;
+
+    /** Kinds whose goods are stock items that parts reserves and the owning dealer ships. */
+    public boolean shipsGoods() {
+        return this == REPLACEMENT || this == FREE_GOODS;
+    }
+
+    /** Kinds carried out by a visit. */
+    public boolean needsVisit() {
+        return this == REVISIT || this == REPAIR;
+    }
 }

@@ -47,6 +47,11 @@ public final class EventSubscriptions {
         return topics;
     }
 
+    /** The {@code ce_type}s handled here. */
+    public Set<String> types() {
+        return new TreeSet<>(byType.keySet());
+    }
+
     /** The handlers of {@code ceType}, in order; empty when nobody here consumes it. */
     List<Subscription<?>> forType(String ceType) {
         return byType.getOrDefault(ceType, List.of());

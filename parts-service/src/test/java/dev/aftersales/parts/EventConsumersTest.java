@@ -1,0 +1,20 @@
+package dev.aftersales.parts;
+
+import dev.aftersales.chassis.test.ConsumedEvents;
+import dev.aftersales.chassis.test.ServiceSliceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** parts handles what the consumers table says and nothing it reads is undeclared. */
+@ServiceSliceTest
+class EventConsumersTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void the_subscriptions_match_the_consumers_table() {
+        ConsumedEvents.match("parts", context);
+    }
+}
