@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Gives reserved units back to stock: those not consumed by their expiry (the sweep), or all of a
- * complaint's (cancellation). Each line is changed by a version-guarded save that also holds its
+ * complaint's or an assignment's (cancellation, withdrawal). Each line is changed by a version-guarded save that also holds its
  * ReservationReleased events, so a reservation is released exactly once, however many sweeps run
  * and wherever one was stopped. The line announces the freed units (StockReplenished) in the same
  * save, which is how the part's backorders get them.
@@ -59,6 +59,19 @@ public class ReleaseReservations {
         int count = 0;
         for (var line : stocks.holdingReservationsOfComplaint(complaintId)) {
             count += releaseAt(line, stock -> stock.releaseComplaint(complaintId, reason, now));
+        }
+        return count;
+    }
+
+    /**
+     * Releases what is still held for the assignment (it was withdrawn: settled by phone, closed,
+     * merged, cancelled, handed over). A redelivery finds nothing held and releases nothing.
+     */
+    public int releaseAssignment(String assignmentId, String reason) {
+        var now = clock.instant();
+        int count = 0;
+        for (var line : stocks.holdingReservationsOf(assignmentId)) {
+            count += releaseAt(line, stock -> stock.releaseAssignment(assignmentId, reason, now));
         }
         return count;
     }

@@ -28,7 +28,14 @@ public final class Backorder {
         WAITING,
         /** Claimed by a location that is reserving its units. */
         SERVING,
-        SERVED
+        SERVED,
+        /** Its visit was withdrawn before stock came: nobody waits for the parts any more. */
+        WITHDRAWN;
+
+        /** Waiting for stock, or being served: in line. */
+        public boolean open() {
+            return this == WAITING || this == SERVING;
+        }
     }
 
     private final String requestId;
@@ -141,6 +148,20 @@ public final class Backorder {
 
     public void served() {
         status = Status.SERVED;
+    }
+
+    /**
+     * Its visit was withdrawn: it leaves the line. Only while waiting: one being served is reserved
+     * by its claimant, and that reservation expires like any other held without a visit.
+     *
+     * @return false when it was not waiting (nothing changed)
+     */
+    public boolean withdraw() {
+        if (status != Status.WAITING) {
+            return false;
+        }
+        status = Status.WITHDRAWN;
+        return true;
     }
 
     /** The request that waits, as it was made. */

@@ -20,6 +20,9 @@ public interface Backorders {
     /** Not yet served backorders of the part, in line (see {@link Backorder#IN_LINE}). */
     List<Backorder> openFor(String partNumber);
 
+    /** Backorders of the assignment still waiting for stock. */
+    List<Backorder> waitingFor(String assignmentId);
+
     /** Saves only if nobody wrote it since it was read; otherwise throws (optimistic lock). */
     Backorder save(Backorder backorder);
 }

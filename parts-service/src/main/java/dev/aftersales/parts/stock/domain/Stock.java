@@ -271,6 +271,14 @@ public final class Stock {
     }
 
     /**
+     * Releases what is held for the assignment (it was withdrawn); units on a lorry are released
+     * where they arrive, as for a cancelled complaint.
+     */
+    public List<Reservation> releaseAssignment(String assignmentId, String reason, Instant now) {
+        return release(r -> r.assignmentId().equals(assignmentId) && !r.inTransit(), reason, now);
+    }
+
+    /**
      * Gives back a portion of a split request that could not be completed elsewhere, raising
      * ReservationReleased ({@code SPLIT_ABANDONED}). The request is not remembered as handled here:
      * it is backordered whole and may later be served from this line.

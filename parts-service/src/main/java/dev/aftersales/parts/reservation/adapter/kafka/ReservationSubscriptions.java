@@ -4,6 +4,7 @@ import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.events.ReceivedEvent;
 import dev.aftersales.contracts.dispatch.AppointmentRescheduled;
 import dev.aftersales.contracts.dispatch.AppointmentSet;
+import dev.aftersales.contracts.dispatch.AssignmentCancelled;
 import dev.aftersales.contracts.dispatch.PartsRequested;
 import dev.aftersales.contracts.dispatch.VisitCompleted;
 import dev.aftersales.contracts.intake.ComplaintClosed;
@@ -18,11 +19,12 @@ import dev.aftersales.parts.reservation.application.ReleaseReservations;
 import dev.aftersales.parts.reservation.application.ReserveParts;
 import dev.aftersales.parts.reservation.application.ReservePartsCommand;
 import dev.aftersales.parts.reservation.application.ServeBackorders;
+import dev.aftersales.parts.reservation.application.WithdrawAssignment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What reservations take from dispatch (requests, appointments, completed visits), from intake
+ * What reservations take from dispatch (requests, appointments, completed visits, withdrawals), from intake
  * (priority, cancellation) and from parts' own stock stream (units that became available, for the
  * backorders in line). Every handler is idempotent on its own: VisitCompleted is handled by
  * planning too.
@@ -37,7 +39,8 @@ class ReservationSubscriptions {
             ConsumeReservations consumeReservations,
             ReleaseReservations releaseReservations,
             MoveExpiry moveExpiry,
-            RecordComplaintPriority recordPriority) {
+            RecordComplaintPriority recordPriority,
+            WithdrawAssignment withdrawAssignment) {
         return EventSubscriptions.builder()
                 .on(PartsRequested.class, event -> reserveParts.reserve(reserveCommand(event)))
                 // Serving again finds nothing more to serve: a redelivery is harmless.
@@ -70,6 +73,10 @@ class ReservationSubscriptions {
                         ComplaintClosed.class,
                         event -> releaseReservations.releaseComplaint(
                                 event.payload().complaintId(), "CANCELLED"))
+                // The visit will not happen: what was held for it, or waits for it, goes to others.
+                .on(
+                        AssignmentCancelled.class,
+                        event -> withdrawAssignment.withdraw(event.payload().assignmentId()))
                 .build();
     }
 

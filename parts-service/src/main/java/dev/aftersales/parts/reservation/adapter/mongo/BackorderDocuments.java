@@ -1,10 +1,16 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
 import dev.aftersales.parts.reservation.domain.Backorder;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface BackorderDocuments extends MongoRepository<BackorderDocument, String> {
 
-    List<BackorderDocument> findByBackorderPartNumberAndBackorderStatusNot(String partNumber, Backorder.Status status);
+    List<BackorderDocument> findByBackorderPartNumberAndBackorderStatusIn(
+            String partNumber, Collection<Backorder.Status> statuses);
+
+    List<BackorderDocument> findByBackorderAssignmentIdAndBackorderStatus(String assignmentId, Backorder.Status status);
+
+    List<BackorderDocument> findByBackorderComplaintIdAndBackorderStatus(String complaintId, Backorder.Status status);
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -69,7 +70,9 @@ class BackorderGauges implements SchedulingConfigurer {
         long oldest = 0;
         long waitingInAll = 0;
         for (var doc : mongo.getCollection("backorders")
-                .find(new Document("status", new Document("$ne", Backorder.Status.SERVED.name())))
+                .find(new Document(
+                        "status",
+                        new Document("$in", List.of(Backorder.Status.WAITING.name(), Backorder.Status.SERVING.name()))))
                 .projection(new Document("locationId", 1).append("backorderedAt", 1))) {
             var dealer = doc.getString("locationId");
             perDealer.merge(dealer == null ? "unknown" : dealer, 1L, Long::sum);

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MongoBackorders implements Backorders {
 
+    private static final List<Backorder.Status> OPEN = List.of(Backorder.Status.WAITING, Backorder.Status.SERVING);
+
     private final BackorderDocuments documents;
 
     MongoBackorders(BackorderDocuments documents) {
@@ -39,9 +41,16 @@ class MongoBackorders implements Backorders {
 
     @Override
     public List<Backorder> openFor(String partNumber) {
-        return documents.findByBackorderPartNumberAndBackorderStatusNot(partNumber, Backorder.Status.SERVED).stream()
+        return documents.findByBackorderPartNumberAndBackorderStatusIn(partNumber, OPEN).stream()
                 .map(BackorderDocument::toBackorder)
                 .sorted(Backorder.IN_LINE)
+                .toList();
+    }
+
+    @Override
+    public List<Backorder> waitingFor(String assignmentId) {
+        return documents.findByBackorderAssignmentIdAndBackorderStatus(assignmentId, Backorder.Status.WAITING).stream()
+                .map(BackorderDocument::toBackorder)
                 .toList();
     }
 
