@@ -68,7 +68,7 @@ class BackorderServingTest {
     MutableClock clock;
 
     ReservationOutcome request(String n, Priority priority) {
-        caseFacts.recordPriority("C-bo-" + n, priority);
+        caseFacts.recordPriority("C-bo-" + n, priority, clock.instant(), false);
         var outcome = reserveParts.reserve(new ReservePartsCommand(
                 UUID.randomUUID().toString(), "RQ-bo-" + n, "C-bo-" + n, "ASG-C-bo-" + n, DEALER, PART, 1));
         clock.advance(Duration.ofMinutes(1));

@@ -11,6 +11,8 @@ import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -63,7 +65,7 @@ public class ServeBackorders {
     /** @return how many backorders were served from the location */
     public int serveAt(String locationId, String partNumber) {
         int served = 0;
-        for (var waiting : backorders.openFor(partNumber)) {
+        for (var waiting : inLine(backorders.openFor(partNumber))) {
             // Someone else claimed or served it meanwhile: another location is serving it.
             var claimed = ConflictRetry.unlessOvertaken(() -> claim(waiting.requestId(), locationId));
             if (claimed.isEmpty()) {
@@ -81,6 +83,21 @@ public class ServeBackorders {
             log.info("{} backorders of {} served from {}", served, partNumber, locationId);
         }
         return served;
+    }
+
+    /**
+     * The open backorders in line by their cases' priorities as known now: a change that raced the
+     * backorder's creation (read before, stored after) still moves it.
+     */
+    private List<Backorder> inLine(List<Backorder> open) {
+        if (open.size() < 2) {
+            return open;
+        }
+        var known =
+                caseFacts.prioritiesOf(open.stream().map(Backorder::complaintId).collect(Collectors.toSet()));
+        return open.stream()
+                .sorted(Backorder.inLine(b -> known.getOrDefault(b.complaintId(), b.priority())))
+                .toList();
     }
 
     /** @return the claimed backorder, or null when it is no longer claimable from this location */

@@ -6,6 +6,7 @@ import dev.aftersales.contracts.parts.PartsBackordered;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A parts request no location could supply when it arrived. It waits in line for stock (priority
@@ -19,10 +20,14 @@ import java.util.Objects;
 public final class Backorder {
 
     /** Urgent first, then high, then normal; within a priority the oldest first. */
-    public static final Comparator<Backorder> IN_LINE = Comparator.comparingInt(
-                    (Backorder b) -> -b.priority().ordinal())
-            .thenComparing(Backorder::backorderedAt)
-            .thenComparing(Backorder::requestId);
+    public static final Comparator<Backorder> IN_LINE = inLine(Backorder::priority);
+
+    /** The line by the priority {@code priorityOf} gives each backorder's case, then age. */
+    public static Comparator<Backorder> inLine(Function<Backorder, Priority> priorityOf) {
+        return Comparator.comparingInt((Backorder b) -> -priorityOf.apply(b).ordinal())
+                .thenComparing(Backorder::backorderedAt)
+                .thenComparing(Backorder::requestId);
+    }
 
     public enum Status {
         WAITING,
@@ -45,7 +50,7 @@ public final class Backorder {
     private final String partNumber;
     private final int quantity;
     private final Instant backorderedAt;
-    private final Priority priority;
+    private Priority priority;
     private Status status;
     private String servingLocationId;
     private final Long version;
@@ -161,6 +166,19 @@ public final class Backorder {
             return false;
         }
         status = Status.WITHDRAWN;
+        return true;
+    }
+
+    /**
+     * Its case's priority changed while it waits: it moves in line, keeping its age.
+     *
+     * @return false when it is no longer open or has that priority already (nothing changed)
+     */
+    public boolean reprioritise(Priority newPriority) {
+        if (!status.open() || newPriority == null || newPriority == priority) {
+            return false;
+        }
+        priority = newPriority;
         return true;
     }
 

@@ -20,6 +20,9 @@ public interface Backorders {
     /** Not yet served backorders of the part, in line (see {@link Backorder#IN_LINE}). */
     List<Backorder> openFor(String partNumber);
 
+    /** Open backorders (waiting or being served) of the complaint. */
+    List<Backorder> openOfComplaint(String complaintId);
+
     /** Backorders of the assignment still waiting for stock. */
     List<Backorder> waitingFor(String assignmentId);
 

@@ -10,6 +10,7 @@ import dev.aftersales.contracts.dispatch.VisitCompleted;
 import dev.aftersales.contracts.intake.ComplaintClosed;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
+import dev.aftersales.contracts.intake.PriorityChanged;
 import dev.aftersales.contracts.parts.StockReplenished;
 import dev.aftersales.parts.reservation.application.ConsumeReservations;
 import dev.aftersales.parts.reservation.application.ConsumeReservationsCommand;
@@ -63,7 +64,15 @@ class ReservationSubscriptions {
                 .on(
                         ComplaintRegistered.class,
                         event -> recordPriority.registered(
-                                event.payload().complaintId(), event.payload().priority()))
+                                event.payload().complaintId(),
+                                event.payload().priority(),
+                                event.payload().registeredAt()))
+                .on(
+                        PriorityChanged.class,
+                        event -> recordPriority.changed(
+                                event.payload().complaintId(),
+                                event.payload().priority(),
+                                event.payload().changedAt()))
                 // No visit will use what is held: the case was settled by phone, or closed.
                 .on(
                         ComplaintResolvedByPhone.class,

@@ -12,5 +12,6 @@ interface BackorderDocuments extends MongoRepository<BackorderDocument, String> 
 
     List<BackorderDocument> findByBackorderAssignmentIdAndBackorderStatus(String assignmentId, Backorder.Status status);
 
-    List<BackorderDocument> findByBackorderComplaintIdAndBackorderStatus(String complaintId, Backorder.Status status);
+    List<BackorderDocument> findByBackorderComplaintIdAndBackorderStatusIn(
+            String complaintId, Collection<Backorder.Status> statuses);
 }

@@ -48,6 +48,13 @@ class MongoBackorders implements Backorders {
     }
 
     @Override
+    public List<Backorder> openOfComplaint(String complaintId) {
+        return documents.findByBackorderComplaintIdAndBackorderStatusIn(complaintId, OPEN).stream()
+                .map(BackorderDocument::toBackorder)
+                .toList();
+    }
+
+    @Override
     public List<Backorder> waitingFor(String assignmentId) {
         return documents.findByBackorderAssignmentIdAndBackorderStatus(assignmentId, Backorder.Status.WAITING).stream()
                 .map(BackorderDocument::toBackorder)
