@@ -15,6 +15,8 @@ import dev.aftersales.chassis.test.TestTokens;
 import dev.aftersales.parts.reservation.application.ReservationOutcome;
 import dev.aftersales.parts.reservation.application.ReserveParts;
 import dev.aftersales.parts.reservation.application.ReservePartsCommand;
+import dev.aftersales.parts.reservation.application.ReserveReplacement;
+import dev.aftersales.parts.reservation.application.ReserveReplacementCommand;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
 import java.util.ArrayList;
@@ -52,6 +54,9 @@ class AuthorizationMatrixTest {
 
     @Autowired
     ReserveParts reserveParts;
+
+    @Autowired
+    ReserveReplacement reserveReplacement;
 
     PartsApi api;
 
@@ -125,7 +130,17 @@ class AuthorizationMatrixTest {
                     var dealer = scene.owner().dealerId();
                     return Target.at("/api/planning/" + dealer + "/" + stocked(dealer));
                 })
-                .door("GET /api/reports/stock-value", scene -> Target.at("/api/reports/stock-value"));
+                .door("GET /api/reports/stock-value", scene -> Target.at("/api/reports/stock-value"))
+                .door("GET /api/replacements/{complaintId}/{actionId}", scene -> {
+                    var goods = goodsHeldAt(scene.owner());
+                    return Target.at(goods.path()).shows(body -> body.contains(goods.actionId()));
+                })
+                .door("POST /api/replacements/{complaintId}/{actionId}/shipped", scene -> {
+                    var goods = goodsHeldAt(scene.owner());
+                    return Target.at(goods.path() + "/shipped")
+                            .json("{\"waybill\": \"WB-1\"}")
+                            .state(goods.line());
+                });
         ChassisDoors.register(matrix, context, brokers).verify();
     }
 
@@ -146,6 +161,22 @@ class AuthorizationMatrixTest {
                 return states;
             });
         }
+    }
+
+    record Goods(String complaintId, String actionId, java.util.concurrent.Callable<Object> line) {
+        String path() {
+            return "/api/replacements/" + complaintId + "/" + actionId;
+        }
+    }
+
+    /** Goods of a resolution action held at the dealer that sells the machine and stocks the item. */
+    private Goods goodsHeldAt(Party dealer) {
+        var item = stocked(dealer.dealerId());
+        var complaintId = "C-M" + UUID.randomUUID().toString().substring(0, 8);
+        var outcome = reserveReplacement.reserve(
+                new ReserveReplacementCommand(complaintId, "A-1", item, 1, dealer.dealerId()));
+        assertThat(outcome).isEqualTo(ReservationOutcome.RESERVED);
+        return new Goods(complaintId, "A-1", stock(dealer.dealerId(), item));
     }
 
     /** Only the sender stocks a new part, so the receiver's request is served by a transfer from it. */

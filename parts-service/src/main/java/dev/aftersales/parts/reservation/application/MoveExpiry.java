@@ -37,7 +37,7 @@ public class MoveExpiry {
                 var stock = stocks.find(line.id()).orElseThrow();
                 // One expiry for the assignment's units at this line: the latest any of them needs.
                 var expiry = stock.reservations().stream()
-                        .filter(r -> r.assignmentId().equals(assignmentId))
+                        .filter(r -> r.isFor(assignmentId))
                         .map(r -> terms.expiresAfterAppointment(windowEnd, r.readyAt()))
                         .max(Instant::compareTo);
                 if (expiry.isPresent() && stock.expireAt(assignmentId, expiry.get())) {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Service;
  * otherwise it reads and decides again.
  *
  * <p>Handled once per request id: the chain may write to any of several documents, so the request
- * is first claimed ({@link RequestClaims}, a unique insert). Only the claim's holder runs the chain;
+ * is first claimed ({@link HandledOnce}). Only the claim's holder runs the chain;
  * a concurrent duplicate waits for its outcome, a later one finds it finished. Without the claim,
  * two deliveries of one request racing for the last unit of the own dealer could end with one
  * holding it there and the other taking a unit elsewhere — a request held twice.
@@ -58,7 +57,7 @@ public class ReserveParts {
     private final Locations locations;
     private final Backorders backorders;
     private final CaseFacts caseFacts;
-    private final RequestClaims claims;
+    private final HandledOnce once;
     private final ReservationTerms terms;
     private final PartsProperties properties;
     private final Clock clock;
@@ -69,7 +68,7 @@ public class ReserveParts {
             Locations locations,
             Backorders backorders,
             CaseFacts caseFacts,
-            RequestClaims claims,
+            HandledOnce once,
             ReservationTerms terms,
             PartsProperties properties,
             Clock clock,
@@ -78,7 +77,7 @@ public class ReserveParts {
         this.locations = locations;
         this.backorders = backorders;
         this.caseFacts = caseFacts;
-        this.claims = claims;
+        this.once = once;
         this.terms = terms;
         this.properties = properties;
         this.clock = clock;
@@ -86,19 +85,7 @@ public class ReserveParts {
     }
 
     public ReservationOutcome reserve(ReservePartsCommand command) {
-        var claim = claim(command.requestId());
-        ReservationOutcome outcome;
-        if (claim.isEmpty()) {
-            outcome = ReservationOutcome.ALREADY_HANDLED;
-        } else {
-            try {
-                outcome = handle(command);
-            } catch (RuntimeException e) {
-                claims.drop(command.requestId(), claim.get().token()); // the retry may start at once
-                throw e;
-            }
-            claims.finish(command.requestId(), claim.get().token(), outcome.name());
-        }
+        var outcome = once.run(command.requestId(), () -> handle(command)).orElse(ReservationOutcome.ALREADY_HANDLED);
         metrics.requestHandled(outcome);
         log.info(
                 "parts request {} of complaint {}: {}",
@@ -243,38 +230,5 @@ public class ReserveParts {
         line.reserve(reservation, now);
         stocks.save(line);
         metrics.heldUntilReady(Duration.between(now, reservation.readyAt()));
-    }
-
-    /**
-     * Takes the request's claim, waiting while another handler holds a fresh one.
-     *
-     * @return empty when the request was handled to the end before
-     */
-    private Optional<RequestClaims.Taken> claim(String requestId) {
-        long deadline = System.nanoTime() + properties.requestClaimLease().toNanos();
-        for (int n = 1; ; n++) {
-            var claim = claims.take(requestId, clock.instant(), properties.requestClaimLease());
-            if (claim instanceof RequestClaims.Taken taken) {
-                return Optional.of(taken);
-            }
-            if (claim instanceof RequestClaims.Finished) {
-                return Optional.empty();
-            }
-            if (System.nanoTime() > deadline) {
-                // the consumer retries later; by then the other handler finished or its lease ran out
-                throw new IllegalStateException("parts request " + requestId + " is being handled elsewhere");
-            }
-            awaitTheOtherHandler(n);
-        }
-    }
-
-    /** Random, growing pauses while a duplicate delivery is being handled elsewhere. */
-    private static void awaitTheOtherHandler(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(1L << Math.min(attempt, 10), 50L)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a parts request's claim", e);
-        }
     }
 }

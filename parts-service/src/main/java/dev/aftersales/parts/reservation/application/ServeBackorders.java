@@ -123,6 +123,19 @@ public class ServeBackorders {
         }
         var now = clock.instant();
         var from = Supplier.of(line, locations.describe(locationId), backorder.locationId());
+        if (backorder.isGoods()) {
+            line.reserve(
+                    terms.goods(
+                            backorder.complaintId(),
+                            backorder.actionId(),
+                            backorder.quantity(),
+                            from,
+                            backorder.locationId(),
+                            now),
+                    now);
+            stocks.save(line);
+            return true;
+        }
         line.reserve(
                 terms.reservation(
                         backorder.request(),

@@ -3,6 +3,8 @@ package dev.aftersales.parts.reservation.domain;
 import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.contracts.parts.PartsBackordered;
+import dev.aftersales.contracts.parts.ReplacementBackordered;
+import dev.aftersales.parts.stock.domain.Reservation;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -46,6 +48,7 @@ public final class Backorder {
     private final String requestId;
     private final String complaintId;
     private final String assignmentId;
+    private final String actionId;
     private final String locationId;
     private final String partNumber;
     private final int quantity;
@@ -59,7 +62,9 @@ public final class Backorder {
     private Backorder(String requestId, BackorderState state, Long version, AggregateEvents events) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
         this.complaintId = Objects.requireNonNull(state.complaintId(), "complaintId");
-        this.assignmentId = Objects.requireNonNull(state.assignmentId(), "assignmentId");
+        this.actionId = state.actionId();
+        this.assignmentId =
+                actionId != null ? state.assignmentId() : Objects.requireNonNull(state.assignmentId(), "assignmentId");
         this.locationId = Objects.requireNonNull(state.locationId(), "locationId");
         this.partNumber = Objects.requireNonNull(state.partNumber(), "partNumber");
         this.quantity = state.quantity();
@@ -102,6 +107,39 @@ public final class Backorder {
         return backorder;
     }
 
+    /**
+     * Goods an agreed resolution promised, in stock nowhere along the chain from the selling dealer:
+     * they wait in line like parts (priority, then age), raising {@link ReplacementBackordered}.
+     */
+    public static Backorder ofGoods(
+            String complaintId,
+            String actionId,
+            String sellingDealerId,
+            String itemNumber,
+            int quantity,
+            Priority priority,
+            Instant now) {
+        var requestId = Reservation.goodsRequestIdOf(complaintId, actionId);
+        var backorder = new Backorder(
+                requestId,
+                new BackorderState(
+                        complaintId,
+                        null,
+                        sellingDealerId,
+                        itemNumber,
+                        quantity,
+                        now,
+                        priority,
+                        Status.WAITING,
+                        null,
+                        actionId),
+                null,
+                new AggregateEvents());
+        backorder.events.raise(
+                new ReplacementBackordered(complaintId, actionId, itemNumber, quantity, now), complaintId);
+        return backorder;
+    }
+
     public static Backorder of(
             String requestId,
             String complaintId,
@@ -129,7 +167,8 @@ public final class Backorder {
                 backorderedAt,
                 priority,
                 status,
-                servingLocationId);
+                servingLocationId,
+                actionId);
     }
 
     /** Whether a serve at {@code location} may take it: waiting, or left half-served by that same location. */
@@ -195,8 +234,18 @@ public final class Backorder {
         return complaintId;
     }
 
+    /** The visit's assignment; null for goods of a resolution action. */
     public String assignmentId() {
         return assignmentId;
+    }
+
+    /** The resolution action whose goods wait; null for a visit's parts. */
+    public String actionId() {
+        return actionId;
+    }
+
+    public boolean isGoods() {
+        return actionId != null;
     }
 
     /** The technician's dealer, where the parts are needed. */

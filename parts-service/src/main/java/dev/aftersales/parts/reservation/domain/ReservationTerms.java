@@ -78,4 +78,24 @@ public record ReservationTerms(
         var earliest = readyAt.plus(expiryGrace);
         return expiry.isBefore(earliest) ? earliest : expiry;
     }
+
+    /**
+     * Goods of a resolution action held at {@code from}: they leave for the customer from where they
+     * are (no transfer), ready at once at a dealer or after the factory's lead time. The dealer holding
+     * them ships them; a factory's are shipped for the selling dealer, who confirms it.
+     */
+    public Reservation goods(
+            String complaintId, String actionId, int quantity, Supplier from, String sellingDealerId, Instant now) {
+        var factory = from.source() == ReservationSource.FACTORY;
+        var readyAt =
+                factory ? now.plus(from.at().leadTime() != null ? from.at().leadTime() : factoryLeadTime) : now;
+        return Reservation.goods(
+                complaintId,
+                actionId,
+                quantity,
+                now,
+                from.source(),
+                readyAt,
+                factory ? sellingDealerId : from.at().id());
+    }
 }

@@ -63,7 +63,7 @@ final class Holds {
     }
 
     List<Reservation> ofAssignment(String assignmentId) {
-        return held.stream().filter(r -> r.assignmentId().equals(assignmentId)).toList();
+        return held.stream().filter(r -> r.isFor(assignmentId)).toList();
     }
 
     /** The earliest time a reservation expires; units on a lorry do not expire. Null when none does. */

@@ -1,6 +1,7 @@
 package dev.aftersales.parts.stock.domain;
 
 import dev.aftersales.contracts.parts.PartsReserved;
+import dev.aftersales.contracts.parts.ReplacementReserved;
 import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.ReservationSource;
 import dev.aftersales.contracts.parts.TransferRequested;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param transferFrom the location the transfer comes from (kept on the receiver's copy too, so both
  *     parties stay known after receipt); null on reservations made before it was recorded
  * @param transferStatus REQUESTED, SHIPPED or RECEIVED; null without a transfer
+ * @param actionId set when the units are goods an agreed resolution promised the customer (a
+ *     replacement, a gift): held for the action, not for a visit, so {@code assignmentId} is null
+ * @param shippingDealerId for goods: the dealer who ships them to the customer and confirms it
  */
 public record Reservation(
         String requestId,
@@ -33,18 +37,99 @@ public record Reservation(
         String transferId,
         String transferTo,
         String transferFrom,
-        TransferStatus transferStatus) {
+        TransferStatus transferStatus,
+        String actionId,
+        String shippingDealerId) {
 
     public Reservation {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(complaintId, "complaintId");
-        Objects.requireNonNull(assignmentId, "assignmentId");
+        if (actionId == null) {
+            Objects.requireNonNull(assignmentId, "assignmentId");
+        } else {
+            Objects.requireNonNull(shippingDealerId, "shippingDealerId");
+        }
         Objects.requireNonNull(reservedAt, "reservedAt");
         if (quantity <= 0) {
             throw new IllegalArgumentException("a reservation holds at least one unit, not " + quantity);
         }
         source = source == null ? ReservationSource.OWN_DEALER : source;
         readyAt = readyAt == null ? reservedAt : readyAt;
+    }
+
+    /** Units held for a visit, as every reservation was before goods were held for resolutions. */
+    public Reservation(
+            String requestId,
+            String complaintId,
+            String assignmentId,
+            int quantity,
+            Instant reservedAt,
+            ReservationSource source,
+            Instant readyAt,
+            Instant expiresAt,
+            String transferId,
+            String transferTo,
+            String transferFrom,
+            TransferStatus transferStatus) {
+        this(
+                requestId,
+                complaintId,
+                assignmentId,
+                quantity,
+                reservedAt,
+                source,
+                readyAt,
+                expiresAt,
+                transferId,
+                transferTo,
+                transferFrom,
+                transferStatus,
+                null,
+                null);
+    }
+
+    /**
+     * Goods an agreed resolution promised (a replacement, a gift), held where they are until the
+     * shipping dealer confirms they left for the customer; never expiring, never transferred.
+     */
+    public static Reservation goods(
+            String complaintId,
+            String actionId,
+            int quantity,
+            Instant reservedAt,
+            ReservationSource source,
+            Instant readyAt,
+            String shippingDealerId) {
+        return new Reservation(
+                goodsRequestIdOf(complaintId, actionId),
+                complaintId,
+                null,
+                quantity,
+                reservedAt,
+                source,
+                readyAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                actionId,
+                shippingDealerId);
+    }
+
+    /** The request id goods of a resolution action are held under: {@code GOODS-<complaintId>-<actionId>}. */
+    public static String goodsRequestIdOf(String complaintId, String actionId) {
+        return "GOODS-" + complaintId + "-" + actionId;
+    }
+
+    /** Whether these are goods for a resolution action rather than parts for a visit. */
+    public boolean isGoods() {
+        return actionId != null;
+    }
+
+    /** Whether held for the assignment's visit. */
+    public boolean isFor(String assignmentId) {
+        return assignmentId.equals(this.assignmentId);
     }
 
     /** Units at the technician's own dealer, ready at once, never expiring (the first version's reservation). */
@@ -95,7 +180,9 @@ public record Reservation(
                 transferId,
                 transferTo,
                 transferFrom,
-                transferStatus);
+                transferStatus,
+                actionId,
+                shippingDealerId);
     }
 
     public Reservation withTransfer(TransferStatus status, Instant readyAt) {
@@ -111,11 +198,20 @@ public record Reservation(
                 transferId,
                 transferTo,
                 transferFrom,
-                status);
+                status,
+                actionId,
+                shippingDealerId);
     }
 
-    /** What holding it tells dispatch and the case: where the units are and when they are ready. */
-    PartsReserved reserved(String partNumber, String locationId, Instant now) {
+    /**
+     * What holding it tells dispatch and the case: where the units are and when they are ready; for
+     * goods, ReplacementReserved with the dealer who ships them.
+     */
+    Record reserved(String partNumber, String locationId, Instant now) {
+        if (isGoods()) {
+            return new ReplacementReserved(
+                    complaintId, actionId, partNumber, quantity, locationId, shippingDealerId, readyAt);
+        }
         return new PartsReserved(
                 requestId, complaintId, assignmentId, partNumber, quantity, locationId, source, readyAt, now);
     }

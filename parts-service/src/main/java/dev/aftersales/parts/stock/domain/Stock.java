@@ -1,6 +1,7 @@
 package dev.aftersales.parts.stock.domain;
 
 import dev.aftersales.chassis.aggregate.AggregateEvents;
+import dev.aftersales.contracts.parts.ReplacementShipped;
 import dev.aftersales.contracts.parts.StockLow;
 import dev.aftersales.contracts.parts.StockReplenished;
 import dev.aftersales.contracts.parts.TransferReceived;
@@ -252,7 +253,7 @@ public final class Stock {
      * @return the units consumed; 0 when nothing was held for the assignment
      */
     public int consumeReservationsOf(String assignmentId) {
-        int units = holds.takeOut(r -> r.assignmentId().equals(assignmentId)).stream()
+        int units = holds.takeOut(r -> r.isFor(assignmentId)).stream()
                 .mapToInt(Reservation::quantity)
                 .sum();
         onHand -= units;
@@ -265,9 +266,12 @@ public final class Stock {
         return release(r -> r.dueBy(now), "EXPIRED", now);
     }
 
-    /** Releases what is held for the complaint (its visit was cancelled or the case closed). */
+    /**
+     * Releases what is held for the complaint's visits (its visit was cancelled or the case closed).
+     * Goods promised by its resolution stay: they are the resolution's, shipped or not by their dealer.
+     */
     public List<Reservation> releaseComplaint(String complaintId, String reason, Instant now) {
-        return release(r -> r.complaintId().equals(complaintId) && !r.inTransit(), reason, now);
+        return release(r -> r.complaintId().equals(complaintId) && !r.inTransit() && !r.isGoods(), reason, now);
     }
 
     /**
@@ -275,7 +279,7 @@ public final class Stock {
      * where they arrive, as for a cancelled complaint.
      */
     public List<Reservation> releaseAssignment(String assignmentId, String reason, Instant now) {
-        return release(r -> r.assignmentId().equals(assignmentId) && !r.inTransit(), reason, now);
+        return release(r -> r.isFor(assignmentId) && !r.inTransit(), reason, now);
     }
 
     /**
@@ -302,6 +306,29 @@ public final class Stock {
         }
         replenished(before, now);
         return released;
+    }
+
+    // Goods of a resolution action leave for the customer.
+
+    /**
+     * The shipping dealer confirmed the goods left for the customer: they leave the line with their
+     * units, raising ReplacementShipped in the same change.
+     *
+     * @return false when nothing is held here for the request (shipped before, or never held here)
+     */
+    public boolean shipGoods(String requestId, String waybill, String shippedBy, Instant now) {
+        var goods = holds.takeOut(r -> r.requestId().equals(requestId) && r.isGoods());
+        if (goods.isEmpty()) {
+            return false;
+        }
+        int units = goods.stream().mapToInt(Reservation::quantity).sum();
+        onHand -= units;
+        lots.take(units);
+        var shipped = goods.get(0);
+        events.raise(
+                new ReplacementShipped(shipped.complaintId(), shipped.actionId(), locationId, waybill, shippedBy, now),
+                shipped.complaintId());
+        return true;
     }
 
     // The steps of a transfer between dealers, each confirmed by the dealer who does it.

@@ -27,6 +27,9 @@ public interface Stocks {
     /** Whether a line held the request and let it go (consumed, released, handed over). */
     boolean consumedAnywhere(String requestId);
 
+    /** The line a request was held at and left (consumed, released, shipped), if it still remembers it. */
+    Optional<Stock> whereLeft(String requestId);
+
     /** Lines of one part at every location. */
     List<Stock> ofPart(String partNumber);
 

@@ -65,7 +65,7 @@ class SplitDisallowedTest {
                 locations,
                 backorders,
                 caseFacts,
-                claims,
+                new HandledOnce(claims, noSplit, clock),
                 terms,
                 noSplit,
                 clock,

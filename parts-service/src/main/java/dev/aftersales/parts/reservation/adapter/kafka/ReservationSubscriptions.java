@@ -11,6 +11,7 @@ import dev.aftersales.contracts.intake.ComplaintClosed;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
 import dev.aftersales.contracts.intake.PriorityChanged;
+import dev.aftersales.contracts.intake.ResolutionAgreed;
 import dev.aftersales.contracts.parts.StockReplenished;
 import dev.aftersales.parts.reservation.application.ConsumeReservations;
 import dev.aftersales.parts.reservation.application.ConsumeReservationsCommand;
@@ -19,8 +20,11 @@ import dev.aftersales.parts.reservation.application.RecordComplaintPriority;
 import dev.aftersales.parts.reservation.application.ReleaseReservations;
 import dev.aftersales.parts.reservation.application.ReserveParts;
 import dev.aftersales.parts.reservation.application.ReservePartsCommand;
+import dev.aftersales.parts.reservation.application.ReserveReplacement;
+import dev.aftersales.parts.reservation.application.ReserveReplacementCommand;
 import dev.aftersales.parts.reservation.application.ServeBackorders;
 import dev.aftersales.parts.reservation.application.WithdrawAssignment;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,7 +45,8 @@ class ReservationSubscriptions {
             ReleaseReservations releaseReservations,
             MoveExpiry moveExpiry,
             RecordComplaintPriority recordPriority,
-            WithdrawAssignment withdrawAssignment) {
+            WithdrawAssignment withdrawAssignment,
+            ReserveReplacement reserveReplacement) {
         return EventSubscriptions.builder()
                 .on(PartsRequested.class, event -> reserveParts.reserve(reserveCommand(event)))
                 // Serving again finds nothing more to serve: a redelivery is harmless.
@@ -86,7 +91,30 @@ class ReservationSubscriptions {
                 .on(
                         AssignmentCancelled.class,
                         event -> withdrawAssignment.withdraw(event.payload().assignmentId()))
+                // The goods an agreed resolution promised (replacements, gifts) are held for their dealer to ship.
+                .on(ResolutionAgreed.class, event -> goodsOf(event.payload()).forEach(reserveReplacement::reserve))
                 .build();
+    }
+
+    /**
+     * The actions whose goods are stock items. An action lacking its goods' facts (a first-version
+     * event, or goods not named) is left to its owner: parts cannot hold what it is not told.
+     */
+    private static List<ReserveReplacementCommand> goodsOf(ResolutionAgreed agreed) {
+        return agreed.actions().stream()
+                .filter(action -> action.kind().shipsGoods()
+                        && action.actionId() != null
+                        && action.itemNumber() != null
+                        && action.quantity() != null
+                        && action.quantity() > 0
+                        && action.sellingDealerId() != null)
+                .map(action -> new ReserveReplacementCommand(
+                        agreed.complaintId(),
+                        action.actionId(),
+                        action.itemNumber(),
+                        action.quantity(),
+                        action.sellingDealerId()))
+                .toList();
     }
 
     /** Parts are looked for where the technician is: the technician's dealer is the location. */

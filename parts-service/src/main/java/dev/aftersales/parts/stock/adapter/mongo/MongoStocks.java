@@ -68,6 +68,13 @@ class MongoStocks implements Stocks {
     }
 
     @Override
+    public Optional<Stock> whereLeft(String requestId) {
+        return documents.findByLineConsumedRequestIds(requestId).stream()
+                .findFirst()
+                .map(StockDocument::toStock);
+    }
+
+    @Override
     public List<Stock> ofPart(String partNumber) {
         return documents.findByLinePartNumber(partNumber).stream()
                 .map(StockDocument::toStock)

@@ -18,6 +18,8 @@ interface StockDocuments extends MongoRepository<StockDocument, String> {
 
     boolean existsByLineConsumedRequestIds(String requestId);
 
+    List<StockDocument> findByLineConsumedRequestIds(String requestId);
+
     List<StockDocument> findByLinePartNumber(String partNumber);
 
     List<StockDocument> findByNextExpiryAtLessThanEqual(Instant now);
