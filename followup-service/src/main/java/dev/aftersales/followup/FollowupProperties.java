@@ -1,6 +1,8 @@
 package dev.aftersales.followup;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param returnCallDelay how long after a completed visit its return call is due
  * @param phoneResolutionCallDelay how long after a case settled by phone its return call is due
+ * @param resolutionCallDelay how long after every action of an agreed resolution was carried out its return
+ *     call is due
  * @param thankYouCallDelay how long after the installation day the thank-you call is due (2–3 days)
  * @param retryTries how many unanswered tries make a customer unreachable
  * @param retryWindow over how long those tries are spread
@@ -21,6 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metricsRefresh how often the gauges counted from the store (calls due, silent customers,
  *     SERVQUAL gaps) are counted again; a scrape reads the last count
  * @param tiers care per customer tier: what task and how often ({@code NONE} = no periodic task)
+ * @param businessZone the time zone of the business day: an installation day starts at its midnight, a
+ *     SERVQUAL month is its calendar month
+ * @param callingHoursFrom when the calling day starts in the business zone: a call owed some days after a
+ *     day (the thank-you call after the installation day) is due at this time of that later day
  */
 @ConfigurationProperties("aftersales.followup")
 public record FollowupProperties(
@@ -34,7 +42,10 @@ public record FollowupProperties(
         @DefaultValue("180d") Duration silentAfter,
         @DefaultValue("1m") Duration careSweepInterval,
         @DefaultValue("30s") Duration metricsRefresh,
-        Map<String, Tier> tiers) {
+        Map<String, Tier> tiers,
+        @DefaultValue("24h") Duration resolutionCallDelay,
+        @DefaultValue("Asia/Shanghai") ZoneId businessZone,
+        @DefaultValue("09:00") LocalTime callingHoursFrom) {
 
     /** @param task VISIT, CALL or NONE */
     public record Tier(
@@ -43,7 +54,13 @@ public record FollowupProperties(
 
     public FollowupProperties {
         for (var d : new Duration[] {
-            returnCallDelay, phoneResolutionCallDelay, thankYouCallDelay, retryWindow, repeatFailureWindow, silentAfter
+            returnCallDelay,
+            phoneResolutionCallDelay,
+            thankYouCallDelay,
+            retryWindow,
+            repeatFailureWindow,
+            silentAfter,
+            resolutionCallDelay
         }) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("aftersales.followup durations must not be negative");
@@ -67,5 +84,11 @@ public record FollowupProperties(
             tiers = defaults;
         }
         tiers = Map.copyOf(tiers);
+    }
+
+    /** The tier's care period, or null when the tier has no periodic care (or is unknown). */
+    public Duration carePeriodOf(String tier) {
+        var care = tiers.get(tier);
+        return care == null || "NONE".equals(care.task()) ? null : care.period();
     }
 }

@@ -29,7 +29,9 @@ import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
 import dev.aftersales.contracts.intake.Priority;
+import dev.aftersales.contracts.intake.ResolutionCarriedOut;
 import dev.aftersales.followup.care.application.SweepCareTasks;
+import dev.aftersales.followup.care.domain.Customers;
 import dev.aftersales.followup.quality.domain.Machines;
 import dev.aftersales.followup.returncall.domain.ReturnCalls;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,6 +88,9 @@ class FollowupCapabilitiesTest {
 
     @Autowired
     ReturnCalls returnCalls;
+
+    @Autowired
+    Customers customers;
 
     final HttpClient http = HttpClient.newHttpClient();
     TestEvents events;
@@ -223,8 +228,141 @@ class FollowupCapabilitiesTest {
             var call = calls.get(0).as(ReturnCallScheduled.class);
             assertThat(call.reason()).isEqualTo(ReturnCallReason.THANK_YOU_AFTER_INSTALLATION);
             assertThat(call.complaintId()).isEqualTo("INST-WP-INST-1");
-            assertThat(call.dueAt()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+            // Installed on 1 March: due when the calling day starts (09:00 in Shanghai) two days later.
+            assertThat(call.dueAt()).isEqualTo(Instant.parse("2026-03-03T01:00:00Z"));
         }
+    }
+
+    static InstallationRecorded installation(String serial, Boolean thankYouCall, String complaintId) {
+        var i = installation(serial);
+        return new InstallationRecorded(
+                i.serialNumber(),
+                i.model(),
+                i.productLine(),
+                i.customerId(),
+                i.customerName(),
+                i.customerPhone(),
+                i.address(),
+                i.regionCode(),
+                i.dealerId(),
+                i.installerId(),
+                i.installedOn(),
+                i.wholeMachineWarrantyUntil(),
+                i.mainPartsWarrantyUntil(),
+                thankYouCall,
+                complaintId);
+    }
+
+    @Test
+    void a_thank_you_call_is_owed_only_when_the_installation_says_so_also_for_an_installation_case() {
+        try (var tap = EventTap.open(brokers, Topics.FOLLOWUP)) {
+            events.publish(installation("WP-TY-HIST", false, null), "WP-TY-HIST");
+            events.publish(installation("WP-TY-CASE", true, "C-install-1"), "WP-TY-CASE");
+            events.publish(installation("WP-TY-OLD", null, null), "WP-TY-OLD");
+
+            var ofTheCase = tap.await(scheduled("RC-INST-WP-TY-CASE"), WAIT).as(ReturnCallScheduled.class);
+            assertThat(ofTheCase.reason()).isEqualTo(ReturnCallReason.THANK_YOU_AFTER_INSTALLATION);
+            assertThat(ofTheCase.complaintId()).isEqualTo("INST-WP-TY-CASE");
+            tap.await(scheduled("RC-INST-WP-TY-OLD"), WAIT);
+            assertThat(tap.drain(Duration.ofSeconds(2))).noneMatch(scheduled("RC-INST-WP-TY-HIST"));
+        }
+        assertThat(returnCalls.find("RC-INST-WP-TY-HIST")).isEmpty();
+    }
+
+    @Test
+    void a_resolution_carried_out_gets_a_return_call_and_the_loop_runs_until_the_customer_is_satisfied()
+            throws Exception {
+        clock.set(FollowupTestClock.START);
+        var carriedOutAt = clock.instant();
+        try (var tap = EventTap.open(brokers, Topics.FOLLOWUP)) {
+            events.publish(
+                    registered("C-res", "WP-RES", "CU-res", null, carriedOutAt.minus(Duration.ofDays(5))), "C-res");
+            var carriedOut = new ResolutionCarriedOut("C-res", "RES-C-res-1", 1, carriedOutAt);
+            events.publish(carriedOut, "C-res");
+            events.publish(carriedOut, "C-res"); // redelivered under a new id
+
+            var call = tap.await(scheduled("RC-RES-C-res"), WAIT).as(ReturnCallScheduled.class);
+            assertThat(call.complaintId()).isEqualTo("C-res");
+            assertThat(call.reason()).isEqualTo(ReturnCallReason.AFTER_RESOLUTION);
+            assertThat(call.dueAt()).isEqualTo(carriedOutAt.plus(Duration.ofHours(24)));
+
+            var dissatisfied = send(
+                    "POST",
+                    "/api/return-calls/RC-RES-C-res/survey",
+                    AGENT,
+                    Map.of(
+                            "questionnaireId",
+                            "servqual-zh-v1",
+                            "answers",
+                            answers("servqual-zh-v1", 6, 3),
+                            "solved",
+                            false,
+                            "satisfaction",
+                            2));
+            assertThat(dissatisfied.status()).as(dissatisfied.text()).isEqualTo(201);
+            var unhappy = tap.await(s -> s.is(CustomerDissatisfied.class) && "C-res".equals(s.key()), WAIT)
+                    .as(CustomerDissatisfied.class);
+            assertThat(unhappy.round()).isEqualTo(1);
+
+            // Intake hands the case back to the supervisor; the next round's resolution is carried out too.
+            clock.advance(Duration.ofDays(3));
+            events.publish(new ResolutionCarriedOut("C-res", "RES-C-res-2", 2, clock.instant()), "C-res");
+            tap.await(scheduled("RC-RES-C-res-R2"), WAIT);
+            var satisfied = send(
+                    "POST",
+                    "/api/return-calls/RC-RES-C-res-R2/survey",
+                    AGENT,
+                    Map.of(
+                            "questionnaireId",
+                            "servqual-en-v1",
+                            "answers",
+                            answers("servqual-en-v1", 5, 6),
+                            "solved",
+                            true,
+                            "satisfaction",
+                            5));
+            assertThat(satisfied.status()).as(satisfied.text()).isEqualTo(201);
+            var happy = tap.await(s -> s.is(CustomerSatisfied.class) && "C-res".equals(s.key()), WAIT)
+                    .as(CustomerSatisfied.class);
+            assertThat(happy.round()).isEqualTo(2);
+
+            assertThat(tap.drain(Duration.ofSeconds(1)).stream()
+                            .filter(s -> "C-res".equals(s.key()) && s.is(ReturnCallScheduled.class)))
+                    .as("one call per round, whatever the redeliveries")
+                    .hasSize(2);
+        }
+    }
+
+    @Test
+    void a_key_customer_silent_beyond_the_period_gets_a_care_task_at_the_next_sweep() throws Exception {
+        var start = Instant.parse("2027-06-01T00:00:00Z");
+        clock.set(start);
+        events.publish(registered("C-quiet", "WP-Q1", "KC-quiet", null, start.minus(Duration.ofDays(100))), "C-quiet");
+        events.publish(
+                registered("C-talked", "WP-Q2", "KC-talked", null, start.minus(Duration.ofDays(10))), "C-talked");
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(customers.find("KC-quiet").map(c -> c.lastContactAt())).isPresent();
+            assertThat(customers.find("KC-talked").map(c -> c.lastContactAt())).isPresent();
+        });
+        for (var customer : List.of("KC-quiet", "KC-talked")) {
+            var reply = send("PUT", "/api/customers/" + customer + "/tier", SUPERVISOR, Map.of("tier", "KEY"));
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        }
+
+        // The next sweep, minutes later, not a quarter after the tier was set.
+        clock.advance(Duration.ofMinutes(1));
+        careSweep.sweep();
+        assertThat(careTasks("KC-quiet")).containsExactly("CARE-KC-quiet-1 VISIT");
+        assertThat(careTasks("KC-talked")).isEmpty();
+
+        // The other one's silence reaches the KEY period (91 days) 81 days later.
+        clock.set(start.plus(Duration.ofDays(80)));
+        careSweep.sweep();
+        assertThat(careTasks("KC-talked")).isEmpty();
+        clock.set(start.plus(Duration.ofDays(81)));
+        careSweep.sweep();
+        assertThat(careTasks("KC-talked")).containsExactly("CARE-KC-talked-1 VISIT");
+        assertThat(careTasks("KC-quiet")).containsExactly("CARE-KC-quiet-1 VISIT");
     }
 
     @Test

@@ -1,18 +1,24 @@
 package dev.aftersales.followup.care.application;
 
+import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customer;
 import dev.aftersales.followup.care.domain.Customers;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
-/** We heard from (or reached) a customer: they are not silent. Once per event. */
+/**
+ * We heard from (or reached) a customer: they are not silent, and their tier's care is due one period
+ * after this contact at the earliest. Once per event.
+ */
 @Service
 public class RecordCustomerContact {
 
     private final Customers customers;
+    private final FollowupProperties properties;
 
-    RecordCustomerContact(Customers customers) {
+    RecordCustomerContact(Customers customers, FollowupProperties properties) {
         this.customers = customers;
+        this.properties = properties;
     }
 
     public void record(String eventId, String customerId, Instant at) {
@@ -20,7 +26,7 @@ public class RecordCustomerContact {
         if (!customer.events().firstDelivery(eventId)) {
             return;
         }
-        customer.contacted(at);
+        customer.contacted(at, properties.carePeriodOf(customer.tier()));
         customers.save(customer);
     }
 }

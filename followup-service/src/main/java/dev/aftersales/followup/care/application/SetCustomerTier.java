@@ -7,7 +7,10 @@ import dev.aftersales.followup.care.domain.Customers;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
-/** A supervisor puts a customer in a care tier; its periodic task (if any) is first due one period from now. */
+/**
+ * A supervisor puts a customer in a care tier; its periodic task (if any) is first due one period after
+ * the customer's last contact, so a customer silent for longer gets one at the next sweep.
+ */
 @Service
 public class SetCustomerTier {
 
@@ -28,7 +31,7 @@ public class SetCustomerTier {
                     "tier", "must be one of " + properties.tiers().keySet());
         }
         var customer = customers.find(customerId).orElseGet(() -> Customer.first(customerId));
-        customer.tiered(tier, "NONE".equals(care.task()) ? null : care.period(), clock.instant());
+        customer.tiered(tier, properties.carePeriodOf(tier), clock.instant());
         customers.save(customer);
         return customer;
     }

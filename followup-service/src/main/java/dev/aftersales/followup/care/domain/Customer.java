@@ -42,18 +42,31 @@ public final class Customer {
         return state;
     }
 
-    public void contacted(Instant at) {
+    /**
+     * We heard from or reached the customer at {@code at}: care follows silence, so their next care
+     * task is not due before one {@code carePeriod} of their tier has passed since (null: no periodic care).
+     */
+    public void contacted(Instant at, Duration carePeriod) {
         if (state.lastContactAt() == null || at.isAfter(state.lastContactAt())) {
             state = state.contactedAt(at);
+        }
+        if (carePeriod != null && state.nextCareAt() != null) {
+            var afterSilence = state.lastContactAt().plus(carePeriod);
+            if (afterSilence.isAfter(state.nextCareAt())) {
+                state = state.inTier(state.tier(), afterSilence);
+            }
         }
     }
 
     /**
-     * Puts the customer in {@code tier}; a tier with periodic care has its first task due one
-     * period from now, a tier without ({@code period} null) has none.
+     * Puts the customer in {@code tier}. A tier with periodic care has its first task due one period
+     * after the last contact (care follows silence: a customer silent longer than that is due at once,
+     * at the next sweep), or one period from now when we never had contact; a tier without ({@code
+     * period} null) has none.
      */
     public void tiered(String tier, Duration period, Instant now) {
-        state = state.inTier(tier, period == null ? null : now.plus(period));
+        var silentSince = state.lastContactAt() == null ? now : state.lastContactAt();
+        state = state.inTier(tier, period == null ? null : silentSince.plus(period));
     }
 
     public boolean careDueBy(Instant now) {

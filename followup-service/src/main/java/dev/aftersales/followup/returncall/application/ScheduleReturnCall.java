@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Schedules the return call a trigger owes the customer: after a visit (default 48 h), after a
- * phone resolution (default 24 h), a thank-you call after an installation (default 2 days).
+ * phone resolution (default 24 h), after an agreed resolution was carried out (default 24 h), a
+ * thank-you call after an installation (default 2 days).
  * Exactly one per trigger: the call's id comes from the trigger and is inserted once, together
  * with its ReturnCallScheduled event, so a redelivery (same or new event id) finds it and stops.
  */
@@ -58,7 +59,12 @@ public class ScheduleReturnCall {
                 ReturnCall.afterInstallation(
                         command.subjectId(), command.happenedAt(), properties.thankYouCallDelay(), now);
             case AFTER_RESOLUTION ->
-                throw new IllegalArgumentException("no trigger schedules a return call after a resolution yet");
+                ReturnCall.afterResolution(
+                        command.complaintId(),
+                        Math.max(1, command.round()),
+                        command.happenedAt(),
+                        properties.resolutionCallDelay(),
+                        now);
         };
         call.events().firstDelivery(command.eventId());
         if (!returnCalls.add(call)) {

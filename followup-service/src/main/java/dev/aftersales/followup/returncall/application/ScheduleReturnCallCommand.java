@@ -10,10 +10,17 @@ import java.time.Instant;
  * @param subjectId what the call is derived from: the assignment (visit), the complaint (phone
  *     resolution) or the serial number (installation)
  * @param complaintId the case, or null for an installation
- * @param happenedAt when the visit was completed, the case resolved, the machine installed
+ * @param happenedAt when the visit was completed, the case resolved, the machine installed, the
+ *     resolution carried out
+ * @param round the satisfaction round of a carried-out resolution (its call is one per round); 0 otherwise
  */
 public record ScheduleReturnCallCommand(
-        String eventId, ReturnCallReason reason, String subjectId, String complaintId, Instant happenedAt) {
+        String eventId, ReturnCallReason reason, String subjectId, String complaintId, Instant happenedAt, int round) {
+
+    public ScheduleReturnCallCommand(
+            String eventId, ReturnCallReason reason, String subjectId, String complaintId, Instant happenedAt) {
+        this(eventId, reason, subjectId, complaintId, happenedAt, 0);
+    }
 
     public static ScheduleReturnCallCommand afterVisit(
             String eventId, String assignmentId, String complaintId, Instant completedAt) {
@@ -25,6 +32,13 @@ public record ScheduleReturnCallCommand(
             String eventId, String complaintId, Instant resolvedAt) {
         return new ScheduleReturnCallCommand(
                 eventId, ReturnCallReason.AFTER_PHONE_RESOLUTION, complaintId, complaintId, resolvedAt);
+    }
+
+    /** Every action of the case's agreed resolution was carried out, in satisfaction round {@code round}. */
+    public static ScheduleReturnCallCommand afterResolution(
+            String eventId, String complaintId, int round, Instant carriedOutAt) {
+        return new ScheduleReturnCallCommand(
+                eventId, ReturnCallReason.AFTER_RESOLUTION, complaintId, complaintId, carriedOutAt, round);
     }
 
     public static ScheduleReturnCallCommand afterInstallation(

@@ -37,6 +37,11 @@ public final class ReturnCall {
         return "RC-PHONE-" + complaintId;
     }
 
+    /** {@code RC-RES-<complaintId>} for the first round; a later round's resolution adds {@code -R<round>}. */
+    public static String idAfterResolution(String complaintId, int round) {
+        return round <= 1 ? "RC-RES-" + complaintId : "RC-RES-" + complaintId + "-R" + round;
+    }
+
     public static String idAfterInstallation(String serialNumber) {
         return "RC-INST-" + serialNumber;
     }
@@ -73,7 +78,26 @@ public final class ReturnCall {
                 now);
     }
 
-    /** The thank-you call of an installation, due {@code delay} after the start of its installation day (UTC). */
+    /**
+     * The return call after every action of an agreed resolution was carried out (a refund, goods
+     * shipped, an apology), due {@code delay} after; its survey moves the satisfaction loop as after a
+     * visit. A dissatisfied customer's next round may agree another resolution, hence the round in the id.
+     */
+    public static ReturnCall afterResolution(
+            String complaintId, int round, Instant carriedOutAt, Duration delay, Instant now) {
+        return scheduled(
+                idAfterResolution(complaintId, round),
+                complaintId,
+                null,
+                ReturnCallReason.AFTER_RESOLUTION,
+                carriedOutAt.plus(delay),
+                now);
+    }
+
+    /**
+     * The thank-you call of an installation, due {@code delay} after {@code installedOn}: the start of
+     * the installation day's calling hours in the business zone.
+     */
     public static ReturnCall afterInstallation(String serialNumber, Instant installedOn, Duration delay, Instant now) {
         return scheduled(
                 idAfterInstallation(serialNumber),

@@ -1,19 +1,23 @@
 package dev.aftersales.followup.survey.application;
 
+import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.survey.domain.ServqualScore;
 import dev.aftersales.followup.survey.domain.Survey;
 import dev.aftersales.followup.survey.domain.Surveys;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * SERVQUAL scores grouped by technician, dealer, product line, period (month, UTC) or customer:
+ * SERVQUAL scores grouped by technician, dealer, product line, period (calendar month of the business
+ * time zone) or customer:
  * each group's mean over its customers' scores (one answered survey = one customer's score).
  */
 @Service
@@ -21,16 +25,16 @@ public class ScoreServqual {
 
     /** What to group by. */
     public enum Grouping {
-        CUSTOMER(s -> s.subject().customerId()),
-        TECHNICIAN(s -> s.subject().technicianId()),
-        DEALER(s -> s.subject().dealerId()),
-        PRODUCT_LINE(s -> s.subject().productLine()),
-        PERIOD(s -> MONTH.format(s.answeredAt().atZone(ZoneOffset.UTC))),
-        ALL(s -> "all");
+        CUSTOMER((s, zone) -> s.subject().customerId()),
+        TECHNICIAN((s, zone) -> s.subject().technicianId()),
+        DEALER((s, zone) -> s.subject().dealerId()),
+        PRODUCT_LINE((s, zone) -> s.subject().productLine()),
+        PERIOD((s, zone) -> MONTH.format(s.answeredAt().atZone(zone))),
+        ALL((s, zone) -> "all");
 
-        private final Function<Survey, String> key;
+        private final BiFunction<Survey, ZoneId, String> key;
 
-        Grouping(Function<Survey, String> key) {
+        Grouping(BiFunction<Survey, ZoneId, String> key) {
             this.key = key;
         }
     }
@@ -40,17 +44,25 @@ public class ScoreServqual {
     public record GroupScore(String key, ServqualScore score) {}
 
     private final Surveys surveys;
+    private final ZoneId businessZone;
 
-    ScoreServqual(Surveys surveys) {
+    @Autowired
+    ScoreServqual(Surveys surveys, FollowupProperties properties) {
+        this(surveys, properties.businessZone());
+    }
+
+    ScoreServqual(Surveys surveys, ZoneId businessZone) {
         this.surveys = surveys;
+        this.businessZone = businessZone;
     }
 
     /** Groups with at least one customer, by key; surveys without a key for the grouping are left out. */
     public List<GroupScore> by(Grouping grouping) {
+        Function<Survey, String> key = s -> grouping.key.apply(s, businessZone);
         Map<String, List<ServqualScore>> byKey = surveys.all().stream()
-                .filter(s -> grouping.key.apply(s) != null)
+                .filter(s -> key.apply(s) != null)
                 .collect(Collectors.groupingBy(
-                        grouping.key, TreeMap::new, Collectors.mapping(Survey::score, Collectors.toList())));
+                        key, TreeMap::new, Collectors.mapping(Survey::score, Collectors.toList())));
         return byKey.entrySet().stream()
                 .map(e -> new GroupScore(e.getKey(), ServqualScore.meanOf(e.getValue())))
                 .toList();

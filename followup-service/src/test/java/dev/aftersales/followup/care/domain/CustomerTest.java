@@ -38,10 +38,47 @@ class CustomerTest {
     void an_ordinary_customer_has_no_periodic_task_and_is_silent_after_the_cutoff() {
         var customer = Customer.first("CU-3");
         customer.tiered("ORDINARY", null, NOW);
-        customer.contacted(NOW);
+        customer.contacted(NOW, null);
 
         assertThat(customer.careDueBy(NOW.plus(Duration.ofDays(1000)))).isFalse();
         assertThat(customer.silentSince(NOW.minusSeconds(1))).isFalse();
         assertThat(customer.silentSince(NOW)).isTrue();
+    }
+
+    @Test
+    void a_key_customer_silent_longer_than_the_period_is_due_at_once_when_tiered() {
+        var customer = Customer.first("CU-4");
+        customer.contacted(NOW.minus(Duration.ofDays(200)), null);
+
+        customer.tiered("KEY", QUARTER, NOW);
+
+        assertThat(customer.careDueBy(NOW)).isTrue();
+        assertThat(customer.nextCareAt())
+                .isEqualTo(NOW.minus(Duration.ofDays(200)).plus(QUARTER));
+    }
+
+    @Test
+    void care_follows_silence_a_period_after_the_last_contact_not_after_the_tier_was_set() {
+        var customer = Customer.first("CU-5");
+        customer.contacted(NOW.minus(Duration.ofDays(60)), null);
+        customer.tiered("KEY", QUARTER, NOW);
+        assertThat(customer.nextCareAt()).isEqualTo(NOW.plus(Duration.ofDays(31)));
+
+        // A contact restarts the silence; an older one (redelivered late) changes nothing.
+        customer.contacted(NOW.plus(Duration.ofDays(10)), QUARTER);
+        customer.contacted(NOW.minus(Duration.ofDays(5)), QUARTER);
+
+        assertThat(customer.careDueBy(NOW.plus(Duration.ofDays(100)))).isFalse();
+        assertThat(customer.nextCareAt()).isEqualTo(NOW.plus(Duration.ofDays(101)));
+    }
+
+    @Test
+    void a_contact_does_not_give_periodic_care_to_a_tier_without_it() {
+        var customer = Customer.first("CU-6");
+        customer.tiered("ORDINARY", null, NOW);
+
+        customer.contacted(NOW.plus(Duration.ofDays(1)), null);
+
+        assertThat(customer.nextCareAt()).isNull();
     }
 }

@@ -16,6 +16,7 @@ import dev.aftersales.followup.survey.domain.Survey;
 import dev.aftersales.followup.survey.domain.Surveys;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ class ScoreServqualTest {
         }
     }
 
-    final ScoreServqual scores = new ScoreServqual(new InMemorySurveys(List.of(A, B)));
+    final ScoreServqual scores = new ScoreServqual(new InMemorySurveys(List.of(A, B)), ZoneId.of("Asia/Shanghai"));
 
     static void assertScore(ServqualScore score, int customers, double overall, double... byDimension) {
         assertThat(score.customers()).isEqualTo(customers);

@@ -3,8 +3,8 @@ package dev.aftersales.followup.care.adapter.kafka;
 import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
+import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.application.RecordCustomerContact;
-import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class CareSubscriptions {
 
     @Bean
-    EventSubscriptions careEvents(RecordCustomerContact customerContact) {
+    EventSubscriptions careEvents(RecordCustomerContact customerContact, FollowupProperties properties) {
         return EventSubscriptions.builder()
                 .on(ComplaintRegistered.class, event -> {
                     var c = event.payload();
@@ -31,7 +31,9 @@ class CareSubscriptions {
                         customerContact.record(
                                 event.id(),
                                 i.customerId(),
-                                i.installedOn().atStartOfDay(ZoneOffset.UTC).toInstant());
+                                i.installedOn()
+                                        .atStartOfDay(properties.businessZone())
+                                        .toInstant());
                     }
                 })
                 .build();

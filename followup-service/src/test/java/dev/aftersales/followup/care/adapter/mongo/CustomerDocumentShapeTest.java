@@ -26,7 +26,7 @@ class CustomerDocumentShapeTest {
     static Customer everythingSet() {
         var customer = Customer.first("CU-1");
         customer.tiered("MEDIUM", Duration.ofDays(30), AT);
-        customer.contacted(AT.plus(Duration.ofDays(1)));
+        customer.contacted(AT.plus(Duration.ofDays(1)), null);
         customer.fireCare("CALL", Duration.ofDays(30), AT.plus(Duration.ofDays(30)));
         return customer;
     }
