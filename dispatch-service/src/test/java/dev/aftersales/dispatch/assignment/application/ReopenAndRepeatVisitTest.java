@@ -20,6 +20,7 @@ import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
 import dev.aftersales.dispatch.archive.domain.InMemoryTechnicians;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.InMemoryAssignments;
+import dev.aftersales.dispatch.assignment.domain.InMemoryKnownCases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,9 +41,12 @@ class ReopenAndRepeatVisitTest {
     final DispatchProperties properties = DefaultDispatchProperties.get();
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
     final OwnAssignments own = new OwnAssignments(assignments);
-    final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, metrics, properties);
-    final ReopenAssignment reopen = new ReopenAssignment(assignments, technicians, policy, clock, properties);
-    final CompleteVisit complete = new CompleteVisit(assignments, own, technicians, clock, metrics);
+    final AssignTechnician assign = new AssignTechnician(
+            assignments, new InMemoryKnownCases(), policy, technicians, clock, metrics, properties);
+    final ReopenAssignment reopen =
+            new ReopenAssignment(assignments, new InMemoryKnownCases(), technicians, policy, clock, properties);
+    final CompleteVisit complete =
+            new CompleteVisit(assignments, own, technicians, clock, metrics, installations, properties);
 
     @BeforeEach
     void archive() {
