@@ -62,14 +62,14 @@ public class CompleteVisit {
     }
 
     /**
-     * An installation reports the machine (serial, day installed, site), which must be new to the
-     * archive; a relocation reports where the machine stands now. Other visits report neither.
+     * An installation of a machine the archive did not know reports the machine (its real serial,
+     * the day installed, the site), which must still be new to the archive; a relocation reports
+     * where the machine stands now. Other visits report neither.
      */
     private void requireWhatTheArchiveNeeds(Assignment assignment, CompleteVisitCommand command, Instant now) {
-        var kind = assignment.kind();
         var problems = new ArrayList<FieldProblem>();
         var installed = command.installed();
-        if (kind == ComplaintKind.INSTALLATION) {
+        if (assignment.installation() != null) {
             if (installed == null) {
                 problems.add(new FieldProblem("installed", "an installation reports the machine installed"));
             } else {
@@ -77,17 +77,18 @@ public class CompleteVisit {
                     problems.add(
                             new FieldProblem("installed.serialNumber", "must be the machine's real serial number"));
                 }
-                var today = LocalDate.ofInstant(now, businessZone);
-                if (installed.installedOn().isAfter(today)) {
+                if (installed.installedOn().isAfter(LocalDate.ofInstant(now, businessZone))) {
                     problems.add(new FieldProblem("installed.installedOn", "must not be in the future"));
                 }
             }
         } else if (installed != null) {
-            problems.add(new FieldProblem("installed", "only an installation reports a machine installed"));
+            problems.add(
+                    new FieldProblem("installed", "only the installation of a machine new to the archive reports it"));
         }
-        if (kind == ComplaintKind.RELOCATION && command.relocatedTo() == null) {
+        var relocation = assignment.kind() == ComplaintKind.RELOCATION;
+        if (relocation && command.relocatedTo() == null) {
             problems.add(new FieldProblem("relocatedTo", "a relocation reports where the machine stands now"));
-        } else if (kind != ComplaintKind.RELOCATION && command.relocatedTo() != null) {
+        } else if (!relocation && command.relocatedTo() != null) {
             problems.add(new FieldProblem("relocatedTo", "only a relocation moves the machine"));
         }
         if (!problems.isEmpty()) {

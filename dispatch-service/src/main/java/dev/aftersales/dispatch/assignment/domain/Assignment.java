@@ -250,6 +250,11 @@ public final class Assignment {
     /** The technician finished the visit; raises {@link VisitCompleted}. A visit is completed once. */
     public void complete(Visit report) {
         requireAssigned("complete");
+        if (state.installation != null && report.installed() == null) {
+            // The archive learns the new machine only from this completion: without it the machine is lost.
+            throw new AssignmentNotOpenException(
+                    "cannot complete " + id + " without the machine installed (serial, day, site)");
+        }
         requireConsentFor(report.feeCharged());
         acceptImplicitly(report.completedAt());
         state.visit = report;
