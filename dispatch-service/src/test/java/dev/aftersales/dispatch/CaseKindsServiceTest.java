@@ -412,6 +412,16 @@ class CaseKindsServiceTest {
                 "{\"leaveFrom\": \"%s\", \"leaveUntil\": \"%s\"}".formatted(today, today.minusDays(3)));
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(backwards.body()).contains("\"field\":\"leaveUntil\"");
+        var halfHours = api.put("/api/technicians/K-011/availability", K011, "{\"workStart\": \"08:00\"}");
+        assertThat(halfHours.statusCode()).isEqualTo(400);
+        assertThat(halfHours.body()).contains("\"field\":\"workEnd\"");
+        var noTime = api.put(
+                "/api/technicians/K-011/availability", K011, "{\"workStart\": \"25:00\", \"workEnd\": \"18:00\"}");
+        assertThat(noTime.statusCode()).isEqualTo(400);
+        assertThat(noTime.body()).contains("workStart");
+        assertThat(api.put("/api/technicians/K-NOBODY/availability", DISPATCHER, "{}")
+                        .statusCode())
+                .isEqualTo(404);
         var set = api.put("/api/technicians/K-011/availability", K011, leave);
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
         try {
