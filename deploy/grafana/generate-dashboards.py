@@ -205,6 +205,12 @@ dispatch = dashboard("aftersales-dispatch", "Dispatch & technicians",
     panel("stat", "Average time to assign", "s",
           "sum(rate(aftersales_assignments_time_to_assign_seconds_sum[1h])) / sum(rate(aftersales_assignments_time_to_assign_seconds_count[1h]))",
           "From the complaint event to the technician's offer, over the last hour.", w=12),
+    panel("stat", "Escalated cases waiting for a dispatcher", "suffix: cases",
+          "sum(aftersales_assignments_escalated_waiting)",
+          "Cases the rule chain found nobody for, on GET /api/assignments?status=ESCALATED.", w=12),
+    panel("stat", "Oldest escalated case waiting", "s",
+          "max(aftersales_assignments_escalated_oldest_seconds)",
+          "Since the rule chain gave up; the EscalatedCasesWaiting alert fires past an hour.", w=12),
 ])
 
 parts = dashboard("aftersales-parts", "Parts",

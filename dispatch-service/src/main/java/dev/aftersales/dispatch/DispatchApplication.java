@@ -33,7 +33,12 @@ public class DispatchApplication {
             ServicePoints servicePoints,
             DispatchProperties properties) {
         return new AssignmentPolicy(
-                installations, technicians, servicePoints, properties.maxServicePointKm(), properties.maxCentreKm());
+                installations,
+                technicians,
+                servicePoints,
+                properties.maxServicePointKm(),
+                properties.maxCentreKm(),
+                properties.businessZone());
     }
 
     @Bean

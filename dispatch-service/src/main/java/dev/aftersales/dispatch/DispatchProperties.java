@@ -4,6 +4,7 @@ import dev.aftersales.dispatch.archive.domain.WarrantyTerms;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param warranty the warranty terms the archive gives each installation
  * @param fees the fee schedule for visits out of warranty
  * @param partLine how many of one part a line may ask for
+ * @param businessZone the zone of the business day: technicians' working hours and leave, appointment
+ *     windows shown as local times
  */
 @ConfigurationProperties("aftersales.dispatch")
 public record DispatchProperties(
@@ -34,7 +37,8 @@ public record DispatchProperties(
         @DefaultValue Feed feed,
         @DefaultValue Warranty warranty,
         @DefaultValue Fees fees,
-        @DefaultValue PartLine partLine) {
+        @DefaultValue PartLine partLine,
+        @DefaultValue("Asia/Shanghai") ZoneId businessZone) {
 
     /**
      * @param poll how often an open stream looks at the technician's feed

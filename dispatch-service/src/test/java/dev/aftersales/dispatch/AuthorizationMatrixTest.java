@@ -14,7 +14,10 @@ import dev.aftersales.chassis.test.AuthorizationTable.Whose;
 import dev.aftersales.chassis.test.ChassisDoors;
 import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.chassis.test.TestTokens;
+import dev.aftersales.contracts.dispatch.WithdrawalReason;
+import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
+import dev.aftersales.dispatch.assignment.domain.Decision;
 import dev.aftersales.dispatch.assignment.domain.Fixtures;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import java.time.Clock;
@@ -35,6 +38,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 @ServiceSliceTest
 class AuthorizationMatrixTest {
+
+    /** An authorized service point with one technician, for the dispatcher's hand-over. */
+    static final String SERVICE_POINT = "SP-M";
 
     @Value("${local.server.port}")
     int port;
@@ -67,9 +73,17 @@ class AuthorizationMatrixTest {
                  "technicians": [
                    {"technicianId": "%4$s", "dealerId": "%1$s", "productLines": ["WATER_PURIFIER"]},
                    {"technicianId": "%5$s", "dealerId": "%2$s", "productLines": ["WATER_PURIFIER"]},
-                   {"technicianId": "%6$s", "dealerId": "%3$s", "productLines": ["WATER_PURIFIER"]}]}
+                   {"technicianId": "%6$s", "dealerId": "%3$s", "productLines": ["WATER_PURIFIER"]},
+                   {"technicianId": "%7$s-T", "dealerId": "%7$s", "productLines": ["WATER_PURIFIER"]}],
+                 "servicePoints": [{"servicePointId": "%7$s", "name": "矩阵维修点", "type": "SERVICE_POINT", "regionCode": "310115"}]}
                 """.formatted(
-                        A.dealerId(), B.dealerId(), C.dealerId(), A.technicianId(), B.technicianId(), C.technicianId());
+                        A.dealerId(),
+                        B.dealerId(),
+                        C.dealerId(),
+                        A.technicianId(),
+                        B.technicianId(),
+                        C.technicianId(),
+                        SERVICE_POINT);
         var imported = api.post("/api/archive/import", TestTokens.ops(), archive);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }
@@ -145,6 +159,38 @@ class AuthorizationMatrixTest {
                 .door(
                         "GET /api/assignments/{assignmentId}",
                         scene -> Target.at("/api/assignments/" + offeredTo(scene.owner())))
+                .door(
+                        "POST /api/assignments/{assignmentId}/manual-assignment",
+                        scene -> onDispatchersAssignment(scene, "/manual-assignment")
+                                .json("{\"technicianId\": \"%s\", \"note\": \"客户指定\"}"
+                                        .formatted(scene.third().technicianId())))
+                .door(
+                        "POST /api/assignments/{assignmentId}/service-point-handover",
+                        scene -> onDispatchersAssignment(scene, "/service-point-handover")
+                                .json("{\"servicePointId\": \"%s\"}".formatted(SERVICE_POINT)))
+                .door(
+                        "POST /api/assignments/{assignmentId}/chain-rerun",
+                        scene -> onDispatchersAssignment(scene, "/chain-rerun"))
+                .door("POST /api/technician/assignments/{assignmentId}/withdrawal-acknowledgement", scene -> {
+                    // A case withdrawn while its technician was on site waits for their acknowledgement.
+                    var assignment = Fixtures.offeredTo(
+                            "C-M" + UUID.randomUUID(),
+                            newSerial(),
+                            scene.owner().technicianId(),
+                            scene.owner().dealerId(),
+                            clock.instant());
+                    assignment.arrive(clock.instant());
+                    assignment.withdraw(WithdrawalReason.CUSTOMER_CANCELLED, clock.instant());
+                    assertThat(assignments.add(assignment)).isTrue();
+                    return Target.at("/api/technician/assignments/" + assignment.id() + "/withdrawal-acknowledgement")
+                            .state(AuthorizationMatrix.stored(mongo, "assignments", assignment.id()));
+                })
+                .door(
+                        "PUT /api/technicians/{technicianId}/availability",
+                        scene -> Target.at("/api/technicians/" + scene.owner().technicianId() + "/availability")
+                                .json("{\"workStart\": \"08:00\", \"workEnd\": \"18:00\"}")
+                                .state(AuthorizationMatrix.stored(
+                                        mongo, "technicians", scene.owner().technicianId())))
                 .door("POST /api/archive/import", scene -> {
                     var serial = newSerial();
                     return Target.at("/api/archive/import")
@@ -195,6 +241,19 @@ class AuthorizationMatrixTest {
         var table = AuthorizationMatrix.of("dispatch", port, context).table();
         assertThat(table.checkReadme("dispatch", table.readmeOf("dispatch-service")))
                 .isEmpty();
+    }
+
+    /**
+     * A case of the party's machine waiting for a dispatcher (escalated, nobody found), for the
+     * dispatcher's hands; its state is the stored assignment.
+     */
+    private Target onDispatchersAssignment(Scene scene, String step) {
+        var complaintId = "C-M" + UUID.randomUUID();
+        var decision = new Decision(null, null, null, "no installation record");
+        var assignment = Assignment.open(Fixtures.registered(complaintId, newSerial()), decision, clock.instant());
+        assertThat(assignments.add(assignment)).isTrue();
+        return Target.at("/api/assignments/" + assignment.id() + step)
+                .state(AuthorizationMatrix.stored(mongo, "assignments", assignment.id()));
     }
 
     /** A new case offered to the party's technician; its state is the stored assignment. */

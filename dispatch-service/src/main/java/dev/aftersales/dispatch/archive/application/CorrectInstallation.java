@@ -5,12 +5,14 @@ import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
+import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.Correction;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,8 +38,15 @@ public class CorrectInstallation {
     private final Technicians technicians;
     private final WarrantyPolicy warranties;
     private final Clock clock;
+    private final ZoneId businessZone;
 
-    CorrectInstallation(InstallationRecords records, Technicians technicians, WarrantyPolicy warranties, Clock clock) {
+    CorrectInstallation(
+            InstallationRecords records,
+            Technicians technicians,
+            WarrantyPolicy warranties,
+            Clock clock,
+            DispatchProperties properties) {
+        this.businessZone = properties.businessZone();
         this.records = records;
         this.technicians = technicians;
         this.warranties = warranties;
@@ -60,7 +69,7 @@ public class CorrectInstallation {
         if (facts.installerId() != null && technicians.byId(facts.installerId()).isEmpty()) {
             problems.add(new FieldProblem("installerId", "is not a technician of the archive"));
         }
-        InstallationDates.futureDate(facts.installedOn(), clock).ifPresent(problems::add);
+        InstallationDates.futureDate(facts.installedOn(), clock, businessZone).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

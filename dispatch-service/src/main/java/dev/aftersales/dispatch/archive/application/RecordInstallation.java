@@ -4,6 +4,7 @@ import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
+import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
@@ -11,7 +12,7 @@ import dev.aftersales.dispatch.archive.domain.Warranty;
 import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,11 @@ public class RecordInstallation {
     private final InstallationRecords records;
     private final WarrantyPolicy warranties;
     private final Clock clock;
+    private final ZoneId businessZone;
 
-    RecordInstallation(InstallationRecords records, WarrantyPolicy warranties, Clock clock) {
+    RecordInstallation(
+            InstallationRecords records, WarrantyPolicy warranties, Clock clock, DispatchProperties properties) {
+        this.businessZone = properties.businessZone();
         this.records = records;
         this.warranties = warranties;
         this.clock = clock;
@@ -59,7 +63,7 @@ public class RecordInstallation {
             }
             installerId = caller.technicianId();
         }
-        InstallationDates.futureDate(command.installedOn(), clock).ifPresent(problem -> {
+        InstallationDates.futureDate(command.installedOn(), clock, businessZone).ifPresent(problem -> {
             throw new InvalidRequestException(List.of(problem));
         });
         var installation = new Installation(
@@ -69,7 +73,7 @@ public class RecordInstallation {
                 command.customer() == null ? null : command.customer().customerId(),
                 command.dealerId(),
                 installerId,
-                command.installedOn() == null ? LocalDate.now(clock) : command.installedOn(),
+                command.installedOn() == null ? InstallationDates.today(clock, businessZone) : command.installedOn(),
                 command.site());
         var warranty = warranties.warrantyOf(installation);
         if (!records.add(InstallationRecord.reported(installation, command.customer(), warranty))) {

@@ -37,6 +37,20 @@ public final class InstallationRecord {
      * customer's contact (which only the event carries) and the warranty's end dates.
      */
     public static InstallationRecord reported(Installation installation, CustomerContact customer, Warranty warranty) {
+        return recorded(installation, customer, warranty, null);
+    }
+
+    /**
+     * A new machine its installer reported done on an installation case's visit: like {@link
+     * #reported}, and the event names the case (the thank-you call follows the installation).
+     */
+    public static InstallationRecord installedFor(
+            String complaintId, Installation installation, CustomerContact customer, Warranty warranty) {
+        return recorded(installation, customer, warranty, complaintId);
+    }
+
+    private static InstallationRecord recorded(
+            Installation installation, CustomerContact customer, Warranty warranty, String complaintId) {
         var record = new InstallationRecord(installation, List.of(), null, new AggregateEvents());
         var site = installation.site();
         record.events.raise(
@@ -53,7 +67,9 @@ public final class InstallationRecord {
                         installation.installerId(),
                         installation.installedOn(),
                         warranty.wholeMachineUntil(),
-                        warranty.mainPartsUntil()),
+                        warranty.mainPartsUntil(),
+                        Boolean.TRUE,
+                        complaintId),
                 installation.serialNumber());
         return record;
     }

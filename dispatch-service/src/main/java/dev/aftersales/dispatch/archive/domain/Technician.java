@@ -12,6 +12,7 @@ import java.util.Set;
  * @param dailyCapacity how many open assignments they can carry; {@link #UNLIMITED} when not recorded
  * @param openAssignments assignments given to them and not yet completed: the load the rule chain
  *     balances between colleagues and compares with the capacity
+ * @param availability leave and working hours, set by a dispatcher or the technician; the chain respects them
  */
 public record Technician(
         String technicianId,
@@ -21,13 +22,28 @@ public record Technician(
         Set<String> productLines,
         Set<String> kindsOfWork,
         int dailyCapacity,
-        int openAssignments) {
+        int openAssignments,
+        Availability availability) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
 
     public Technician {
+        availability = availability == null ? Availability.ALWAYS : availability;
         productLines = productLines == null ? Set.of() : Set.copyOf(productLines);
         kindsOfWork = kindsOfWork == null ? Set.of() : Set.copyOf(kindsOfWork);
+    }
+
+    /** A technician as the archive imports them: available whenever they are active. */
+    public Technician(
+            String technicianId,
+            String name,
+            String dealerId,
+            boolean active,
+            Set<String> productLines,
+            Set<String> kindsOfWork,
+            int dailyCapacity,
+            int openAssignments) {
+        this(technicianId, name, dealerId, active, productLines, kindsOfWork, dailyCapacity, openAssignments, null);
     }
 
     /** A technician of every kind of work without a capacity limit (the archive's first version). */
@@ -38,7 +54,7 @@ public record Technician(
             boolean active,
             Set<String> productLines,
             int openAssignments) {
-        this(technicianId, name, dealerId, active, productLines, Set.of(), UNLIMITED, openAssignments);
+        this(technicianId, name, dealerId, active, productLines, Set.of(), UNLIMITED, openAssignments, null);
     }
 
     /** A machine without a recorded product line can be serviced by anyone of the dealer. */
@@ -57,6 +73,14 @@ public record Technician(
 
     public Technician withLoad(int load) {
         return new Technician(
-                technicianId, name, dealerId, active, productLines, kindsOfWork, dailyCapacity, Math.max(0, load));
+                technicianId,
+                name,
+                dealerId,
+                active,
+                productLines,
+                kindsOfWork,
+                dailyCapacity,
+                Math.max(0, load),
+                availability);
     }
 }

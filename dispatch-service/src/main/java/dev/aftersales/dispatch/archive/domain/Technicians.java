@@ -19,4 +19,11 @@ public interface Technicians {
 
     /** Adds {@code delta} to the technician's open assignments, never going below zero. */
     void changeLoad(String technicianId, int delta);
+
+    /**
+     * Replaces the technician's leave and working hours, keeping master data and load.
+     *
+     * @return false when there is no such technician
+     */
+    boolean setAvailability(String technicianId, Availability availability);
 }

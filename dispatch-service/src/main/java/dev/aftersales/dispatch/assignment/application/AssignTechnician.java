@@ -7,6 +7,8 @@ import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
+import dev.aftersales.dispatch.assignment.domain.KnownCase;
+import dev.aftersales.dispatch.assignment.domain.KnownCases;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Gives every registered case its assignment. Exactly one per complaint, also when the
+ * Gives every registered case that needs a visit (repair, installation, relocation, maintenance)
+ * its assignment; complaints about quality, fees or service attitude go to a supervisor instead, and
+ * the technician a case is about is never sent. Exactly one per complaint, also when the
  * registration is delivered twice or again after a restart: the assignment and its event are
  * inserted in one write under an id derived from the complaint, and a second insert of that id
  * fails, which means the work is already done.
@@ -34,15 +38,18 @@ public class AssignTechnician {
     private final Clock clock;
     private final Duration offerTimeout;
     private final AssignmentMetrics metrics;
+    private final KnownCases knownCases;
 
     AssignTechnician(
             Assignments assignments,
+            KnownCases knownCases,
             AssignmentPolicy policy,
             Technicians technicians,
             Clock clock,
             AssignmentMetrics metrics,
             DispatchProperties properties) {
         this.assignments = assignments;
+        this.knownCases = knownCases;
         this.technicians = technicians;
         this.policy = policy;
         this.clock = clock;
@@ -52,6 +59,15 @@ public class AssignTechnician {
 
     public void assign(ReceivedEvent<ComplaintRegistered> event) {
         var complaint = event.payload();
+        // Every case is remembered, also those nobody is sent to: an agreed resolution may ask for a visit.
+        knownCases.remember(KnownCase.of(complaint));
+        if (complaint.kind() != null && !complaint.kind().needsVisit()) {
+            log.debug(
+                    "complaint {} is a {}: handled by a supervisor, nobody is sent",
+                    complaint.complaintId(),
+                    complaint.kind());
+            return;
+        }
         if (complaint.settledByPhone()) {
             log.debug("complaint {} settled by phone: nobody is sent", complaint.complaintId());
             return;
@@ -62,9 +78,7 @@ public class AssignTechnician {
             return;
         }
         var now = clock.instant();
-        var decision = policy.decide(
-                complaint.serialNumber(),
-                complaint.kind() == null ? null : complaint.kind().name());
+        var decision = policy.decideFor(complaint, now);
         var assignment = Assignment.open(complaint, decision, now, offerTimeout);
         assignment.events().firstDelivery(event.id());
         if (!assignments.add(assignment)) {

@@ -1,8 +1,10 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.contracts.dispatch.AssignmentRule;
+import dev.aftersales.contracts.dispatch.WithdrawalReason;
 import dev.aftersales.dispatch.assignment.domain.AppointmentOutcome;
 import dev.aftersales.dispatch.assignment.domain.Decision;
+import dev.aftersales.dispatch.assignment.domain.WithdrawalOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -87,6 +89,25 @@ class AssignmentMetrics {
                 .description("Completed visits: fixed at the first visit, or not (not fixed, or a repeat visit)")
                 .tag("outcome", fixed && !repeatVisit ? "FIRST_TIME_FIX" : "NOT_FIRST_TIME_FIX")
                 .tag("dealer", String.valueOf(dealerId))
+                .register(meters)
+                .increment();
+    }
+
+    /** A case's open assignment was withdrawn (cancelled, or waiting for the technician on site). */
+    void withdrawn(WithdrawalReason reason, WithdrawalOutcome outcome) {
+        Counter.builder("aftersales.assignments.withdrawn")
+                .description("Open assignments withdrawn because the case was settled, closed, merged or cancelled")
+                .tag("reason", reason.name())
+                .tag("outcome", outcome.name())
+                .register(meters)
+                .increment();
+    }
+
+    /** A dispatcher gave a case to a technician by hand, handed it to a service point or re-ran the chain. */
+    void dispatcherActed(String action) {
+        Counter.builder("aftersales.assignments.dispatcher-actions")
+                .description("What dispatchers did by hand: MANUAL, SERVICE_POINT hand-over, RERUN")
+                .tag("action", action)
                 .register(meters)
                 .increment();
     }

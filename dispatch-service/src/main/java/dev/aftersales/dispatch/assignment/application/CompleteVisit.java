@@ -1,6 +1,12 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.chassis.application.FieldProblem;
+import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.dispatch.DispatchProperties;
+import dev.aftersales.dispatch.archive.application.RecordInstallation;
+import dev.aftersales.dispatch.archive.domain.Installations;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentNotOpenException;
@@ -10,6 +16,9 @@ import dev.aftersales.dispatch.assignment.domain.Visit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,18 +41,66 @@ public class CompleteVisit {
     private final Technicians technicians;
     private final Clock clock;
     private final AssignmentMetrics metrics;
+    private final Installations installations;
+    private final ZoneId businessZone;
 
     CompleteVisit(
             Assignments assignments,
             OwnAssignments own,
             Technicians technicians,
             Clock clock,
-            AssignmentMetrics metrics) {
+            AssignmentMetrics metrics,
+            Installations installations,
+            DispatchProperties properties) {
+        this.installations = installations;
+        this.businessZone = properties.businessZone();
         this.assignments = assignments;
         this.own = own;
         this.technicians = technicians;
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /**
+     * An installation of a machine the archive did not know reports the machine (its real serial,
+     * the day installed, the site), which must still be new to the archive; a relocation reports
+     * where the machine stands now. Other visits report neither.
+     */
+    private void requireWhatTheArchiveNeeds(Assignment assignment, CompleteVisitCommand command, Instant now) {
+        var problems = new ArrayList<FieldProblem>();
+        var installed = command.installed();
+        if (assignment.installation() != null) {
+            if (installed == null) {
+                problems.add(new FieldProblem("installed", "an installation reports the machine installed"));
+            } else {
+                if (installed.serialNumber().startsWith("NEW-")) {
+                    problems.add(
+                            new FieldProblem("installed.serialNumber", "must be the machine's real serial number"));
+                }
+                if (installed.installedOn().isAfter(LocalDate.ofInstant(now, businessZone))) {
+                    problems.add(new FieldProblem("installed.installedOn", "must not be in the future"));
+                }
+            }
+        } else if (installed != null) {
+            problems.add(
+                    new FieldProblem("installed", "only the installation of a machine new to the archive reports it"));
+        }
+        var relocation = assignment.kind() == ComplaintKind.RELOCATION;
+        if (relocation && command.relocatedTo() == null) {
+            problems.add(new FieldProblem("relocatedTo", "a relocation reports where the machine stands now"));
+        } else if (!relocation && command.relocatedTo() != null) {
+            problems.add(new FieldProblem("relocatedTo", "only a relocation moves the machine"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        if (installed != null
+                && installations.bySerialNumber(installed.serialNumber()).isPresent()) {
+            throw new ConflictException(
+                    RecordInstallation.ALREADY_ARCHIVED,
+                    "machine " + installed.serialNumber()
+                            + " is in the archive already; a dispatcher corrects its record with a reason");
+        }
     }
 
     /** Another visit to the same machine completed in the 30 days before this one. */
@@ -61,6 +118,7 @@ public class CompleteVisit {
     public Assignment complete(CompleteVisitCommand command) {
         var assignment = own.get(command.technicianId(), command.assignmentId());
         var now = clock.instant();
+        requireWhatTheArchiveNeeds(assignment, command, now);
         if (visitedWithin30Days(assignment, now)) {
             assignment.markRepeatVisit();
         }
@@ -71,7 +129,9 @@ public class CompleteVisit {
                     command.partsUsed(),
                     command.feeCharged(),
                     command.fixed(),
-                    now));
+                    now,
+                    command.installed(),
+                    command.relocatedTo()));
         } catch (AssignmentNotOpenException | ChargeNotConsentedException e) {
             throw new ConflictException(e.getMessage());
         }

@@ -50,11 +50,8 @@ class OfferNextCandidate {
     Assignment passOn(Assignment assignment, String reason, String note, boolean timedOut) {
         var holder = assignment.technicianId();
         var dealer = assignment.dealerId();
-        var next = policy.decide(
-                assignment.serialNumber(),
-                assignment.kind() == null ? null : assignment.kind().name(),
-                assignment.passedOverWith(holder));
         var now = clock.instant();
+        var next = policy.decideAgain(assignment, assignment.passedOverWith(holder), now);
         assignment.passOn(note == null ? reason : reason + ": " + note, timedOut, next, now, properties.offerTimeout());
         var saved = assignments.save(assignment);
         technicians.changeLoad(holder, -1);

@@ -1,6 +1,7 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.chassis.application.ConflictException;
+import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.Installations;
 import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
@@ -10,6 +11,7 @@ import dev.aftersales.dispatch.assignment.domain.FeeSchedule;
 import dev.aftersales.dispatch.assignment.domain.QuotedPart;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +29,7 @@ public class QuoteFee {
     private final WarrantyPolicy warranties;
     private final FeeSchedule schedule;
     private final Clock clock;
+    private final ZoneId businessZone;
 
     QuoteFee(
             Assignments assignments,
@@ -34,7 +37,9 @@ public class QuoteFee {
             Installations installations,
             WarrantyPolicy warranties,
             FeeSchedule schedule,
-            Clock clock) {
+            Clock clock,
+            DispatchProperties properties) {
+        this.businessZone = properties.businessZone();
         this.assignments = assignments;
         this.own = own;
         this.installations = installations;
@@ -52,7 +57,8 @@ public class QuoteFee {
         var now = clock.instant();
         var quote = schedule.quote(
                 warranty,
-                LocalDate.ofInstant(now, clock.getZone()),
+                // Warranty days are business days.
+                LocalDate.ofInstant(now, businessZone),
                 assignment.kind() == null ? null : assignment.kind().name(),
                 parts,
                 now);

@@ -7,7 +7,10 @@ import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
+import dev.aftersales.dispatch.assignment.domain.KnownCase;
+import dev.aftersales.dispatch.assignment.domain.KnownCases;
 import java.time.Clock;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,14 +30,17 @@ public class ReopenAssignment {
     private final AssignmentPolicy policy;
     private final Clock clock;
     private final DispatchProperties properties;
+    private final KnownCases knownCases;
 
     ReopenAssignment(
             Assignments assignments,
+            KnownCases knownCases,
             Technicians technicians,
             AssignmentPolicy policy,
             Clock clock,
             DispatchProperties properties) {
         this.assignments = assignments;
+        this.knownCases = knownCases;
         this.technicians = technicians;
         this.policy = policy;
         this.clock = clock;
@@ -58,10 +64,24 @@ public class ReopenAssignment {
                     .byId(Assignment.idFor(reopened.complaintId(), round))
                     .orElse(null);
         }
+        var known = knownCases.byId(reopened.complaintId());
+        if (known.isPresent()
+                && known.get().kind() != null
+                && !known.get().kind().needsVisit()) {
+            // A complaint handled by the procedure goes back to the supervisor; a visit comes only with a resolution.
+            log.debug(
+                    "complaint {} reopened: a {} needs no visit",
+                    reopened.complaintId(),
+                    known.get().kind());
+            return;
+        }
         var kind = previous == null || previous.kind() == null
                 ? null
                 : previous.kind().name();
-        var decision = policy.decide(reopened.serialNumber(), kind);
+        var subject = previous != null
+                ? previous.excludedTechnicianId()
+                : known.map(KnownCase::subjectTechnicianId).orElse(null);
+        var decision = policy.decide(reopened.serialNumber(), kind, Set.of(), subject, clock.instant());
         var assignment = Assignment.reopen(
                 reopened.complaintId(),
                 reopened.round(),

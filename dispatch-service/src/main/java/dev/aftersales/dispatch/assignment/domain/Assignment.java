@@ -5,6 +5,7 @@ import dev.aftersales.contracts.dispatch.AppointmentBroken;
 import dev.aftersales.contracts.dispatch.AppointmentRescheduled;
 import dev.aftersales.contracts.dispatch.AppointmentSet;
 import dev.aftersales.contracts.dispatch.AssignmentAccepted;
+import dev.aftersales.contracts.dispatch.AssignmentCancelled;
 import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
@@ -13,10 +14,15 @@ import dev.aftersales.contracts.dispatch.PartsRequested;
 import dev.aftersales.contracts.dispatch.TechnicianArrived;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.contracts.dispatch.VisitCompleted;
+import dev.aftersales.contracts.dispatch.WithdrawalReason;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
+import dev.aftersales.contracts.intake.InstallationRequest;
+import dev.aftersales.contracts.intake.Priority;
+import dev.aftersales.contracts.intake.SubjectKind;
 import dev.aftersales.dispatch.archive.domain.Site;
+import dev.aftersales.dispatch.archive.domain.Technician;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,8 +86,58 @@ public final class Assignment {
         state.symptoms = complaint.symptoms();
         state.contact = complaint.contact();
         state.onSiteDue = complaint.onSiteDue();
-        state.site = installation == null ? null : installation.site();
+        state.site = installation != null ? installation.site() : siteOfCaller(complaint);
+        state.priority = complaint.priority();
+        state.excludedTechnicianId = subjectTechnician(complaint);
+        state.installation = installation == null ? complaint.installation() : null;
         return opened(idFor(complaint.complaintId()), state, decision, now, offerTimeout);
+    }
+
+    /** The technician a case is about (a service-attitude complaint about them); null when none. */
+    public static String subjectTechnician(ComplaintRegistered complaint) {
+        var subject = complaint.subject();
+        return subject != null && subject.kind() == SubjectKind.TECHNICIAN ? subject.id() : null;
+    }
+
+    /** A machine still to be installed stands where the caller lives; other unknown machines have no site. */
+    private static Site siteOfCaller(ComplaintRegistered complaint) {
+        var contact = complaint.contact();
+        if (complaint.installation() == null || contact == null) {
+            return null;
+        }
+        return new Site(contact.address(), contact.regionCode());
+    }
+
+    /** The assignment of a visit an agreed resolution asks for (a REVISIT): one per action. */
+    public static String idFor(String complaintId, String actionId) {
+        return idFor(complaintId) + "-A" + actionId;
+    }
+
+    /**
+     * A visit to carry out an action of an agreed resolution (a REVISIT), never by {@code
+     * excludedTechnicianId}; the case's machine, contact and priority come from what dispatch knows of it.
+     */
+    public static Assignment forAction(
+            KnownCase known,
+            String actionId,
+            String description,
+            String excludedTechnicianId,
+            Site site,
+            Decision decision,
+            Instant now,
+            Duration offerTimeout) {
+        var state = new AssignmentState();
+        state.complaintId = known.complaintId();
+        state.serialNumber = known.serialNumber();
+        state.kind = known.kind();
+        state.symptoms = description != null ? description : known.symptoms();
+        state.contact = known.contact();
+        state.onSiteDue = null;
+        state.site = decision.installation() != null ? decision.installation().site() : site;
+        state.priority = known.priority();
+        state.excludedTechnicianId = excludedTechnicianId;
+        state.resolutionActionId = actionId;
+        return opened(idFor(known.complaintId(), actionId), state, decision, now, offerTimeout);
     }
 
     /** The assignment of round {@code round} (2, 3, ...) of a reopened case. */
@@ -111,6 +167,8 @@ public final class Assignment {
         state.symptoms = why != null ? why : earlier.symptoms;
         state.contact = earlier.contact;
         state.site = installation != null ? installation.site() : earlier.site;
+        state.priority = earlier.priority;
+        state.excludedTechnicianId = earlier.excludedTechnicianId;
         return opened(idFor(complaintId, round), state, decision, now, offerTimeout);
     }
 
@@ -134,14 +192,7 @@ public final class Assignment {
         if (decision.escalated()) {
             assignment.raise(new AssignmentEscalated(id, state.complaintId, decision.reason(), now));
         } else {
-            assignment.raise(new TechnicianAssigned(
-                    id,
-                    state.complaintId,
-                    state.technicianId,
-                    state.dealerId,
-                    decision.rule(),
-                    decision.reason(),
-                    now));
+            assignment.announceAssigned(now);
         }
         return assignment;
     }
@@ -199,6 +250,11 @@ public final class Assignment {
     /** The technician finished the visit; raises {@link VisitCompleted}. A visit is completed once. */
     public void complete(Visit report) {
         requireAssigned("complete");
+        if (state.installation != null && report.installed() == null) {
+            // The archive learns the new machine only from this completion: without it the machine is lost.
+            throw new AssignmentNotOpenException(
+                    "cannot complete " + id + " without the machine installed (serial, day, site)");
+        }
         requireConsentFor(report.feeCharged());
         acceptImplicitly(report.completedAt());
         state.visit = report;
@@ -216,7 +272,11 @@ public final class Assignment {
                 report.partsUsed(),
                 report.feeCharged(),
                 report.fixed(),
-                report.completedAt()));
+                report.completedAt(),
+                state.kind,
+                state.resolutionActionId,
+                report.installed(),
+                report.relocatedTo()));
     }
 
     /**
@@ -284,9 +344,203 @@ public final class Assignment {
             state.dealerId = next.technician().dealerId();
             state.rule = next.rule();
             state.offerExpiresAt = now.plus(offerTimeout);
-            raise(new TechnicianAssigned(
-                    id, state.complaintId, state.technicianId, state.dealerId, state.rule, state.reason, now));
+            state.assignedBy = null;
+            state.note = null;
+            announceAssigned(now);
         }
+    }
+
+    /**
+     * A dispatcher gives the case to a technician of their choice (rule MANUAL, with their id and
+     * note), or hands it to a service point's technician, whether it was escalated or held by
+     * someone else who has not arrived yet. The previous holder loses it ({@link AssignmentCancelled},
+     * HANDED_OVER, which also frees what parts reserved for them). The chain's reasons are kept
+     * after the dispatcher's. The new holder gets an offer like any other.
+     *
+     * @return the previous holder, or null
+     */
+    public String handOver(
+            Technician chosen,
+            AssignmentRule rule,
+            String why,
+            String dispatcherId,
+            String note,
+            Instant now,
+            Duration offerTimeout) {
+        requireOpenForDispatcher("hand over");
+        if (chosen.technicianId().equals(state.excludedTechnicianId)) {
+            throw new AssignmentNotOpenException(
+                    "cannot give " + id + " to " + chosen.technicianId() + ": the case is about them");
+        }
+        var previous = state.technicianId;
+        if (chosen.technicianId().equals(previous)) {
+            throw new AssignmentNotOpenException(id + " is held by " + previous + " already");
+        }
+        if (previous != null) {
+            raise(new AssignmentCancelled(
+                    id,
+                    state.complaintId,
+                    previous,
+                    WithdrawalReason.HANDED_OVER,
+                    false,
+                    WAIVED_BEFORE_ARRIVAL,
+                    BigDecimal.ZERO,
+                    now));
+            // What was reserved for the previous holder is released with the cancellation.
+            state.parts = List.of();
+        }
+        var chainSaid = state.reason;
+        state.status = AssignmentStatus.ASSIGNED;
+        state.technicianId = chosen.technicianId();
+        state.dealerId = chosen.dealerId();
+        state.rule = rule;
+        state.reason = chainSaid == null || chainSaid.isBlank() ? why : why + "; earlier: " + chainSaid;
+        state.assignedBy = dispatcherId;
+        state.note = note;
+        state.acceptedAt = null;
+        state.offerExpiresAt = now.plus(offerTimeout);
+        state.appointment = null;
+        state.appointmentDueAt = null;
+        state.decidedAt = now;
+        announceAssigned(now);
+        return previous;
+    }
+
+    /**
+     * The dispatcher runs the rule chain again (after the archive or availability changed). A new
+     * holder takes the case as by {@link #handOver}; an escalation stays escalated with the new reasons.
+     *
+     * @return the previous holder when the case changed hands, else null
+     */
+    public String rerun(Decision decision, Instant now, Duration offerTimeout) {
+        requireOpenForDispatcher("re-run the chain for");
+        if (decision.escalated()) {
+            if (state.status == AssignmentStatus.ESCALATED) {
+                state.reason = decision.reason();
+                return null;
+            }
+            throw new AssignmentNotOpenException("the chain finds nobody else for " + id + ": " + decision.reason());
+        }
+        var chosen = decision.technician();
+        if (chosen.technicianId().equals(state.technicianId)) {
+            return null;
+        }
+        // The chain chose, not the dispatcher: assignedBy stays empty (the contract keeps it for MANUAL).
+        return handOver(chosen, decision.rule(), decision.reason(), null, null, now, offerTimeout);
+    }
+
+    /**
+     * The case was settled, closed, merged or cancelled: nobody should go. Before the technician
+     * arrives the assignment is cancelled at once ({@link AssignmentCancelled}, door fee waived);
+     * once they are on site it waits for their acknowledgement ({@link #acknowledgeWithdrawal}).
+     * An assignment done, cancelled or already being withdrawn is left as it is.
+     */
+    public WithdrawalOutcome withdraw(WithdrawalReason reason, Instant now) {
+        if (state.status != AssignmentStatus.ASSIGNED && state.status != AssignmentStatus.ESCALATED) {
+            return WithdrawalOutcome.NOTHING_OPEN;
+        }
+        if (state.withdrawal != null) {
+            return WithdrawalOutcome.NOTHING_OPEN;
+        }
+        if (state.arrivedAt != null) {
+            state.withdrawal = new Withdrawal(reason, now, true, null, null, null);
+            return WithdrawalOutcome.AWAITING_ACKNOWLEDGEMENT;
+        }
+        state.withdrawal = new Withdrawal(reason, now, false, WAIVED_BEFORE_ARRIVAL, BigDecimal.ZERO, now);
+        cancel(now);
+        return WithdrawalOutcome.CANCELLED;
+    }
+
+    /**
+     * The technician on site acknowledges the withdrawal: the assignment is cancelled and the door-fee
+     * rule applied. The customer pays the trip only as quoted before the visit: waived in the
+     * whole-machine warranty, and waived when no fee was quoted (no surprise door fees).
+     */
+    public void acknowledgeWithdrawal(Instant now) {
+        var pending = state.withdrawal;
+        if (pending == null || !pending.pending()) {
+            throw new AssignmentNotOpenException("nothing to acknowledge on " + id + ": it is not being withdrawn");
+        }
+        var quote = state.quote;
+        String rule;
+        BigDecimal fee;
+        if (quote == null) {
+            rule = WAIVED_NOT_QUOTED;
+            fee = BigDecimal.ZERO;
+        } else if (quote.inWarranty()) {
+            rule = WAIVED_IN_WARRANTY;
+            fee = BigDecimal.ZERO;
+        } else {
+            rule = CHARGED_AS_QUOTED;
+            fee = quote.doorFee();
+        }
+        state.withdrawal = new Withdrawal(pending.reason(), pending.requestedAt(), true, rule, fee, now);
+        cancel(now);
+    }
+
+    /** The door-fee rules a withdrawal applies, in the words the customer is told. */
+    public static final String WAIVED_BEFORE_ARRIVAL = "waived: withdrawn before the technician arrived";
+
+    public static final String WAIVED_IN_WARRANTY = "waived: the machine is in its whole-machine warranty";
+    public static final String WAIVED_NOT_QUOTED = "waived: no door fee was quoted before the visit";
+    public static final String CHARGED_AS_QUOTED =
+            "door fee as quoted: the technician was on site when the case was withdrawn";
+
+    private void cancel(Instant now) {
+        var w = state.withdrawal;
+        state.status = AssignmentStatus.CANCELLED;
+        state.offerExpiresAt = null;
+        state.appointmentDueAt = null;
+        raise(new AssignmentCancelled(
+                id,
+                state.complaintId,
+                state.technicianId,
+                w.reason(),
+                w.afterArrival(),
+                w.doorFeeRule(),
+                w.doorFeeCharged(),
+                now));
+    }
+
+    /** The case's priority changed at intake; shown on the lists from now on. */
+    public boolean changePriority(Priority priority) {
+        if (priority == null || priority == state.priority) {
+            return false;
+        }
+        state.priority = priority;
+        return true;
+    }
+
+    /** Whether this technician may see the case at all: never the one it is about. */
+    public boolean isAbout(String technicianId) {
+        return technicianId != null && technicianId.equals(state.excludedTechnicianId);
+    }
+
+    private void requireOpenForDispatcher(String action) {
+        if (state.status != AssignmentStatus.ASSIGNED && state.status != AssignmentStatus.ESCALATED) {
+            throw new AssignmentNotOpenException("cannot " + action + " " + id + ": it is " + state.status);
+        }
+        if (state.withdrawal != null) {
+            throw new AssignmentNotOpenException("cannot " + action + " " + id + ": it is being withdrawn");
+        }
+        if (state.arrivedAt != null) {
+            throw new AssignmentNotOpenException("cannot " + action + " " + id + ": the technician is on site already");
+        }
+    }
+
+    private void announceAssigned(Instant now) {
+        raise(new TechnicianAssigned(
+                id,
+                state.complaintId,
+                state.technicianId,
+                state.dealerId,
+                state.rule,
+                state.reason,
+                now,
+                priority(),
+                state.assignedBy,
+                state.note,
+                state.resolutionActionId));
     }
 
     /**
@@ -440,6 +694,10 @@ public final class Assignment {
         if (state.status != AssignmentStatus.ASSIGNED) {
             throw new AssignmentNotOpenException("cannot " + action + " " + id + ": it is " + state.status);
         }
+        if (state.withdrawal != null) {
+            throw new AssignmentNotOpenException("cannot " + action + " " + id + ": the case was withdrawn ("
+                    + state.withdrawal.reason() + "); acknowledge the withdrawal");
+        }
     }
 
     /** Every event of an assignment is keyed by its complaint id: the case stream's order. */
@@ -551,6 +809,35 @@ public final class Assignment {
 
     public Visit visit() {
         return state.visit;
+    }
+
+    /** NORMAL unless intake raised it. */
+    public Priority priority() {
+        return state.priority == null ? Priority.NORMAL : state.priority;
+    }
+
+    public String excludedTechnicianId() {
+        return state.excludedTechnicianId;
+    }
+
+    public String resolutionActionId() {
+        return state.resolutionActionId;
+    }
+
+    public InstallationRequest installation() {
+        return state.installation;
+    }
+
+    public String assignedBy() {
+        return state.assignedBy;
+    }
+
+    public String note() {
+        return state.note;
+    }
+
+    public Withdrawal withdrawal() {
+        return state.withdrawal;
     }
 
     /** The store's concurrency token; null before the first write. */

@@ -3,6 +3,8 @@ package dev.aftersales.dispatch.assignment.domain;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.InstallationRequest;
+import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.dispatch.archive.domain.Site;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +65,21 @@ public final class AssignmentState implements Cloneable {
     List<PartRequest> parts = List.of();
     /** Null until completed. */
     Visit visit;
+
+    /** The case's priority as intake last said; null in documents older than the field (NORMAL). */
+    Priority priority;
+    /** The technician this case (or the resolution action) is about: never offered the visit. */
+    String excludedTechnicianId;
+    /** Set when the visit carries out an action of an agreed resolution (a REVISIT). */
+    String resolutionActionId;
+    /** For a machine not yet in the archive, what is to be installed; else null. */
+    InstallationRequest installation;
+    /** The dispatcher who chose the holder by hand (rule MANUAL), and their note; else null. */
+    String assignedBy;
+
+    String note;
+    /** Why the case was withdrawn and what the door fee became; null while the assignment stands. */
+    Withdrawal withdrawal;
 
     /** For the store, which sets the fields it finds; the assignment opens one with {@link Assignment#open}. */
     AssignmentState() {}

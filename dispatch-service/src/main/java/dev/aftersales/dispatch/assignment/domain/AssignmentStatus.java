@@ -6,5 +6,7 @@ public enum AssignmentStatus {
     /** The rule chain found nobody; the case waits on the dispatcher's list. */
     ESCALATED,
     /** The technician reported the visit done. */
-    COMPLETED
+    COMPLETED,
+    /** The case was settled, closed or cancelled before the visit was done: nobody goes. */
+    CANCELLED
 }

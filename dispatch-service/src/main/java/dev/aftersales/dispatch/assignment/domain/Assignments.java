@@ -35,6 +35,9 @@ public interface Assignments {
     /** Appointments whose window ended by {@code now} without anybody arriving, not yet counted as broken. */
     List<Assignment> appointmentsMissedBy(Instant now);
 
+    /** Every assignment of the case: its first round, reopened rounds and visits for resolution actions. */
+    List<Assignment> ofComplaint(String complaintId);
+
     /** Every assignment of the machine, any round, any status. */
     List<Assignment> ofMachine(String serialNumber);
 }

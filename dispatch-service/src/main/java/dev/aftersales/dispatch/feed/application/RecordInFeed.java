@@ -2,8 +2,10 @@ package dev.aftersales.dispatch.feed.application;
 
 import dev.aftersales.chassis.events.ReceivedEvent;
 import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.contracts.dispatch.AssignmentCancelled;
 import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
+import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeed;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import java.time.Instant;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Fills the technicians' feeds from dispatch's own events: a case assigned to a technician, or
- * withdrawn from them after a decline or timeout. Idempotent by event id, which the feed keeps with
+ * withdrawn from them after a decline or timeout, or because the case was settled, closed, cancelled
+ * or handed over. Idempotent by event id, which the feed keeps with
  * its entry.
  */
 @Service
@@ -28,19 +31,41 @@ public class RecordInFeed {
 
     public void assigned(ReceivedEvent<TechnicianAssigned> event) {
         var e = event.payload();
-        append(e.technicianId(), "ASSIGNED", e.assignmentId(), e.complaintId(), e.assignedAt(), event.id());
+        var priority = e.priority() == null ? Priority.NORMAL : e.priority();
+        append(
+                e.technicianId(),
+                "ASSIGNED",
+                e.assignmentId(),
+                e.complaintId(),
+                e.assignedAt(),
+                event.id(),
+                priority.name());
+    }
+
+    /** A case settled, closed, cancelled or handed over leaves the technician's phone at once. */
+    public void cancelled(ReceivedEvent<AssignmentCancelled> event) {
+        var e = event.payload();
+        if (e.technicianId() != null) {
+            append(e.technicianId(), "WITHDRAWN", e.assignmentId(), e.complaintId(), e.cancelledAt(), event.id(), null);
+        }
     }
 
     public void withdrawn(ReceivedEvent<AssignmentDeclined> event) {
         var e = event.payload();
-        append(e.technicianId(), "WITHDRAWN", e.assignmentId(), e.complaintId(), e.declinedAt(), event.id());
+        append(e.technicianId(), "WITHDRAWN", e.assignmentId(), e.complaintId(), e.declinedAt(), event.id(), null);
     }
 
     private void append(
-            String technicianId, String change, String assignmentId, String complaintId, Instant at, String eventId) {
+            String technicianId,
+            String change,
+            String assignmentId,
+            String complaintId,
+            Instant at,
+            String eventId,
+            String priority) {
         FEED_APPENDS.run(() -> {
             var feed = feeds.byTechnician(technicianId).orElseGet(() -> new TechnicianFeed(technicianId, null, null));
-            if (feed.append(change, assignmentId, complaintId, at, eventId)) {
+            if (feed.append(change, assignmentId, complaintId, at, eventId, priority)) {
                 feeds.save(feed);
             }
         });

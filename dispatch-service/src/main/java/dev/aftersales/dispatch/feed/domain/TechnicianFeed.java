@@ -28,11 +28,17 @@ public final class TechnicianFeed {
 
     /** @return false when the event was added before */
     public boolean append(String change, String assignmentId, String complaintId, Instant at, String eventId) {
+        return append(change, assignmentId, complaintId, at, eventId, null);
+    }
+
+    /** @return false when the event was added before */
+    public boolean append(
+            String change, String assignmentId, String complaintId, Instant at, String eventId, String priority) {
         if (entries.stream().anyMatch(e -> e.eventId().equals(eventId))) {
             return false;
         }
         var seq = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).seq() + 1;
-        var entry = new FeedEntry(seq, change, assignmentId, complaintId, at, eventId);
+        var entry = new FeedEntry(seq, change, assignmentId, complaintId, at, eventId, priority);
         entries.add(entry);
         appended.add(entry);
         while (entries.size() > RETAINED) {

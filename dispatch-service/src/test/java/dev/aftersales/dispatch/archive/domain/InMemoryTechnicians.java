@@ -14,7 +14,22 @@ public class InMemoryTechnicians implements Technicians {
         var load = byId.containsKey(technician.technicianId())
                 ? byId.get(technician.technicianId()).openAssignments()
                 : technician.openAssignments();
-        byId.put(technician.technicianId(), technician.withLoad(load));
+        var kept = byId.containsKey(technician.technicianId())
+                ? byId.get(technician.technicianId()).availability()
+                : technician.availability();
+        var t = technician.withLoad(load);
+        byId.put(
+                t.technicianId(),
+                new Technician(
+                        t.technicianId(),
+                        t.name(),
+                        t.dealerId(),
+                        t.active(),
+                        t.productLines(),
+                        t.kindsOfWork(),
+                        t.dailyCapacity(),
+                        t.openAssignments(),
+                        kept));
     }
 
     @Override
@@ -33,6 +48,27 @@ public class InMemoryTechnicians implements Technicians {
         if (t != null) {
             byId.put(technicianId, t.withLoad(t.openAssignments() + delta));
         }
+    }
+
+    @Override
+    public boolean setAvailability(String technicianId, Availability availability) {
+        var t = byId.get(technicianId);
+        if (t == null) {
+            return false;
+        }
+        byId.put(
+                technicianId,
+                new Technician(
+                        t.technicianId(),
+                        t.name(),
+                        t.dealerId(),
+                        t.active(),
+                        t.productLines(),
+                        t.kindsOfWork(),
+                        t.dailyCapacity(),
+                        t.openAssignments(),
+                        availability));
+        return true;
     }
 
     public int loadOf(String technicianId) {

@@ -19,6 +19,7 @@ import dev.aftersales.dispatch.archive.domain.InMemoryTechnicians;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.InMemoryAssignments;
+import dev.aftersales.dispatch.assignment.domain.InMemoryKnownCases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,8 +39,8 @@ class AssignTechnicianTest {
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
     final DispatchProperties properties = DefaultDispatchProperties.get();
 
-    AssignTechnician assignTechnician =
-            new AssignTechnician(assignments, policy, technicians, clock, metrics, properties);
+    AssignTechnician assignTechnician = new AssignTechnician(
+            assignments, new InMemoryKnownCases(), policy, technicians, clock, metrics, properties);
 
     @BeforeEach
     void archive() {
@@ -101,7 +102,8 @@ class AssignTechnicianTest {
                 return Optional.empty();
             }
         };
-        var assign = new AssignTechnician(racing, policy, technicians, clock, metrics, properties);
+        var assign =
+                new AssignTechnician(racing, new InMemoryKnownCases(), policy, technicians, clock, metrics, properties);
         assign.assign(delivery("e-1", registered("C-1", "WP-0001")));
 
         assign.assign(delivery("e-1", registered("C-1", "WP-0001")));

@@ -23,6 +23,7 @@ import dev.aftersales.dispatch.archive.domain.InMemoryTechnicians;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.InMemoryAssignments;
+import dev.aftersales.dispatch.assignment.domain.InMemoryKnownCases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,8 @@ class OfferFlowTest {
     final OwnAssignments own = new OwnAssignments(assignments);
     final OfferNextCandidate offerNext =
             new OfferNextCandidate(assignments, technicians, policy, clock, properties, metrics);
-    final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, metrics, properties);
+    final AssignTechnician assign = new AssignTechnician(
+            assignments, new InMemoryKnownCases(), policy, technicians, clock, metrics, properties);
     final AcceptAssignment accept = new AcceptAssignment(assignments, own, clock, metrics);
     final DeclineAssignment decline = new DeclineAssignment(own, offerNext);
     final ExpireOffers expireOffers = new ExpireOffers(assignments, offerNext, clock, properties);

@@ -17,6 +17,7 @@ import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.InMemoryAssignments;
+import dev.aftersales.dispatch.assignment.domain.InMemoryKnownCases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class OfflineUpdatesTest {
             technicians.upsert(technician("T-001", "D-SH", true, 0));
             new AssignTechnician(
                             assignments,
+                            new InMemoryKnownCases(),
                             policy,
                             technicians,
                             clock,

@@ -11,6 +11,7 @@ import dev.aftersales.chassis.events.ReceivedEvent;
 import dev.aftersales.chassis.test.MutableClock;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
+import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintReopened;
 import dev.aftersales.dispatch.DefaultDispatchProperties;
@@ -20,6 +21,7 @@ import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
 import dev.aftersales.dispatch.archive.domain.InMemoryTechnicians;
 import dev.aftersales.dispatch.assignment.domain.AssignmentPolicy;
 import dev.aftersales.dispatch.assignment.domain.InMemoryAssignments;
+import dev.aftersales.dispatch.assignment.domain.InMemoryKnownCases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,9 +42,13 @@ class ReopenAndRepeatVisitTest {
     final DispatchProperties properties = DefaultDispatchProperties.get();
     final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
     final OwnAssignments own = new OwnAssignments(assignments);
-    final AssignTechnician assign = new AssignTechnician(assignments, policy, technicians, clock, metrics, properties);
-    final ReopenAssignment reopen = new ReopenAssignment(assignments, technicians, policy, clock, properties);
-    final CompleteVisit complete = new CompleteVisit(assignments, own, technicians, clock, metrics);
+    final InMemoryKnownCases knownCases = new InMemoryKnownCases();
+    final AssignTechnician assign =
+            new AssignTechnician(assignments, knownCases, policy, technicians, clock, metrics, properties);
+    final ReopenAssignment reopen =
+            new ReopenAssignment(assignments, knownCases, technicians, policy, clock, properties);
+    final CompleteVisit complete =
+            new CompleteVisit(assignments, own, technicians, clock, metrics, installations, properties);
 
     @BeforeEach
     void archive() {
@@ -125,6 +131,30 @@ class ReopenAndRepeatVisitTest {
                         .counter()
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_reopened_fee_dispute_goes_back_to_the_supervisor_without_a_visit() {
+        var r = registered("C-7", "WP-0001");
+        var dispute = new ComplaintRegistered(
+                r.complaintId(),
+                ComplaintKind.FEE_DISPUTE,
+                r.channel(),
+                r.serialNumber(),
+                r.model(),
+                r.symptoms(),
+                r.customerRequest(),
+                r.contact(),
+                r.takenBy(),
+                r.registeredAt(),
+                r.firstAnswerDue(),
+                r.onSiteDue(),
+                r.resolutionDue());
+        assign.assign(delivery("e-7", dispute));
+
+        reopen.reopen(reopened("e-8", "C-7", 2));
+
+        assertThat(assignments.ofComplaint("C-7")).isEmpty();
     }
 
     static CompleteVisitCommand command(String assignmentId) {

@@ -6,6 +6,8 @@ import static dev.aftersales.dispatch.assignment.domain.Fixtures.technician;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.contracts.dispatch.AssignmentRule;
+import dev.aftersales.contracts.intake.InstallationRequest;
+import dev.aftersales.dispatch.archive.domain.Availability;
 import dev.aftersales.dispatch.archive.domain.InMemoryInstallations;
 import dev.aftersales.dispatch.archive.domain.InMemoryServicePoints;
 import dev.aftersales.dispatch.archive.domain.InMemoryTechnicians;
@@ -14,6 +16,9 @@ import dev.aftersales.dispatch.archive.domain.ServicePoint;
 import dev.aftersales.dispatch.archive.domain.ServicePointType;
 import dev.aftersales.dispatch.archive.domain.Site;
 import dev.aftersales.dispatch.archive.domain.Technician;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -284,5 +289,88 @@ class AssignmentPolicyTest {
 
     static ServicePoint point(String id, ServicePointType type, String regionCode, Double lat, Double lon) {
         return new ServicePoint(id, id + " 服务网点", type, regionCode, lat, lon);
+    }
+
+    @Test
+    void never_chooses_the_technician_the_case_is_about_and_says_so() {
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
+        technicians.upsert(technician("T-001", "D-SH", true, 0));
+        technicians.upsert(technician("T-002", "D-SH", true, 4));
+
+        var decision = policy.decide("WP-0001", REPAIR, Set.of(), "T-001", null);
+
+        assertThat(decision.technician().technicianId()).isEqualTo("T-002");
+        assertThat(decision.rule()).isEqualTo(AssignmentRule.DEALER_COLLEAGUE);
+        assertThat(decision.reason()).startsWith("original installer T-001 of WP-0001 is whom this case is about");
+    }
+
+    @Test
+    void a_colleague_on_leave_is_passed_by_with_the_reason() {
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
+        technicians.upsert(technician("T-001", "D-SH", false, 0));
+        technicians.upsert(technician("T-002", "D-SH", true, 0));
+        technicians.upsert(technician("T-003", "D-SH", true, 5));
+        technicians.setAvailability(
+                "T-002", new Availability(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-10"), null, null));
+
+        var decision = policy.decide("WP-0001", REPAIR, Set.of(), null, Instant.parse("2026-12-02T02:00:00Z"));
+
+        assertThat(decision.technician().technicianId()).isEqualTo("T-003");
+        assertThat(decision.reason()).contains("technician T-002 on leave until 2026-12-10");
+    }
+
+    @Test
+    void the_original_installer_outside_working_hours_is_passed_by_with_the_reason() {
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
+        technicians.upsert(technician("T-001", "D-SH", true, 0));
+        technicians.upsert(technician("T-002", "D-SH", true, 0));
+        technicians.setAvailability(
+                "T-001", new Availability(null, null, LocalTime.parse("09:00"), LocalTime.parse("17:00")));
+
+        // 20:00 in Shanghai
+        var decision = policy.decide("WP-0001", REPAIR, Set.of(), null, Instant.parse("2026-12-02T12:00:00Z"));
+
+        assertThat(decision.technician().technicianId()).isEqualTo("T-002");
+        assertThat(decision.reason())
+                .startsWith("original installer T-001 of WP-0001 outside working hours (09:00–17:00)");
+    }
+
+    @Test
+    void an_installation_goes_to_the_selling_dealers_least_loaded_installer() {
+        technicians.upsert(technician("T-001", "D-SH", true, 3));
+        technicians.upsert(technician("T-002", "D-SH", true, 1));
+        var request = new InstallationRequest("RO-600", WATER_PURIFIER, LocalDate.parse("2026-11-20"), "D-SH", false);
+
+        var decision = policy.decideInstallation(request, new Site("上海", "310115"), Set.of(), null, null);
+
+        assertThat(decision.technician().technicianId()).isEqualTo("T-002");
+        assertThat(decision.rule()).isEqualTo(AssignmentRule.DEALER_COLLEAGUE);
+        assertThat(decision.installation()).isNull();
+        assertThat(decision.reason()).isEqualTo("installer of selling dealer D-SH (1 open assignments)");
+    }
+
+    @Test
+    void an_installation_nobody_at_the_selling_dealer_can_do_goes_to_the_nearest_service_point() {
+        technicians.upsert(technician("T-001", "D-SH", false, 0));
+        servicePoints.upsert(new ServicePoint("SP-1", "浦东维修点", ServicePointType.SERVICE_POINT, "310115", null, null));
+        technicians.upsert(technician("T-SP", "SP-1", true, 0));
+        var request = new InstallationRequest("RO-600", WATER_PURIFIER, LocalDate.parse("2026-11-20"), "D-SH", false);
+
+        var decision = policy.decideInstallation(request, new Site("上海", "310115"), Set.of(), null, null);
+
+        assertThat(decision.technician().technicianId()).isEqualTo("T-SP");
+        assertThat(decision.rule()).isEqualTo(AssignmentRule.SERVICE_POINT);
+        assertThat(decision.reason()).startsWith("no available installer at selling dealer D-SH");
+    }
+
+    @Test
+    void a_revisit_on_a_fee_dispute_is_repair_work_for_the_technicians_kinds_of_work() {
+        installations.add(installation("WP-0001", "D-SH", "T-001"));
+        technicians.upsert(new Technician(
+                "T-001", "李师傅", "D-SH", true, Set.of(WATER_PURIFIER), Set.of("REPAIR"), Technician.UNLIMITED, 0));
+
+        var decision = policy.decide("WP-0001", "FEE_DISPUTE", Set.of(), null, null);
+
+        assertThat(decision.technician().technicianId()).isEqualTo("T-001");
     }
 }

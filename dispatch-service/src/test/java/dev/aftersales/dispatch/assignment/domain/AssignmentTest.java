@@ -14,6 +14,7 @@ import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.contracts.dispatch.PartsRequested;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.contracts.dispatch.VisitCompleted;
+import dev.aftersales.contracts.intake.Priority;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,11 @@ class AssignmentTest {
                         "D-SH",
                         AssignmentRule.ORIGINAL_INSTALLER,
                         "original installer of WP-0001 (installed 2024-05-03)",
-                        NOW));
+                        NOW,
+                        Priority.NORMAL,
+                        null,
+                        null,
+                        null));
         assertThat(Outbox.of(assignment.events()).pending())
                 .allMatch(e -> e.key().equals("C-1"));
     }

@@ -76,6 +76,13 @@ public class InMemoryAssignments implements Assignments {
     }
 
     @Override
+    public List<Assignment> ofComplaint(String complaintId) {
+        return byId.values().stream()
+                .filter(a -> complaintId.equals(a.complaintId()))
+                .toList();
+    }
+
+    @Override
     public List<Assignment> ofMachine(String serialNumber) {
         return byId.values().stream()
                 .filter(a -> serialNumber.equals(a.serialNumber()))

@@ -3,6 +3,7 @@ package dev.aftersales.dispatch.archive.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.aftersales.dispatch.archive.domain.Availability;
 import dev.aftersales.dispatch.archive.domain.Technician;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import java.util.List;
@@ -56,6 +57,29 @@ class MongoTechnicians implements Technicians {
         return mongo.find(query(where("dealerId").is(dealerId)), TechnicianDocument.class).stream()
                 .map(TechnicianDocument::toTechnician)
                 .toList();
+    }
+
+    @Override
+    public boolean setAvailability(String technicianId, Availability availability) {
+        var a = availability == null ? Availability.ALWAYS : availability;
+        var result = mongo.updateFirst(
+                query(where("_id").is(technicianId)),
+                new Update()
+                        .set(
+                                "availability",
+                                new AvailabilityDocument(
+                                        a.leaveFrom() == null
+                                                ? null
+                                                : a.leaveFrom().toString(),
+                                        a.leaveUntil() == null
+                                                ? null
+                                                : a.leaveUntil().toString(),
+                                        a.workStart() == null
+                                                ? null
+                                                : a.workStart().toString(),
+                                        a.workEnd() == null ? null : a.workEnd().toString())),
+                TechnicianDocument.class);
+        return result.getMatchedCount() > 0;
     }
 
     @Override

@@ -5,7 +5,10 @@ import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** {@code dailyCapacity} is absent in documents of the first version: no limit. */
+/**
+ * {@code dailyCapacity} is absent in documents of the first version: no limit. {@code availability}
+ * is written only by the availability door, never by an import.
+ */
 @Document("technicians")
 record TechnicianDocument(
         @Id String technicianId,
@@ -15,7 +18,8 @@ record TechnicianDocument(
         Set<String> productLines,
         Set<String> kindsOfWork,
         Integer dailyCapacity,
-        int openAssignments) {
+        int openAssignments,
+        AvailabilityDocument availability) {
 
     Technician toTechnician() {
         return new Technician(
@@ -26,6 +30,7 @@ record TechnicianDocument(
                 productLines,
                 kindsOfWork,
                 dailyCapacity == null ? Technician.UNLIMITED : dailyCapacity,
-                openAssignments);
+                openAssignments,
+                availability == null ? null : availability.toAvailability());
     }
 }

@@ -2,20 +2,33 @@ package dev.aftersales.dispatch.assignment.adapter.kafka;
 
 import dev.aftersales.chassis.events.EventSubscriptions;
 import dev.aftersales.chassis.events.ReceivedEvent;
+import dev.aftersales.contracts.dispatch.WithdrawalReason;
+import dev.aftersales.contracts.intake.ComplaintCancelled;
+import dev.aftersales.contracts.intake.ComplaintClosed;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintReopened;
+import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
+import dev.aftersales.contracts.intake.PriorityChanged;
+import dev.aftersales.contracts.intake.ResolutionAgreed;
 import dev.aftersales.contracts.parts.PartsBackordered;
 import dev.aftersales.contracts.parts.PartsReserved;
 import dev.aftersales.dispatch.assignment.application.AssignTechnician;
+import dev.aftersales.dispatch.assignment.application.CarryOutRevisit;
+import dev.aftersales.dispatch.assignment.application.ChangePriority;
 import dev.aftersales.dispatch.assignment.application.PartsOutcomeCommand;
 import dev.aftersales.dispatch.assignment.application.RecordPartsOutcome;
 import dev.aftersales.dispatch.assignment.application.ReopenAssignment;
+import dev.aftersales.dispatch.assignment.application.WithdrawAssignments;
 import dev.aftersales.dispatch.assignment.domain.PartRequest;
 import dev.aftersales.dispatch.assignment.domain.PartStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What assignments are made of: new and reopened cases from intake, reservation outcomes from parts. */
+/**
+ * What assignments are made of: new and reopened cases, visits an agreed resolution asks for and
+ * priority changes from intake; cases settled, closed or cancelled withdraw their assignments;
+ * reservation outcomes from parts.
+ */
 @Configuration(proxyBeanMethods = false)
 class AssignmentSubscriptions {
 
@@ -23,10 +36,31 @@ class AssignmentSubscriptions {
     EventSubscriptions assignmentEvents(
             AssignTechnician assignTechnician,
             ReopenAssignment reopenAssignment,
-            RecordPartsOutcome recordPartsOutcome) {
+            RecordPartsOutcome recordPartsOutcome,
+            WithdrawAssignments withdrawAssignments,
+            CarryOutRevisit carryOutRevisit,
+            ChangePriority changePriority) {
         return EventSubscriptions.builder()
                 .on(ComplaintRegistered.class, assignTechnician::assign)
                 .on(ComplaintReopened.class, reopenAssignment::reopen)
+                .on(ResolutionAgreed.class, carryOutRevisit::carryOut)
+                .on(
+                        PriorityChanged.class,
+                        event -> changePriority.change(
+                                event.payload().complaintId(), event.payload().priority()))
+                .on(
+                        ComplaintResolvedByPhone.class,
+                        event -> withdrawAssignments.withdraw(
+                                event.payload().complaintId(), WithdrawalReason.SETTLED_BY_PHONE))
+                .on(
+                        ComplaintClosed.class,
+                        event -> withdrawAssignments.withdraw(event.payload().complaintId(), WithdrawalReason.CLOSED))
+                .on(
+                        ComplaintCancelled.class,
+                        event -> withdrawAssignments.withdraw(
+                                event.payload().complaintId(),
+                                WithdrawalReason.valueOf(
+                                        event.payload().reason().name())))
                 .on(PartsReserved.class, event -> recordPartsOutcome.record(reserved(event)))
                 .on(PartsBackordered.class, event -> recordPartsOutcome.record(backordered(event)))
                 .build();

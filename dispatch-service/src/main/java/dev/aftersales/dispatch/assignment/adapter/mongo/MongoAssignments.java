@@ -35,6 +35,7 @@ class MongoAssignments implements Assignments {
         indexes.createIndex(new Index("technicianId", Sort.Direction.ASC));
         indexes.createIndex(new Index("status", Sort.Direction.ASC));
         indexes.createIndex(new Index("serialNumber", Sort.Direction.ASC));
+        indexes.createIndex(new Index("complaintId", Sort.Direction.ASC));
         indexes.createIndex(new Index("offerExpiresAt", Sort.Direction.ASC).sparse());
         indexes.createIndex(new Index("appointmentDueAt", Sort.Direction.ASC).sparse());
     }
@@ -84,6 +85,11 @@ class MongoAssignments implements Assignments {
         return find(query(where("appointmentDueAt").lte(now))).stream()
                 .filter(a -> a.appointmentMissedAt(now))
                 .toList();
+    }
+
+    @Override
+    public List<Assignment> ofComplaint(String complaintId) {
+        return find(query(where("complaintId").is(complaintId)).with(OLDEST_DECISION_FIRST));
     }
 
     @Override

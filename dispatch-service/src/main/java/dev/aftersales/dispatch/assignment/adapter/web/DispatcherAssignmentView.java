@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aftersales.contracts.dispatch.AssignmentRule;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.InstallationRequest;
+import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.dispatch.archive.domain.Site;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
@@ -11,6 +13,7 @@ import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
 import dev.aftersales.dispatch.assignment.domain.Visit;
+import dev.aftersales.dispatch.assignment.domain.Withdrawal;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,7 +46,14 @@ record DispatcherAssignmentView(
         FeeQuote quote,
         FeeConsent consent,
         boolean repeatVisit,
-        Visit visit) {
+        Visit visit,
+        Priority priority,
+        String excludedTechnicianId,
+        String resolutionActionId,
+        InstallationRequest installation,
+        String assignedBy,
+        String note,
+        Withdrawal withdrawal) {
 
     static DispatcherAssignmentView of(Assignment a) {
         return new DispatcherAssignmentView(
@@ -70,6 +80,13 @@ record DispatcherAssignmentView(
                 a.quote(),
                 a.consent(),
                 a.repeatVisit(),
-                a.visit());
+                a.visit(),
+                a.priority(),
+                a.excludedTechnicianId(),
+                a.resolutionActionId(),
+                a.installation(),
+                a.assignedBy(),
+                a.note(),
+                a.withdrawal());
     }
 }

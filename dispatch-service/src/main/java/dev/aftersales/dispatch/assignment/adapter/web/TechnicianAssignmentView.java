@@ -3,19 +3,23 @@ package dev.aftersales.dispatch.assignment.adapter.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aftersales.contracts.intake.CaseContact;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.InstallationRequest;
+import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.dispatch.archive.domain.Site;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
+import dev.aftersales.dispatch.assignment.domain.Withdrawal;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * An assignment as the technician's app shows it: whom to phone, where to go, what was found wrong,
  * by when to be on site, and where the parts stand. {@code site} is absent for machines the
- * archive does not know.
+ * archive does not know. {@code priority} is the case's (NORMAL, HIGH, URGENT); {@code withdrawal}
+ * says the case was taken back and, once on site, that it waits for the technician's acknowledgement.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TechnicianAssignmentView(
@@ -35,7 +39,11 @@ record TechnicianAssignmentView(
         Appointment appointment,
         Instant arrivedAt,
         FeeQuote quote,
-        FeeConsent consent) {
+        FeeConsent consent,
+        Priority priority,
+        String resolutionActionId,
+        InstallationRequest installation,
+        Withdrawal withdrawal) {
 
     static TechnicianAssignmentView of(Assignment a) {
         return new TechnicianAssignmentView(
@@ -55,6 +63,10 @@ record TechnicianAssignmentView(
                 a.appointment(),
                 a.arrivedAt(),
                 a.quote(),
-                a.consent());
+                a.consent(),
+                a.priority(),
+                a.resolutionActionId(),
+                a.installation(),
+                a.withdrawal());
     }
 }

@@ -2,8 +2,11 @@ package dev.aftersales.dispatch.assignment.adapter.web;
 
 import dev.aftersales.chassis.idempotency.IdempotencyFilter;
 import dev.aftersales.chassis.security.CurrentUser;
+import dev.aftersales.contracts.dispatch.InstalledFacts;
 import dev.aftersales.contracts.dispatch.PartLine;
+import dev.aftersales.contracts.dispatch.SiteFacts;
 import dev.aftersales.dispatch.assignment.application.AcceptAssignment;
+import dev.aftersales.dispatch.assignment.application.AcknowledgeWithdrawal;
 import dev.aftersales.dispatch.assignment.application.ApplyOfflineUpdates;
 import dev.aftersales.dispatch.assignment.application.CompleteVisit;
 import dev.aftersales.dispatch.assignment.application.CompleteVisitCommand;
@@ -19,12 +22,15 @@ import dev.aftersales.dispatch.assignment.application.RequestPartsCommand;
 import dev.aftersales.dispatch.assignment.application.SetAppointment;
 import dev.aftersales.dispatch.assignment.domain.QuotedPart;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,7 +70,33 @@ class TechnicianAssignmentsController {
             @Size(max = 500) String rootCause,
             @Size(max = 20) List<@NotNull @Valid PartLineBody> partsUsed,
             @PositiveOrZero BigDecimal feeCharged,
-            @NotNull Boolean fixed) {}
+            @NotNull Boolean fixed,
+            @Valid InstalledBody installed,
+            @Valid SiteBody relocatedTo) {}
+
+    /** Where a machine stands: an installation's site, or a relocation's new one. */
+    record SiteBody(
+            @NotBlank @Size(max = 500) String address,
+            @NotBlank @Size(max = 12) String regionCode,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+        SiteFacts toFacts() {
+            return new SiteFacts(address, regionCode, latitude, longitude);
+        }
+    }
+
+    /** The machine an installation visit installed: the archive records it with its warranty from {@code installedOn}. */
+    record InstalledBody(
+            @NotBlank @Size(max = 64) String serialNumber,
+            @Size(max = 64) String model,
+            @Size(max = 64) String productLine,
+            @NotNull LocalDate installedOn,
+            @NotNull @Valid SiteBody site,
+            @Size(max = 64) String customerId) {
+        InstalledFacts toFacts() {
+            return new InstalledFacts(serialNumber, model, productLine, installedOn, site.toFacts(), customerId);
+        }
+    }
 
     record DeclineBody(
             @NotNull DeclineReason reason, @Size(max = 500) String note) {}
@@ -118,6 +150,7 @@ class TechnicianAssignmentsController {
     private final QuoteFee quoteFee;
     private final RecordFeeConsent recordFeeConsent;
     private final ApplyOfflineUpdates applyOfflineUpdates;
+    private final AcknowledgeWithdrawal acknowledgeWithdrawal;
     private final CurrentUser currentUser;
 
     TechnicianAssignmentsController(
@@ -131,6 +164,7 @@ class TechnicianAssignmentsController {
             QuoteFee quoteFee,
             RecordFeeConsent recordFeeConsent,
             ApplyOfflineUpdates applyOfflineUpdates,
+            AcknowledgeWithdrawal acknowledgeWithdrawal,
             CurrentUser currentUser) {
         this.own = own;
         this.requestParts = requestParts;
@@ -142,6 +176,7 @@ class TechnicianAssignmentsController {
         this.quoteFee = quoteFee;
         this.recordFeeConsent = recordFeeConsent;
         this.applyOfflineUpdates = applyOfflineUpdates;
+        this.acknowledgeWithdrawal = acknowledgeWithdrawal;
         this.currentUser = currentUser;
     }
 
@@ -181,6 +216,12 @@ class TechnicianAssignmentsController {
     TechnicianAssignmentView consent(@PathVariable String assignmentId, @Valid @RequestBody ConsentBody body) {
         return TechnicianAssignmentView.of(recordFeeConsent.record(
                 currentUser.technicianId(), assignmentId, body.amount(), body.method(), body.reference()));
+    }
+
+    /** The technician on site acknowledges that the case was withdrawn; the door-fee rule is applied. */
+    @PostMapping("/{assignmentId}/withdrawal-acknowledgement")
+    TechnicianAssignmentView acknowledgeWithdrawal(@PathVariable String assignmentId) {
+        return TechnicianAssignmentView.of(acknowledgeWithdrawal.acknowledge(currentUser.technicianId(), assignmentId));
     }
 
     @PostMapping("/{assignmentId}/arrival")
@@ -247,7 +288,9 @@ class TechnicianAssignmentsController {
                 body.rootCause(),
                 body.partsUsed() == null ? List.of() : partLines(body.partsUsed()),
                 body.feeCharged(),
-                body.fixed()));
+                body.fixed(),
+                body.installed() == null ? null : body.installed().toFacts(),
+                body.relocatedTo() == null ? null : body.relocatedTo().toFacts()));
         return TechnicianAssignmentView.of(completed);
     }
 }

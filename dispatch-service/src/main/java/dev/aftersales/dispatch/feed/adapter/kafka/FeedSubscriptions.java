@@ -1,6 +1,7 @@
 package dev.aftersales.dispatch.feed.adapter.kafka;
 
 import dev.aftersales.chassis.events.EventSubscriptions;
+import dev.aftersales.contracts.dispatch.AssignmentCancelled;
 import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.TechnicianAssigned;
 import dev.aftersales.dispatch.feed.application.RecordInFeed;
@@ -19,6 +20,7 @@ class FeedSubscriptions {
         return EventSubscriptions.builder()
                 .on(TechnicianAssigned.class, recordInFeed::assigned)
                 .on(AssignmentDeclined.class, recordInFeed::withdrawn)
+                .on(AssignmentCancelled.class, recordInFeed::cancelled)
                 .build();
     }
 }

@@ -71,7 +71,7 @@ class TechnicianFeedController {
     private static String format(FeedEntry entry) {
         return "id: " + entry.seq() + "\nevent: " + entry.change() + "\ndata: {\"assignmentId\":\""
                 + entry.assignmentId() + "\",\"complaintId\":\"" + entry.complaintId() + "\",\"at\":\"" + entry.at()
-                + "\"}\n\n";
+                + "\"" + (entry.priority() == null ? "" : ",\"priority\":\"" + entry.priority() + "\"") + "}\n\n";
     }
 
     private static long parse(String lastEventId) {

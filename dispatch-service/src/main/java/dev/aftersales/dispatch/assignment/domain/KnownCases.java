@@ -1,0 +1,15 @@
+package dev.aftersales.dispatch.assignment.domain;
+
+import dev.aftersales.contracts.intake.Priority;
+import java.util.Optional;
+
+/** The cases dispatch has heard of, by complaint id. */
+public interface KnownCases {
+
+    /** Keeps the case unless it is known already (a redelivered registration changes nothing). */
+    void remember(KnownCase known);
+
+    Optional<KnownCase> byId(String complaintId);
+
+    void changePriority(String complaintId, Priority priority);
+}
