@@ -50,7 +50,7 @@ public class CaseBacklogGauges implements SchedulingConfigurer {
                 .baseUnit("seconds")
                 .register(meters);
         for (var status : ComplaintStatus.values()) {
-            if (status != ComplaintStatus.CLOSED) {
+            if (status.isOpen()) {
                 var count = new AtomicLong();
                 open.put(status, count);
                 Gauge.builder("aftersales.intake.cases.open", count, AtomicLong::get)
@@ -84,6 +84,9 @@ public class CaseBacklogGauges implements SchedulingConfigurer {
 
     /** Open cases whose customer has had no answer yet (the same filter as the supervisor's list). */
     private static Criteria waiting() {
-        return Criteria.where("answered").is(false).and("status").ne(ComplaintStatus.CLOSED.name());
+        return Criteria.where("answered")
+                .is(false)
+                .and("status")
+                .nin(ComplaintStatus.CLOSED.name(), ComplaintStatus.CANCELLED.name());
     }
 }

@@ -98,8 +98,10 @@ class MongoComplaints implements Complaints {
 
     @Override
     public List<Complaint> unanswered(int limit) {
-        var query = Query.query(
-                        Criteria.where("answered").is(false).and("status").ne(ComplaintStatus.CLOSED.name()))
+        var query = Query.query(Criteria.where("answered")
+                        .is(false)
+                        .and("status")
+                        .nin(ComplaintStatus.CLOSED.name(), ComplaintStatus.CANCELLED.name()))
                 .with(Sort.by("registeredAt"))
                 .limit(limit);
         return mongo.find(query, ComplaintDocument.class).stream()

@@ -12,7 +12,6 @@ import dev.aftersales.intake.complaint.application.ResolveByPhone;
 import dev.aftersales.intake.complaint.application.ResolveByPhoneCommand;
 import dev.aftersales.intake.complaint.application.ShowCase;
 import dev.aftersales.intake.complaint.application.TakeCall;
-import dev.aftersales.intake.complaint.application.TakeCallCommand;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -76,7 +75,7 @@ class ComplaintController {
     @PostMapping
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     ResponseEntity<CaseViews.Registered> register(@Valid @RequestBody RegisterComplaintRequest request) {
-        var taken = takeCall.take(new TakeCallCommand(request.toForm(), currentUser.userId(), request.guidanceGiven()));
+        var taken = takeCall.take(request.toCommand(currentUser.userId()));
         var location = URI.create("/api/complaints/" + taken.complaintId());
         var body = CaseViews.Registered.of(taken);
         return taken.newCase()
