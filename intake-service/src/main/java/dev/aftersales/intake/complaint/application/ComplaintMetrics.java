@@ -110,6 +110,15 @@ class ComplaintMetrics {
                 .increment();
     }
 
+    /** An event about no case (a thank-you or care call): skipped, never retried or dead-lettered. */
+    void eventWithoutCase(Milestone what) {
+        Counter.builder("aftersales.intake.events.without.case")
+                .description("Events of other services about no case (thank-you and care calls), skipped")
+                .tag("type", what.name())
+                .register(meters)
+                .increment();
+    }
+
     private Counter registeredCounter(ComplaintKind kind, Channel channel) {
         return Counter.builder("aftersales.complaints.registered")
                 .description("Complaints registered, by kind and channel")

@@ -493,20 +493,14 @@ public final class Complaint {
      *
      * @return false when the shipment was recorded before
      */
-    public boolean goodsShipped(String actionId, String locationId, String waybill, String shippedBy, Instant at) {
-        var action = agreedAction(actionId);
+    public boolean goodsShipped(String actionId, String waybill, TimelineEntry entry) {
+        agreedAction(actionId);
         var progress = resolution.progressOf(actionId);
         if (progress.shipped()) {
             return false;
         }
-        resolution = resolution.with(progress.shipped(at, waybill));
-        add(new TimelineEntry(
-                at,
-                Milestone.REPLACEMENT_SHIPPED,
-                action.kind() + " " + actionId + " shipped from " + locationId
-                        + (waybill == null ? "" : ", waybill " + waybill),
-                null,
-                shippedBy));
+        resolution = resolution.with(progress.shipped(entry.at(), waybill));
+        add(entry);
         return true;
     }
 
