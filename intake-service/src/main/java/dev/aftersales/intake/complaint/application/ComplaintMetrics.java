@@ -2,6 +2,7 @@ package dev.aftersales.intake.complaint.application;
 
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.ResolutionKind;
 import dev.aftersales.contracts.intake.SlaClock;
 import dev.aftersales.intake.complaint.domain.Milestone;
 import io.micrometer.core.instrument.Counter;
@@ -56,6 +57,9 @@ class ComplaintMetrics {
             for (var clock : SlaClock.values()) {
                 breachCounter(clock, kind);
             }
+        }
+        for (var kind : ResolutionKind.values()) {
+            overdueCounter(kind);
         }
     }
 
@@ -117,6 +121,18 @@ class ComplaintMetrics {
                 .tag("type", what.name())
                 .register(meters)
                 .increment();
+    }
+
+    /** An action of an agreed resolution was not done by the time promised to the customer. */
+    void actionOverdue(ResolutionKind kind) {
+        overdueCounter(kind).increment();
+    }
+
+    private Counter overdueCounter(ResolutionKind kind) {
+        return Counter.builder("aftersales.resolution.actions.overdue")
+                .description("Actions of agreed resolutions not done by the time promised, by kind of action")
+                .tag("kind", kind.name())
+                .register(meters);
     }
 
     private Counter registeredCounter(ComplaintKind kind, Channel channel) {

@@ -6,7 +6,9 @@ import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.contracts.intake.InstallationRequest;
 import dev.aftersales.contracts.intake.ResolutionAction;
+import dev.aftersales.contracts.intake.ResolutionKind;
 import dev.aftersales.intake.complaint.application.CallTaken;
+import dev.aftersales.intake.complaint.application.ListOverdueActions;
 import dev.aftersales.intake.complaint.application.ShowCase;
 import dev.aftersales.intake.complaint.domain.ActionProgress;
 import dev.aftersales.intake.complaint.domain.CallRecord;
@@ -233,6 +235,38 @@ final class CaseViews {
                     c.calls().size(),
                     c.sla().firstAnswerDue(),
                     c.takenBy());
+        }
+    }
+
+    /** A line of the supervisor's overdue list: whose action, promised by when, on which case. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OverdueAction(
+            String complaintId,
+            ComplaintKind caseKind,
+            Priority priority,
+            String resolutionId,
+            String actionId,
+            ResolutionKind kind,
+            String description,
+            String ownerRole,
+            String ownerDealerId,
+            Instant promisedBy,
+            Instant overdueAt) {
+        static OverdueAction of(ListOverdueActions.Overdue o) {
+            var c = o.complaint();
+            var a = o.action();
+            return new OverdueAction(
+                    c.id(),
+                    c.form().kind(),
+                    c.priority(),
+                    c.resolution().resolutionId(),
+                    a.actionId(),
+                    a.kind(),
+                    a.description(),
+                    a.ownerRole(),
+                    a.ownerDealerId(),
+                    a.promisedBy(),
+                    o.overdueAt());
         }
     }
 }

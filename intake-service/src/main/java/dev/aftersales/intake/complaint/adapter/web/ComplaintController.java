@@ -4,6 +4,8 @@ import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.intake.complaint.application.AnswerCustomer;
 import dev.aftersales.intake.complaint.application.AnswerCustomerCommand;
 import dev.aftersales.intake.complaint.application.ApproveResolution;
+import dev.aftersales.intake.complaint.application.CarryOutAction;
+import dev.aftersales.intake.complaint.application.ListOverdueActions;
 import dev.aftersales.intake.complaint.application.ListWaitingCases;
 import dev.aftersales.intake.complaint.application.ProposeResolution;
 import dev.aftersales.intake.complaint.application.ProposeResolutionCommand;
@@ -41,6 +43,8 @@ class ComplaintController {
     private final ProposeResolution proposeResolution;
     private final ApproveResolution approveResolution;
     private final RecordResolutionAcceptance recordAcceptance;
+    private final CarryOutAction carryOut;
+    private final ListOverdueActions overdueActions;
     private final CurrentUser currentUser;
     private final Clock clock;
 
@@ -53,6 +57,8 @@ class ComplaintController {
             ProposeResolution proposeResolution,
             ApproveResolution approveResolution,
             RecordResolutionAcceptance recordAcceptance,
+            CarryOutAction carryOut,
+            ListOverdueActions overdueActions,
             CurrentUser currentUser,
             Clock clock) {
         this.takeCall = takeCall;
@@ -63,6 +69,8 @@ class ComplaintController {
         this.proposeResolution = proposeResolution;
         this.approveResolution = approveResolution;
         this.recordAcceptance = recordAcceptance;
+        this.carryOut = carryOut;
+        this.overdueActions = overdueActions;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -140,5 +148,34 @@ class ComplaintController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordAcceptance(@PathVariable String complaintId) {
         recordAcceptance.accept(complaintId, currentUser.userId());
+    }
+
+    /** The owner carried out an action of the agreed resolution: the hotline any, a dealer only its own. */
+    @PostMapping("/{complaintId}/resolution/actions/{actionId}/done")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','DEALER')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void actionDone(
+            @PathVariable String complaintId,
+            @PathVariable String actionId,
+            @Valid @RequestBody CaseRequests.ActionDone request) {
+        carryOut.done(complaintId, actionId, currentUser.caller(), request.evidenceReference(), request.note());
+    }
+
+    /** The customer received the goods parts reported shipped: the action is done. */
+    @PostMapping("/{complaintId}/resolution/actions/{actionId}/receipt")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void goodsReceived(
+            @PathVariable String complaintId,
+            @PathVariable String actionId,
+            @Valid @RequestBody CaseRequests.Receipt request) {
+        carryOut.received(complaintId, actionId, currentUser.userId(), request.note());
+    }
+
+    /** The supervisor's list: actions past their promised time and not done, promised earliest first. */
+    @GetMapping("/overdue-actions")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    List<CaseViews.OverdueAction> overdueActions() {
+        return overdueActions.list().stream().map(CaseViews.OverdueAction::of).toList();
     }
 }
