@@ -94,6 +94,18 @@ class AuthorizationMatrixTest {
                             .json("{\"note\": \"客户已签收\"}");
                 })
                 .door("GET /api/complaints/overdue-actions", scene -> Target.at("/api/complaints/overdue-actions"))
+                .door(
+                        "POST /api/complaints/{complaintId}/goodwill",
+                        scene -> onCase(newCase(), "/goodwill")
+                                .json("{\"kind\": \"GIFT\", \"amount\": 50, \"reason\": \"漏水弄湿地板，赠送滤芯\"}"))
+                .door(
+                        "POST /api/complaints/{complaintId}/cancellation",
+                        scene -> onCase(newCase(), "/cancellation")
+                                .json("{\"reason\": \"CUSTOMER_CANCELLED\", \"note\": \"客户自行修好\"}"))
+                .door(
+                        "POST /api/complaints/{complaintId}/priority",
+                        scene -> onCase(newCase(), "/priority")
+                                .json("{\"priority\": \"URGENT\", \"reason\": \"重点客户，停产\"}"))
                 .door("GET /api/callers", scene -> Target.at("/api/callers?serialNumber=" + newSerial()));
         ChassisDoors.register(matrix, context, brokers).verify();
     }

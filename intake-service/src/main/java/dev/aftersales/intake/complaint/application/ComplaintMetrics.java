@@ -1,7 +1,9 @@
 package dev.aftersales.intake.complaint.application;
 
+import dev.aftersales.contracts.intake.CancellationReason;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.GoodwillKind;
 import dev.aftersales.contracts.intake.ResolutionKind;
 import dev.aftersales.contracts.intake.SlaClock;
 import dev.aftersales.intake.complaint.domain.Milestone;
@@ -9,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -119,6 +122,25 @@ class ComplaintMetrics {
         Counter.builder("aftersales.intake.events.without.case")
                 .description("Events of other services about no case (thank-you and care calls), skipped")
                 .tag("type", what.name())
+                .register(meters)
+                .increment();
+    }
+
+    /** A compensation was given: after-sales cost of the machine's dealer ({@code none} when the archive knows none). */
+    void goodwill(GoodwillKind kind, String dealerId, BigDecimal amount) {
+        Counter.builder("aftersales.goodwill.cost")
+                .description("Compensations given to customers (gifts, waivers, discounts), by dealer and kind")
+                .tag("dealer", dealerId == null ? "none" : dealerId)
+                .tag("kind", kind.name())
+                .register(meters)
+                .increment(amount.doubleValue());
+    }
+
+    /** A case was cancelled by the customer or merged into another. */
+    void cancelled(CancellationReason reason) {
+        Counter.builder("aftersales.intake.cases.cancelled")
+                .description("Cases cancelled by the customer or merged into another, by reason")
+                .tag("reason", reason.name())
                 .register(meters)
                 .increment();
     }

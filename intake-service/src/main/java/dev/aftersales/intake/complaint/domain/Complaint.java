@@ -391,6 +391,22 @@ public final class Complaint {
         events.raise(new ComplaintReopened(id, round, form.machine().serialNumber(), reason, now), id);
     }
 
+    /**
+     * A duplicate of this case was merged into it: the timeline says so and the cases stay linked.
+     *
+     * @return false when the merge was shown before
+     */
+    public boolean mergedIn(String duplicateId, Instant at) {
+        var detail = duplicateId + " merged into this case";
+        if (timeline.stream()
+                .anyMatch(e -> e.what() == Milestone.CASE_LINKED && e.detail().equals(detail))) {
+            return false;
+        }
+        related.add(duplicateId);
+        add(new TimelineEntry(at, Milestone.CASE_LINKED, detail, null, null));
+        return true;
+    }
+
     /** Step 4 of the complaint procedure: an agent proposes how to settle a quality complaint or fee dispute. */
     public void proposeResolution(String resolutionId, List<ResolutionAction> actions, String by, Instant at) {
         requireOpen();

@@ -1,11 +1,15 @@
 package dev.aftersales.intake.complaint.adapter.web;
 
+import dev.aftersales.contracts.intake.CancellationReason;
+import dev.aftersales.contracts.intake.GoodwillKind;
 import dev.aftersales.contracts.intake.ResolutionAction;
 import dev.aftersales.contracts.intake.ResolutionKind;
+import dev.aftersales.intake.complaint.domain.Priority;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -91,6 +95,26 @@ final class CaseRequests {
             return (evidenceReference != null && !evidenceReference.isBlank()) || (note != null && !note.isBlank());
         }
     }
+
+    /** A compensation: what, how much (yuan), why. */
+    record GoodwillGiven(
+            @NotNull GoodwillKind kind,
+
+            @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 2)
+            BigDecimal amount,
+
+            @NotBlank @Size(max = 1000) String reason) {}
+
+    /** Why the case ends here; a merge names the case that carries on. */
+    record CaseCancellation(
+            @NotNull CancellationReason reason,
+            @Size(max = 64) String mergedInto,
+            @NotBlank @Size(max = 1000) String note) {}
+
+    /** A supervisor's priority, with the reason. */
+    record PriorityChange(
+            @NotNull Priority priority,
+            @NotBlank @Size(max = 1000) String reason) {}
 
     /** The customer confirmed they received the shipped goods. */
     record Receipt(@Size(max = 2000) String note) {}

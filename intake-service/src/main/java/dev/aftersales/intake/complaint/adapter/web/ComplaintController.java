@@ -4,14 +4,17 @@ import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.intake.complaint.application.AnswerCustomer;
 import dev.aftersales.intake.complaint.application.AnswerCustomerCommand;
 import dev.aftersales.intake.complaint.application.ApproveResolution;
+import dev.aftersales.intake.complaint.application.CancelCase;
 import dev.aftersales.intake.complaint.application.CarryOutAction;
 import dev.aftersales.intake.complaint.application.ListOverdueActions;
 import dev.aftersales.intake.complaint.application.ListWaitingCases;
 import dev.aftersales.intake.complaint.application.ProposeResolution;
 import dev.aftersales.intake.complaint.application.ProposeResolutionCommand;
+import dev.aftersales.intake.complaint.application.RecordGoodwill;
 import dev.aftersales.intake.complaint.application.RecordResolutionAcceptance;
 import dev.aftersales.intake.complaint.application.ResolveByPhone;
 import dev.aftersales.intake.complaint.application.ResolveByPhoneCommand;
+import dev.aftersales.intake.complaint.application.SetPriority;
 import dev.aftersales.intake.complaint.application.ShowCase;
 import dev.aftersales.intake.complaint.application.TakeCall;
 import jakarta.validation.Valid;
@@ -45,6 +48,9 @@ class ComplaintController {
     private final RecordResolutionAcceptance recordAcceptance;
     private final CarryOutAction carryOut;
     private final ListOverdueActions overdueActions;
+    private final RecordGoodwill recordGoodwill;
+    private final CancelCase cancelCase;
+    private final SetPriority setPriority;
     private final CurrentUser currentUser;
     private final Clock clock;
 
@@ -59,6 +65,9 @@ class ComplaintController {
             RecordResolutionAcceptance recordAcceptance,
             CarryOutAction carryOut,
             ListOverdueActions overdueActions,
+            RecordGoodwill recordGoodwill,
+            CancelCase cancelCase,
+            SetPriority setPriority,
             CurrentUser currentUser,
             Clock clock) {
         this.takeCall = takeCall;
@@ -71,6 +80,9 @@ class ComplaintController {
         this.recordAcceptance = recordAcceptance;
         this.carryOut = carryOut;
         this.overdueActions = overdueActions;
+        this.recordGoodwill = recordGoodwill;
+        this.cancelCase = cancelCase;
+        this.setPriority = setPriority;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -177,5 +189,33 @@ class ComplaintController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     List<CaseViews.OverdueAction> overdueActions() {
         return overdueActions.list().stream().map(CaseViews.OverdueAction::of).toList();
+    }
+
+    /** A compensation on a case of any kind, within the caller's approval limit (above it: 409). */
+    @PostMapping("/{complaintId}/goodwill")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> goodwill(
+            @PathVariable String complaintId, @Valid @RequestBody CaseRequests.GoodwillGiven request) {
+        return Map.of(
+                "compensationId",
+                recordGoodwill.record(
+                        complaintId, request.kind(), request.amount(), request.reason(), currentUser.caller()));
+    }
+
+    /** The customer cancelled, or the case duplicates another: publishes ComplaintCancelled. */
+    @PostMapping("/{complaintId}/cancellation")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(@PathVariable String complaintId, @Valid @RequestBody CaseRequests.CaseCancellation request) {
+        cancelCase.cancel(complaintId, request.reason(), request.mergedInto(), request.note(), currentUser.userId());
+    }
+
+    /** A supervisor sets the priority with a reason: publishes PriorityChanged. */
+    @PostMapping("/{complaintId}/priority")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void priority(@PathVariable String complaintId, @Valid @RequestBody CaseRequests.PriorityChange request) {
+        setPriority.set(complaintId, request.priority(), request.reason(), currentUser.userId());
     }
 }
