@@ -1,17 +1,22 @@
 package dev.aftersales.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.chassis.test.AuthorizationMatrix;
 import dev.aftersales.chassis.test.AuthorizationMatrix.Target;
 import dev.aftersales.chassis.test.ChassisDoors;
 import dev.aftersales.chassis.test.ServiceSliceTest;
+import dev.aftersales.chassis.test.TestEvents;
 import dev.aftersales.chassis.test.TestTokens;
+import dev.aftersales.contracts.parts.ReplacementShipped;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
@@ -76,6 +81,31 @@ class AuthorizationMatrixTest {
                     post(SUPERVISOR, "/api/complaints/" + id + "/resolution/approval", null, 204);
                     return onCase(id, "/resolution/acceptance");
                 })
+                .door("POST /api/complaints/{complaintId}/resolution/actions/{actionId}/done", scene -> {
+                    // own: the action is the calling dealer's; other: another dealer's
+                    var agreed = agreedCase(GOODS.formatted(scene.owner().dealerId()));
+                    return onCase(agreed[0], "/resolution/actions/" + agreed[1] + "/done")
+                            .json("{\"evidenceReference\": \"SF-1234567\", \"note\": \"已发货\"}");
+                })
+                .door("POST /api/complaints/{complaintId}/resolution/actions/{actionId}/receipt", scene -> {
+                    var agreed = agreedCase(GOODS.formatted("D-MA"));
+                    shipped(agreed[0], agreed[1]);
+                    return onCase(agreed[0], "/resolution/actions/" + agreed[1] + "/receipt")
+                            .json("{\"note\": \"客户已签收\"}");
+                })
+                .door("GET /api/complaints/overdue-actions", scene -> Target.at("/api/complaints/overdue-actions"))
+                .door(
+                        "POST /api/complaints/{complaintId}/goodwill",
+                        scene -> onCase(newCase(), "/goodwill")
+                                .json("{\"kind\": \"GIFT\", \"amount\": 50, \"reason\": \"漏水弄湿地板，赠送滤芯\"}"))
+                .door(
+                        "POST /api/complaints/{complaintId}/cancellation",
+                        scene -> onCase(newCase(), "/cancellation")
+                                .json("{\"reason\": \"CUSTOMER_CANCELLED\", \"note\": \"客户自行修好\"}"))
+                .door(
+                        "POST /api/complaints/{complaintId}/priority",
+                        scene -> onCase(newCase(), "/priority")
+                                .json("{\"priority\": \"URGENT\", \"reason\": \"重点客户，停产\"}"))
                 .door("GET /api/callers", scene -> Target.at("/api/callers?serialNumber=" + newSerial()));
         ChassisDoors.register(matrix, context, brokers).verify();
     }
@@ -89,6 +119,33 @@ class AuthorizationMatrixTest {
 
     static final String RESOLUTION = """
             {"actions": [{"kind": "APOLOGY", "description": "书面致歉"}]}""";
+
+    static final String GOODS = """
+            {"actions": [{"kind": "REPLACEMENT", "itemNumber": "RO-400", "quantity": 1, "ownerRole": "DEALER", "ownerDealerId": "%s"}]}""";
+
+    /** A case with an agreed resolution: its id and the id of its first action. */
+    private String[] agreedCase(String resolution) throws Exception {
+        var id = newCase();
+        var proposed = post(AGENT, "/api/complaints/" + id + "/resolution", resolution, 201);
+        post(SUPERVISOR, "/api/complaints/" + id + "/resolution/approval", null, 204);
+        post(AGENT, "/api/complaints/" + id + "/resolution/acceptance", null, 204);
+        return new String[] {id, JSON.readTree(proposed).path("resolutionId").asString() + "-1"};
+    }
+
+    /** Parts reports the action's goods shipped; waits until the case recorded it. */
+    private void shipped(String complaintId, String actionId) {
+        try (var events = new TestEvents(brokers)) {
+            events.publish(
+                    new ReplacementShipped(complaintId, actionId, "D-MA", "SF-1", "dealer-a", Instant.now()),
+                    complaintId);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.getCollection("complaints")
+                        .find(new Document("_id", complaintId))
+                        .first()
+                        .toJson()
+                        .contains("shippedAt"));
+    }
 
     private Target onCase(String complaintId, String step) {
         return Target.at("/api/complaints/" + complaintId + step)

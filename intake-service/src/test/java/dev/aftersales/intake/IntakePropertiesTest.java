@@ -75,4 +75,44 @@ class IntakePropertiesTest {
         assertThat(properties.escalateAtCall()).isEqualTo(3);
         assertThat(properties.warrantyZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
     }
+
+    static IntakeProperties bindAll(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("aftersales.intake", IntakeProperties.class);
+    }
+
+    @Test
+    void an_installation_waits_48_hours_for_its_installer_unless_configured_otherwise() {
+        var installation = dev.aftersales.contracts.intake.ComplaintKind.INSTALLATION;
+        assertThat(bindAll(Map.of()).slaPolicies().policyFor(installation, null).onSite())
+                .isEqualTo(Duration.ofHours(48));
+        assertThat(bindAll(Map.of("aftersales.intake.install-wait", "72h"))
+                        .slaPolicies()
+                        .policyFor(installation, null)
+                        .onSite())
+                .isEqualTo(Duration.ofHours(72));
+        assertThat(bindAll(Map.of("aftersales.intake.sla.kinds.INSTALLATION.on-site", "10h"))
+                        .slaPolicies()
+                        .policyFor(installation, null)
+                        .onSite())
+                .as("a kind's own promise wins")
+                .isEqualTo(Duration.ofHours(10));
+        assertThat(bindAll(Map.of())
+                        .slaPolicies()
+                        .policyFor(dev.aftersales.contracts.intake.ComplaintKind.REPAIR, null)
+                        .onSite())
+                .isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void goodwill_limits_default_per_role_and_can_be_set() {
+        var roles = java.util.List.of(dev.aftersales.chassis.security.Role.AGENT);
+        assertThat(bindAll(Map.of()).goodwill().limitOf(roles)).isEqualByComparingTo("200");
+        assertThat(bindAll(Map.of("aftersales.intake.goodwill.limits.AGENT", "300"))
+                        .goodwill()
+                        .limitOf(roles))
+                .isEqualByComparingTo("300");
+        assertThat(bindAll(Map.of()).goodwill().limitOf(java.util.List.of(dev.aftersales.chassis.security.Role.DEALER)))
+                .isEqualByComparingTo("0");
+    }
 }

@@ -1,13 +1,17 @@
 package dev.aftersales.intake.complaint.application;
 
+import dev.aftersales.contracts.intake.CancellationReason;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.GoodwillKind;
+import dev.aftersales.contracts.intake.ResolutionKind;
 import dev.aftersales.contracts.intake.SlaClock;
 import dev.aftersales.intake.complaint.domain.Milestone;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +60,9 @@ class ComplaintMetrics {
             for (var clock : SlaClock.values()) {
                 breachCounter(clock, kind);
             }
+        }
+        for (var kind : ResolutionKind.values()) {
+            overdueCounter(kind);
         }
     }
 
@@ -108,6 +115,46 @@ class ComplaintMetrics {
                 .tag("outcome", duplicate ? "duplicate" : "recorded")
                 .register(meters)
                 .increment();
+    }
+
+    /** An event about no case (a thank-you or care call): skipped, never retried or dead-lettered. */
+    void eventWithoutCase(Milestone what) {
+        Counter.builder("aftersales.intake.events.without.case")
+                .description("Events of other services about no case (thank-you and care calls), skipped")
+                .tag("type", what.name())
+                .register(meters)
+                .increment();
+    }
+
+    /** A compensation was given: after-sales cost of the machine's dealer ({@code none} when the archive knows none). */
+    void goodwill(GoodwillKind kind, String dealerId, BigDecimal amount) {
+        Counter.builder("aftersales.goodwill.cost")
+                .description("Compensations given to customers (gifts, waivers, discounts), by dealer and kind")
+                .tag("dealer", dealerId == null ? "none" : dealerId)
+                .tag("kind", kind.name())
+                .register(meters)
+                .increment(amount.doubleValue());
+    }
+
+    /** A case was cancelled by the customer or merged into another. */
+    void cancelled(CancellationReason reason) {
+        Counter.builder("aftersales.intake.cases.cancelled")
+                .description("Cases cancelled by the customer or merged into another, by reason")
+                .tag("reason", reason.name())
+                .register(meters)
+                .increment();
+    }
+
+    /** An action of an agreed resolution was not done by the time promised to the customer. */
+    void actionOverdue(ResolutionKind kind) {
+        overdueCounter(kind).increment();
+    }
+
+    private Counter overdueCounter(ResolutionKind kind) {
+        return Counter.builder("aftersales.resolution.actions.overdue")
+                .description("Actions of agreed resolutions not done by the time promised, by kind of action")
+                .tag("kind", kind.name())
+                .register(meters);
     }
 
     private Counter registeredCounter(ComplaintKind kind, Channel channel) {

@@ -1,6 +1,10 @@
 package dev.aftersales.intake.complaint.application;
 
+import dev.aftersales.intake.complaint.domain.CaseRuleViolation;
+import dev.aftersales.intake.complaint.domain.Complaint;
+import dev.aftersales.intake.complaint.domain.ComplaintIdGenerator;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
+import dev.aftersales.intake.complaint.domain.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,9 +28,18 @@ public class RecordCaseProgress {
         this.metrics = metrics;
     }
 
-    /** @throws UnknownComplaintException when no such case exists; the event is retried, then dead-lettered */
+    /**
+     * @throws UnknownComplaintException when no such case exists; the event is retried, then
+     *     dead-lettered. An event naming an id intake never issues (a thank-you or care call belongs to
+     *     a machine or a customer, not a case) is counted and skipped instead.
+     */
     public void record(RecordProgressCommand command) {
         var entry = command.entry();
+        if (!ComplaintIdGenerator.isComplaintId(command.complaintId())) {
+            metrics.eventWithoutCase(entry.what());
+            log.debug("skipped {} about {}, which is no case", entry.what(), command.complaintId());
+            return;
+        }
         var outcome = changes.change(
                 command.complaintId(),
                 complaint -> {
@@ -46,6 +59,19 @@ public class RecordCaseProgress {
                         }
                         case SATISFIED -> complaint.customerSatisfied(command.round(), entry);
                         case DISSATISFIED -> complaint.customerDissatisfied(command.round(), command.reason(), entry);
+                        case GOODS_SHIPPED ->
+                            moveAction(complaint, entry, () -> {
+                                if (!complaint.goodsShipped(command.actionId(), command.reference(), entry)) {
+                                    complaint.append(entry);
+                                }
+                            });
+                        case ACTION_DONE ->
+                            moveAction(complaint, entry, () -> {
+                                // Throws before changing anything when the action is unknown.
+                                complaint.actionDone(
+                                        command.actionId(), command.by(), command.reference(), null, entry.at());
+                                complaint.append(entry);
+                            });
                     }
                     var after = complaint.status();
                     return new Outcome(
@@ -62,6 +88,19 @@ public class RecordCaseProgress {
             metrics.reopened();
         }
         log.debug("recorded {} on complaint {}", entry.what(), command.complaintId());
+    }
+
+    /**
+     * An event naming an action the case does not have agreed (a late event after a new round's
+     * proposal, a misrouted id) is still history: it goes on the timeline instead of being retried.
+     */
+    private static void moveAction(Complaint complaint, TimelineEntry entry, Runnable move) {
+        try {
+            move.run();
+        } catch (CaseRuleViolation e) {
+            log.warn("complaint {}: {} names no agreed action ({})", complaint.id(), entry.what(), e.getMessage());
+            complaint.append(entry);
+        }
     }
 
     /** @param becameStatus the status the case changed to, or null */

@@ -1,19 +1,29 @@
 package dev.aftersales.intake.complaint.domain;
 
 import dev.aftersales.chassis.aggregate.AggregateEvents;
+import dev.aftersales.contracts.intake.CancellationReason;
 import dev.aftersales.contracts.intake.CaseContact;
+import dev.aftersales.contracts.intake.CaseSubject;
+import dev.aftersales.contracts.intake.ComplaintCancelled;
 import dev.aftersales.contracts.intake.ComplaintClosed;
 import dev.aftersales.contracts.intake.ComplaintEscalated;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintReopened;
 import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
+import dev.aftersales.contracts.intake.GoodwillRecorded;
+import dev.aftersales.contracts.intake.InstallationRequest;
+import dev.aftersales.contracts.intake.PriorityChanged;
 import dev.aftersales.contracts.intake.ResolutionAction;
+import dev.aftersales.contracts.intake.ResolutionActionDone;
+import dev.aftersales.contracts.intake.ResolutionActionOverdue;
 import dev.aftersales.contracts.intake.ResolutionAgreed;
+import dev.aftersales.contracts.intake.ResolutionCarriedOut;
 import dev.aftersales.contracts.intake.SlaBreached;
 import dev.aftersales.contracts.intake.SlaClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,6 +38,9 @@ import java.util.Objects;
  */
 public final class Complaint {
 
+    /** Who changed a case when nobody did by hand (repeat calls raising its priority). */
+    public static final String SYSTEM = "system";
+
     private final String id;
     private final ComplaintForm form;
     private final String takenBy;
@@ -40,6 +53,11 @@ public final class Complaint {
     private final List<CallRecord> calls;
     private Resolution resolution;
     private final List<TimelineEntry> timeline;
+    private final CaseSubject subject;
+    private final LinkedHashSet<String> related;
+    private final InstallationRequest installation;
+    private final List<Goodwill> goodwill;
+    private Cancellation cancellation;
     private final Long version;
     private final AggregateEvents events;
 
@@ -57,6 +75,11 @@ public final class Complaint {
         this.resolution = s.resolution();
         this.timeline = new ArrayList<>(s.timeline() == null ? List.of() : s.timeline());
         this.timeline.sort(Comparator.comparing(TimelineEntry::at));
+        this.subject = s.subject();
+        this.related = new LinkedHashSet<>(s.relatedComplaintIds() == null ? List.of() : s.relatedComplaintIds());
+        this.installation = s.installation();
+        this.goodwill = new ArrayList<>(s.goodwill() == null ? List.of() : s.goodwill());
+        this.cancellation = s.cancellation();
         this.version = version;
         this.events = events == null ? new AggregateEvents() : events;
     }
@@ -87,6 +110,23 @@ public final class Complaint {
             SlaPolicy policy,
             String callId,
             String phoneGuidance) {
+        return register(id, form, takenBy, registeredAt, policy, callId, phoneGuidance, CaseFacts.NONE);
+    }
+
+    /**
+     * Opens a case as {@link #register(String, ComplaintForm, String, Instant, SlaPolicy, String,
+     * String)} does, with what the kind of case adds: the complaint's subject, the machine's other open
+     * cases it is linked to, the installation request.
+     */
+    public static Complaint register(
+            String id,
+            ComplaintForm form,
+            String takenBy,
+            Instant registeredAt,
+            SlaPolicy policy,
+            String callId,
+            String phoneGuidance,
+            CaseFacts facts) {
         var sla = policy.deadlinesFrom(registeredAt);
         var settled = phoneGuidance != null;
         var registered = new TimelineEntry(
@@ -108,7 +148,12 @@ public final class Complaint {
                         1,
                         List.of(new CallRecord(callId, registeredAt, takenBy, form.channel(), form.symptoms())),
                         null,
-                        List.of(registered)),
+                        List.of(registered),
+                        facts.subject(),
+                        facts.relatedComplaintIds().isEmpty() ? null : facts.relatedComplaintIds(),
+                        facts.installation(),
+                        null,
+                        null),
                 null,
                 new AggregateEvents());
         if (!form.kind().needsVisit()) {
@@ -135,7 +180,10 @@ public final class Complaint {
                         dev.aftersales.contracts.intake.Priority.NORMAL,
                         settled,
                         form.customerId(),
-                        form.machine().batchNumber()),
+                        form.machine().batchNumber(),
+                        facts.subject(),
+                        facts.relatedComplaintIds().isEmpty() ? null : facts.relatedComplaintIds(),
+                        facts.installation()),
                 id);
         if (settled) {
             complaint.resolveByPhone(phoneGuidance, takenBy, registeredAt);
@@ -161,7 +209,12 @@ public final class Complaint {
                 round,
                 List.copyOf(calls),
                 resolution,
-                List.copyOf(timeline));
+                List.copyOf(timeline),
+                subject,
+                related.isEmpty() ? null : List.copyOf(related),
+                installation,
+                goodwill.isEmpty() ? null : List.copyOf(goodwill),
+                cancellation);
     }
 
     /**
@@ -191,7 +244,43 @@ public final class Complaint {
                     new ComplaintEscalated(
                             id, dev.aftersales.contracts.intake.Priority.HIGH, calls.size(), reason, call.at()),
                     id);
+            events.raise(
+                    new PriorityChanged(id, dev.aftersales.contracts.intake.Priority.HIGH, reason, SYSTEM, call.at()),
+                    id);
         }
+        return true;
+    }
+
+    /**
+     * A supervisor sets the case's priority, with a reason: dispatch and parts follow it through
+     * {@code PriorityChanged}.
+     */
+    public void changePriority(Priority to, String reason, String by, Instant at) {
+        requireOpen();
+        Objects.requireNonNull(to, "priority");
+        if (to == priority) {
+            throw new CaseRuleViolation("complaint " + id + " already has priority " + to);
+        }
+        var from = priority;
+        priority = to;
+        add(new TimelineEntry(at, Milestone.PRIORITY_CHANGED, from + " → " + to + ": " + reason, null, by));
+        events.raise(
+                new PriorityChanged(id, dev.aftersales.contracts.intake.Priority.valueOf(to.name()), reason, by, at),
+                id);
+    }
+
+    /**
+     * Another case of the same machine (another matter) was opened and linked to this one: both
+     * timelines show the link. Linking twice changes nothing.
+     *
+     * @return false when the cases were linked before
+     */
+    public boolean linkTo(String otherId, String about, Instant at) {
+        if (otherId.equals(id) || !related.add(otherId)) {
+            return false;
+        }
+        add(new TimelineEntry(
+                at, Milestone.CASE_LINKED, otherId + (about == null ? "" : " (" + about + ")"), null, null));
         return true;
     }
 
@@ -302,18 +391,40 @@ public final class Complaint {
         events.raise(new ComplaintReopened(id, round, form.machine().serialNumber(), reason, now), id);
     }
 
+    /**
+     * A duplicate of this case was merged into it: the timeline says so and the cases stay linked.
+     *
+     * @return false when the merge was shown before
+     */
+    public boolean mergedIn(String duplicateId, Instant at) {
+        var detail = duplicateId + " merged into this case";
+        if (timeline.stream()
+                .anyMatch(e -> e.what() == Milestone.CASE_LINKED && e.detail().equals(detail))) {
+            return false;
+        }
+        related.add(duplicateId);
+        add(new TimelineEntry(at, Milestone.CASE_LINKED, detail, null, null));
+        return true;
+    }
+
     /** Step 4 of the complaint procedure: an agent proposes how to settle a quality complaint or fee dispute. */
     public void proposeResolution(String resolutionId, List<ResolutionAction> actions, String by, Instant at) {
         requireOpen();
-        if (!form.kind().equals(dev.aftersales.contracts.intake.ComplaintKind.QUALITY_COMPLAINT)
-                && !form.kind().equals(dev.aftersales.contracts.intake.ComplaintKind.FEE_DISPUTE)) {
-            throw new CaseRuleViolation(
-                    "the complaint procedure is for quality complaints and fee disputes, not " + form.kind());
+        if (form.kind().needsVisit()) {
+            throw new CaseRuleViolation("the complaint procedure is for quality complaints, fee disputes and"
+                    + " service-attitude complaints, not " + form.kind());
         }
-        if (resolution != null && resolution.accepted()) {
+        // A new round (the customer was not satisfied with what was carried out) starts a new proposal.
+        if (resolution != null && resolution.accepted() && resolution.roundProposed() >= round) {
             throw new CaseRuleViolation("complaint " + id + " already has an agreed resolution");
         }
-        resolution = new Resolution(resolutionId, actions, by, at, null, null, null, null);
+        var ids = new java.util.HashSet<String>();
+        for (var action : actions) {
+            if (action.actionId() != null && !ids.add(action.actionId())) {
+                throw new IllegalArgumentException("action " + action.actionId() + " appears twice");
+            }
+        }
+        resolution = new Resolution(resolutionId, actions, by, at, null, null, null, null, null, round, null);
         add(new TimelineEntry(at, Milestone.RESOLUTION_PROPOSED, describe(actions), null, by));
         meet(SlaClock.FIRST_ANSWER, at);
     }
@@ -355,6 +466,223 @@ public final class Complaint {
         events.raise(
                 new ResolutionAgreed(id, resolution.resolutionId(), resolution.actions(), resolution.approvedBy(), at),
                 id);
+    }
+
+    /**
+     * The owner carried out one action of the agreed resolution (with evidence), or the event its kind
+     * follows reported it: {@code ResolutionActionDone}; with the last one {@code
+     * ResolutionCarriedOut}, after which the return call decides whether the customer is satisfied.
+     *
+     * @return false when the action was done before: nothing changed
+     * @throws CaseRuleViolation when there is no agreed resolution or no such action
+     */
+    public boolean actionDone(String actionId, String by, String evidence, String note, Instant at) {
+        var action = agreedAction(actionId);
+        var progress = resolution.progressOf(actionId);
+        if (progress.done()) {
+            return false;
+        }
+        resolution = resolution.with(progress.done(at, by, evidence, note));
+        add(new TimelineEntry(
+                at,
+                Milestone.ACTION_DONE,
+                action.kind() + " " + actionId + (evidence == null ? "" : ", evidence " + evidence)
+                        + (note == null || note.isBlank() ? "" : ": " + note),
+                null,
+                by));
+        events.raise(
+                new ResolutionActionDone(
+                        id, resolution.resolutionId(), actionId, action.kind(), by, evidence, note, at),
+                id);
+        if (resolution.allDone() && !resolution.carriedOut()) {
+            resolution = resolution.carriedOut(at);
+            add(new TimelineEntry(
+                    at, Milestone.RESOLUTION_CARRIED_OUT, "every action done, round " + round, null, null));
+            events.raise(new ResolutionCarriedOut(id, resolution.resolutionId(), round, at), id);
+        }
+        return true;
+    }
+
+    /**
+     * Parts reports the goods of a REPLACEMENT or FREE_GOODS action left the dealer; the action is done
+     * when an agent confirms the customer received them ({@link #goodsReceived}).
+     *
+     * @return false when the shipment was recorded before
+     */
+    public boolean goodsShipped(String actionId, String waybill, TimelineEntry entry) {
+        agreedAction(actionId);
+        var progress = resolution.progressOf(actionId);
+        if (progress.shipped()) {
+            return false;
+        }
+        resolution = resolution.with(progress.shipped(entry.at(), waybill));
+        add(entry);
+        return true;
+    }
+
+    /** An agent confirms the customer received the shipped goods: the action is done, the waybill its evidence. */
+    public void goodsReceived(String actionId, String by, String note, Instant at) {
+        requireOpen();
+        var action = agreedAction(actionId);
+        if (!action.kind().shipsGoods()) {
+            throw new CaseRuleViolation("action " + actionId + " ships no goods");
+        }
+        var progress = resolution.progressOf(actionId);
+        if (!progress.shipped()) {
+            throw new CaseRuleViolation("the goods of action " + actionId + " have not been shipped yet");
+        }
+        if (progress.done()) {
+            throw new CaseRuleViolation("action " + actionId + " is already done");
+        }
+        add(new TimelineEntry(at, Milestone.GOODS_RECEIVED, action.kind() + " " + actionId, null, by));
+        actionDone(actionId, by, progress.shipmentReference(), note, at);
+    }
+
+    /**
+     * Reports, once each, the actions of the agreed resolution not done by the time promised to the
+     * customer: {@code ResolutionActionOverdue} for the owner's supervisor.
+     *
+     * @return the actions that fell overdue now
+     */
+    public List<ResolutionAction> reportOverdueActions(Instant now) {
+        var overdue = new ArrayList<ResolutionAction>();
+        if (!status().isOpen() || resolution == null || !resolution.accepted()) {
+            return overdue;
+        }
+        for (var action : resolution.actions()) {
+            if (action.actionId() == null
+                    || action.promisedBy() == null
+                    || action.promisedBy().isAfter(now)) {
+                continue;
+            }
+            var progress = resolution.progressOf(action.actionId());
+            if (progress.done() || progress.overdueAt() != null) {
+                continue;
+            }
+            resolution = resolution.with(progress.overdue(now));
+            add(new TimelineEntry(
+                    now,
+                    Milestone.ACTION_OVERDUE,
+                    action.kind() + " " + action.actionId() + " was promised by " + action.promisedBy(),
+                    null,
+                    null));
+            events.raise(
+                    new ResolutionActionOverdue(
+                            id,
+                            resolution.resolutionId(),
+                            action.actionId(),
+                            action.kind(),
+                            action.ownerRole(),
+                            action.ownerDealerId(),
+                            action.promisedBy(),
+                            now),
+                    id);
+            overdue.add(action);
+        }
+        return overdue;
+    }
+
+    /** When the overdue sweep must look at this case next: the earliest promise of an action not done nor reported. */
+    public Instant nextActionDue() {
+        if (!status().isOpen() || resolution == null || !resolution.accepted()) {
+            return null;
+        }
+        Instant next = null;
+        for (var action : resolution.actions()) {
+            if (action.actionId() == null || action.promisedBy() == null) {
+                continue;
+            }
+            var progress = resolution.progressOf(action.actionId());
+            if (!progress.done()
+                    && progress.overdueAt() == null
+                    && (next == null || action.promisedBy().isBefore(next))) {
+                next = action.promisedBy();
+            }
+        }
+        return next;
+    }
+
+    /** The actions of the agreed resolution past their promised time and still not done (the supervisor's list). */
+    public List<ResolutionAction> overdueActions() {
+        if (!status().isOpen() || resolution == null || !resolution.accepted()) {
+            return List.of();
+        }
+        return resolution.actions().stream()
+                .filter(a -> a.actionId() != null)
+                .filter(a -> {
+                    var p = resolution.progressOf(a.actionId());
+                    return p.overdueAt() != null && !p.done();
+                })
+                .toList();
+    }
+
+    private ResolutionAction agreedAction(String actionId) {
+        if (resolution == null || !resolution.accepted()) {
+            throw new CaseRuleViolation("complaint " + id + " has no agreed resolution");
+        }
+        return resolution
+                .action(actionId)
+                .orElseThrow(() ->
+                        new CaseRuleViolation("the resolution of complaint " + id + " has no action " + actionId));
+    }
+
+    /**
+     * A compensation to make up for a failure, on a case of any kind: {@code GoodwillRecorded}, counted
+     * as after-sales cost. The approval limit is checked by the use case, which knows the roles.
+     */
+    public void recordGoodwill(Goodwill given) {
+        if (status() == ComplaintStatus.CANCELLED) {
+            throw new CaseRuleViolation("complaint " + id + " was cancelled");
+        }
+        if (goodwill.stream().anyMatch(g -> g.compensationId().equals(given.compensationId()))) {
+            return;
+        }
+        goodwill.add(given);
+        add(new TimelineEntry(
+                given.recordedAt(),
+                Milestone.GOODWILL_RECORDED,
+                given.kind() + " " + given.amount().toPlainString() + ": " + given.reason()
+                        + (given.approvedBy() == null || given.approvedBy().equals(given.recordedBy())
+                                ? ""
+                                : ", approved by " + given.approvedBy()),
+                null,
+                given.recordedBy()));
+        events.raise(
+                new GoodwillRecorded(
+                        id,
+                        given.compensationId(),
+                        given.kind(),
+                        given.amount(),
+                        given.reason(),
+                        given.recordedBy(),
+                        given.approvedBy(),
+                        given.dealerId(),
+                        given.recordedAt()),
+                id);
+    }
+
+    /**
+     * The customer called the case off, or it duplicates {@code mergedInto}: it ends here, every clock
+     * stops, and {@code ComplaintCancelled} withdraws its assignment and releases its reservations.
+     */
+    public void cancel(Cancellation why) {
+        requireOpen();
+        if (why.reason() == CancellationReason.MERGED && why.mergedInto().equals(id)) {
+            throw new CaseRuleViolation("a case cannot be merged into itself");
+        }
+        cancellation = why;
+        add(new TimelineEntry(
+                why.at(),
+                Milestone.CANCELLED,
+                why.reason()
+                        + (why.mergedInto() == null ? "" : " into " + why.mergedInto())
+                        + (why.note() == null || why.note().isBlank() ? "" : ": " + why.note()),
+                null,
+                why.by()));
+        for (var clock : SlaClock.values()) {
+            clocks = clocks.with(clock, clocks.get(clock).stopped(why.at()));
+        }
+        events.raise(new ComplaintCancelled(id, why.reason(), why.mergedInto(), why.note(), why.by(), why.at()), id);
     }
 
     private static String describe(List<ResolutionAction> actions) {
@@ -417,14 +745,18 @@ public final class Complaint {
     public ComplaintStatus status() {
         var status = ComplaintStatus.OPEN;
         for (var entry : timeline) {
+            if (status == ComplaintStatus.CANCELLED) {
+                break;
+            }
             status = switch (entry.what()) {
                 case TECHNICIAN_ASSIGNED -> status == ComplaintStatus.CLOSED ? status : ComplaintStatus.ASSIGNED;
                 case ASSIGNMENT_ESCALATED -> status == ComplaintStatus.CLOSED ? status : ComplaintStatus.ESCALATED;
-                case VISIT_COMPLETED ->
+                case VISIT_COMPLETED, RESOLUTION_CARRIED_OUT ->
                     status == ComplaintStatus.CLOSED ? status : ComplaintStatus.AWAITING_RETURN_CALL;
                 case RESOLVED_BY_PHONE -> ComplaintStatus.RESOLVED_BY_PHONE;
                 case REOPENED -> ComplaintStatus.REOPENED;
                 case CLOSED -> ComplaintStatus.CLOSED;
+                case CANCELLED -> status == ComplaintStatus.CLOSED ? status : ComplaintStatus.CANCELLED;
                 default -> status;
             };
         }
@@ -481,6 +813,31 @@ public final class Complaint {
     /** Oldest first; entries with the same time keep the order they were recorded in. */
     public List<TimelineEntry> timeline() {
         return List.copyOf(timeline);
+    }
+
+    /** Whom or what a complaint-procedure case is about; null for service requests. */
+    public CaseSubject subject() {
+        return subject;
+    }
+
+    /** The machine's other cases linked to this one, in the order they were linked. */
+    public List<String> relatedComplaintIds() {
+        return List.copyOf(related);
+    }
+
+    /** What an installation of a machine not yet archived is about; else null. */
+    public InstallationRequest installation() {
+        return installation;
+    }
+
+    /** Compensations recorded on the case, oldest first. */
+    public List<Goodwill> goodwill() {
+        return List.copyOf(goodwill);
+    }
+
+    /** Why the case was cancelled or merged; null while it was not. */
+    public Cancellation cancellation() {
+        return cancellation;
     }
 
     /** The stored version this case was read at; null before its first save. */

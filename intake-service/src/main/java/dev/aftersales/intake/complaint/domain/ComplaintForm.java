@@ -37,6 +37,24 @@ public record ComplaintForm(
         Objects.requireNonNull(channel, "channel");
     }
 
+    /** The same form about the machine under another serial number (an installation's placeholder). */
+    public ComplaintForm withSerialNumber(String serialNumber) {
+        return new ComplaintForm(
+                customer,
+                new Machine(
+                        serialNumber, machine.model(), machine.spec(), machine.productionDate(), machine.batchNumber()),
+                purchasedOn,
+                installedOn,
+                kind,
+                channel,
+                symptoms,
+                previousBrand,
+                recentUsage,
+                customerRequest,
+                customerId,
+                customerTier);
+    }
+
     /** The fields of the first version of the form. */
     public ComplaintForm(
             Customer customer,

@@ -28,6 +28,15 @@ public final class ComplaintIdGenerator {
         this.random = random;
     }
 
+    /**
+     * Whether {@code id} is in the space of ids this generator makes (they all start {@code C-}). An
+     * event naming anything else (a thank-you call's {@code INST-<serial>}) is about no case intake
+     * registered; one naming a {@code C-} id intake does not know points at lost data.
+     */
+    public static boolean isComplaintId(String id) {
+        return id != null && id.startsWith("C-");
+    }
+
     public String next(Instant registeredAt) {
         var sb = new StringBuilder(23)
                 .append("C-")

@@ -1,7 +1,9 @@
 package dev.aftersales.intake.complaint.domain;
 
+import dev.aftersales.contracts.intake.CaseSubject;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.InstallationRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +18,11 @@ import java.util.List;
  * @param calls null in a case stored before the call log: none
  * @param resolution the complaint procedure's resolution, or null
  * @param timeline oldest first
+ * @param subject whom or what a complaint-procedure case is about; null for service requests
+ * @param relatedComplaintIds the machine's other cases (other matters) linked to this one; null when none
+ * @param installation what an installation of a machine not yet archived is about; else null
+ * @param goodwill compensations recorded on the case; null when none
+ * @param cancellation why the case was cancelled or merged; null while it was not
  */
 public record ComplaintState(
         Customer customer,
@@ -39,7 +46,12 @@ public record ComplaintState(
         int round,
         List<CallRecord> calls,
         Resolution resolution,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        CaseSubject subject,
+        List<String> relatedComplaintIds,
+        InstallationRequest installation,
+        List<Goodwill> goodwill,
+        Cancellation cancellation) {
 
     static ComplaintState of(
             ComplaintForm form,
@@ -52,7 +64,12 @@ public record ComplaintState(
             int round,
             List<CallRecord> calls,
             Resolution resolution,
-            List<TimelineEntry> timeline) {
+            List<TimelineEntry> timeline,
+            CaseSubject subject,
+            List<String> relatedComplaintIds,
+            InstallationRequest installation,
+            List<Goodwill> goodwill,
+            Cancellation cancellation) {
         return new ComplaintState(
                 form.customer(),
                 form.machine(),
@@ -75,7 +92,12 @@ public record ComplaintState(
                 round,
                 calls,
                 resolution,
-                timeline);
+                timeline,
+                subject,
+                relatedComplaintIds,
+                installation,
+                goodwill,
+                cancellation);
     }
 
     /** The complaint form as the agent filled it. */

@@ -12,16 +12,18 @@ public enum ComplaintStatus {
     ESCALATED,
     /** A technician owns the visit. */
     ASSIGNED,
-    /** The visit is done; the return call decides whether the customer is satisfied. */
+    /** The visit is done (or every action of the agreed resolution); the return call decides whether the customer is satisfied. */
     AWAITING_RETURN_CALL,
     /** Settled by phone guidance; the return call decides whether the customer is satisfied. */
     RESOLVED_BY_PHONE,
     /** The customer was not satisfied: open again for another round. */
     REOPENED,
     /** The customer said they are satisfied. Only a closed case is done. */
-    CLOSED;
+    CLOSED,
+    /** Cancelled by the customer, or merged into another case of the same matter. Final, like CLOSED. */
+    CANCELLED;
 
     public boolean isOpen() {
-        return this != CLOSED;
+        return this != CLOSED && this != CANCELLED;
     }
 }

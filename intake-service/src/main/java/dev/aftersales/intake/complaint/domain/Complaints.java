@@ -21,6 +21,12 @@ public interface Complaints {
     /** Ids of open cases with a running SLA clock due at or before {@code now}, at most {@code limit}. */
     List<String> slaDueBy(Instant now, int limit);
 
+    /** Ids of open cases with an action of their agreed resolution promised at or before {@code now} and not yet reported, at most {@code limit}. */
+    List<String> actionsDueBy(Instant now, int limit);
+
+    /** Open cases with actions past their promised time and not done, at most {@code limit}. */
+    List<Complaint> withOverdueActions(int limit);
+
     /** Open cases whose customer has had no answer yet, waiting longest first. */
     List<Complaint> unanswered(int limit);
 }

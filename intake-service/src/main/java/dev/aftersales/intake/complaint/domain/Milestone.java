@@ -37,5 +37,20 @@ public enum Milestone {
     RESOLUTION_ACCEPTED,
     RESOLUTION_AGREED,
     REOPENED,
-    CLOSED
+    CLOSED,
+    /** Another open case of the same machine (another matter) was linked to this one. */
+    CASE_LINKED,
+    PRIORITY_CHANGED,
+    ASSIGNMENT_CANCELLED,
+    REPLACEMENT_RESERVED,
+    REPLACEMENT_BACKORDERED,
+    REPLACEMENT_SHIPPED,
+    GOODS_RECEIVED,
+    ACTION_DONE,
+    ACTION_OVERDUE,
+    /** Every action of the agreed resolution is done: the return call decides whether the customer is satisfied. */
+    RESOLUTION_CARRIED_OUT,
+    GOODWILL_RECORDED,
+    /** Cancelled by the customer or merged into another case: final. */
+    CANCELLED
 }

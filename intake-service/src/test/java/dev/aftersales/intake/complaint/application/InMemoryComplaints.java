@@ -76,6 +76,23 @@ class InMemoryComplaints implements Complaints {
     }
 
     @Override
+    public List<String> actionsDueBy(Instant now, int limit) {
+        return cases.values().stream()
+                .filter(c -> c.nextActionDue() != null && !c.nextActionDue().isAfter(now))
+                .map(Complaint::id)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public List<Complaint> withOverdueActions(int limit) {
+        return cases.values().stream()
+                .filter(c -> !c.overdueActions().isEmpty())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public List<Complaint> unanswered(int limit) {
         return cases.values().stream()
                 .filter(c -> c.clocks().firstAnswer().running() && c.status().isOpen())

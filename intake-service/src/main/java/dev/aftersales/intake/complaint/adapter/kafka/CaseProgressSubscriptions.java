@@ -7,6 +7,7 @@ import dev.aftersales.contracts.dispatch.AppointmentBroken;
 import dev.aftersales.contracts.dispatch.AppointmentRescheduled;
 import dev.aftersales.contracts.dispatch.AppointmentSet;
 import dev.aftersales.contracts.dispatch.AssignmentAccepted;
+import dev.aftersales.contracts.dispatch.AssignmentCancelled;
 import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.FeeQuoted;
@@ -23,6 +24,9 @@ import dev.aftersales.contracts.followup.ReturnCallScheduled;
 import dev.aftersales.contracts.followup.SurveyAnswered;
 import dev.aftersales.contracts.parts.PartsBackordered;
 import dev.aftersales.contracts.parts.PartsReserved;
+import dev.aftersales.contracts.parts.ReplacementBackordered;
+import dev.aftersales.contracts.parts.ReplacementReserved;
+import dev.aftersales.contracts.parts.ReplacementShipped;
 import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.TransferReceived;
 import dev.aftersales.contracts.parts.TransferRequested;
@@ -61,7 +65,38 @@ class CaseProgressSubscriptions {
                         TechnicianArrived.class,
                         into(progress, TechnicianArrived::complaintId, TimelineEntries::of, Effect.ON_SITE))
                 .on(PartsRequested.class, into(progress, PartsRequested::complaintId, TimelineEntries::of))
-                .on(VisitCompleted.class, into(progress, VisitCompleted::complaintId, TimelineEntries::of))
+                .on(VisitCompleted.class, (ReceivedEvent<VisitCompleted> event) -> {
+                    var e = event.payload();
+                    // A revisit of an agreed resolution carries the action it carried out.
+                    progress.record(
+                            e.resolutionActionId() == null
+                                    ? new RecordProgressCommand(
+                                            e.complaintId(), event.id(), TimelineEntries.of(e), Effect.NONE, 0, null)
+                                    : RecordProgressCommand.ofAction(
+                                            e.complaintId(),
+                                            event.id(),
+                                            TimelineEntries.of(e),
+                                            Effect.ACTION_DONE,
+                                            e.resolutionActionId(),
+                                            e.assignmentId(),
+                                            e.technicianId()));
+                })
+                .on(AssignmentCancelled.class, into(progress, AssignmentCancelled::complaintId, TimelineEntries::of))
+                .on(ReplacementReserved.class, into(progress, ReplacementReserved::complaintId, TimelineEntries::of))
+                .on(
+                        ReplacementBackordered.class,
+                        into(progress, ReplacementBackordered::complaintId, TimelineEntries::of))
+                .on(ReplacementShipped.class, (ReceivedEvent<ReplacementShipped> event) -> {
+                    var e = event.payload();
+                    progress.record(RecordProgressCommand.ofAction(
+                            e.complaintId(),
+                            event.id(),
+                            TimelineEntries.of(e),
+                            Effect.GOODS_SHIPPED,
+                            e.actionId(),
+                            e.waybill(),
+                            e.shippedBy()));
+                })
                 .on(PartsReserved.class, into(progress, PartsReserved::complaintId, TimelineEntries::of))
                 .on(PartsBackordered.class, into(progress, PartsBackordered::complaintId, TimelineEntries::of))
                 .on(TransferRequested.class, into(progress, TransferRequested::complaintId, TimelineEntries::of))

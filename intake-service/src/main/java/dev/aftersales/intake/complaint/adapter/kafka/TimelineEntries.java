@@ -4,6 +4,7 @@ import dev.aftersales.contracts.dispatch.AppointmentBroken;
 import dev.aftersales.contracts.dispatch.AppointmentRescheduled;
 import dev.aftersales.contracts.dispatch.AppointmentSet;
 import dev.aftersales.contracts.dispatch.AssignmentAccepted;
+import dev.aftersales.contracts.dispatch.AssignmentCancelled;
 import dev.aftersales.contracts.dispatch.AssignmentDeclined;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import dev.aftersales.contracts.dispatch.FeeQuoted;
@@ -20,6 +21,9 @@ import dev.aftersales.contracts.followup.ReturnCallScheduled;
 import dev.aftersales.contracts.followup.SurveyAnswered;
 import dev.aftersales.contracts.parts.PartsBackordered;
 import dev.aftersales.contracts.parts.PartsReserved;
+import dev.aftersales.contracts.parts.ReplacementBackordered;
+import dev.aftersales.contracts.parts.ReplacementReserved;
+import dev.aftersales.contracts.parts.ReplacementShipped;
 import dev.aftersales.contracts.parts.ReservationReleased;
 import dev.aftersales.contracts.parts.TransferReceived;
 import dev.aftersales.contracts.parts.TransferRequested;
@@ -200,5 +204,40 @@ final class TimelineEntries {
                 "round " + e.round() + ", " + (e.solved() ? "solved" : "not solved") + ", satisfaction "
                         + e.satisfaction() + why,
                 null);
+    }
+
+    static TimelineEntry of(AssignmentCancelled e) {
+        var detail = e.reason()
+                + (e.afterArrival() ? ", after arrival" : "")
+                + (e.doorFeeRule() == null || e.doorFeeRule().isBlank() ? "" : ", door fee: " + e.doorFeeRule())
+                + (e.doorFeeCharged() == null ? "" : " " + e.doorFeeCharged().toPlainString());
+        return new TimelineEntry(e.cancelledAt(), Milestone.ASSIGNMENT_CANCELLED, detail, e.technicianId());
+    }
+
+    static TimelineEntry of(ReplacementReserved e) {
+        return new TimelineEntry(
+                e.readyAt(),
+                Milestone.REPLACEMENT_RESERVED,
+                "action " + e.actionId() + ": " + e.itemNumber() + " x" + e.quantity() + " held at " + e.locationId()
+                        + " (dealer " + e.dealerId() + "), ready " + e.readyAt(),
+                null);
+    }
+
+    static TimelineEntry of(ReplacementBackordered e) {
+        return new TimelineEntry(
+                e.backorderedAt(),
+                Milestone.REPLACEMENT_BACKORDERED,
+                "action " + e.actionId() + ": " + e.itemNumber() + " x" + e.quantity() + " backordered",
+                null);
+    }
+
+    static TimelineEntry of(ReplacementShipped e) {
+        return new TimelineEntry(
+                e.shippedAt(),
+                Milestone.REPLACEMENT_SHIPPED,
+                "action " + e.actionId() + " shipped from " + e.locationId()
+                        + (e.waybill() == null ? "" : ", waybill " + e.waybill()),
+                null,
+                e.shippedBy());
     }
 }

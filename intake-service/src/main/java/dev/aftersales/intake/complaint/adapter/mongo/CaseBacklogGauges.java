@@ -32,6 +32,7 @@ public class CaseBacklogGauges implements SchedulingConfigurer {
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong overdue = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
+    private final AtomicLong overdueActionCases = new AtomicLong();
     private final Map<ComplaintStatus, AtomicLong> open = new EnumMap<>(ComplaintStatus.class);
     private final Duration interval;
 
@@ -49,8 +50,11 @@ public class CaseBacklogGauges implements SchedulingConfigurer {
                 .description("How long the customer waiting longest for an answer has waited")
                 .baseUnit("seconds")
                 .register(meters);
+        Gauge.builder("aftersales.resolution.actions.overdue.cases", overdueActionCases, AtomicLong::get)
+                .description("Open cases with actions of their agreed resolution past the promised time and not done")
+                .register(meters);
         for (var status : ComplaintStatus.values()) {
-            if (status != ComplaintStatus.CLOSED) {
+            if (status.isOpen()) {
                 var count = new AtomicLong();
                 open.put(status, count);
                 Gauge.builder("aftersales.intake.cases.open", count, AtomicLong::get)
@@ -78,12 +82,17 @@ public class CaseBacklogGauges implements SchedulingConfigurer {
                 .map(at -> Duration.between(at.toInstant(), now).toSeconds())
                 .findFirst()
                 .orElse(0L));
+        overdueActionCases.set(
+                mongo.count(Query.query(Criteria.where("overdueActions").gt(0)), "complaints"));
         open.forEach((status, count) ->
                 count.set(mongo.count(Query.query(Criteria.where("status").is(status.name())), "complaints")));
     }
 
     /** Open cases whose customer has had no answer yet (the same filter as the supervisor's list). */
     private static Criteria waiting() {
-        return Criteria.where("answered").is(false).and("status").ne(ComplaintStatus.CLOSED.name());
+        return Criteria.where("answered")
+                .is(false)
+                .and("status")
+                .nin(ComplaintStatus.CLOSED.name(), ComplaintStatus.CANCELLED.name());
     }
 }

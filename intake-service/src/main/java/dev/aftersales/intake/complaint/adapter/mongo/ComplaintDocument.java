@@ -13,9 +13,10 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * A case as stored: its state's fields at the top level of the document (unwrapped), its version
- * and outbox. {@code serialNumber}, {@code nextSlaDue}, {@code answered} and {@code status} are
- * derived and stored only so cases can be queried by them (the SLA sweep, the supervisor's list,
- * the backlog gauges); reading ignores them.
+ * and outbox. {@code serialNumber}, {@code nextSlaDue}, {@code answered}, {@code status}, {@code
+ * nextActionDue} and {@code overdueActions} are derived and stored only so cases can be queried by
+ * them (the SLA and overdue sweeps, the supervisor's lists, the backlog gauges); reading ignores them.
+ * The last two are absent (null) on a case without an agreed resolution.
  */
 @Document("complaints")
 record ComplaintDocument(
@@ -25,6 +26,8 @@ record ComplaintDocument(
         Instant nextSlaDue,
         boolean answered,
         ComplaintStatus status,
+        Instant nextActionDue,
+        Integer overdueActions,
         @Version Long version,
         Outbox outbox)
         implements HasOutbox {
@@ -37,6 +40,10 @@ record ComplaintDocument(
                 complaint.nextSlaDue(),
                 !complaint.clocks().firstAnswer().running(),
                 complaint.status(),
+                complaint.nextActionDue(),
+                complaint.overdueActions().isEmpty()
+                        ? null
+                        : complaint.overdueActions().size(),
                 complaint.version(),
                 Outbox.of(complaint.events()));
     }

@@ -97,9 +97,30 @@ class MongoComplaints implements Complaints {
     }
 
     @Override
+    public List<String> actionsDueBy(Instant now, int limit) {
+        var query = Query.query(Criteria.where("nextActionDue").lte(now))
+                .with(Sort.by("nextActionDue"))
+                .limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, "complaints").stream()
+                .map(d -> d.getString("_id"))
+                .toList();
+    }
+
+    @Override
+    public List<Complaint> withOverdueActions(int limit) {
+        var query = Query.query(Criteria.where("overdueActions").gt(0)).limit(limit);
+        return mongo.find(query, ComplaintDocument.class).stream()
+                .map(ComplaintDocument::toComplaint)
+                .toList();
+    }
+
+    @Override
     public List<Complaint> unanswered(int limit) {
-        var query = Query.query(
-                        Criteria.where("answered").is(false).and("status").ne(ComplaintStatus.CLOSED.name()))
+        var query = Query.query(Criteria.where("answered")
+                        .is(false)
+                        .and("status")
+                        .nin(ComplaintStatus.CLOSED.name(), ComplaintStatus.CANCELLED.name()))
                 .with(Sort.by("registeredAt"))
                 .limit(limit);
         return mongo.find(query, ComplaintDocument.class).stream()

@@ -1,16 +1,23 @@
 package dev.aftersales.intake.complaint.adapter.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.aftersales.contracts.intake.CaseSubject;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.InstallationRequest;
 import dev.aftersales.contracts.intake.ResolutionAction;
+import dev.aftersales.contracts.intake.ResolutionKind;
 import dev.aftersales.intake.complaint.application.CallTaken;
+import dev.aftersales.intake.complaint.application.ListOverdueActions;
 import dev.aftersales.intake.complaint.application.ShowCase;
+import dev.aftersales.intake.complaint.domain.ActionProgress;
 import dev.aftersales.intake.complaint.domain.CallRecord;
+import dev.aftersales.intake.complaint.domain.Cancellation;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.ComplaintForm;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import dev.aftersales.intake.complaint.domain.Customer;
+import dev.aftersales.intake.complaint.domain.Goodwill;
 import dev.aftersales.intake.complaint.domain.Machine;
 import dev.aftersales.intake.complaint.domain.Milestone;
 import dev.aftersales.intake.complaint.domain.Priority;
@@ -98,7 +105,10 @@ final class CaseViews {
             String approvedBy,
             Instant approvedAt,
             String acceptanceRecordedBy,
-            Instant acceptedAt) {
+            Instant acceptedAt,
+            int round,
+            List<ActionProgress> progress,
+            Instant carriedOutAt) {
         static ResolutionView of(Resolution r) {
             return r == null
                     ? null
@@ -110,7 +120,10 @@ final class CaseViews {
                             r.approvedBy(),
                             r.approvedAt(),
                             r.acceptanceRecordedBy(),
-                            r.acceptedAt());
+                            r.acceptedAt(),
+                            r.roundProposed(),
+                            r.progress() == null ? List.of() : r.progress(),
+                            r.carriedOutAt());
         }
     }
 
@@ -134,7 +147,13 @@ final class CaseViews {
             Clocks clocks,
             List<Call> calls,
             @JsonInclude(JsonInclude.Include.NON_NULL) ResolutionView resolution,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Form form) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Form form,
+            String handledBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CaseSubject subject,
+            List<String> relatedComplaintIds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) InstallationRequest installation,
+            List<Goodwill> goodwill,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Cancellation cancellation) {
         /** Without the form when the caller may not see it ({@code ShowCase}). */
         static Case of(ShowCase.Shown shown) {
             var complaint = shown.complaint();
@@ -155,7 +174,14 @@ final class CaseViews {
                     Clocks.of(complaint),
                     complaint.calls().stream().map(Call::of).toList(),
                     ResolutionView.of(complaint.resolution()),
-                    shown.formVisible() ? Form.of(form) : null);
+                    shown.formVisible() ? Form.of(form) : null,
+                    // docs/case-kinds.md: visits are dispatch's, the complaint procedure a supervisor's.
+                    form.kind().needsVisit() ? "DISPATCH" : "SUPERVISOR",
+                    complaint.subject(),
+                    complaint.relatedComplaintIds(),
+                    complaint.installation(),
+                    complaint.goodwill(),
+                    complaint.cancellation());
         }
     }
 
@@ -209,6 +235,38 @@ final class CaseViews {
                     c.calls().size(),
                     c.sla().firstAnswerDue(),
                     c.takenBy());
+        }
+    }
+
+    /** A line of the supervisor's overdue list: whose action, promised by when, on which case. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OverdueAction(
+            String complaintId,
+            ComplaintKind caseKind,
+            Priority priority,
+            String resolutionId,
+            String actionId,
+            ResolutionKind kind,
+            String description,
+            String ownerRole,
+            String ownerDealerId,
+            Instant promisedBy,
+            Instant overdueAt) {
+        static OverdueAction of(ListOverdueActions.Overdue o) {
+            var c = o.complaint();
+            var a = o.action();
+            return new OverdueAction(
+                    c.id(),
+                    c.form().kind(),
+                    c.priority(),
+                    c.resolution().resolutionId(),
+                    a.actionId(),
+                    a.kind(),
+                    a.description(),
+                    a.ownerRole(),
+                    a.ownerDealerId(),
+                    a.promisedBy(),
+                    o.overdueAt());
         }
     }
 }

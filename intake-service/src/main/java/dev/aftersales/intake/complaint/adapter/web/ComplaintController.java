@@ -4,15 +4,19 @@ import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.intake.complaint.application.AnswerCustomer;
 import dev.aftersales.intake.complaint.application.AnswerCustomerCommand;
 import dev.aftersales.intake.complaint.application.ApproveResolution;
+import dev.aftersales.intake.complaint.application.CancelCase;
+import dev.aftersales.intake.complaint.application.CarryOutAction;
+import dev.aftersales.intake.complaint.application.ListOverdueActions;
 import dev.aftersales.intake.complaint.application.ListWaitingCases;
 import dev.aftersales.intake.complaint.application.ProposeResolution;
 import dev.aftersales.intake.complaint.application.ProposeResolutionCommand;
+import dev.aftersales.intake.complaint.application.RecordGoodwill;
 import dev.aftersales.intake.complaint.application.RecordResolutionAcceptance;
 import dev.aftersales.intake.complaint.application.ResolveByPhone;
 import dev.aftersales.intake.complaint.application.ResolveByPhoneCommand;
+import dev.aftersales.intake.complaint.application.SetPriority;
 import dev.aftersales.intake.complaint.application.ShowCase;
 import dev.aftersales.intake.complaint.application.TakeCall;
-import dev.aftersales.intake.complaint.application.TakeCallCommand;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -42,6 +46,11 @@ class ComplaintController {
     private final ProposeResolution proposeResolution;
     private final ApproveResolution approveResolution;
     private final RecordResolutionAcceptance recordAcceptance;
+    private final CarryOutAction carryOut;
+    private final ListOverdueActions overdueActions;
+    private final RecordGoodwill recordGoodwill;
+    private final CancelCase cancelCase;
+    private final SetPriority setPriority;
     private final CurrentUser currentUser;
     private final Clock clock;
 
@@ -54,6 +63,11 @@ class ComplaintController {
             ProposeResolution proposeResolution,
             ApproveResolution approveResolution,
             RecordResolutionAcceptance recordAcceptance,
+            CarryOutAction carryOut,
+            ListOverdueActions overdueActions,
+            RecordGoodwill recordGoodwill,
+            CancelCase cancelCase,
+            SetPriority setPriority,
             CurrentUser currentUser,
             Clock clock) {
         this.takeCall = takeCall;
@@ -64,6 +78,11 @@ class ComplaintController {
         this.proposeResolution = proposeResolution;
         this.approveResolution = approveResolution;
         this.recordAcceptance = recordAcceptance;
+        this.carryOut = carryOut;
+        this.overdueActions = overdueActions;
+        this.recordGoodwill = recordGoodwill;
+        this.cancelCase = cancelCase;
+        this.setPriority = setPriority;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -76,7 +95,7 @@ class ComplaintController {
     @PostMapping
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     ResponseEntity<CaseViews.Registered> register(@Valid @RequestBody RegisterComplaintRequest request) {
-        var taken = takeCall.take(new TakeCallCommand(request.toForm(), currentUser.userId(), request.guidanceGiven()));
+        var taken = takeCall.take(request.toCommand(currentUser.userId()));
         var location = URI.create("/api/complaints/" + taken.complaintId());
         var body = CaseViews.Registered.of(taken);
         return taken.newCase()
@@ -141,5 +160,62 @@ class ComplaintController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordAcceptance(@PathVariable String complaintId) {
         recordAcceptance.accept(complaintId, currentUser.userId());
+    }
+
+    /** The owner carried out an action of the agreed resolution: the hotline any, a dealer only its own. */
+    @PostMapping("/{complaintId}/resolution/actions/{actionId}/done")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','DEALER')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void actionDone(
+            @PathVariable String complaintId,
+            @PathVariable String actionId,
+            @Valid @RequestBody CaseRequests.ActionDone request) {
+        carryOut.done(complaintId, actionId, currentUser.caller(), request.evidenceReference(), request.note());
+    }
+
+    /** The customer received the goods parts reported shipped: the action is done. */
+    @PostMapping("/{complaintId}/resolution/actions/{actionId}/receipt")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void goodsReceived(
+            @PathVariable String complaintId,
+            @PathVariable String actionId,
+            @Valid @RequestBody CaseRequests.Receipt request) {
+        carryOut.received(complaintId, actionId, currentUser.userId(), request.note());
+    }
+
+    /** The supervisor's list: actions past their promised time and not done, promised earliest first. */
+    @GetMapping("/overdue-actions")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    List<CaseViews.OverdueAction> overdueActions() {
+        return overdueActions.list().stream().map(CaseViews.OverdueAction::of).toList();
+    }
+
+    /** A compensation on a case of any kind, within the caller's approval limit (above it: 409). */
+    @PostMapping("/{complaintId}/goodwill")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> goodwill(
+            @PathVariable String complaintId, @Valid @RequestBody CaseRequests.GoodwillGiven request) {
+        return Map.of(
+                "compensationId",
+                recordGoodwill.record(
+                        complaintId, request.kind(), request.amount(), request.reason(), currentUser.caller()));
+    }
+
+    /** The customer cancelled, or the case duplicates another: publishes ComplaintCancelled. */
+    @PostMapping("/{complaintId}/cancellation")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(@PathVariable String complaintId, @Valid @RequestBody CaseRequests.CaseCancellation request) {
+        cancelCase.cancel(complaintId, request.reason(), request.mergedInto(), request.note(), currentUser.userId());
+    }
+
+    /** A supervisor sets the priority with a reason: publishes PriorityChanged. */
+    @PostMapping("/{complaintId}/priority")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void priority(@PathVariable String complaintId, @Valid @RequestBody CaseRequests.PriorityChange request) {
+        setPriority.set(complaintId, request.priority(), request.reason(), currentUser.userId());
     }
 }

@@ -1,7 +1,12 @@
 package dev.aftersales.intake.complaint.adapter.web;
 
+import dev.aftersales.contracts.intake.CaseSubject;
 import dev.aftersales.contracts.intake.Channel;
 import dev.aftersales.contracts.intake.ComplaintKind;
+import dev.aftersales.contracts.intake.InstallationRequest;
+import dev.aftersales.contracts.intake.SubjectKind;
+import dev.aftersales.intake.complaint.application.TakeCallCommand;
+import dev.aftersales.intake.complaint.application.TakeCallCommand.Matter;
 import dev.aftersales.intake.complaint.domain.ComplaintForm;
 import dev.aftersales.intake.complaint.domain.Customer;
 import dev.aftersales.intake.complaint.domain.Machine;
@@ -20,7 +25,15 @@ import java.util.List;
  *
  * @param settledByPhone true when the agent settled the case on this call by phone guidance; then
  *     {@code phoneGuidance} says what the customer was told
+ * @param subject whom or what a QUALITY_COMPLAINT, FEE_DISPUTE or SERVICE_ATTITUDE is about (required
+ *     for SERVICE_ATTITUDE; refused on service requests)
+ * @param matter SAME: a repeat call on an open case of the machine; NEW: another matter, a new case;
+ *     absent: the machine's open case of the same kind, if any, else a new case
+ * @param relatedComplaintId the open case of the machine {@code matter} refers to
+ * @param installation for an INSTALLATION of a machine not in the archive; without {@code
+ *     machine.serialNumber} it must name model, purchase date and selling dealer
  */
+@KindFacts
 record RegisterComplaintRequest(
         @NotNull @Valid CustomerPart customer,
         @NotNull @Valid MachinePart machine,
@@ -35,7 +48,26 @@ record RegisterComplaintRequest(
         @Size(max = 64) String customerId,
         @Size(max = 32) String customerTier,
         Boolean settledByPhone,
-        @Size(max = 2000) String phoneGuidance) {
+        @Size(max = 2000) String phoneGuidance,
+        @Valid SubjectPart subject,
+        Matter matter,
+        @Size(max = 64) String relatedComplaintId,
+        @Valid InstallationPart installation) {
+
+    record SubjectPart(
+            @NotNull SubjectKind kind,
+            @Size(max = 64) String id,
+            @Size(max = 1000) String description) {
+        CaseSubject toSubject() {
+            return new CaseSubject(kind, id, description);
+        }
+    }
+
+    record InstallationPart(
+            @Size(max = 64) String model,
+            @Size(max = 64) String productLine,
+            LocalDate purchasedOn,
+            @Size(max = 64) String sellingDealerId) {}
 
     record CustomerPart(
             @NotBlank @Size(max = 200) String name,
@@ -44,7 +76,7 @@ record RegisterComplaintRequest(
             @Size(max = 12) String regionCode) {}
 
     record MachinePart(
-            @NotBlank @Size(max = 64) String serialNumber,
+            @Size(max = 64) String serialNumber,
             @Size(max = 64) String model,
             @Size(max = 64) String spec,
             LocalDate productionDate,
@@ -61,11 +93,36 @@ record RegisterComplaintRequest(
         return Boolean.TRUE.equals(settledByPhone) ? phoneGuidance : null;
     }
 
+    boolean serialKnown() {
+        return machine != null
+                && machine.serialNumber() != null
+                && !machine.serialNumber().isBlank();
+    }
+
+    TakeCallCommand toCommand(String takenBy) {
+        return new TakeCallCommand(
+                toForm(),
+                takenBy,
+                guidanceGiven(),
+                subject == null ? null : subject.toSubject(),
+                matter,
+                relatedComplaintId,
+                installation == null
+                        ? null
+                        : new InstallationRequest(
+                                installation.model() == null ? machine.model() : installation.model(),
+                                installation.productLine(),
+                                installation.purchasedOn() == null ? purchasedOn : installation.purchasedOn(),
+                                installation.sellingDealerId(),
+                                serialKnown()));
+    }
+
     ComplaintForm toForm() {
         return new ComplaintForm(
                 new Customer(customer.name(), customer.phones(), customer.address(), customer.regionCode()),
                 new Machine(
-                        machine.serialNumber(),
+                        // Replaced by NEW-<complaintId> when the case is registered.
+                        serialKnown() ? machine.serialNumber() : TakeCallCommand.placeholderSerial(""),
                         machine.model(),
                         machine.spec(),
                         machine.productionDate(),

@@ -69,7 +69,7 @@ class ComplaintDocumentShapeTest {
             {"callId": "call-3", "at": {"$date": "2026-03-10T10:20:00Z"}, "takenBy": "agent-1", "channel": "HOTLINE", "note": ""}], \
             "resolution": {"resolutionId": "RES-1", "actions": [{"kind": "REPLACEMENT", "description": "更换整机", "amount": {"$numberDecimal": "1299.50"}}], \
             "proposedBy": "agent-1", "proposedAt": {"$date": "2026-03-10T11:00:00Z"}, "approvedBy": "sup-1", "approvedAt": {"$date": "2026-03-10T12:00:00Z"}, \
-            "acceptanceRecordedBy": "agent-1", "acceptedAt": {"$date": "2026-03-10T13:00:00Z"}}, \
+            "acceptanceRecordedBy": "agent-1", "acceptedAt": {"$date": "2026-03-10T13:00:00Z"}, "round": 1}, \
             "timeline": [\
             {"at": {"$date": "2026-03-10T10:00:00Z"}, "what": "REGISTERED", "detail": "QUALITY_COMPLAINT via HOTLINE, taken by agent-1", "by": "agent-1"}, \
             {"at": {"$date": "2026-03-10T10:10:00Z"}, "what": "CALL_LOGGED", "detail": "call 2 via DEALER: 还在漏", "by": "agent-2"}, \
