@@ -37,6 +37,21 @@ public final class InstallationRecord {
      * customer's contact (which only the event carries) and the warranty's end dates.
      */
     public static InstallationRecord reported(Installation installation, CustomerContact customer, Warranty warranty) {
+        return recorded(installation, customer, warranty, true);
+    }
+
+    /**
+     * A machine loaded by an import: announced like a reported one, so the hotline, parts' planning and
+     * followup know the whole installed base. {@code thankYouCall} is false for a machine installed long
+     * before it was loaded: thanking its customer for a purchase of last year would only confuse them.
+     */
+    public static InstallationRecord imported(
+            Installation installation, CustomerContact customer, Warranty warranty, boolean thankYouCall) {
+        return recorded(installation, customer, warranty, thankYouCall);
+    }
+
+    private static InstallationRecord recorded(
+            Installation installation, CustomerContact customer, Warranty warranty, boolean thankYouCall) {
         var record = new InstallationRecord(installation, List.of(), null, new AggregateEvents());
         var site = installation.site();
         record.events.raise(
@@ -53,7 +68,9 @@ public final class InstallationRecord {
                         installation.installerId(),
                         installation.installedOn(),
                         warranty.wholeMachineUntil(),
-                        warranty.mainPartsUntil()),
+                        warranty.mainPartsUntil(),
+                        thankYouCall,
+                        null),
                 installation.serialNumber());
         return record;
     }

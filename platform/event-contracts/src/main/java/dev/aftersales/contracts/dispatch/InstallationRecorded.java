@@ -14,6 +14,8 @@ import java.time.LocalDate;
  *
  * @param wholeMachineWarrantyUntil last day of the whole-machine warranty, from the model's policy
  * @param mainPartsWarrantyUntil last day of the main-parts warranty
+ * @param thankYouCall whether followup makes the thank-you call; null in events of the first version (yes)
+ * @param complaintId the installation case the machine was installed for, when there is one
  */
 public record InstallationRecorded(
         @NotBlank @Size(max = FieldLimits.ID) String serialNumber,
@@ -28,4 +30,40 @@ public record InstallationRecorded(
         @Size(max = FieldLimits.ID) String installerId,
         @NotNull LocalDate installedOn,
         LocalDate wholeMachineWarrantyUntil,
-        LocalDate mainPartsWarrantyUntil) {}
+        LocalDate mainPartsWarrantyUntil,
+        Boolean thankYouCall,
+        @Size(max = FieldLimits.ID) String complaintId) {
+
+    /** An installation as the first version announced it: a thank-you call is due, no case named. */
+    public InstallationRecorded(
+            String serialNumber,
+            String model,
+            String productLine,
+            String customerId,
+            String customerName,
+            String customerPhone,
+            String address,
+            String regionCode,
+            String dealerId,
+            String installerId,
+            LocalDate installedOn,
+            LocalDate wholeMachineWarrantyUntil,
+            LocalDate mainPartsWarrantyUntil) {
+        this(
+                serialNumber,
+                model,
+                productLine,
+                customerId,
+                customerName,
+                customerPhone,
+                address,
+                regionCode,
+                dealerId,
+                installerId,
+                installedOn,
+                wholeMachineWarrantyUntil,
+                mainPartsWarrantyUntil,
+                null,
+                null);
+    }
+}
