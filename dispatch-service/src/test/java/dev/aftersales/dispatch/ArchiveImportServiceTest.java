@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ class ArchiveImportServiceTest {
 
     @Autowired
     Installations installations;
+
+    @Autowired
+    Clock clock;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -217,6 +221,69 @@ class ArchiveImportServiceTest {
         }
         assertThat(installations.bySerialNumber(serial).orElseThrow().installerId())
                 .isEqualTo("T-001");
+    }
+
+    /**
+     * Issue 15: a machine that enters the archive by an import is announced like a reported one, so the
+     * hotline, planning and followup see the whole installed base; once per machine, however often the
+     * file is imported. Only a machine installed in the last three days and not flagged as history gets
+     * the thank-you call.
+     */
+    @Test
+    void imported_machines_are_announced_once_each_and_only_recent_ones_are_thanked() throws Exception {
+        var serial = "IMP-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        var today = LocalDate.now(clock);
+        var csv =
+                "serialNumber,model,productLine,customerId,dealerId,installedOn,customerName,customerPhone,historical\n"
+                        + serial + "recent,RO-400,WATER_PURIFIER,CU-1,D-SH," + today.minusDays(1)
+                        + ",王芳,138-1234-5678,\n"
+                        + serial + "old,RO-400,WATER_PURIFIER,CU-2,D-SH," + today.minusDays(4) + ",李雷,13900001111,\n"
+                        + serial + "history,RO-400,WATER_PURIFIER,CU-3,D-SH," + today + ",韩梅,13900002222,true\n"
+                        + serial + "undated,RO-400,WATER_PURIFIER,CU-4,D-SH,,赵四,13900003333,\n";
+        var batch = """
+                {"installations": [{"serialNumber": "%sbatch", "dealerId": "D-SH", "customerId": "CU-5",
+                  "installedOn": "2019-06-01", "customer": {"name": "钱五", "phone": "+86 139 0000 4444"},
+                  "historical": true}]}
+                """.formatted(serial);
+        try (var tap = EventTap.open(brokers, Topics.DISPATCH_ARCHIVE)) {
+            assertThat(postCsv(csv).statusCode()).isEqualTo(200);
+            var imported = send(HttpRequest.newBuilder(uri("/api/archive/import"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(batch)));
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+            var announced = new java.util.HashMap<String, InstallationRecorded>();
+            for (var suffix : List.of("recent", "old", "history", "batch")) {
+                var seen = tap.await(s -> s.is(InstallationRecorded.class) && (serial + suffix).equals(s.key()), WAIT);
+                announced.put(suffix, seen.as(InstallationRecorded.class));
+            }
+            assertThat(announced.get("recent").thankYouCall()).isTrue();
+            assertThat(announced.get("recent").customerName()).isEqualTo("王芳");
+            assertThat(announced.get("recent").customerPhone()).isEqualTo("138-1234-5678");
+            assertThat(announced.get("recent").wholeMachineWarrantyUntil()).isNotNull();
+            assertThat(announced.get("old").thankYouCall()).isFalse();
+            assertThat(announced.get("history").thankYouCall()).isFalse();
+            assertThat(announced.get("batch").thankYouCall()).isFalse();
+            assertThat(announced.get("batch").customerPhone()).isEqualTo("+86 139 0000 4444");
+
+            // The same file and batch again: nothing new is archived or announced.
+            var again = postCsv(csv);
+            assertThat((Integer) JsonPath.read(again.body(), "$.loaded")).isZero();
+            send(HttpRequest.newBuilder(uri("/api/archive/import"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(batch)));
+            var events = tap.drain(Duration.ofSeconds(12)).stream()
+                    .filter(s -> s.is(InstallationRecorded.class) && s.key().startsWith(serial))
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            s -> s.key(),
+                            java.util.stream.Collectors.mapping(
+                                    s -> s.headers().get("ce_id"), java.util.stream.Collectors.toSet())));
+            assertThat(events.keySet())
+                    .containsExactlyInAnyOrder(serial + "recent", serial + "old", serial + "history", serial + "batch");
+            assertThat(events.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        }
+        // Without a date no warranty can be told: archived, announced once a correction dates it.
+        assertThat(installations.bySerialNumber(serial + "undated")).isPresent();
     }
 
     private HttpResponse<String> postCsv(String csv) throws Exception {

@@ -207,6 +207,9 @@ public final class DemoArchive {
             installation.put("installerId", machine.installerId());
             installation.put("installedOn", machine.installedOn().toString());
             installation.put("site", Map.of("address", customer.address(), "regionCode", customer.regionCode()));
+            // The hotline finds the customer by this phone; the machines were installed long ago (no thank-you call).
+            installation.put("customer", Map.of("name", customer.name(), "phone", customer.phone()));
+            installation.put("historical", true);
             installations.add(installation);
         }
         var body = new LinkedHashMap<String, Object>();
@@ -214,6 +217,22 @@ public final class DemoArchive {
         body.put("technicians", TECHNICIANS);
         body.put("installations", installations);
         return body;
+    }
+
+    /**
+     * The customers the manufacturer treats as key or medium accounts (follow-up's care periods): one in
+     * ten is KEY, one more in ten MEDIUM; the rest are ordinary and absent here.
+     */
+    public Map<String, String> customerTiers() {
+        var tiers = new LinkedHashMap<String, String>();
+        for (int i = 0; i < customers.size(); i++) {
+            if (i % 10 == 0) {
+                tiers.put(customers.get(i).customerId(), "KEY");
+            } else if (i % 10 == 5) {
+                tiers.put(customers.get(i).customerId(), "MEDIUM");
+            }
+        }
+        return tiers;
     }
 
     /** The body of parts' {@code PUT /api/stock}: every part at every dealer and at the factory. */

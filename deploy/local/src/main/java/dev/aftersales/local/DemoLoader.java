@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the demo archive into a fresh stack through the services' own doors (dispatch's archive
- * import, parts' stock update), as an operator would. Both calls are idempotent; the marker file
+ * import, parts' stock update, follow-up's customer tiers), as an operator would. Every call is idempotent; the marker file
  * only saves the work on later starts.
  */
 final class DemoLoader {
@@ -37,9 +37,17 @@ final class DemoLoader {
         return Files.isRegularFile(marker());
     }
 
-    void load(URI dispatch, URI parts, String opsToken) {
+    void load(URI dispatch, URI parts, URI followup, String opsToken, String supervisorToken) {
         send("POST", dispatch.resolve("/api/archive/import"), opsToken, archive.archiveImport());
         send("PUT", parts.resolve("/api/stock"), opsToken, archive.stockUpdate());
+        // A supervisor sets the key accounts, whose silence follow-up watches.
+        for (var tier : archive.customerTiers().entrySet()) {
+            send(
+                    "PUT",
+                    followup.resolve("/api/customers/" + tier.getKey() + "/tier"),
+                    supervisorToken,
+                    Map.of("tier", tier.getValue()));
+        }
         try {
             Files.writeString(marker(), "demo archive and stock loaded\n");
         } catch (IOException e) {

@@ -117,7 +117,12 @@ public final class LocalStack implements AutoCloseable {
         var demo = new DemoLoader(config.dataDir());
         demo.writeExamples();
         if (config.loadDemo() && (storeWasEmpty || !demo.alreadyLoaded())) {
-            demo.load(url(Service.DISPATCH), url(Service.PARTS), demoTokens().get("OPS_TOKEN"));
+            demo.load(
+                    url(Service.DISPATCH),
+                    url(Service.PARTS),
+                    url(Service.FOLLOWUP),
+                    demoTokens().get("OPS_TOKEN"),
+                    demoTokens().get("SUPERVISOR_TOKEN"));
             store.snapshot();
             milestone("demo archive loaded");
         }

@@ -329,6 +329,62 @@ class LocalStackEndToEndTest {
     }
 
     /**
+     * Issue 15: the demo archive enters dispatch by a bulk import, and still the hotline finds every
+     * demo machine, by its serial and by its customer's phone as a caller gives it (with dashes, with
+     * +86); none of those long-installed machines gets a thank-you call; the demo's KEY customers, silent
+     * since their installation, are on follow-up's silent list with a care task.
+     */
+    @Test
+    void the_hotline_finds_every_imported_demo_machine_and_none_of_them_is_thanked() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (var machine : DEMO.machines()) {
+                assertThat(callerLookup("serialNumber=" + machine.serialNumber()))
+                        .as(machine.serialNumber())
+                        .hasSize(1);
+            }
+        });
+        for (var machine : DEMO.machines()) {
+            var phone = DEMO.customer(machine.customerId()).phone();
+            for (var typed : List.of(
+                    phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7), "+86 " + phone)) {
+                assertThat(callerLookup("phone=" + java.net.URLEncoder.encode(typed, StandardCharsets.UTF_8)))
+                        .as(typed)
+                        .extracting(m -> m.get("serialNumber").asString())
+                        .contains(machine.serialNumber());
+            }
+        }
+
+        var demoSerials =
+                DEMO.machines().stream().map(DemoArchive.Machine::serialNumber).collect(Collectors.toSet());
+        var due = get(Service.FOLLOWUP, "/api/return-calls/due?within=P30D", agent);
+        assertThat(elements(due.json()))
+                .noneMatch(call -> call.get("complaintId").isNull()
+                        && demoSerials.contains(call.path("serialNumber").asString()));
+
+        var supervisor = stack.token("supervisor-1", "SUPERVISOR");
+        var keyCustomers = DEMO.customerTiers().entrySet().stream()
+                .filter(tier -> tier.getValue().equals("KEY"))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            var silent = elements(get(Service.FOLLOWUP, "/api/customers/silent", supervisor)
+                            .json())
+                    .filter(c -> "KEY".equals(c.path("tier").asString()))
+                    .map(c -> c.get("customerId").asString())
+                    .toList();
+            var cared = elements(
+                            get(Service.FOLLOWUP, "/api/care/tasks", supervisor).json())
+                    .map(t -> t.get("customerId").asString())
+                    .collect(Collectors.toSet());
+            // Other tests here call about a few demo machines: those customers are no longer silent.
+            assertThat(silent)
+                    .hasSizeGreaterThanOrEqualTo(keyCustomers.size() - 2)
+                    .allMatch(keyCustomers::contains);
+            assertThat(cared).containsAll(silent);
+        });
+    }
+
+    /**
      * Issue 11: a technician of another dealer reporting an archived machine as his new installation
      * is refused (409) and changes nothing: not the record (installer, date, warranty), not what the
      * hotline's caller lookup shows, not who gets the machine's next case. The office corrects a

@@ -125,6 +125,44 @@ class CallerLookupTest {
         assertThat(openCases.get(0).path("complaintId").asString()).isEqualTo(complaintId);
     }
 
+    /** Issue 15: agents type a number as the customer says it; serials are matched exactly, case aside. */
+    @Test
+    void a_phone_is_found_however_it_is_typed_and_a_serial_whatever_its_case() throws Exception {
+        var serial = "WP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var digits = String.format("%08d", Math.abs(serial.hashCode()) % 100_000_000);
+        events.publish(
+                new InstallationRecorded(
+                        serial,
+                        "RO-400",
+                        "WATER_PURIFIER",
+                        "CU-9",
+                        "王芳",
+                        "137 " + digits.substring(0, 4) + " " + digits.substring(4),
+                        "上海市浦东新区",
+                        "310115",
+                        "D-SH",
+                        "T-001",
+                        LocalDate.parse("2025-03-10"),
+                        LocalDate.parse("2026-03-09"),
+                        LocalDate.parse("2028-03-09")),
+                serial);
+        await().atMost(WAIT).until(() -> lookUp("serialNumber=" + serial).size() == 1);
+
+        for (var typed : List.of(
+                "137" + digits,
+                "137-" + digits.substring(0, 4) + "-" + digits.substring(4),
+                "+86 137" + digits,
+                "0086137" + digits)) {
+            assertThat(lookUp("phone=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)))
+                    .as(typed)
+                    .singleElement()
+                    .satisfies(
+                            m -> assertThat(m.path("serialNumber").asString()).isEqualTo(serial));
+        }
+        assertThat(lookUp("serialNumber=" + serial.toLowerCase())).hasSize(1);
+        assertThat(lookUp("phone=137" + digits.substring(1) + "0")).isEmpty();
+    }
+
     @Test
     void corrections_replace_the_entry_in_order_and_an_older_record_never_undoes_them() throws Exception {
         var serial = "WP-" + UUID.randomUUID().toString().substring(0, 8);

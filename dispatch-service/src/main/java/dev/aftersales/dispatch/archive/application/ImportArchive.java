@@ -3,13 +3,16 @@ package dev.aftersales.dispatch.archive.application;
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.dispatch.archive.domain.Dealers;
-import dev.aftersales.dispatch.archive.domain.Installation;
+import dev.aftersales.dispatch.archive.domain.ImportedMachine;
+import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Installations;
 import dev.aftersales.dispatch.archive.domain.ServicePoints;
 import dev.aftersales.dispatch.archive.domain.Technicians;
+import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Service;
  * its id, so importing the same batch again changes nothing and an import interrupted half-way can
  * simply be repeated. Technicians keep their current load. Machines are only added: a batch with a
  * machine the archive holds with other facts is refused whole (a record changes only through a
- * correction with a reason, {@link CorrectInstallation}).
+ * correction with a reason, {@link CorrectInstallation}). Every machine added is announced with
+ * {@code InstallationRecorded} in its own write, like one reported by its installer, so intake's caller
+ * lookup, parts' planning and followup's lists see the whole installed base.
  */
 @Service
 public class ImportArchive {
@@ -29,23 +34,37 @@ public class ImportArchive {
     private final Dealers dealers;
     private final Technicians technicians;
     private final Installations installations;
+    private final InstallationRecords records;
     private final ServicePoints servicePoints;
+    private final WarrantyPolicy warranties;
+    private final Clock clock;
 
-    ImportArchive(Dealers dealers, Technicians technicians, Installations installations, ServicePoints servicePoints) {
+    ImportArchive(
+            Dealers dealers,
+            Technicians technicians,
+            Installations installations,
+            InstallationRecords records,
+            ServicePoints servicePoints,
+            WarrantyPolicy warranties,
+            Clock clock) {
         this.dealers = dealers;
         this.technicians = technicians;
         this.installations = installations;
+        this.records = records;
         this.servicePoints = servicePoints;
+        this.warranties = warranties;
+        this.clock = clock;
     }
 
     public ArchiveImported importBatch(ImportArchiveCommand command) {
         var problems = new ArrayList<FieldProblem>();
-        var added = new LinkedHashMap<String, Installation>(); // a later row of a serial wins
+        var added = new LinkedHashMap<String, ImportedMachine>(); // a later row of a serial wins
         for (int i = 0; i < command.installations().size(); i++) {
-            var installation = command.installations().get(i);
+            var machine = command.installations().get(i);
+            var installation = machine.installation();
             var current = installations.bySerialNumber(installation.serialNumber());
             if (current.isEmpty()) {
-                added.put(installation.serialNumber(), installation);
+                added.put(installation.serialNumber(), machine);
             } else if (!current.get().equals(installation)) {
                 problems.add(new FieldProblem(
                         "installations[" + i + "]", ArchivedMachines.differs(installation.serialNumber())));
@@ -56,7 +75,10 @@ public class ImportArchive {
         }
         command.dealers().forEach(dealers::upsert);
         command.technicians().forEach(technicians::upsert);
-        installations.addAll(List.copyOf(added.values()));
+        var today = LocalDate.now(clock);
+        records.addAllNew(added.values().stream()
+                .map(machine -> machine.toRecord(warranties, today))
+                .toList());
         command.servicePoints().forEach(servicePoints::upsert);
         var imported = new ArchiveImported(
                 command.dealers().size(),

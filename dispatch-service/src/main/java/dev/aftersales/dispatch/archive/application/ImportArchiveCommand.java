@@ -1,7 +1,7 @@
 package dev.aftersales.dispatch.archive.application;
 
 import dev.aftersales.dispatch.archive.domain.Dealer;
-import dev.aftersales.dispatch.archive.domain.Installation;
+import dev.aftersales.dispatch.archive.domain.ImportedMachine;
 import dev.aftersales.dispatch.archive.domain.ServicePoint;
 import dev.aftersales.dispatch.archive.domain.Technician;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
 public record ImportArchiveCommand(
         List<Dealer> dealers,
         List<Technician> technicians,
-        List<Installation> installations,
+        List<ImportedMachine> installations,
         List<ServicePoint> servicePoints) {
 
     public ImportArchiveCommand {

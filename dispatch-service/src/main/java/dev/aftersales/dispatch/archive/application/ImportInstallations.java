@@ -1,7 +1,11 @@
 package dev.aftersales.dispatch.archive.application;
 
-import dev.aftersales.dispatch.archive.domain.Installation;
+import dev.aftersales.dispatch.archive.domain.ImportedMachine;
+import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Installations;
+import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +19,8 @@ import org.springframework.stereotype.Service;
  * by line. Idempotent by serial number: a row equal to the archive's record writes nothing, so the
  * same file imported again changes nothing; a later row of the same serial wins over an earlier one.
  * An import adds machines but never changes an archived one: a row that differs from the archive's
- * record is reported, because a record changes only through a correction with a reason.
+ * record is reported, because a record changes only through a correction with a reason. Each machine
+ * added is announced with {@code InstallationRecorded} in its own write ({@link ImportArchive}).
  */
 @Service
 public class ImportInstallations {
@@ -24,9 +29,16 @@ public class ImportInstallations {
     private static final int CHUNK = 500;
 
     private final Installations installations;
+    private final InstallationRecords records;
+    private final WarrantyPolicy warranties;
+    private final Clock clock;
 
-    ImportInstallations(Installations installations) {
+    ImportInstallations(
+            Installations installations, InstallationRecords records, WarrantyPolicy warranties, Clock clock) {
         this.installations = installations;
+        this.records = records;
+        this.warranties = warranties;
+        this.clock = clock;
     }
 
     public InstallationsImported importRows(List<ParsedRow> rows) {
@@ -39,21 +51,24 @@ public class ImportInstallations {
                 bySerial.put(row.installation().serialNumber(), row);
             }
         }
-        var added = new ArrayList<Installation>();
+        var added = new ArrayList<ImportedMachine>();
         var unchanged = 0;
         for (var row : bySerial.values()) {
             var installation = row.installation();
             var current = installations.bySerialNumber(installation.serialNumber());
             if (current.isEmpty()) {
-                added.add(installation);
+                added.add(row.machine());
             } else if (current.get().equals(installation)) {
                 unchanged++;
             } else {
                 rejected.add(new RowProblem(row.line(), ArchivedMachines.differs(installation.serialNumber())));
             }
         }
+        var today = LocalDate.now(clock);
         for (int from = 0; from < added.size(); from += CHUNK) {
-            installations.addAll(added.subList(from, Math.min(added.size(), from + CHUNK)));
+            records.addAllNew(added.subList(from, Math.min(added.size(), from + CHUNK)).stream()
+                    .map(machine -> machine.toRecord(warranties, today))
+                    .toList());
         }
         rejected.sort(Comparator.comparingInt(RowProblem::line));
         // Earlier rows of a serial that a later row replaced count as unchanged, as before.

@@ -1,12 +1,17 @@
 package dev.aftersales.dispatch.archive.application;
 
+import dev.aftersales.dispatch.archive.domain.ImportedMachine;
 import dev.aftersales.dispatch.archive.domain.Installation;
 
 /** One row of an installations import: the record it describes, or why it cannot be loaded. */
-public record ParsedRow(int line, Installation installation, String problem) {
+public record ParsedRow(int line, ImportedMachine machine, String problem) {
 
-    public static ParsedRow ok(int line, Installation installation) {
-        return new ParsedRow(line, installation, null);
+    public static ParsedRow ok(int line, ImportedMachine machine) {
+        return new ParsedRow(line, machine, null);
+    }
+
+    public Installation installation() {
+        return machine == null ? null : machine.installation();
     }
 
     public static ParsedRow bad(int line, String problem) {

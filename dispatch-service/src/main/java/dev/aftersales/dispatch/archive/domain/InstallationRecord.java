@@ -37,7 +37,7 @@ public final class InstallationRecord {
      * customer's contact (which only the event carries) and the warranty's end dates.
      */
     public static InstallationRecord reported(Installation installation, CustomerContact customer, Warranty warranty) {
-        return recorded(installation, customer, warranty, null);
+        return recorded(installation, customer, warranty, true, null);
     }
 
     /**
@@ -46,11 +46,25 @@ public final class InstallationRecord {
      */
     public static InstallationRecord installedFor(
             String complaintId, Installation installation, CustomerContact customer, Warranty warranty) {
-        return recorded(installation, customer, warranty, complaintId);
+        return recorded(installation, customer, warranty, true, complaintId);
+    }
+
+    /**
+     * A machine loaded by an import: announced like a reported one, so the hotline, parts' planning and
+     * followup know the whole installed base. {@code thankYouCall} is false for a machine installed long
+     * before it was loaded: thanking its customer for a purchase of last year would only confuse them.
+     */
+    public static InstallationRecord imported(
+            Installation installation, CustomerContact customer, Warranty warranty, boolean thankYouCall) {
+        return recorded(installation, customer, warranty, thankYouCall, null);
     }
 
     private static InstallationRecord recorded(
-            Installation installation, CustomerContact customer, Warranty warranty, String complaintId) {
+            Installation installation,
+            CustomerContact customer,
+            Warranty warranty,
+            boolean thankYouCall,
+            String complaintId) {
         var record = new InstallationRecord(installation, List.of(), null, new AggregateEvents());
         var site = installation.site();
         record.events.raise(
@@ -68,7 +82,7 @@ public final class InstallationRecord {
                         installation.installedOn(),
                         warranty.wholeMachineUntil(),
                         warranty.mainPartsUntil(),
-                        Boolean.TRUE,
+                        thankYouCall,
                         complaintId),
                 installation.serialNumber());
         return record;

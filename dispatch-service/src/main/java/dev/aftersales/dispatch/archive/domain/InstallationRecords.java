@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.archive.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The archive's records as aggregates: what reporting and correcting an installation work on. */
@@ -11,6 +12,12 @@ public interface InstallationRecords {
      * @return false when the serial number is archived already: nothing was written
      */
     boolean add(InstallationRecord record);
+
+    /**
+     * Adds the records whose machines are not yet in the archive, each with its pending events in the
+     * same write; an archived machine keeps its record untouched (also when two imports race).
+     */
+    void addAllNew(List<InstallationRecord> records);
 
     Optional<InstallationRecord> bySerialNumber(String serialNumber);
 

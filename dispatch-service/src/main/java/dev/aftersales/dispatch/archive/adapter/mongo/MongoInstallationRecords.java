@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,6 +34,12 @@ class MongoInstallationRecords implements InstallationRecords {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    @Override
+    public void addAllNew(List<InstallationRecord> records) {
+        MongoInstallations.insertNew(
+                mongo, records.stream().map(InstallationDocument::of).toList());
     }
 
     @Override

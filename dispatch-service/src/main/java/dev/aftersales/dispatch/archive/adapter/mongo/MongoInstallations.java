@@ -28,20 +28,25 @@ class MongoInstallations implements Installations {
         addAll(List.of(installation));
     }
 
-    /**
-     * Upserts that only ever insert ({@code $setOnInsert}): an archived machine keeps its record,
-     * history and pending events, also when two imports race. New records start at version 0 so
-     * that their first correction is an ordinary optimistic save.
-     */
     @Override
     public void addAll(List<Installation> rows) {
-        if (rows.isEmpty()) {
+        insertNew(mongo, rows.stream().map(InstallationDocument::of).toList());
+    }
+
+    /**
+     * Upserts that only ever insert ({@code $setOnInsert}): an archived machine keeps its record,
+     * history and pending events, also when two imports race; a new one is written with its outbox in
+     * the same write. New records start at version 0 so that their first correction is an ordinary
+     * optimistic save.
+     */
+    static void insertNew(MongoTemplate mongo, List<InstallationDocument> documents) {
+        if (documents.isEmpty()) {
             return;
         }
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, InstallationDocument.class);
-        for (var installation : rows) {
+        for (var document : documents) {
             var fields = new Document();
-            mongo.getConverter().write(InstallationDocument.of(installation), fields);
+            mongo.getConverter().write(document, fields);
             var insert = new Update();
             fields.forEach((name, value) -> {
                 if (!name.equals("_id") && !name.equals("_class") && !name.equals("version")) {
@@ -50,7 +55,7 @@ class MongoInstallations implements Installations {
             });
             insert.setOnInsert("version", 0L);
             // A filter on _id alone is an indexed lookup, also on the embedded store.
-            bulk.upsert(query(where("_id").is(installation.serialNumber())), insert);
+            bulk.upsert(query(where("_id").is(document.id())), insert);
         }
         bulk.execute();
     }

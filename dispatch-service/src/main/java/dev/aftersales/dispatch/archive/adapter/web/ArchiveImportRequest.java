@@ -1,7 +1,9 @@
 package dev.aftersales.dispatch.archive.adapter.web;
 
 import dev.aftersales.dispatch.archive.application.ImportArchiveCommand;
+import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.Dealer;
+import dev.aftersales.dispatch.archive.domain.ImportedMachine;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.ServicePoint;
 import dev.aftersales.dispatch.archive.domain.ServicePointType;
@@ -63,7 +65,13 @@ record ArchiveImportRequest(
             @NotBlank @Size(max = 64) String dealerId,
             @Size(max = 64) String installerId,
             LocalDate installedOn,
-            @Valid SiteRow site) {}
+            @Valid SiteRow site,
+            @Valid CustomerRow customer,
+            Boolean historical) {}
+
+    /** The customer's contact as the file gives it: published to the hotline and followup, not kept here. */
+    record CustomerRow(
+            @Size(max = 200) String name, @Size(max = 32) String phone) {}
 
     record SiteRow(
             @Size(max = 500) String address, @Size(max = 12) String regionCode, Double latitude, Double longitude) {}
@@ -85,21 +93,29 @@ record ArchiveImportRequest(
                                 0))
                         .toList(),
                 orEmpty(installations).stream()
-                        .map(i -> new Installation(
-                                i.serialNumber(),
-                                i.model(),
-                                i.productLine(),
-                                i.customerId(),
-                                i.dealerId(),
-                                i.installerId(),
-                                i.installedOn(),
-                                i.site() == null
+                        .map(i -> new ImportedMachine(
+                                new Installation(
+                                        i.serialNumber(),
+                                        i.model(),
+                                        i.productLine(),
+                                        i.customerId(),
+                                        i.dealerId(),
+                                        i.installerId(),
+                                        i.installedOn(),
+                                        i.site() == null
+                                                ? null
+                                                : new Site(
+                                                        i.site().address(),
+                                                        i.site().regionCode(),
+                                                        i.site().latitude(),
+                                                        i.site().longitude())),
+                                i.customer() == null
                                         ? null
-                                        : new Site(
-                                                i.site().address(),
-                                                i.site().regionCode(),
-                                                i.site().latitude(),
-                                                i.site().longitude())))
+                                        : new CustomerContact(
+                                                i.customerId(),
+                                                i.customer().name(),
+                                                i.customer().phone()),
+                                Boolean.TRUE.equals(i.historical())))
                         .toList(),
                 orEmpty(servicePoints).stream()
                         .map(p -> new ServicePoint(

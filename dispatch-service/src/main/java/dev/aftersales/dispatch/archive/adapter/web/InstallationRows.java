@@ -2,6 +2,8 @@ package dev.aftersales.dispatch.archive.adapter.web;
 
 import dev.aftersales.chassis.csv.CsvTable;
 import dev.aftersales.dispatch.archive.application.ParsedRow;
+import dev.aftersales.dispatch.archive.domain.CustomerContact;
+import dev.aftersales.dispatch.archive.domain.ImportedMachine;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Site;
 import java.time.LocalDate;
@@ -29,7 +31,10 @@ final class InstallationRows {
             "address",
             "regionCode",
             "latitude",
-            "longitude");
+            "longitude",
+            "customerName",
+            "customerPhone",
+            "historical");
 
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
 
@@ -115,17 +120,30 @@ final class InstallationRows {
         var site = address == null && region == null && latitude == null
                 ? null
                 : new Site(address, region, latitude, longitude);
+        var historical = blankToNull(fields.get("historical"));
+        if (historical != null && !historical.equalsIgnoreCase("true") && !historical.equalsIgnoreCase("false")) {
+            return ParsedRow.bad(line, "historical: true or false");
+        }
+        var customerId = blankToNull(fields.get("customerId"));
+        var name = blankToNull(fields.get("customerName"));
+        var phone = blankToNull(fields.get("customerPhone"));
+        if (name != null && name.length() > 200 || phone != null && phone.length() > 32) {
+            return ParsedRow.bad(line, "customerName, customerPhone: at most 200 and 32 characters");
+        }
         return ParsedRow.ok(
                 line,
-                new Installation(
-                        serial,
-                        blankToNull(fields.get("model")),
-                        blankToNull(fields.get("productLine")),
-                        blankToNull(fields.get("customerId")),
-                        dealer,
-                        blankToNull(fields.get("installerId")),
-                        installedOn,
-                        site));
+                new ImportedMachine(
+                        new Installation(
+                                serial,
+                                blankToNull(fields.get("model")),
+                                blankToNull(fields.get("productLine")),
+                                customerId,
+                                dealer,
+                                blankToNull(fields.get("installerId")),
+                                installedOn,
+                                site),
+                        name == null && phone == null ? null : new CustomerContact(customerId, name, phone),
+                        Boolean.parseBoolean(historical)));
     }
 
     private static Double number(String value, double limit) {
