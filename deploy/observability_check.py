@@ -7,7 +7,10 @@
   rules    DEPLOY_DIR PROMETHEUS_URL   Prometheus loaded every checked-in alert and evaluates each without error
   labels   PROMETHEUS_URL              no label value looks like personal data or a per-case id, and
                                        no label has unbounded cardinality
+  consumers CONSUMERS_CSV PROMETHEUS_URL  every (event, service) pair the table declares HANDLED was handled
+                                       at least once, and no service dead-lettered anything
 Exit status 0 when all holds, 1 with one line per failure otherwise."""
+import csv
 import json
 import pathlib
 import re
@@ -175,6 +178,28 @@ def check_labels(prometheus):
     return failures
 
 
+def check_consumers(table, prometheus):
+    """A normal day fills no dead-letter topic, and demo traffic exercises every declared handler."""
+    failures = []
+    handled = {}
+    for row in query(prometheus, "/api/v1/query",
+                     query="sum by (application, type) (aftersales_events_handled_seconds_count)")["result"]:
+        handled[(row["metric"].get("application"), row["metric"].get("type"))] = float(row["value"][1])
+    lines = [line for line in table.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    declared = [row for row in csv.DictReader(lines) if row["use"] == "HANDLED"]
+    # The timer's type tag is the catalog entry's name: ComplaintRegistered → COMPLAINT_REGISTERED.
+    entry = lambda event: re.sub(r"(?<!^)(?=[A-Z])", "_", event).upper()
+    unseen = [row for row in declared if handled.get((row["service"] + "-service", entry(row["event"])), 0) <= 0]
+    for row in unseen:
+        failures.append(f"handled: {row['service']} has not handled a {row['event']} yet")
+    for row in query(prometheus, "/api/v1/query",
+                     query="sum by (application, topic) (aftersales_events_dead_lettered_total) > 0")["result"]:
+        failures.append(f"dead letters: {row['metric'].get('application')} dead-lettered"
+                        f" {row['value'][1]} records from {row['metric'].get('topic')}")
+    print(f"consumers: {len(declared)} handled pairs declared, {len(declared) - len(unseen)} seen")
+    return failures
+
+
 def main(argv):
     command = argv[1]
     if command == "static":
@@ -185,6 +210,8 @@ def main(argv):
         failures = check_rules(pathlib.Path(argv[2]), argv[3])
     elif command == "labels":
         failures = check_labels(argv[2])
+    elif command == "consumers":
+        failures = check_consumers(pathlib.Path(argv[2]), argv[3])
     else:
         raise SystemExit(__doc__)
     for failure in failures:

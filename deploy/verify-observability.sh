@@ -7,7 +7,8 @@
 #   3. queries every dashboard panel and variable through Prometheus's HTTP API and fails naming each
 #      panel whose query returns no data; checks that no label value looks like a phone number, a
 #      name or a per-case id and that no label has unbounded cardinality; checks that Prometheus
-#      loaded every alert rule and evaluates each without error.
+#      loaded every alert rule and evaluates each without error; checks that every (event, service)
+#      pair consumers.csv declares HANDLED was handled at least once and that no dead letter was written.
 # Everything it starts is stopped on exit. Needs the built jars (it builds them if missing; CI runs
 # it after ./mvnw verify) and installs Debian's prometheus package if promtool is missing.
 #   deploy/verify-observability.sh [--build] [--keep-data] [--wait-seconds=N]
@@ -153,21 +154,25 @@ for t in json.load(sys.stdin)["data"]["activeTargets"]: print(t["labels"].get("s
 done
 say "all four services scraped"
 
-# ---- 3. every panel has data; labels are clean ----
+# ---- 3. every panel has data, every declared handler ran, no dead letters; labels are clean ----
+consumers=platform/event-contracts/src/main/resources/dev/aftersales/contracts/consumers.csv
 # Demo traffic needs a few minutes for the rarer facts (a broken appointment, a repeat failure,
 # an unreachable customer); poll until every panel has data or the wait is over.
 deadline=$(($(date +%s) + wait_seconds))
 while true; do
-  if check panels deploy "$url" >"$work/panels.txt"; then
+  panels_ok=true
+  check panels deploy "$url" >"$work/panels.txt" || panels_ok=false
+  check consumers "$consumers" "$url" >>"$work/panels.txt" || panels_ok=false
+  if $panels_ok; then
     cat "$work/panels.txt"
     break
   fi
   if [[ $(date +%s) -ge $deadline ]]; then
     cat "$work/panels.txt"
-    fail "dashboard panels without data after ${wait_seconds} s of demo traffic (listed above)"
+    fail "after ${wait_seconds} s of demo traffic: panels without data, handlers never run or dead letters (listed above)"
   fi
-  say "$(grep -c '^FAIL' "$work/panels.txt") panel queries without data yet, waiting for more traffic:" \
-    "$(sed -n "s/^FAIL [^:]*: panel '\([^']*\)'.*/\1/p" "$work/panels.txt" | sort -u | paste -sd ';' | cut -c1-200)"
+  say "$(grep -c '^FAIL' "$work/panels.txt") checks not met yet, waiting for more traffic:" \
+    "$(sed -n "s/^FAIL [^:]*: panel '\([^']*\)'.*/\1/p; s/^FAIL handled: //p; s/^FAIL dead letters: /DLT /p" "$work/panels.txt" | sort -u | paste -sd ';' | cut -c1-300)"
   sleep 15
 done
 check rules deploy "$url" || fail "alert rules in the running Prometheus (listed above)"

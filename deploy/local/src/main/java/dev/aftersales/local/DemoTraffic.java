@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * phone, some repeat calls), a supervisor works the complaint procedure, technicians accept or
  * decline offers, set and move appointments (with and without notice), arrive, ask for parts and
  * complete, and return-call agents reach customers and enter surveys (some dissatisfied, which
- * reopens the case). It exists so that the dashboards show a living business.
+ * reopens the case, and a few never satisfied, which escalates it). Installers record new machines,
+ * the office corrects an address, one part is out of stock everywhere until the factory delivers, large
+ * requests are sent between dealers who confirm shipment and receipt. It exists so that the dashboards
+ * show a living business, and so that every event a service declares it handles is handled.
  *
  * <p>The services hold all state; each tick reads the lists a person would see and takes one
  * step per item. Choices are drawn from a hash of the item's id, so a decision (decline, reschedule,
@@ -62,7 +65,9 @@ public final class DemoTraffic implements AutoCloseable {
     private final String opsToken;
     private final String agentToken;
     private final String supervisorToken;
+    private final String dispatcherToken;
     private final Map<String, String> technicianTokens;
+    private final Map<String, String> dealerTokens;
     private final Duration tick;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -92,7 +97,9 @@ public final class DemoTraffic implements AutoCloseable {
             String opsToken,
             String agentToken,
             String supervisorToken,
+            String dispatcherToken,
             Map<String, String> technicianTokens,
+            Map<String, String> dealerTokens,
             Duration tick) {
         this.intake = intake;
         this.dispatch = dispatch;
@@ -101,7 +108,9 @@ public final class DemoTraffic implements AutoCloseable {
         this.opsToken = opsToken;
         this.agentToken = agentToken;
         this.supervisorToken = supervisorToken;
+        this.dispatcherToken = dispatcherToken;
         this.technicianTokens = Map.copyOf(technicianTokens);
+        this.dealerTokens = Map.copyOf(dealerTokens);
         this.tick = tick;
     }
 
@@ -115,6 +124,13 @@ public final class DemoTraffic implements AutoCloseable {
                         stack.technicianToken(technician.technicianId(), technician.dealerId()));
             }
         }
+        var dealers = new LinkedHashMap<String, String>();
+        for (var dealer : DemoArchive.get().dealers()) {
+            dealers.put(
+                    dealer.dealerId(),
+                    stack.token(
+                            "dealer-" + dealer.dealerId(), List.of("DEALER"), Map.of("dealer_id", dealer.dealerId())));
+        }
         var traffic = new DemoTraffic(
                 stack.url(Service.INTAKE),
                 stack.url(Service.DISPATCH),
@@ -123,7 +139,9 @@ public final class DemoTraffic implements AutoCloseable {
                 stack.token("ops-demo", "OPS"),
                 stack.token("agent-demo", "AGENT"),
                 stack.token("supervisor-demo", "SUPERVISOR"),
+                stack.token("dispatcher-demo", "DISPATCHER"),
                 technicians,
+                dealers,
                 tick);
         traffic.thread = new Thread(traffic::run, "demo-traffic");
         traffic.thread.setDaemon(true);
@@ -182,6 +200,15 @@ public final class DemoTraffic implements AutoCloseable {
         if (round % 3 == 0) {
             forgetClosedCases();
         }
+        if (round % 20 == 7) {
+            recordInstallation(round);
+        }
+        if (round % 30 == 11) {
+            correctAnAddress(round);
+        }
+        if (round % 40 == 39) {
+            deliverStock();
+        }
     }
 
     /**
@@ -201,14 +228,67 @@ public final class DemoTraffic implements AutoCloseable {
             var update = new ArrayList<Map<String, Object>>();
             for (var item : lines) {
                 var line = (Map<String, Object>) item;
+                var partNumber = (String) line.get("partNumber");
                 update.add(Map.of(
-                        "locationId", location,
-                        "partNumber", line.get("partNumber"),
-                        "onHand", line.get("onHand"),
-                        "reorderPoint", line.get("reorderPoint"),
-                        "unitCost", unitCost((String) line.get("partNumber"))));
+                        "locationId",
+                        location,
+                        "partNumber",
+                        partNumber,
+                        "onHand",
+                        partNumber.equals(scarcePart()) ? 0 : line.get("onHand"),
+                        "reorderPoint",
+                        line.get("reorderPoint"),
+                        "unitCost",
+                        unitCost(partNumber)));
             }
             put(parts, "/api/stock", opsToken, update);
+        }
+    }
+
+    /** A part out of stock everywhere, factory included, until the factory delivers a few: backorders. */
+    private String scarcePart() {
+        return archive.parts().stream()
+                .filter(p -> p.productLine().equals("WATER_PURIFIER"))
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .partNumber();
+    }
+
+    /**
+     * The factory delivers: dealers' lines below their reorder point are filled up, and a few units of
+     * the scarce part reach the factory warehouse, which serves the oldest, most urgent backorders.
+     */
+    @SuppressWarnings("unchecked")
+    private void deliverStock() throws InterruptedException {
+        var locations = archive.stock().stream()
+                .map(DemoArchive.StockLine::locationId)
+                .distinct()
+                .toList();
+        for (var location : locations) {
+            if (!(get(parts, "/api/stock/" + location, opsToken) instanceof List<?> lines)) {
+                continue;
+            }
+            var update = new ArrayList<Map<String, Object>>();
+            for (var item : lines) {
+                var line = (Map<String, Object>) item;
+                var partNumber = (String) line.get("partNumber");
+                var onHand = ((Number) line.get("onHand")).intValue();
+                var reorderPoint = ((Number) line.get("reorderPoint")).intValue();
+                var delivered = partNumber.equals(scarcePart())
+                        ? (location.equals(DemoArchive.FACTORY) ? onHand + 3 : onHand)
+                        : (onHand < reorderPoint ? reorderPoint + 12 : onHand);
+                if (delivered != onHand) {
+                    update.add(Map.of(
+                            "locationId", location,
+                            "partNumber", partNumber,
+                            "onHand", delivered,
+                            "reorderPoint", reorderPoint,
+                            "unitCost", unitCost(partNumber)));
+                }
+            }
+            if (!update.isEmpty()) {
+                put(parts, "/api/stock", opsToken, update);
+            }
         }
     }
 
@@ -321,6 +401,46 @@ public final class DemoTraffic implements AutoCloseable {
         }
     }
 
+    // ---- the archive ----
+
+    /** An installer records a machine just installed for a new customer: the hotline can find it at once. */
+    private void recordInstallation(long round) throws InterruptedException {
+        var installers = archive.technicians().stream()
+                .filter(t -> t.active() && technicianTokens.containsKey(t.technicianId()))
+                .toList();
+        var installer = installers.get((int) (round / 20) % installers.size());
+        var line = installer.productLines().get(0);
+        var like = archive.machines().stream()
+                .filter(m -> m.productLine().equals(line))
+                .findFirst()
+                .orElseThrow();
+        var neighbour = archive.customer(like.customerId());
+        // Unique across restarts of the same data folder: a repeat would only answer 409.
+        var number = Long.toString(System.currentTimeMillis() / 1000 % 100_000_000L);
+        var serial = like.serialNumber().substring(0, 2) + "-N" + number;
+        var body = new LinkedHashMap<String, Object>();
+        body.put("serialNumber", serial);
+        body.put("model", like.model());
+        body.put("productLine", line);
+        body.put("dealerId", installer.dealerId());
+        body.put("customer", Map.of("name", "新客户" + number.substring(number.length() - 3), "phone", "139" + number));
+        body.put("site", Map.of("address", neighbour.address() + "旁", "regionCode", neighbour.regionCode()));
+        post(dispatch, "/api/installations", technicianTokens.get(installer.technicianId()), body);
+    }
+
+    /** The office corrects a house number it got wrong, and back again later: the archive keeps both. */
+    private void correctAnAddress(long round) throws InterruptedException {
+        var machine =
+                archive.machines().get((int) (round / 30) % archive.machines().size());
+        var customer = archive.customer(machine.customerId());
+        var address = round / 30 % 2 == 0 ? customer.address() + "（更正门牌号）" : customer.address();
+        post(
+                dispatch,
+                "/api/installations/" + machine.serialNumber() + "/corrections",
+                dispatcherToken,
+                Map.of("reason", "客户来电更正地址", "site", Map.of("address", address, "regionCode", customer.regionCode())));
+    }
+
     // ---- the technicians' app ----
 
     @SuppressWarnings("unchecked")
@@ -355,13 +475,56 @@ public final class DemoTraffic implements AutoCloseable {
                 rescheduled.add(id);
                 put(dispatch, path + "/appointment", token, window(Instant.now().plus(Duration.ofMinutes(20))));
             } else if (assignment.get("arrivedAt") == null) {
-                post(dispatch, path + "/arrival", token, null);
+                // Some quote the fee before they go (free in warranty, door fee and labour after it).
+                if (assignment.get("quote") == null && pick(who, "quote") < 40) {
+                    post(dispatch, path + "/quote", token, Map.of("parts", List.of()));
+                } else {
+                    post(dispatch, path + "/arrival", token, null);
+                }
             } else {
                 var parts = (List<Map<String, Object>>) assignment.get("parts");
                 if ((parts == null || parts.isEmpty()) && pick(id, "parts") < 45) {
-                    post(dispatch, path + "/parts-requests", token, Map.of("partNumber", partFor(id), "quantity", 1));
+                    // A few need a part out of stock everywhere, a few a whole box (more than their dealer has).
+                    var need = pick(id, "need");
+                    var partNumber = need < 12
+                                    && !openCases
+                                            .getOrDefault(complaintOf(id), "WP")
+                                            .startsWith("EX")
+                            ? scarcePart()
+                            : partFor(id);
+                    post(
+                            dispatch,
+                            path + "/parts-requests",
+                            token,
+                            Map.of("partNumber", partNumber, "quantity", need >= 12 && need < 24 ? 20 : 1));
+                } else if (parts != null && parts.stream().anyMatch(p -> "BACKORDERED".equals(p.get("status")))) {
+                    continue; // the visit waits for the part
                 } else if (parts == null || parts.stream().noneMatch(p -> "REQUESTED".equals(p.get("status")))) {
+                    moveTransfers(technicianId, parts);
                     complete(path, token, id, parts);
+                }
+            }
+        }
+    }
+
+    /**
+     * Units held at another dealer travel to the technician's dealer: the sending dealer confirms
+     * shipment, the receiving one receipt ({@code TR-<requestId>}, or per sending dealer when split).
+     */
+    private void moveTransfers(String technicianId, List<Map<String, Object>> held) throws InterruptedException {
+        var home = archive.technician(technicianId).dealerId();
+        for (var part : held == null ? List.<Map<String, Object>>of() : held) {
+            var from = (String) part.get("locationId");
+            if (!"RESERVED".equals(part.get("status"))
+                    || from == null
+                    || from.equals(home)
+                    || !dealerTokens.containsKey(from)) {
+                continue;
+            }
+            for (var transferId : List.of("TR-" + part.get("requestId"), "TR-" + part.get("requestId") + "-" + from)) {
+                if (post(parts, "/api/transfers/" + transferId + "/shipped", dealerTokens.get(from), null) != null) {
+                    post(parts, "/api/transfers/" + transferId + "/received", dealerTokens.get(home), null);
+                    break;
                 }
             }
         }
@@ -386,9 +549,12 @@ public final class DemoTraffic implements AutoCloseable {
         post(dispatch, path + "/completion", token, body);
     }
 
+    private static String complaintOf(String assignmentId) {
+        return assignmentId.replaceFirst("^ASG-", "").replaceFirst("-R\\d+$", "");
+    }
+
     private String partFor(String assignmentId) {
-        var complaintId = assignmentId.replaceFirst("^ASG-", "").replaceFirst("-R\\d+$", "");
-        var serial = openCases.getOrDefault(complaintId, "WP");
+        var serial = openCases.getOrDefault(complaintOf(assignmentId), "WP");
         var line =
                 serial.startsWith("AC") ? "AIR_CONDITIONER" : serial.startsWith("EX") ? "EXCAVATOR" : "WATER_PURIFIER";
         var parts = archive.parts().stream()
@@ -429,7 +595,9 @@ public final class DemoTraffic implements AutoCloseable {
             if (post(followup, path + "/attempts", agentToken, Map.of("outcome", "REACHED")) == null) {
                 continue;
             }
-            var dissatisfied = pick(id, "dissatisfied") < 20;
+            // One customer in thirty is never satisfied: after the last round a supervisor takes over.
+            var dissatisfied =
+                    pick(id, "dissatisfied") < 20 || pick(String.valueOf(call.get("complaintId")), "hard") < 3;
             var answers = new ArrayList<Map<String, Object>>();
             for (var question : QUESTIONS) {
                 var expectation = 6 + pick(id + question, "e") % 2;
