@@ -46,6 +46,10 @@ public final class DemoTraffic implements AutoCloseable {
             "QUALITY_COMPLAINT",
             "FEE_DISPUTE",
             "SERVICE_ATTITUDE");
+    /** The kinds a supervisor handles through the complaint procedure. */
+    private static final Set<String> PROCEDURE_KINDS = Set.of("QUALITY_COMPLAINT", "FEE_DISPUTE", "SERVICE_ATTITUDE");
+
+    private static final java.time.ZoneId BUSINESS_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     private static final List<String> CHANNELS =
             List.of("HOTLINE", "HOTLINE", "HOTLINE", "DEALER", "SALESPERSON", "WEB", "CONSUMER_ASSOCIATION");
     private static final Map<String, String> SYMPTOMS = Map.of(
@@ -82,6 +86,9 @@ public final class DemoTraffic implements AutoCloseable {
     private final List<String> recentlyFixed = new ArrayList<>();
 
     private final Map<String, Integer> procedureStep = new HashMap<>();
+    /** The kind of each open case: a repeat call is about the same matter. */
+    private final Map<String, String> caseKinds = new HashMap<>();
+
     private final Set<String> rescheduled = new HashSet<>();
     private final AtomicLong steps = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -209,6 +216,12 @@ public final class DemoTraffic implements AutoCloseable {
         if (round % 40 == 39) {
             deliverStock();
         }
+        if (round % 25 == 13) {
+            requestInstallation(round);
+        }
+        if (round % 10 == 5) {
+            handEscalationsOver();
+        }
     }
 
     /**
@@ -313,9 +326,15 @@ public final class DemoTraffic implements AutoCloseable {
         }
         // One call in ten is the same customer calling again about an open case.
         if (!openCases.isEmpty() && random.nextInt(10) == 0) {
-            var serial = new ArrayList<>(openCases.values()).get(random.nextInt(openCases.size()));
-            var body = archive.complaint(serial, "REPAIR", "还没有人联系我");
-            post(intake, "/api/complaints", agentToken, body);
+            var complaintId = new ArrayList<>(openCases.keySet()).get(random.nextInt(openCases.size()));
+            var serial = openCases.get(complaintId);
+            if (!serial.startsWith("NEW-")) {
+                var body = new LinkedHashMap<>(
+                        archive.complaint(serial, caseKinds.getOrDefault(complaintId, "REPAIR"), "还没有人联系我"));
+                body.put("matter", "SAME");
+                body.put("relatedComplaintId", complaintId);
+                post(intake, "/api/complaints", agentToken, body);
+            }
         }
         // Agents call most customers back soon; a few wait (the supervisor's waiting list).
         for (var complaintId : List.copyOf(openCases.keySet())) {
@@ -350,39 +369,145 @@ public final class DemoTraffic implements AutoCloseable {
             body.put("settledByPhone", true);
             body.put("phoneGuidance", "指导客户重启设备并清洗滤网");
         }
+        if (kind.equals("SERVICE_ATTITUDE")) {
+            // About the technician who came: he will not be sent for it.
+            body.put(
+                    "subject",
+                    Map.of("kind", "TECHNICIAN", "id", machine.installerId(), "description", "上门时态度生硬，不听解释"));
+        }
         var created = post(intake, "/api/complaints", agentToken, body);
         if (created instanceof Map<?, ?> answer && answer.get("complaintId") instanceof String complaintId) {
-            openCases.put(complaintId, machine.serialNumber());
-            if (kind.equals("QUALITY_COMPLAINT") || kind.equals("FEE_DISPUTE")) {
+            opened(complaintId, machine.serialNumber(), kind);
+            if (!byPhone && PROCEDURE_KINDS.contains(kind)) {
                 procedureStep.put(complaintId, 0);
             }
         }
     }
 
-    /** Quality complaints and fee disputes: propose, the supervisor approves, the customer accepts. */
+    /** A case of ours: some customers call a third time (a supervisor raises the priority), some get a gift. */
+    private void opened(String complaintId, String serial, String kind) throws InterruptedException {
+        openCases.put(complaintId, serial);
+        caseKinds.put(complaintId, kind);
+        if (pick(complaintId, "urgent") < 5) {
+            post(
+                    intake,
+                    "/api/complaints/" + complaintId + "/priority",
+                    supervisorToken,
+                    Map.of("priority", "HIGH", "reason", "客户第三次来电，情绪激动"));
+        }
+        var goodwill = pick(complaintId, "goodwill");
+        if (goodwill < 8) {
+            var gift = Map.of("kind", "GIFT", "amount", goodwill < 2 ? 500 : 50, "reason", "等待时间长，赠送滤芯一支");
+            // Above the agent's limit the supervisor records it.
+            if (post(intake, "/api/complaints/" + complaintId + "/goodwill", agentToken, gift) == null) {
+                post(intake, "/api/complaints/" + complaintId + "/goodwill", supervisorToken, gift);
+            }
+        }
+    }
+
+    /** A customer who bought a machine calls to have it installed; the serial is on the box, not yet known. */
+    private void requestInstallation(long round) throws InterruptedException {
+        var like =
+                archive.machines().get((int) (round / 25) % archive.machines().size());
+        if (like.productLine().equals("EXCAVATOR") || openCases.size() >= MAX_OPEN) {
+            return;
+        }
+        var body = new LinkedHashMap<>(archive.complaint(like.serialNumber(), "INSTALLATION", "新买的机器，请上门安装"));
+        body.put("machine", Map.of());
+        body.put(
+                "installation",
+                Map.of(
+                        "model", like.model(),
+                        "productLine", like.productLine(),
+                        "purchasedOn",
+                                java.time.LocalDate.now(BUSINESS_ZONE)
+                                        .minusDays(1)
+                                        .toString(),
+                        "sellingDealerId", like.dealerId()));
+        var created = post(intake, "/api/complaints", agentToken, body);
+        if (created instanceof Map<?, ?> answer && answer.get("complaintId") instanceof String complaintId) {
+            opened(complaintId, "NEW-" + complaintId, "INSTALLATION");
+        }
+    }
+
+    /**
+     * Complaints, fee disputes and service-attitude complaints: propose, the supervisor approves, the
+     * customer accepts; then the actions are carried out by their owners (a refund or an apology by the
+     * agent, goods shipped by the dealer and received by the customer, a revisit by a technician) until
+     * the return call decides.
+     */
     private void workProcedures() throws InterruptedException {
         for (var entry : List.copyOf(procedureStep.entrySet())) {
             var complaintId = entry.getKey();
             var path = "/api/complaints/" + complaintId + "/resolution";
             switch (entry.getValue()) {
-                case 0 ->
-                    post(
-                            intake,
-                            path,
-                            agentToken,
-                            Map.of(
-                                    "actions",
-                                    List.of(
-                                            Map.of("kind", "REPAIR", "description", "免费维修"),
-                                            Map.of("kind", "APOLOGY", "description", "书面致歉"))));
+                case 0 -> post(intake, path, agentToken, Map.of("actions", actionsFor(complaintId)));
                 case 1 -> post(intake, path + "/approval", supervisorToken, null);
                 case 2 -> post(intake, path + "/acceptance", agentToken, null);
-                default -> {}
+                default -> carryOut(complaintId);
             }
-            if (entry.getValue() >= 2) {
-                procedureStep.remove(complaintId);
-            } else {
-                procedureStep.put(complaintId, entry.getValue() + 1);
+            procedureStep.put(complaintId, Math.min(entry.getValue() + 1, 3));
+        }
+    }
+
+    private List<Map<String, Object>> actionsFor(String complaintId) {
+        var apology = Map.<String, Object>of("kind", "APOLOGY", "description", "主管致电道歉");
+        return switch (caseKinds.getOrDefault(complaintId, "QUALITY_COMPLAINT")) {
+            case "FEE_DISPUTE" ->
+                List.of(Map.of("kind", "FEE_REFUND", "description", "退还多收的上门费", "amount", 50), apology);
+            case "SERVICE_ATTITUDE" -> List.of(Map.of("kind", "REVISIT", "description", "换一位师傅上门复查"), apology);
+            default -> {
+                // A faulty batch: the same consumable replaced, now and then one nobody has in stock.
+                var item = pick(complaintId, "scarce") < 15 ? scarcePart() : partFor("ASG-" + complaintId);
+                yield List.of(
+                        Map.of("kind", "REPLACEMENT", "description", "更换同批次滤芯", "itemNumber", item, "quantity", 1),
+                        apology);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private void carryOut(String complaintId) throws InterruptedException {
+        if (!(get(intake, "/api/complaints/" + complaintId, agentToken) instanceof Map<?, ?> view)
+                || !(view.get("resolution") instanceof Map<?, ?> resolution)
+                || resolution.get("acceptedAt") == null
+                || !(resolution.get("actions") instanceof List<?> actions)) {
+            return;
+        }
+        var progress = new HashMap<String, Map<String, Object>>();
+        if (resolution.get("progress") instanceof List<?> steps) {
+            for (var step : steps) {
+                var map = (Map<String, Object>) step;
+                progress.put((String) map.get("actionId"), map);
+            }
+        }
+        for (var item : actions) {
+            var action = (Map<String, Object>) item;
+            var actionId = (String) action.get("actionId");
+            var done = progress.getOrDefault(actionId, Map.of());
+            if (done.get("doneAt") != null) {
+                continue;
+            }
+            var actionPath = "/api/complaints/" + complaintId + "/resolution/actions/" + actionId;
+            switch ((String) action.get("kind")) {
+                case "REVISIT", "REPAIR" -> {} // a technician's visit marks it done
+                case "REPLACEMENT", "FREE_GOODS" -> {
+                    if (done.get("shippedAt") == null) {
+                        // The dealer holding the goods ships them; goods held at the factory are the office's.
+                        var shipped = "/api/replacements/" + complaintId + "/" + actionId + "/shipped";
+                        var waybill = Map.of("waybill", "SF" + Math.abs(actionId.hashCode()));
+                        var dealer = (String) action.get("ownerDealerId");
+                        if (dealer == null
+                                || !dealerTokens.containsKey(dealer)
+                                || post(parts, shipped, dealerTokens.get(dealer), waybill) == null) {
+                            post(parts, shipped, opsToken, waybill);
+                        }
+                    } else {
+                        post(intake, actionPath + "/receipt", agentToken, Map.of("note", "客户已签收"));
+                    }
+                }
+                default ->
+                    post(intake, actionPath + "/done", agentToken, Map.of("evidenceReference", "回访录音 " + actionId));
             }
         }
     }
@@ -390,13 +515,42 @@ public final class DemoTraffic implements AutoCloseable {
     private void forgetClosedCases() throws InterruptedException {
         for (var complaintId : List.copyOf(openCases.keySet())) {
             var view = get(intake, "/api/complaints/" + complaintId, agentToken);
-            if (view instanceof Map<?, ?> map && "CLOSED".equals(map.get("status"))) {
+            if (view instanceof Map<?, ?> map
+                    && ("CLOSED".equals(map.get("status")) || "CANCELLED".equals(map.get("status")))) {
                 var serial = openCases.remove(complaintId);
-                if (recentlyFixed.size() < 20) {
+                if (recentlyFixed.size() < 20 && !serial.startsWith("NEW-")) {
                     recentlyFixed.add(serial);
                 }
                 answered.remove(complaintId);
                 procedureStep.remove(complaintId);
+                caseKinds.remove(complaintId);
+            }
+        }
+    }
+
+    /**
+     * The dispatcher's hands: a case the chain could not place goes to a technician of the machine's
+     * dealer whom the dispatcher chooses, or to the nearest service point.
+     */
+    @SuppressWarnings("unchecked")
+    private void handEscalationsOver() throws InterruptedException {
+        if (!(get(dispatch, "/api/assignments?status=ESCALATED", dispatcherToken) instanceof List<?> escalated)) {
+            return;
+        }
+        for (var item : escalated) {
+            var assignment = (Map<String, Object>) item;
+            var id = (String) assignment.get("assignmentId");
+            var chosen = archive.technicians().stream()
+                    .filter(t -> t.active() && t.dealerId().equals(assignment.get("dealerId")))
+                    .findFirst();
+            if (chosen.isPresent()) {
+                post(
+                        dispatch,
+                        "/api/assignments/" + id + "/manual-assignment",
+                        dispatcherToken,
+                        Map.of("technicianId", chosen.get().technicianId(), "note", "调度指派，客户同意改约"));
+            } else {
+                post(dispatch, "/api/assignments/" + id + "/chain-rerun", dispatcherToken, null);
             }
         }
     }
@@ -451,11 +605,16 @@ public final class DemoTraffic implements AutoCloseable {
         }
         for (var item : list) {
             var assignment = (Map<String, Object>) item;
+            var id = (String) assignment.get("assignmentId");
+            var path = "/api/technician/assignments/" + id;
+            if (assignment.get("withdrawal") != null) {
+                // Cancelled while he was on site: he acknowledges, and the door-fee rule is applied.
+                post(dispatch, path + "/withdrawal-acknowledgement", token, null);
+                continue;
+            }
             if (!"ASSIGNED".equals(assignment.get("status"))) {
                 continue;
             }
-            var id = (String) assignment.get("assignmentId");
-            var path = "/api/technician/assignments/" + id;
             var who = id + "/" + technicianId;
             var appointment = (Map<String, Object>) assignment.get("appointment");
             var accepted = Boolean.TRUE.equals(assignment.get("accepted"));
@@ -499,9 +658,19 @@ public final class DemoTraffic implements AutoCloseable {
                             Map.of("partNumber", partNumber, "quantity", need >= 12 && need < 24 ? 20 : 1));
                 } else if (parts != null && parts.stream().anyMatch(p -> "BACKORDERED".equals(p.get("status")))) {
                     continue; // the visit waits for the part
+                } else if (parts != null
+                        && !parts.isEmpty()
+                        && pick(id, "cancel") < 6
+                        && openCases.containsKey(complaintOf(id))) {
+                    // The customer had it repaired elsewhere: the agent cancels, the part goes back on the shelf.
+                    post(
+                            intake,
+                            "/api/complaints/" + complaintOf(id) + "/cancellation",
+                            agentToken,
+                            Map.of("reason", "CUSTOMER_CANCELLED", "note", "客户已自行找人维修"));
                 } else if (parts == null || parts.stream().noneMatch(p -> "REQUESTED".equals(p.get("status")))) {
                     moveTransfers(technicianId, parts);
-                    complete(path, token, id, parts);
+                    complete(path, token, assignment, parts);
                 }
             }
         }
@@ -530,8 +699,10 @@ public final class DemoTraffic implements AutoCloseable {
         }
     }
 
-    private void complete(String path, String token, String id, List<Map<String, Object>> parts)
+    @SuppressWarnings("unchecked")
+    private void complete(String path, String token, Map<String, Object> assignment, List<Map<String, Object>> parts)
             throws InterruptedException {
+        var id = (String) assignment.get("assignmentId");
         var used = new ArrayList<Map<String, Object>>();
         if (parts != null) {
             for (var part : parts) {
@@ -546,6 +717,25 @@ public final class DemoTraffic implements AutoCloseable {
         body.put("partsUsed", used);
         body.put("feeCharged", 0);
         body.put("fixed", pick(id, "fixed") >= 10);
+        var site =
+                assignment.get("site") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.<String, Object>of();
+        var address = String.valueOf(site.getOrDefault("address", "上海市浦东新区张江路88号"));
+        var regionCode = String.valueOf(site.getOrDefault("regionCode", "310115"));
+        if (assignment.get("installation") instanceof Map<?, ?> installation) {
+            // A new machine: its real serial is on the box.
+            var line = String.valueOf(installation.get("productLine"));
+            body.put(
+                    "installed",
+                    Map.of(
+                            "serialNumber", (line.startsWith("AIR") ? "AC" : "WP") + "-I" + Math.abs(id.hashCode()),
+                            "model", installation.get("model"),
+                            "productLine", line,
+                            "installedOn",
+                                    java.time.LocalDate.now(BUSINESS_ZONE).toString(),
+                            "site", Map.of("address", address, "regionCode", regionCode)));
+        } else if ("RELOCATION".equals(assignment.get("kind"))) {
+            body.put("relocatedTo", Map.of("address", address + "（新居）", "regionCode", regionCode));
+        }
         post(dispatch, path + "/completion", token, body);
     }
 
