@@ -359,9 +359,10 @@ class LocalStackEndToEndTest {
         var demoSerials =
                 DEMO.machines().stream().map(DemoArchive.Machine::serialNumber).collect(Collectors.toSet());
         var due = get(Service.FOLLOWUP, "/api/return-calls/due?within=P30D", agent);
-        assertThat(elements(due.json()))
-                .noneMatch(call -> call.get("complaintId").isNull()
-                        && demoSerials.contains(call.path("serialNumber").asString()));
+        // A thank-you call is RC-INST-<serial> (it belongs to no complaint).
+        assertThat(elements(due.json()).map(call -> call.get("returnCallId").asString()))
+                .isNotEmpty()
+                .noneMatch(id -> demoSerials.stream().anyMatch(serial -> id.equals("RC-INST-" + serial)));
 
         var supervisor = stack.token("supervisor-1", "SUPERVISOR");
         var keyCustomers = DEMO.customerTiers().entrySet().stream()
@@ -1152,8 +1153,8 @@ class LocalStackEndToEndTest {
                     .until(
                             () -> elements(get(Service.FOLLOWUP, "/api/return-calls/due?within=P4D", agent)
                                             .json())
-                                    .filter(c ->
-                                            serial.equals(c.path("serialNumber").asString()))
+                                    .filter(c -> ("RC-INST-" + serial)
+                                            .equals(c.get("returnCallId").asString()))
                                     .findFirst(),
                             Optional::isPresent)
                     .orElseThrow();
