@@ -361,7 +361,6 @@ class LocalStackEndToEndTest {
         var due = get(Service.FOLLOWUP, "/api/return-calls/due?within=P30D", agent);
         // A thank-you call is RC-INST-<serial> (it belongs to no complaint).
         assertThat(elements(due.json()).map(call -> call.get("returnCallId").asString()))
-                .isNotEmpty()
                 .noneMatch(id -> demoSerials.stream().anyMatch(serial -> id.equals("RC-INST-" + serial)));
 
         var supervisor = stack.token("supervisor-1", "SUPERVISOR");
