@@ -341,6 +341,14 @@ public final class DemoTraffic implements AutoCloseable {
             if (!answered.contains(complaintId) && pick(complaintId, "answer") < 70) {
                 answered.add(complaintId);
                 post(intake, "/api/complaints/" + complaintId + "/answers", agentToken, Map.of("note", "已回电，预约上门"));
+                // Now and then the call-back itself fixes it: the technician already sent is withdrawn.
+                if (pick(complaintId, "phone-fix") < 8 && "REPAIR".equals(caseKinds.get(complaintId))) {
+                    post(
+                            intake,
+                            "/api/complaints/" + complaintId + "/phone-resolution",
+                            agentToken,
+                            Map.of("guidance", "回电时指导客户复位漏水保护"));
+                }
             }
         }
     }
@@ -660,7 +668,7 @@ public final class DemoTraffic implements AutoCloseable {
                     continue; // the visit waits for the part
                 } else if (parts != null
                         && !parts.isEmpty()
-                        && pick(id, "cancel") < 6
+                        && pick(id, "cancel") < 15
                         && openCases.containsKey(complaintOf(id))) {
                     // The customer had it repaired elsewhere: the agent cancels, the part goes back on the shelf.
                     post(
@@ -787,7 +795,7 @@ public final class DemoTraffic implements AutoCloseable {
             }
             // One customer in thirty is never satisfied: after the last round a supervisor takes over.
             var dissatisfied =
-                    pick(id, "dissatisfied") < 20 || pick(String.valueOf(call.get("complaintId")), "hard") < 3;
+                    pick(id, "dissatisfied") < 20 || pick(String.valueOf(call.get("complaintId")), "hard") < 5;
             var answers = new ArrayList<Map<String, Object>>();
             for (var question : QUESTIONS) {
                 var expectation = 6 + pick(id + question, "e") % 2;
