@@ -1,5 +1,6 @@
 package dev.aftersales.followup;
 
+import dev.aftersales.followup.returncall.domain.CallingHours;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -29,6 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     SERVQUAL month is its calendar month
  * @param callingHoursFrom when the calling day starts in the business zone: a call owed some days after a
  *     day (the thank-you call after the installation day) is due at this time of that later day
+ * @param callingHoursUntil when the calling day ends: a retry of an unanswered call that would fall outside
+ *     calling hours moves to the next start
  */
 @ConfigurationProperties("aftersales.followup")
 public record FollowupProperties(
@@ -45,7 +48,8 @@ public record FollowupProperties(
         Map<String, Tier> tiers,
         @DefaultValue("24h") Duration resolutionCallDelay,
         @DefaultValue("Asia/Shanghai") ZoneId businessZone,
-        @DefaultValue("09:00") LocalTime callingHoursFrom) {
+        @DefaultValue("09:00") LocalTime callingHoursFrom,
+        @DefaultValue("20:00") LocalTime callingHoursUntil) {
 
     /** @param task VISIT, CALL or NONE */
     public record Tier(
@@ -84,6 +88,13 @@ public record FollowupProperties(
             tiers = defaults;
         }
         tiers = Map.copyOf(tiers);
+        // Refuses calling hours that end before they start, at start-up.
+        new CallingHours(businessZone, callingHoursFrom, callingHoursUntil);
+    }
+
+    /** When customers are called. */
+    public CallingHours callingHours() {
+        return new CallingHours(businessZone, callingHoursFrom, callingHoursUntil);
     }
 
     /** The tier's care period, or null when the tier has no periodic care (or is unknown). */

@@ -41,7 +41,7 @@ public class RecordCallAttempt {
         this.returnCalls = returnCalls;
         this.caseFiles = caseFiles;
         this.customerContact = customerContact;
-        this.policy = new RetryPolicy(properties.retryTries(), properties.retryWindow());
+        this.policy = new RetryPolicy(properties.retryTries(), properties.retryWindow(), properties.callingHours());
         this.clock = clock;
         this.metrics = metrics;
     }

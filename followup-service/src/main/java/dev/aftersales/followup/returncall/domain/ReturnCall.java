@@ -144,11 +144,11 @@ public final class ReturnCall {
                 var unanswered = state.unanswered() + 1;
                 yield unanswered >= policy.tries()
                         ? state.tried(outcome, ReturnCallStatus.UNREACHABLE, state.dueAt(), unanswered)
-                        : state.tried(outcome, ReturnCallStatus.DUE, now.plus(policy.interval()), unanswered);
+                        : state.tried(outcome, ReturnCallStatus.DUE, policy.nextTry(now), unanswered);
             }
             case WRONG_NUMBER -> state.tried(outcome, ReturnCallStatus.UNREACHABLE, state.dueAt(), state.unanswered());
             case CALL_LATER -> {
-                var when = callLaterAt == null ? now.plus(policy.interval()) : callLaterAt;
+                var when = callLaterAt == null ? policy.nextTry(now) : callLaterAt;
                 yield state.tried(outcome, ReturnCallStatus.DUE, when, state.unanswered());
             }
         };

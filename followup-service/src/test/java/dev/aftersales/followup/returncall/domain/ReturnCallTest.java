@@ -126,4 +126,18 @@ class ReturnCallTest {
         assertThat(thanks.reason()).isEqualTo(ReturnCallReason.THANK_YOU_AFTER_INSTALLATION);
         assertThat(thanks.dueAt()).isEqualTo(Instant.parse("2026-03-04T00:00:00Z"));
     }
+
+    @Test
+    void a_resolution_carried_out_has_one_call_per_round_for_its_case() {
+        var first = ReturnCall.afterResolution("C-7", 1, COMPLETED, Duration.ofHours(24), COMPLETED);
+        assertThat(first.id()).isEqualTo("RC-RES-C-7");
+        assertThat(first.complaintId()).isEqualTo("C-7");
+        assertThat(first.reason()).isEqualTo(ReturnCallReason.AFTER_RESOLUTION);
+        assertThat(first.dueAt()).isEqualTo(COMPLETED.plus(Duration.ofHours(24)));
+        assertThat(types(first)).containsExactly(EventCatalog.RETURN_CALL_SCHEDULED.type());
+
+        assertThat(ReturnCall.afterResolution("C-7", 2, COMPLETED, Duration.ofHours(24), COMPLETED)
+                        .id())
+                .isEqualTo("RC-RES-C-7-R2");
+    }
 }

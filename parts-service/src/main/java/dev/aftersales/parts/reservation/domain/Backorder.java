@@ -11,9 +11,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A parts request no location could supply when it arrived. It waits in line for stock (priority
- * first, then age); its id is the request id, so one request is backordered at most once and is
- * never reserved later by a redelivery of the same request.
+ * A parts request no location could supply when it arrived, or the goods of a resolution action
+ * (a replacement, a gift: {@code actionId} set, no assignment). It waits in line for stock (its
+ * case's priority first, then age); its id is the request id, so one request is backordered at most
+ * once and is never reserved later by a redelivery of the same request.
  *
  * <p>Serving it takes two writes (the stock line's reservation, then this document), so it is first
  * claimed for the location that will serve it: a second restock elsewhere cannot serve it twice,

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.aftersales.chassis.outbox.Outbox;
 import dev.aftersales.contracts.EventCatalog;
+import dev.aftersales.contracts.parts.ReplacementReserved;
+import dev.aftersales.contracts.parts.ReplacementShipped;
+import dev.aftersales.contracts.parts.ReservationSource;
 import dev.aftersales.contracts.parts.StockReplenished;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -163,5 +166,55 @@ class StockTest {
                 .extracting(raised -> (StockReplenished) raised.payload())
                 .extracting(StockReplenished::units, StockReplenished::available)
                 .containsExactly(tuple(2, 12), tuple(3, 11));
+    }
+
+    static Reservation goods(String actionId, int quantity) {
+        return Reservation.goods("C-9", actionId, quantity, NOW, ReservationSource.OWN_DEALER, NOW, "D-SH");
+    }
+
+    @Test
+    void goods_of_a_resolution_are_held_with_replacement_reserved_and_stay_when_the_case_is_closed() {
+        var stock = stocked(20);
+
+        stock.reserve(goods("A-1", 2), NOW);
+        stock.releaseComplaint("C-9", "CANCELLED", NOW);
+        stock.releaseAssignment("ASG-C-9", "WITHDRAWN", NOW);
+        stock.consumeReservationsOf("ASG-C-9");
+
+        assertThat(stock.events().raised())
+                .extracting(raised -> raised.payload().getClass().getSimpleName())
+                .containsExactly(ReplacementReserved.class.getSimpleName());
+        assertThat(stock.reserved()).isEqualTo(2);
+        assertThat(stock.heldFor(Reservation.goodsRequestIdOf("C-9", "A-1"))).isEqualTo(2);
+    }
+
+    @Test
+    void shipped_goods_leave_the_line_with_their_units_once() {
+        var stock = stocked(20);
+        stock.reserve(goods("A-1", 2), NOW);
+        var requestId = Reservation.goodsRequestIdOf("C-9", "A-1");
+
+        assertThat(stock.shipGoods(requestId, "SF-1", "dealer-1", NOW)).isTrue();
+        assertThat(stock.shipGoods(requestId, "SF-1", "dealer-1", NOW)).isFalse();
+
+        assertThat(stock.onHand()).isEqualTo(18);
+        assertThat(stock.reserved()).isZero();
+        assertThat(stock.events().raised())
+                .extracting(raised -> raised.payload().getClass().getSimpleName())
+                .containsExactly(ReplacementReserved.class.getSimpleName(), ReplacementShipped.class.getSimpleName());
+        assertThat(stock.hasHandled(requestId)).as("never held here again").isTrue();
+    }
+
+    @Test
+    void a_withdrawn_assignment_releases_only_its_own_reservations() {
+        var stock = stocked(5);
+        stock.reserve(request("R-1", "ASG-C-1", 2), NOW);
+        stock.reserve(request("R-2", "ASG-C-2", 1), NOW);
+
+        assertThat(stock.releaseAssignment("ASG-C-1", "WITHDRAWN", NOW))
+                .extracting(Reservation::requestId)
+                .containsExactly("R-1");
+        assertThat(stock.releaseAssignment("ASG-C-1", "WITHDRAWN", NOW)).isEmpty();
+        assertThat(stock.reservations()).extracting(Reservation::requestId).containsExactly("R-2");
     }
 }
