@@ -234,7 +234,9 @@ public final class DemoTraffic implements AutoCloseable {
         // One call in ten is the same customer calling again about an open case.
         if (!openCases.isEmpty() && random.nextInt(10) == 0) {
             var serial = new ArrayList<>(openCases.values()).get(random.nextInt(openCases.size()));
-            var body = archive.complaint(serial, "REPAIR", "还没有人联系我");
+            var body = new LinkedHashMap<>(archive.complaint(serial, "REPAIR", "还没有人联系我"));
+            // The same matter whatever the open case's kind (issue 16: another kind would open a linked case).
+            body.put("matter", "SAME");
             post(intake, "/api/complaints", agentToken, body);
         }
         // Agents call most customers back soon; a few wait (the supervisor's waiting list).
@@ -265,6 +267,14 @@ public final class DemoTraffic implements AutoCloseable {
         var body = new LinkedHashMap<>(
                 archive.complaint(machine.serialNumber(), kind, SYMPTOMS.get(machine.productLine())));
         body.put("channel", CHANNELS.get(random.nextInt(CHANNELS.size())));
+        if (kind.equals("SERVICE_ATTITUDE")) {
+            // Intake requires whom a service-attitude complaint is about: here the machine's installer.
+            body.put(
+                    "subject",
+                    machine.installerId() == null
+                            ? Map.of("kind", "DEALER", "id", machine.dealerId(), "description", "服务态度差")
+                            : Map.of("kind", "TECHNICIAN", "id", machine.installerId(), "description", "上门态度差"));
+        }
         var byPhone = (kind.equals("MAINTENANCE") || kind.equals("SERVICE_ATTITUDE")) && random.nextInt(2) == 0;
         if (byPhone) {
             body.put("settledByPhone", true);
