@@ -152,6 +152,18 @@ hotline = dashboard("aftersales-hotline", "Hotline & SLA",
           [(f"sum(rate(aftersales_intake_cases_closed_total[{RATE}])) * 3600", "closed (customer satisfied)"),
            (f"sum(rate(aftersales_intake_cases_reopened_total[{RATE}])) * 3600", "reopened (dissatisfied)")],
           "A case closes only when the customer says they are satisfied.", w=12),
+    panel("stat", "Cases with resolution actions overdue", "suffix: cases",
+          "sum(aftersales_resolution_actions_overdue_cases)",
+          "Open cases with an action of the agreed resolution (refund, replacement, revisit…) past the time "
+          "promised to the customer and not done. GET /api/complaints/overdue-actions lists them.", w=6, h=8,
+          thresholds=ZERO_GOOD),
+    panel("timeseries", "Resolution actions falling overdue per hour by kind", "suffix: actions/h",
+          [(f"sum by (kind) (rate(aftersales_resolution_actions_overdue_total[{RATE}])) * 3600", "{{kind}}")],
+          "Each action counts once, when its promised time passes without it being done.", w=9),
+    panel("bargauge", "Goodwill cost by dealer (last 24 h)", "currencyCNY",
+          [("sum by (dealer) (increase(aftersales_goodwill_cost_total[1d]))", "{{dealer}}")],
+          "Gifts, waivers and discounts given to make up for failures, by the machine's dealer "
+          "(none: a machine the archive does not know).", w=9),
 ])
 
 dispatch = dashboard("aftersales-dispatch", "Dispatch & technicians",

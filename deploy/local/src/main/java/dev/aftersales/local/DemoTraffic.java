@@ -372,16 +372,18 @@ public final class DemoTraffic implements AutoCloseable {
         var body = new LinkedHashMap<>(
                 archive.complaint(machine.serialNumber(), kind, SYMPTOMS.get(machine.productLine())));
         body.put("channel", CHANNELS.get(random.nextInt(CHANNELS.size())));
+        if (kind.equals("SERVICE_ATTITUDE")) {
+            // Intake requires whom a service-attitude complaint is about: here the machine's installer.
+            body.put(
+                    "subject",
+                    machine.installerId() == null
+                            ? Map.of("kind", "DEALER", "id", machine.dealerId(), "description", "服务态度差")
+                            : Map.of("kind", "TECHNICIAN", "id", machine.installerId(), "description", "上门态度差"));
+        }
         var byPhone = (kind.equals("MAINTENANCE") || kind.equals("SERVICE_ATTITUDE")) && random.nextInt(2) == 0;
         if (byPhone) {
             body.put("settledByPhone", true);
             body.put("phoneGuidance", "指导客户重启设备并清洗滤网");
-        }
-        if (kind.equals("SERVICE_ATTITUDE")) {
-            // About the technician who came: he will not be sent for it.
-            body.put(
-                    "subject",
-                    Map.of("kind", "TECHNICIAN", "id", machine.installerId(), "description", "上门时态度生硬，不听解释"));
         }
         var created = post(intake, "/api/complaints", agentToken, body);
         if (created instanceof Map<?, ?> answer && answer.get("complaintId") instanceof String complaintId) {

@@ -131,10 +131,12 @@ class CarryingOutResolutionsTest extends HotlineSliceTest {
         try (var tap = EventTap.open(brokers, Topics.INTAKE_COMPLAINTS)) {
             var resolutionId = agree(id, """
                     {"actions": [{"kind": "FEE_REFUND", "amount": 50, "promisedBy": "%s"}]}""".formatted(promised));
-            assertThat(overdueSweep.sweep()).as("not due yet").isZero();
+            overdueSweep.sweep();
+            assertThat(hotline.milestones(AGENT, id)).as("not due yet").doesNotContain("ACTION_OVERDUE");
 
             clock.set(promised.plusSeconds(1));
-            assertThat(overdueSweep.sweep()).isGreaterThanOrEqualTo(1);
+            // The scheduled sweep may get there first: either way the action is reported once.
+            overdueSweep.sweep();
             var overdue = tap.await(s -> id.equals(s.key()) && s.is(ResolutionActionOverdue.class), WAIT)
                     .as(ResolutionActionOverdue.class);
             assertThat(overdue.actionId()).isEqualTo(resolutionId + "-1");

@@ -67,6 +67,21 @@ class CaseWorkDoorsTest extends HotlineSliceTest {
     }
 
     @Test
+    void goodwill_retried_with_its_idempotency_key_is_recorded_once_with_the_same_answer() {
+        var id = registered(Hotline.form());
+        var body = "{\"kind\": \"DISCOUNT\", \"amount\": 30, \"reason\": \"下次保养九折\"}";
+        var key = "gw-" + java.util.UUID.randomUUID();
+
+        var first = hotline.postWithKey(AGENT, "/api/complaints/" + id + "/goodwill", body, key);
+        var retried = hotline.postWithKey(AGENT, "/api/complaints/" + id + "/goodwill", body, key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retried.statusCode()).isEqualTo(201);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(hotline.milestones(AGENT, id)).containsOnlyOnce("GOODWILL_RECORDED");
+    }
+
+    @Test
     void a_case_the_customer_cancelled_ends_with_complaint_cancelled_and_the_next_call_opens_a_new_case() {
         var form = Hotline.form();
         var id = registered(form);

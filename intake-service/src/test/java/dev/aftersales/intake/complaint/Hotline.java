@@ -91,6 +91,14 @@ final class Hotline {
         return send(request, token);
     }
 
+    HttpResponse<String> postWithKey(String token, String path, String body, String idempotencyKey) {
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(request, token);
+    }
+
     HttpResponse<String> post(String token, String path, String body) {
         var request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")

@@ -64,6 +64,9 @@ class ComplaintMetrics {
         for (var kind : ResolutionKind.values()) {
             overdueCounter(kind);
         }
+        for (var kind : GoodwillKind.values()) {
+            goodwillCounter(kind, null);
+        }
     }
 
     /** A call opened a case. */
@@ -128,12 +131,15 @@ class ComplaintMetrics {
 
     /** A compensation was given: after-sales cost of the machine's dealer ({@code none} when the archive knows none). */
     void goodwill(GoodwillKind kind, String dealerId, BigDecimal amount) {
-        Counter.builder("aftersales.goodwill.cost")
+        goodwillCounter(kind, dealerId).increment(amount.doubleValue());
+    }
+
+    private Counter goodwillCounter(GoodwillKind kind, String dealerId) {
+        return Counter.builder("aftersales.goodwill.cost")
                 .description("Compensations given to customers (gifts, waivers, discounts), by dealer and kind")
                 .tag("dealer", dealerId == null ? "none" : dealerId)
                 .tag("kind", kind.name())
-                .register(meters)
-                .increment(amount.doubleValue());
+                .register(meters);
     }
 
     /** A case was cancelled by the customer or merged into another. */

@@ -42,6 +42,25 @@ class ComplaintMetricsTest {
         assertThat(meters.get("aftersales.intake.first.answer").timer().count()).isZero();
         assertThat(meters.get("aftersales.intake.calls.per.case").summary().count())
                 .isZero();
+        for (var kind : dev.aftersales.contracts.intake.ResolutionKind.values()) {
+            assertThat(count("aftersales.resolution.actions.overdue", "kind", kind.name()))
+                    .isZero();
+        }
+        for (var kind : dev.aftersales.contracts.intake.GoodwillKind.values()) {
+            assertThat(count("aftersales.goodwill.cost", "dealer", "none", "kind", kind.name()))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void goodwill_adds_its_amount_to_the_cost_of_the_machines_dealer() {
+        metrics.goodwill(dev.aftersales.contracts.intake.GoodwillKind.GIFT, "D-SH", new java.math.BigDecimal("120.50"));
+        metrics.goodwill(dev.aftersales.contracts.intake.GoodwillKind.GIFT, "D-SH", new java.math.BigDecimal("79.50"));
+
+        assertThat(count("aftersales.goodwill.cost", "dealer", "D-SH", "kind", "GIFT"))
+                .isEqualTo(200.0);
+        assertThat(count("aftersales.goodwill.cost", "dealer", "none", "kind", "GIFT"))
+                .isZero();
     }
 
     @Test
