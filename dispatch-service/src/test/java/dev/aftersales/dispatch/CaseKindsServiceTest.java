@@ -541,6 +541,8 @@ class CaseKindsServiceTest {
         var token = TestTokens.technician(technician, "K-BJ");
         var shown = api.get("/api/technician/assignments/" + assigned.assignmentId(), token);
         assertThat((String) JsonPath.read(shown.body(), "$.priority")).isEqualTo("URGENT");
+        await().atMost(WAIT)
+                .until(() -> feedOf(technician).contains("PRIORITY " + assigned.assignmentId() + " URGENT"));
     }
 
     private TechnicianAssigned register(ComplaintRegistered complaint) {
