@@ -190,6 +190,14 @@ class CaseKindsServiceTest {
                 .isEqualTo(404);
         await().atMost(WAIT).until(() -> feedOf("K-002").contains(assigned.assignmentId()));
         assertThat(feedOf("K-001")).doesNotContain(complaintId);
+        // Not even a dispatcher gives it to them.
+        var toSubject = api.post(
+                "/api/assignments/" + assigned.assignmentId() + "/manual-assignment",
+                DISPATCHER,
+                "{\"technicianId\": \"K-001\"}");
+        assertThat(toSubject.statusCode()).isEqualTo(409);
+        assertThat(assignments.byId(assigned.assignmentId()).orElseThrow().technicianId())
+                .isEqualTo("K-002");
 
         try (var tap = EventTap.open(brokers, Topics.DISPATCH_ASSIGNMENTS)) {
             var done = api.post(
@@ -541,6 +549,8 @@ class CaseKindsServiceTest {
         var token = TestTokens.technician(technician, "K-BJ");
         var shown = api.get("/api/technician/assignments/" + assigned.assignmentId(), token);
         assertThat((String) JsonPath.read(shown.body(), "$.priority")).isEqualTo("URGENT");
+        await().atMost(WAIT)
+                .until(() -> feedOf(technician).contains("PRIORITY " + assigned.assignmentId() + " URGENT"));
     }
 
     private TechnicianAssigned register(ComplaintRegistered complaint) {

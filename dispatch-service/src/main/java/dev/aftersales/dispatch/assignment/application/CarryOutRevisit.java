@@ -95,7 +95,8 @@ public class CarryOutRevisit {
                 kase,
                 actionId,
                 action.description(),
-                excluded != null ? excluded : subject,
+                // Kept for every later re-offer: the case's subject first (they must never see it), else the action's.
+                subject != null ? subject : excluded,
                 site,
                 decision,
                 now,

@@ -42,6 +42,20 @@ public class RecordInFeed {
                 priority.name());
     }
 
+    /**
+     * The priority of a case the technician holds changed at intake (already committed there).
+     * Idempotent by {@code entryId}: the intake event's id with the assignment's.
+     */
+    public void priorityChanged(
+            String technicianId,
+            String assignmentId,
+            String complaintId,
+            Priority priority,
+            Instant at,
+            String entryId) {
+        append(technicianId, "PRIORITY", assignmentId, complaintId, at, entryId, priority.name());
+    }
+
     /** A case settled, closed, cancelled or handed over leaves the technician's phone at once. */
     public void cancelled(ReceivedEvent<AssignmentCancelled> event) {
         var e = event.payload();

@@ -44,10 +44,7 @@ class AssignmentSubscriptions {
                 .on(ComplaintRegistered.class, assignTechnician::assign)
                 .on(ComplaintReopened.class, reopenAssignment::reopen)
                 .on(ResolutionAgreed.class, carryOutRevisit::carryOut)
-                .on(
-                        PriorityChanged.class,
-                        event -> changePriority.change(
-                                event.payload().complaintId(), event.payload().priority()))
+                .on(PriorityChanged.class, changePriority::change)
                 .on(
                         ComplaintResolvedByPhone.class,
                         event -> withdrawAssignments.withdraw(
