@@ -694,14 +694,16 @@ public final class DemoTraffic implements AutoCloseable {
         var home = archive.technician(technicianId).dealerId();
         for (var part : held == null ? List.<Map<String, Object>>of() : held) {
             var from = (String) part.get("locationId");
-            if (!"RESERVED".equals(part.get("status"))
-                    || from == null
-                    || from.equals(home)
-                    || !dealerTokens.containsKey(from)) {
+            if (!"RESERVED".equals(part.get("status")) || from == null || from.equals(home)) {
+                continue;
+            }
+            // A dealer ships its own units; the factory's warehouse is the office's.
+            var sender = from.equals(DemoArchive.FACTORY) ? opsToken : dealerTokens.get(from);
+            if (sender == null) {
                 continue;
             }
             for (var transferId : List.of("TR-" + part.get("requestId"), "TR-" + part.get("requestId") + "-" + from)) {
-                if (post(parts, "/api/transfers/" + transferId + "/shipped", dealerTokens.get(from), null) != null) {
+                if (post(parts, "/api/transfers/" + transferId + "/shipped", sender, null) != null) {
                     post(parts, "/api/transfers/" + transferId + "/received", dealerTokens.get(home), null);
                     break;
                 }
