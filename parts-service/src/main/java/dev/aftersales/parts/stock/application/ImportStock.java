@@ -85,8 +85,8 @@ public class ImportStock {
         for (var row : valid) {
             try {
                 // one row at a time: a row refused (on hand below reserved) must not stop the others
-                var stock =
-                        setStock.set(new SetStockCommand(List.of(row.line()))).get(0);
+                var stock = setStock.count(new SetStockCommand(List.of(row.line())), userId)
+                        .get(0);
                 accepted.add(new AcceptedRow(row.row(), stock.locationId(), stock.partNumber(), stock.onHand()));
             } catch (InvalidRequestException e) {
                 e.errors()
