@@ -63,6 +63,8 @@ public final class AssignmentState implements Cloneable {
     List<PartRequest> parts = List.of();
     /** Null until completed. */
     Visit visit;
+    /** The offline updates applied, each with the phone's time beside the server's; absent in older documents. */
+    List<OfflineClaim> offlineClaims = List.of();
 
     /** For the store, which sets the fields it finds; the assignment opens one with {@link Assignment#open}. */
     AssignmentState() {}
@@ -71,6 +73,7 @@ public final class AssignmentState implements Cloneable {
     AssignmentState settled() {
         passedOver = passedOver == null ? List.of() : List.copyOf(passedOver);
         parts = parts == null ? List.of() : List.copyOf(parts);
+        offlineClaims = offlineClaims == null ? List.of() : List.copyOf(offlineClaims);
         return this;
     }
 
