@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,25 @@ class InstallationCorrectionServiceTest {
                     .as(TechnicianAssigned.class);
             assertThat(assigned.technicianId()).isEqualTo("T-CR2");
         }
+    }
+
+    @Test
+    void a_correction_is_audited_with_the_record_and_shown_to_operations_in_the_audit_view() throws Exception {
+        var response = correct(DISPATCHER, """
+                {"reason": "安装单录错了安装人员", "installerId": "T-CR2"}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+
+        // in the same write: the stored record's outbox holds the entry until the relay copies it
+        Awaitility.await().atMost(WAIT).until(() -> {
+            var audit = api.get("/admin/audit?action=archive.corrected&subject=" + serial, TestTokens.ops());
+            return audit.statusCode() == 200 && audit.body().contains("\"actor\":\"disp-7\"");
+        });
+        var audit = api.get("/admin/audit?action=archive.corrected&subject=" + serial, TestTokens.ops());
+        assertThat((List<String>) JsonPath.read(audit.body(), "$[*].details.parts"))
+                .containsExactly("INSTALLER");
+        assertThat((List<String>) JsonPath.read(audit.body(), "$[*].details.revision"))
+                .containsExactly("1");
+        assertThat(audit.body()).doesNotContain("成都市").doesNotContain("安装单录错了");
     }
 
     @Test

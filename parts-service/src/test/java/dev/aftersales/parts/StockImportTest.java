@@ -239,4 +239,33 @@ class StockImportTest {
         assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
         assertThat(line(DEALER, "滤芯-GBK").orElseThrow().onHand()).isEqualTo(6);
     }
+
+    @Test
+    void a_stock_count_and_an_imported_row_are_audited_with_who_counted_and_the_units_before_and_after()
+            throws Exception {
+        var part = "AUD-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var counted = api.put(
+                "/api/stock",
+                dealer(),
+                "[{\"locationId\":\"%s\",\"partNumber\":\"%s\",\"onHand\":5}]".formatted(DEALER, part));
+        assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+        var imported =
+                api.post(PATH, dealer(), "text/csv", "locationId,partNumber,onHand\n%s,%s,3\n".formatted(DEALER, part));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        var subject = java.net.URLEncoder.encode(DEALER + "|" + part, java.nio.charset.StandardCharsets.UTF_8);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> {
+                    var audit = api.get("/admin/audit?action=stock.counted&subject=" + subject, TestTokens.ops());
+                    return audit.statusCode() == 200 && audit.body().split("\"stock.counted\"").length == 3;
+                });
+        var audit = api.get("/admin/audit?action=stock.counted&subject=" + subject, TestTokens.ops());
+        // newest first: the import (5 → 3), then the count (0 → 5), both by the dealer's user
+        assertThat(audit.body())
+                .containsSubsequence("\"onHand\":\"3\"", "\"onHandBefore\":\"5\"")
+                .contains("\"onHandBefore\":\"0\"")
+                .contains("\"actor\":\"dealer-imp-1\"")
+                .doesNotContain("\"actor\":\"system\"");
+    }
 }

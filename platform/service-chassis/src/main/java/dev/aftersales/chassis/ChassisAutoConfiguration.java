@@ -1,6 +1,7 @@
 package dev.aftersales.chassis;
 
 import dev.aftersales.chassis.audit.Audit;
+import dev.aftersales.chassis.audit.AuditTrail;
 import dev.aftersales.chassis.audit.LoggedAudit;
 import dev.aftersales.chassis.events.KafkaConfiguration;
 import dev.aftersales.chassis.idempotency.IdempotencyConfiguration;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
     SecurityConfiguration.class,
     IdempotencyConfiguration.class
 })
-@ComponentScan(basePackageClasses = {dev.aftersales.chassis.events.EventHandler.class})
+@ComponentScan(basePackageClasses = {dev.aftersales.chassis.events.EventHandler.class, Audit.class})
 public class ChassisAutoConfiguration {
 
     @Bean
@@ -47,11 +49,26 @@ public class ChassisAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The chassis' audit, a log line and a counter per entry; a service's own {@link Audit} bean replaces it. */
+    /** The service's audit trail (the {@link Audit} port): stored, logged and counted per entry. */
     @Bean
-    @ConditionalOnMissingBean(Audit.class)
-    Audit audit(MeterRegistry meters) {
-        return new LoggedAudit(meters);
+    AuditTrail auditTrail(MongoTemplate mongo, MeterRegistry meters) {
+        return new AuditTrail(mongo, new LoggedAudit(meters));
+    }
+
+    /** Rate limit and audit of the doors that return personal data in bulk ({@code @PersonalDataRead}). */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer personalDataReads(
+            AuditTrail auditTrail,
+            @org.springframework.beans.factory.annotation.Value("${aftersales.personal-data-reads.per-minute:60}")
+                    int perMinute) {
+        var reads = new dev.aftersales.chassis.audit.PersonalDataReads(auditTrail, perMinute);
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(
+                    org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(reads);
+            }
+        };
     }
 
     @Bean

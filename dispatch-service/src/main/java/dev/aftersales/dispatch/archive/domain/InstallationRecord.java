@@ -147,6 +147,17 @@ public final class InstallationRecord {
                 site);
         var correction = new Correction(corrections.size() + 1, correctedBy, at, reason, parts, changes);
         corrections.add(correction);
+        // the parts, not the values: an address or a customer is personal data
+        events.audit(
+                "archive.corrected",
+                correctedBy,
+                installation.serialNumber(),
+                java.util.Map.of(
+                        "revision",
+                        String.valueOf(correction.number()),
+                        "parts",
+                        parts.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","))),
+                at);
         var warranty = warranties.warrantyOf(installation);
         var contact = parts.contains(InstallationPart.CUSTOMER) ? customer : null;
         events.raise(

@@ -655,6 +655,23 @@ public final class Assignment {
     public void recordConsent(FeeConsent consent) {
         requireAssigned("record a consent for");
         state.consent = consent;
+        events.audit(
+                "fee.consent-recorded",
+                state.technicianId,
+                id,
+                java.util.Map.of("amount", consent.amount().toPlainString(), "method", consent.method()),
+                consent.recordedAt());
+    }
+
+    /** Keeps an applied offline update's claimed time beside the server's receive time. */
+    public void recordOfflineClaim(OfflineClaim claim) {
+        var claims = new java.util.ArrayList<>(state.offlineClaims);
+        claims.add(claim);
+        state.offlineClaims = List.copyOf(claims);
+    }
+
+    public List<OfflineClaim> offlineClaims() {
+        return state.offlineClaims;
     }
 
     /** Marks the visit as a repeat: the same machine had a visit completed within the last 30 days. */

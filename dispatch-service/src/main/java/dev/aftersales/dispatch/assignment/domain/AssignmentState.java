@@ -65,6 +65,8 @@ public final class AssignmentState implements Cloneable {
     List<PartRequest> parts = List.of();
     /** Null until completed. */
     Visit visit;
+    /** The offline updates applied, each with the phone's time beside the server's; absent in older documents. */
+    List<OfflineClaim> offlineClaims = List.of();
 
     /** The case's priority as intake last said; null in documents older than the field (NORMAL). */
     Priority priority;
@@ -88,6 +90,7 @@ public final class AssignmentState implements Cloneable {
     AssignmentState settled() {
         passedOver = passedOver == null ? List.of() : List.copyOf(passedOver);
         parts = parts == null ? List.of() : List.copyOf(parts);
+        offlineClaims = offlineClaims == null ? List.of() : List.copyOf(offlineClaims);
         return this;
     }
 

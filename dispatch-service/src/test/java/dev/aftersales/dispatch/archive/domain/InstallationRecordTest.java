@@ -47,9 +47,16 @@ class InstallationRecordTest {
                         new Correction.Change("site.address", "上海市浦东新区张江路88号", "上海市浦东新区张江路90号"));
         assertThat(record.installation().installerId()).isEqualTo("T-002");
         assertThat(record.revision()).isEqualTo(1);
-        assertThat(Outbox.of(record.events()).pending())
+        var pending = Outbox.of(record.events()).pending();
+        assertThat(pending.stream().filter(e -> !e.isAuditEntry()))
                 .singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(EventCatalog.INSTALLATION_CORRECTED.type()));
+        // the audit entry travels in the same write: who corrected which parts, never the values
+        assertThat(pending.stream().filter(e -> e.isAuditEntry()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.payload())
+                        .contains("\"action\":\"archive.corrected\"", "\"parts\":\"INSTALLER,SITE\"")
+                        .doesNotContain("张江路"));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class OfflineUpdatesTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+    static final Instant RECEIVED = T0.plus(Duration.ofHours(40));
 
     /** A fresh service with one case offered to T-001. */
     static final class World {
@@ -42,7 +43,7 @@ class OfflineUpdatesTest {
         final DispatchProperties properties = DefaultDispatchProperties.get();
         final AssignmentPolicy policy = new AssignmentPolicy(installations, technicians, new InMemoryServicePoints());
         final ApplyOfflineUpdates apply =
-                new ApplyOfflineUpdates(assignments, new OwnAssignments(assignments), technicians, properties);
+                new ApplyOfflineUpdates(assignments, new OwnAssignments(assignments), technicians, properties, clock);
 
         World() {
             installations.add(installation("WP-0001", "D-SH", "T-001"));
@@ -56,6 +57,8 @@ class OfflineUpdatesTest {
                             new AssignmentMetrics(new SimpleMeterRegistry()),
                             properties)
                     .assign(delivery("e-1", registered("C-1", "WP-0001")));
+            // the phone comes back online after the batch's last change
+            clock.set(RECEIVED);
         }
 
         Assignment assignment() {
@@ -212,5 +215,95 @@ class OfflineUpdatesTest {
                 .extracting(ApplyOfflineUpdates.Result::outcome)
                 .containsOnly(ApplyOfflineUpdates.Outcome.REJECTED);
         assertThat(world.assignment().accepted()).isFalse();
+    }
+
+    @Test
+    void an_update_claimed_more_than_five_minutes_ahead_of_the_server_is_refused_alone_and_the_rest_applies() {
+        var world = new World();
+        var ahead = new OfflineUpdate(
+                "u-ahead",
+                RECEIVED.plus(Duration.ofMinutes(6)),
+                "ASG-C-1",
+                "ARRIVE",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        var results = world.apply.apply("T-001", List.of(update("u-1", 0, "ACCEPT"), ahead));
+
+        assertThat(results)
+                .extracting(ApplyOfflineUpdates.Result::clientId, ApplyOfflineUpdates.Result::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("u-1", ApplyOfflineUpdates.Outcome.APPLIED),
+                        org.assertj.core.groups.Tuple.tuple("u-ahead", ApplyOfflineUpdates.Outcome.REJECTED));
+        assertThat(results.get(1).reason()).contains("ahead of the server's time");
+        assertThat(results.get(1).claimedAt()).isEqualTo(RECEIVED.plus(Duration.ofMinutes(6)));
+        assertThat(results.get(1).receivedAt()).isEqualTo(RECEIVED);
+        assertThat(world.assignment().acceptedAt()).isEqualTo(T0);
+        assertThat(world.assignment().arrivedAt()).isNull();
+
+        // not spent: sent again with the phone's clock set right, it applies
+        var fixed = world.apply.apply(
+                "T-001",
+                List.of(new OfflineUpdate(
+                        "u-ahead",
+                        RECEIVED.plus(Duration.ofMinutes(4)),
+                        "ASG-C-1",
+                        "ARRIVE",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
+        assertThat(fixed.get(0).outcome()).isEqualTo(ApplyOfflineUpdates.Outcome.APPLIED);
+    }
+
+    @Test
+    void an_update_claimed_before_the_assignment_was_made_is_refused_alone() {
+        var world = new World();
+        var before = new OfflineUpdate(
+                "u-early",
+                world.assignment().decidedAt().minusSeconds(1),
+                "ASG-C-1",
+                "ACCEPT",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        var results = world.apply.apply("T-001", List.of(before, update("u-4", 30, "ARRIVE")));
+
+        assertThat(results.get(0).outcome()).isEqualTo(ApplyOfflineUpdates.Outcome.REJECTED);
+        assertThat(results.get(0).reason()).contains("before the assignment was made");
+        assertThat(results.get(1).outcome()).isEqualTo(ApplyOfflineUpdates.Outcome.APPLIED);
+        assertThat(world.assignment().arrivedAt()).isEqualTo(T0.plus(Duration.ofHours(30)));
+    }
+
+    @Test
+    void each_applied_update_keeps_the_phones_time_beside_the_servers_receive_time() {
+        var world = new World();
+
+        world.apply.apply("T-001", List.of(update("u-1", 0, "ACCEPT"), update("u-4", 30, "ARRIVE")));
+
+        assertThat(world.assignment().offlineClaims())
+                .containsExactly(
+                        new dev.aftersales.dispatch.assignment.domain.OfflineClaim("u-1", "ACCEPT", T0, RECEIVED),
+                        new dev.aftersales.dispatch.assignment.domain.OfflineClaim(
+                                "u-4", "ARRIVE", T0.plus(Duration.ofHours(30)), RECEIVED));
     }
 }

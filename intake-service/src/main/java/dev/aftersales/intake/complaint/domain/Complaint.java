@@ -440,6 +440,16 @@ public final class Complaint {
         }
         resolution = resolution.approve(by, at);
         add(new TimelineEntry(at, Milestone.RESOLUTION_APPROVED, describe(resolution.actions()), null, by));
+        events.audit(
+                "resolution.approved",
+                by,
+                id,
+                java.util.Map.of(
+                        "actions",
+                        resolution.actions().stream()
+                                .map(a -> a.kind().name())
+                                .collect(java.util.stream.Collectors.joining(","))),
+                at);
     }
 
     /**

@@ -85,8 +85,8 @@ public class ImportStock {
         for (var row : valid) {
             try {
                 // one row at a time: a row refused (on hand below reserved) must not stop the others
-                var stock =
-                        setStock.set(new SetStockCommand(List.of(row.line()))).get(0);
+                var stock = setStock.count(new SetStockCommand(List.of(row.line())), userId)
+                        .get(0);
                 accepted.add(new AcceptedRow(row.row(), stock.locationId(), stock.partNumber(), stock.onHand()));
             } catch (InvalidRequestException e) {
                 e.errors()
@@ -105,8 +105,8 @@ public class ImportStock {
 
     private static SetStockCommand.Line parse(RawRow raw, List<RejectedRow> rejected) {
         int before = rejected.size();
-        var locationId = required(raw, "locationId", raw.locationId(), rejected);
-        var partNumber = required(raw, "partNumber", raw.partNumber(), rejected);
+        var locationId = id(raw, "locationId", raw.locationId(), rejected);
+        var partNumber = id(raw, "partNumber", raw.partNumber(), rejected);
         Integer onHand = null;
         if (required(raw, "onHand", raw.onHand(), rejected) != null) {
             onHand = count(raw, "onHand", raw.onHand(), rejected);
@@ -129,6 +129,21 @@ public class ImportStock {
         }
         return new SetStockCommand.Line(locationId.trim(), partNumber.trim(), onHand, reorderPoint, unitCost);
     }
+
+    /**
+     * A location id or part number, bounded as the stock door bounds them: a longer one would be
+     * refused only when its event is written, after the import had begun.
+     */
+    private static String id(RawRow raw, String field, String value, List<RejectedRow> rejected) {
+        var id = required(raw, field, value, rejected);
+        if (id != null && id.trim().length() > MAX_ID) {
+            rejected.add(new RejectedRow(raw.row(), field, "must be at most " + MAX_ID + " characters"));
+            return null;
+        }
+        return id;
+    }
+
+    private static final int MAX_ID = 64;
 
     private static String required(RawRow raw, String field, String value, List<RejectedRow> rejected) {
         if (blank(value)) {

@@ -47,10 +47,16 @@ public class SetStock {
     /** As {@link #set(SetStockCommand)}, for a caller: operations any location, a dealer only its own. */
     public List<Stock> set(SetStockCommand command, Caller caller) {
         command.lines().forEach(line -> LocationAccess.require(caller, line.locationId(), Role.OPS));
-        return set(command);
+        return count(command, caller.userId());
     }
 
+    /** A count by the platform itself (demo data, tests): audited as {@code system}. */
     public List<Stock> set(SetStockCommand command) {
+        return count(command, "system");
+    }
+
+    /** Sets the lines as {@code countedBy} counted them; each line's audit entry is saved with it. */
+    public List<Stock> count(SetStockCommand command, String countedBy) {
         var lines = command.lines();
         // Check every row before writing any, so a refused request normally changes nothing. Rows are
         // separate documents (no multi-document transactions): a reservation landing between this
@@ -70,13 +76,13 @@ public class SetStock {
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
             var row = i;
-            result.add(COUNTS.run(() -> write(row, line)));
+            result.add(COUNTS.run(() -> write(row, line, countedBy)));
         }
         log.info("stock set for {} lines", result.size());
         return result;
     }
 
-    private Stock write(int row, SetStockCommand.Line line) {
+    private Stock write(int row, SetStockCommand.Line line, String countedBy) {
         var stock = stocks.find(Stock.idOf(line.locationId(), line.partNumber()))
                 .orElseGet(() -> Stock.open(line.locationId(), line.partNumber()));
         if (!stock.acceptsOnHand(line.onHand())) {
@@ -85,7 +91,8 @@ public class SetStock {
         stock.setOnHand(
                 line.onHand(),
                 line.reorderPoint() != null ? line.reorderPoint() : stock.reorderPoint(),
-                clock.instant());
+                clock.instant(),
+                countedBy);
         if (line.unitCost() != null) {
             stock.setUnitCost(line.unitCost());
         }

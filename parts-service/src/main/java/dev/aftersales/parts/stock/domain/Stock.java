@@ -177,6 +177,21 @@ public final class Stock {
         }
     }
 
+    /** As {@link #setOnHand(int, int, Instant)}, counted by {@code countedBy}: the count is audited in the same write. */
+    public void setOnHand(int units, int reorderPoint, Instant now, String countedBy) {
+        int onHandBefore = onHand;
+        setOnHand(units, reorderPoint, now);
+        events.audit(
+                "stock.counted",
+                countedBy,
+                id(),
+                java.util.Map.of(
+                        "onHandBefore", String.valueOf(onHandBefore),
+                        "onHand", String.valueOf(units),
+                        "reorderPoint", String.valueOf(reorderPoint)),
+                now);
+    }
+
     /** The first version's call, for a count without a time (tests): its events carry the epoch. */
     public void setOnHand(int units, int reorderPoint) {
         setOnHand(units, reorderPoint, Instant.EPOCH);

@@ -1,8 +1,10 @@
 package dev.aftersales.chassis.aggregate;
 
+import dev.aftersales.chassis.audit.AuditEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,19 @@ public final class AggregateEvents {
     /** Raises {@code event}, keyed by {@code key} (the id whose order matters); it leaves with the next save. */
     public void raise(Record event, String key) {
         raised.add(new Raised(UUID.randomUUID().toString(), event, key, Instant.now()));
+    }
+
+    /**
+     * Records an audited act on this aggregate (who corrected, counted, approved or consented to
+     * what): it is saved with the aggregate's next save, in the same write, and copied to the
+     * service's audit trail by the outbox relay. It is not published.
+     *
+     * @param action from a small fixed set, e.g. {@code archive.corrected}
+     * @param details ids and counts only, never a name, phone number or address
+     */
+    public void audit(String action, String actor, String subject, Map<String, String> details, Instant at) {
+        raised.add(new Raised(
+                UUID.randomUUID().toString(), new AuditEntry(action, actor, subject, details, at), subject, at));
     }
 
     /**

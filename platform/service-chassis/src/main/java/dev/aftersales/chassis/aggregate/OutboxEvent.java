@@ -10,4 +10,15 @@ import java.time.Instant;
  *     after a crash carries the same id and consumers drop it
  */
 public record OutboxEvent(
-        String eventId, String type, String topic, String key, String payload, Instant time, String traceparent) {}
+        String eventId, String type, String topic, String key, String payload, Instant time, String traceparent) {
+
+    /** The "topic" of an audit entry: the relay copies it to the service's audit trail, never to Kafka. */
+    public static final String AUDIT_TRAIL = "audit-trail";
+
+    /** The type of an audit entry in an outbox. */
+    public static final String AUDIT_ENTRY = "aftersales.audit.Entry.v1";
+
+    public boolean isAuditEntry() {
+        return AUDIT_TRAIL.equals(topic);
+    }
+}

@@ -2,6 +2,7 @@ package dev.aftersales.chassis.outbox;
 
 import dev.aftersales.chassis.aggregate.AggregateEvents;
 import dev.aftersales.chassis.aggregate.OutboxEvent;
+import dev.aftersales.chassis.audit.AuditEntry;
 import dev.aftersales.chassis.events.EventJson;
 import dev.aftersales.chassis.trace.TraceContext;
 import dev.aftersales.contracts.EventCatalog;
@@ -42,6 +43,17 @@ public record Outbox(List<OutboxEvent> pending, List<String> handled) {
         var pending = new ArrayList<OutboxEvent>(events.stored().size() + raised.size());
         pending.addAll(events.stored());
         for (var event : raised) {
+            if (event.payload() instanceof AuditEntry audit) {
+                pending.add(new OutboxEvent(
+                        event.eventId(),
+                        OutboxEvent.AUDIT_ENTRY,
+                        OutboxEvent.AUDIT_TRAIL,
+                        audit.subject(),
+                        EventJson.write(audit),
+                        event.raisedAt(),
+                        TraceContext.nextChild()));
+                continue;
+            }
             var entry = EventCatalog.ofPayload(event.payload().getClass());
             var payload = EventJson.write(event.payload());
             requireWithinLimit(entry.type(), payload);

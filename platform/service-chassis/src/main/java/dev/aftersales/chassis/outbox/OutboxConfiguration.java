@@ -1,6 +1,7 @@
 package dev.aftersales.chassis.outbox;
 
 import dev.aftersales.chassis.ChassisProperties;
+import dev.aftersales.chassis.audit.AuditTrail;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -18,7 +19,8 @@ public class OutboxConfiguration {
             KafkaTemplate<String, byte[]> eventTemplate,
             MongoTemplate mongo,
             ChassisProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            AuditTrail auditTrail) {
         var outbox = properties.outbox();
         return new OutboxRelay(
                 eventTemplate,
@@ -27,7 +29,8 @@ public class OutboxConfiguration {
                 outbox.batchSize(),
                 outbox.sweepInterval(),
                 outbox.sweepGrace(),
-                meters);
+                meters,
+                auditTrail);
     }
 
     /** Sets the bound before any request or listener can raise an event. */

@@ -7,6 +7,9 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.aftersales.chassis.aggregate.OutboxEvent;
+import dev.aftersales.chassis.audit.AuditEntry;
+import dev.aftersales.chassis.audit.AuditTrail;
+import dev.aftersales.chassis.events.EventJson;
 import dev.aftersales.contracts.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -75,6 +78,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failed;
     private final Timer delay;
+    private final AuditTrail auditTrail;
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -86,6 +90,20 @@ public class OutboxRelay implements SmartLifecycle {
             Duration sweepInterval,
             Duration sweepGrace,
             MeterRegistry meters) {
+        this(kafka, mongo, service, batchSize, sweepInterval, sweepGrace, meters, null);
+    }
+
+    /** @param auditTrail where audit entries in outboxes are copied to */
+    public OutboxRelay(
+            KafkaTemplate<String, byte[]> kafka,
+            MongoTemplate mongo,
+            String service,
+            int batchSize,
+            Duration sweepInterval,
+            Duration sweepGrace,
+            MeterRegistry meters,
+            AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.sweepInterval = sweepInterval;
         this.sweepGrace = sweepGrace;
         this.kafka = kafka;
@@ -186,7 +204,13 @@ public class OutboxRelay implements SmartLifecycle {
         for (var pending : batch) {
             var futures = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
             for (var event : pending.events()) {
-                if (!recentlySent.contains(event.eventId())) {
+                if (event.isAuditEntry()) {
+                    // copied, not published; a copy repeated after a crash finds its id and stops
+                    if (auditTrail != null) {
+                        auditTrail.append(
+                                event.eventId(), EventJson.read(event.payload().getBytes(UTF_8), AuditEntry.class));
+                    }
+                } else if (!recentlySent.contains(event.eventId())) {
                     futures.add(kafka.send(toRecord(event)));
                 }
             }

@@ -42,6 +42,8 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/admin/audit")
+                        .hasAnyRole(Role.OPS.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/actuator/**", "/admin/**")
                         .hasRole(Role.OPS.name())
                         .requestMatchers("/error")

@@ -52,6 +52,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI EVENT_TOO_LARGE = URI.create("urn:aftersales:problem:event-too-large");
     public static final URI FORBIDDEN = URI.create("urn:aftersales:problem:forbidden");
     public static final URI INTERNAL = URI.create("urn:aftersales:problem:internal");
+    public static final URI TOO_MANY_REQUESTS = URI.create("urn:aftersales:problem:too-many-requests");
 
     /** Builds a 400 problem listing the fields at fault. */
     public static ProblemDetail invalid(List<FieldProblem> errors) {
@@ -168,6 +169,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(status(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage())
                         .getBody());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
+        var answer = status(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_REQUESTS, "Too many requests", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .body(answer.getBody());
     }
 
     /** Refused before anything was saved: the change would raise an event too large to publish. */

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and both lists are answered together, a field named once (its type problem wins over the
  * {@code must not be null} its missing value would add). A body without type problems goes on to
  * the handler and its {@code @Valid} as usual. Bodies nested deeper than the JSON reader's limit are
- * refused naming the limit.
+ * refused naming the limit, and dates and times outside the years a record can be about
+ * ({@link BoundedTimes}) as a type problem of their field.
  */
 public final class RequestJsonConverter extends JacksonJsonHttpMessageConverter {
 
@@ -42,7 +43,11 @@ public final class RequestJsonConverter extends JacksonJsonHttpMessageConverter 
     }
 
     private RequestJsonConverter(JsonMapper mapper, SmartValidator validator) {
-        super(mapper.rebuild().addHandler(new RequestBodyProblems.Handler()).build());
+        super(mapper.rebuild()
+                .addHandler(new RequestBodyProblems.Handler())
+                .addModule(new tools.jackson.databind.module.SimpleModule("bounded-times")
+                        .setDeserializerModifier(new BoundedTimes()))
+                .build());
         this.validator = validator;
         this.maxDepth = mapper.tokenStreamFactory().streamReadConstraints().getMaxNestingDepth();
     }

@@ -76,6 +76,7 @@ public final class ChassisDoors {
                             .json("{\"reason\": \"" + dead.reason() + "\"}")
                             .state(() -> List.of(endOffsets(brokers, origin), endOffsets(brokers, replays)));
                 })
+                .door("GET /admin/audit", scene -> Target.at("/admin/audit"))
                 .door("GET /actuator", scene -> Target.at("/actuator"))
                 .door("GET /actuator/health", scene -> Target.at("/actuator/health"))
                 .door("GET /actuator/health/**", scene -> Target.at("/actuator/health/liveness"))

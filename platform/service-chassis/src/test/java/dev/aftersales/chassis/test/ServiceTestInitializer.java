@@ -8,7 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points a service under test at the embedded MongoDB-wire store (a fresh database per context)
  * and the test token key, issuer and audience (set explicitly, as production must), and shortens
- * the chassis' timers so tests do not wait.
+ * the chassis' timers so tests do not wait. Counts what requests write to the store ({@link StoreWrites}) and send to Kafka ({@link
+ * RequestPublishes}).
  */
 public class ServiceTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -30,7 +31,11 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
                         // the embedded broker and clients are chatty at INFO; their warnings still show
                         "logging.level.kafka=WARN",
                         "logging.level.org.apache.kafka=WARN",
-                        "logging.level.state.change.logger=WARN")
+                        "logging.level.state.change.logger=WARN",
+                        "spring.kafka.producer.properties.interceptor.classes=" + RequestPublishes.class.getName())
                 .applyTo(context);
+        var writes = new StoreWrites();
+        context.getBeanFactory().registerSingleton("storeWrites", writes);
+        context.getBeanFactory().registerSingleton("storeWritesOnTheClient", writes.customizer());
     }
 }

@@ -41,6 +41,12 @@ public class Ticket implements HasOutbox {
         outbox = Outbox.of(events);
     }
 
+    void audit(String action, String actor, java.util.Map<String, String> details, java.time.Instant at) {
+        var events = Outbox.eventsOf(outbox);
+        events.audit(action, actor, id(), details, at);
+        outbox = Outbox.of(events);
+    }
+
     public int timesOpened() {
         return timesOpened;
     }

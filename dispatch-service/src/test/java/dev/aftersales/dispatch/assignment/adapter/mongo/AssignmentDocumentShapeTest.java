@@ -48,6 +48,7 @@ class AssignmentDocumentShapeTest {
             "parts": [{"requestId": "PR-1", "partNumber": "FILTER-RO", "quantity": 2, "status": "REQUESTED"}], \
             "visit": {"diagnosis": "membrane worn", "rootCause": "WEAR", "partsUsed": [{"partNumber": "FILTER-RO", "quantity": 2}], "feeCharged": "280.00", "fixed": true, "completedAt": {"$date": "2026-11-23T10:31:00Z"}}, \
             "priority": "NORMAL", \
+            "offlineClaims": [{"clientId": "u-1", "type": "ARRIVE", "claimedAt": {"$date": "2026-11-23T09:07:40Z"}, "receivedAt": {"$date": "2026-11-23T09:08:00Z"}}], \
             "_class": "dev.aftersales.dispatch.assignment.adapter.mongo.AssignmentDocument"}""";
 
     private final StoredShape shape = new StoredShape(StoreConversions.conversions());
@@ -66,6 +67,8 @@ class AssignmentDocumentShapeTest {
         a.requestParts("PR-1", "FILTER-RO", 2, NOW.plusSeconds(60));
         a.markRepeatVisit();
         a.arrive(NOW.plusSeconds(4000));
+        a.recordOfflineClaim(new dev.aftersales.dispatch.assignment.domain.OfflineClaim(
+                "u-1", "ARRIVE", NOW.plusSeconds(4000), NOW.plusSeconds(4020)));
         a.complete(new Visit(
                 "membrane worn",
                 "WEAR",

@@ -1,6 +1,7 @@
 package dev.aftersales.followup.returncall.adapter.web;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.audit.PersonalDataRead;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.contracts.followup.CallOutcome;
 import dev.aftersales.contracts.followup.ReturnCallReason;
@@ -92,6 +93,7 @@ class ReturnCallController {
     }
 
     /** @param within an ISO-8601 duration ({@code PT0S}, {@code PT2H}): also list calls due that soon */
+    @PersonalDataRead("return-calls.due")
     @GetMapping("/due")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     List<DueReturnCall> due(@RequestParam(defaultValue = "PT0S") String within) {
@@ -99,6 +101,7 @@ class ReturnCallController {
     }
 
     /** The supervisors' list of customers the retry policy could not reach. */
+    @PersonalDataRead("return-calls.unreachable")
     @GetMapping("/unreachable")
     @PreAuthorize("hasRole('SUPERVISOR')")
     List<DueReturnCall> unreachable() {

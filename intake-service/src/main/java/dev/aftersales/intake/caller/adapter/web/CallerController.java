@@ -1,6 +1,7 @@
 package dev.aftersales.intake.caller.adapter.web;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.audit.PersonalDataRead;
 import dev.aftersales.intake.caller.application.LookUpCaller;
 import dev.aftersales.intake.caller.domain.Warranty;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
@@ -44,6 +45,7 @@ class CallerController {
         this.lookUpCaller = lookUpCaller;
     }
 
+    @PersonalDataRead("callers.lookup")
     @GetMapping
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
     Lookup lookUp(@RequestParam(required = false) String phone, @RequestParam(required = false) String serialNumber) {
