@@ -130,7 +130,10 @@ public final class ApiDescription {
                         + " accepts an `Idempotency-Key`. Generated from the code by OpenApiDescriptionTest: do not"
                         + " edit by hand.");
         info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
-        doc.putArray("servers").addObject().put("url", localUrl).put("description", "the local stack (./run-local.sh)");
+        doc.putArray("servers")
+                .addObject()
+                .put("url", "/")
+                .put("description", "the service's own host; " + localUrl + " in the local stack (./run-local.sh)");
         doc.putArray("security").addObject().putArray("bearerJwt");
         var tags = doc.putArray("tags");
         var paths = springdoc.path("paths").isObject() ? (ObjectNode) springdoc.get("paths") : NODES.objectNode();
@@ -139,9 +142,10 @@ public final class ApiDescription {
                 complete(path.getKey(), operation.getKey(), (ObjectNode) operation.getValue());
             }
         }
-        tagsOf(paths).forEach(tag -> tags.addObject()
-                .put("name", tag)
-                .put("description", "The " + tag.replace('-', ' ') + " doors."));
+        tagsOf(paths)
+                .forEach(tag -> tags.addObject()
+                        .put("name", tag)
+                        .put("description", "The " + tag.replace('-', ' ') + " doors."));
         doc.set("paths", paths);
         var components = doc.putObject("components");
         var schemas = components.putObject("schemas");
@@ -162,13 +166,21 @@ public final class ApiDescription {
                 operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
         var hasBody = operation.has("requestBody");
         // a path's text id always binds; other parameters (query, header, typed ids) may be refused
-        var hasParameters = operation.path("parameters").valueStream()
+        var hasParameters = operation
+                .path("parameters")
+                .valueStream()
                 .anyMatch(p -> !p.path("in").asString().equals("path")
                         || !p.path("schema").path("type").asString().equals("string"));
+        if (!operation.has("summary") && operation.has("operationId")) {
+            operation.put("summary", summaryOf(operation.get("operationId").asString(), operation.path("tags")));
+        }
         if (operation.path("tags").isArray()) {
             // springdoc names a tag after its controller class: name the capability instead
             var capabilities = NODES.arrayNode();
-            operation.get("tags").valueStream().forEach(t -> capabilities.add(t.asString().replaceAll("-controller$", "")));
+            operation
+                    .get("tags")
+                    .valueStream()
+                    .forEach(t -> capabilities.add(t.asString().replaceAll("-controller$", "")));
             operation.set("tags", capabilities);
         }
         var problems = new ArrayList<Map.Entry<String, String>>();
@@ -199,6 +211,18 @@ public final class ApiDescription {
             }
         }
         responses.set("default", NODES.objectNode().put("$ref", "#/components/responses/Unexpected"));
+    }
+
+    /** {@code approveResolution} → "Approve resolution"; a lone verb is completed by its capability. */
+    static String summaryOf(String operationId, JsonNode tags) {
+        var words = operationId
+                .replaceAll("_\\d+$", "")
+                .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT);
+        if (!words.contains(" ") && tags.size() > 0) {
+            words += " " + tags.get(0).asString().replaceAll("-controller$", "").replace('-', ' ');
+        }
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static java.util.SortedSet<String> tagsOf(ObjectNode paths) {
