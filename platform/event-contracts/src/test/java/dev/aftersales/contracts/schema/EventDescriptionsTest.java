@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -40,16 +41,20 @@ class EventDescriptionsTest {
     void no_event_drops_renames_or_narrows_a_field_of_its_checked_in_schema() throws IOException {
         var current = EventSchemas.all();
         var breaks = new ArrayList<String>();
+        if (!Files.isDirectory(schemas())) {
+            return; // nothing published yet
+        }
         try (var files = Files.list(schemas())) {
-            for (var file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (var file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 var name = file.getFileName().toString();
                 var now = current.get(name);
                 if (now == null) {
-                    breaks.add(name + ": the event type is gone from EventCatalog; retire a type only with its consumers");
+                    breaks.add(
+                            name + ": the event type is gone from EventCatalog; retire a type only with its consumers");
                     continue;
                 }
-                SchemaCompatibility.breaks(JSON.readTree(file.toFile()), now)
-                        .forEach(b -> breaks.add(name + ": " + b));
+                SchemaCompatibility.breaks(JSON.readTree(file.toFile()), now).forEach(b -> breaks.add(name + ": " + b));
             }
         }
         assertThat(breaks)
@@ -89,20 +94,25 @@ class EventDescriptionsTest {
         var document = EventSchemas.asyncApi();
         for (var event : EventCatalog.values()) {
             var name = event.payloadType().getSimpleName();
-            assertThat(document.at("/channels/" + event.topic() + "/messages/" + name + "/$ref").asString())
+            assertThat(document.at("/channels/" + event.topic() + "/messages/" + name + "/$ref")
+                            .asString())
                     .isEqualTo("#/components/messages/" + name);
             assertThat(document.at("/components/messages/" + name + "/name").asString())
                     .isEqualTo(event.type());
         }
-        var topics = Arrays.stream(EventCatalog.values())
-                .map(EventCatalog::topic)
-                .collect(Collectors.toSet());
+        var topics =
+                Arrays.stream(EventCatalog.values()).map(EventCatalog::topic).collect(Collectors.toSet());
         assertThat(document.get("channels").propertyNames()).containsExactlyInAnyOrderElementsOf(topics);
     }
 
     static String json(JsonNode node) {
-        var printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        return JSON.writer(printer).writeValueAsString(node) + "\n";
+        var printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayEmptySeparator("")
+                        .withObjectEmptySeparator(""))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        return JSON.writer().with(printer).writeValueAsString(node) + "\n";
     }
 
     static Path directory() {
@@ -111,7 +121,8 @@ class EventDescriptionsTest {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("repository root (.ci/) not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "repository root (.ci/) not found above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("docs/asyncapi");
     }

@@ -98,7 +98,8 @@ final class EventSchemas {
             if (notNull) {
                 required.add(component.getName());
             }
-            properties.set(component.getName(), value(component.getAnnotatedType(), annotations, !notNull, definitions));
+            properties.set(
+                    component.getName(), value(component.getAnnotatedType(), annotations, !notNull, definitions));
         }
         if (!required.isEmpty()) {
             var list = schema.putArray("required");
@@ -131,7 +132,10 @@ final class EventSchemas {
             type = "integer";
             schema.put("format", "int64");
             numberBounds(annotations, schema);
-        } else if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+        } else if (raw == double.class
+                || raw == Double.class
+                || raw == float.class
+                || raw == Float.class
                 || raw == BigDecimal.class) {
             type = "number";
             numberBounds(annotations, schema);
@@ -173,7 +177,8 @@ final class EventSchemas {
             size(annotations, schema, "minProperties", "maxProperties");
             var value = ((AnnotatedParameterizedType) annotated).getAnnotatedActualTypeArguments()[1];
             schema.set(
-                    "additionalProperties", value(value, new Annotation[0], !present(value, new Annotation[0]), definitions));
+                    "additionalProperties",
+                    value(value, new Annotation[0], !present(value, new Annotation[0]), definitions));
         } else if (raw.isRecord()) {
             var name = raw.getSimpleName();
             if (!definitions.containsKey(name)) {
@@ -264,7 +269,7 @@ final class EventSchemas {
     /** The AsyncAPI 3 document: one channel per topic, its producer's send and its consumers' receive. */
     static ObjectNode asyncApi() {
         var doc = NODES.objectNode();
-        doc.put("asyncapi", "3.0.0");
+        doc.put("asyncapi", "3.1.0");
         var info = doc.putObject("info");
         info.put("title", "After-sales platform events");
         info.put("version", "v1");
@@ -287,13 +292,16 @@ final class EventSchemas {
         var messages = components.putObject("messages");
         var byTopic = new TreeMap<String, java.util.List<EventCatalog>>();
         for (var event : EventCatalog.values()) {
-            byTopic.computeIfAbsent(event.topic(), t -> new java.util.ArrayList<>()).add(event);
+            byTopic.computeIfAbsent(event.topic(), t -> new java.util.ArrayList<>())
+                    .add(event);
         }
         byTopic.forEach((topic, events) -> {
             var producer = events.get(0).service();
             var channel = channels.putObject(topic);
             channel.put("address", topic);
-            channel.put("description", "Produced by " + producer + "-service only (ce_source /aftersales/" + producer + ").");
+            channel.put(
+                    "description",
+                    "Produced by " + producer + "-service only (ce_source /aftersales/" + producer + ").");
             var channelMessages = channel.putObject("messages");
             for (var event : events) {
                 var name = event.payloadType().getSimpleName();
@@ -311,11 +319,16 @@ final class EventSchemas {
             send.put("summary", producer + "-service publishes " + topic);
             var sent = send.putArray("messages");
             events.forEach(e -> sent.addObject()
-                    .put("$ref", "#/channels/" + escape(topic) + "/messages/" + e.payloadType().getSimpleName()));
+                    .put(
+                            "$ref",
+                            "#/channels/" + escape(topic) + "/messages/"
+                                    + e.payloadType().getSimpleName()));
             var consumers = new TreeMap<String, java.util.List<EventCatalog>>();
             for (var row : EventConsumers.rows()) {
                 if (row.event().topic().equals(topic) && row.use() == EventConsumers.Use.HANDLED) {
-                    consumers.computeIfAbsent(row.service(), s -> new java.util.ArrayList<>()).add(row.event());
+                    consumers
+                            .computeIfAbsent(row.service(), s -> new java.util.ArrayList<>())
+                            .add(row.event());
                 }
             }
             consumers.forEach((consumer, handled) -> {
@@ -327,7 +340,10 @@ final class EventSchemas {
                 handled.stream()
                         .sorted(java.util.Comparator.comparing(Enum::ordinal))
                         .forEach(e -> received.addObject()
-                                .put("$ref", "#/channels/" + escape(topic) + "/messages/" + e.payloadType().getSimpleName()));
+                                .put(
+                                        "$ref",
+                                        "#/channels/" + escape(topic) + "/messages/"
+                                                + e.payloadType().getSimpleName()));
             });
         });
         components.putObject("schemas").set("CloudEventHeaders", headers());
@@ -342,7 +358,8 @@ final class EventSchemas {
     private static ObjectNode headers() {
         var schema = NODES.objectNode();
         schema.put("type", "object");
-        schema.put("description", "CloudEvents Kafka binding (binary mode) and W3C trace context, as UTF-8 text headers.");
+        schema.put(
+                "description", "CloudEvents Kafka binding (binary mode) and W3C trace context, as UTF-8 text headers.");
         schema.putArray("required")
                 .add(CloudEventHeaders.SPEC_VERSION)
                 .add(CloudEventHeaders.ID)
@@ -358,7 +375,8 @@ final class EventSchemas {
         fields.put(CloudEventHeaders.TIME, "when it happened, RFC 3339");
         fields.put(CloudEventHeaders.SUBJECT, "the aggregate's id");
         fields.put(CloudEventHeaders.TRACEPARENT, "W3C trace context of the request that caused it");
-        fields.forEach((name, description) -> properties.putObject(name).put("type", "string").put("description", description));
+        fields.forEach((name, description) ->
+                properties.putObject(name).put("type", "string").put("description", description));
         return schema;
     }
 }

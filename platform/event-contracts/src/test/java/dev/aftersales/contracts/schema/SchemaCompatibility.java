@@ -18,7 +18,7 @@ final class SchemaCompatibility {
     private final JsonNode contractRoot;
     private final JsonNode currentRoot;
     private final List<String> breaks = new ArrayList<>();
-    private final Set<String> compared = new HashSet<>();
+    private final Set<String> comparing = new HashSet<>();
 
     private SchemaCompatibility(JsonNode contractRoot, JsonNode currentRoot) {
         this.contractRoot = contractRoot;
@@ -37,9 +37,20 @@ final class SchemaCompatibility {
     private void compare(String path, JsonNode contract, JsonNode current) {
         var was = shape(contract, contractRoot);
         var is = shape(current, currentRoot);
-        if (was.ref() != null && !compared.add(was.ref() + "→" + is.ref())) {
-            return; // a recursive definition already being compared
+        var pair = was.ref() + "→" + is.ref();
+        if (was.ref() != null && !comparing.add(pair)) {
+            return; // a record that contains itself: already being compared further up
         }
+        try {
+            compareResolved(path, was, is);
+        } finally {
+            if (was.ref() != null) {
+                comparing.remove(pair);
+            }
+        }
+    }
+
+    private void compareResolved(String path, Shape was, Shape is) {
         var where = path.isEmpty() ? "the payload" : path;
         if (!is.types().containsAll(was.types())) {
             breaks.add(where + ": type narrowed from " + was.types() + " to " + is.types());
@@ -47,7 +58,8 @@ final class SchemaCompatibility {
         }
         var format = was.schema().path("format").asString("");
         if (!format.isEmpty() && !format.equals(is.schema().path("format").asString(""))) {
-            breaks.add(where + ": format changed from " + format + " to " + is.schema().path("format").asString("none"));
+            breaks.add(where + ": format changed from " + format + " to "
+                    + is.schema().path("format").asString("none"));
         }
         if (was.schema().has("enum") && is.schema().has("enum")) {
             var before = values(was.schema().get("enum"));
@@ -63,14 +75,16 @@ final class SchemaCompatibility {
             var before = was.schema().get(upper);
             var after = is.schema().get(upper);
             if (after != null && (before == null || after.decimalValue().compareTo(before.decimalValue()) < 0)) {
-                breaks.add(where + ": " + upper + " narrowed from " + (before == null ? "none" : before) + " to " + after);
+                breaks.add(
+                        where + ": " + upper + " narrowed from " + (before == null ? "none" : before) + " to " + after);
             }
         }
         for (var lower : List.of("minLength", "minItems", "minProperties", "minimum", "exclusiveMinimum")) {
             var before = was.schema().get(lower);
             var after = is.schema().get(lower);
             if (after != null && (before == null || after.decimalValue().compareTo(before.decimalValue()) > 0)) {
-                breaks.add(where + ": " + lower + " narrowed from " + (before == null ? "none" : before) + " to " + after);
+                breaks.add(
+                        where + ": " + lower + " narrowed from " + (before == null ? "none" : before) + " to " + after);
             }
         }
         var prefix = path.isEmpty() ? "" : path + ".";
@@ -101,7 +115,10 @@ final class SchemaCompatibility {
         }
         if (was.schema().path("additionalProperties").isObject()
                 && is.schema().path("additionalProperties").isObject()) {
-            compare(path + "{}", was.schema().get("additionalProperties"), is.schema().get("additionalProperties"));
+            compare(
+                    path + "{}",
+                    was.schema().get("additionalProperties"),
+                    is.schema().get("additionalProperties"));
         }
     }
 

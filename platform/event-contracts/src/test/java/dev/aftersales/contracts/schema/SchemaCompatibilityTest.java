@@ -10,8 +10,7 @@ class SchemaCompatibilityTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final String CONTRACT =
-            """
+    static final String CONTRACT = """
             {"type": "object", "required": ["id", "kind"],
              "properties": {
                "id": {"type": "string", "minLength": 1, "maxLength": 64},
@@ -40,7 +39,8 @@ class SchemaCompatibilityTest {
 
     @Test
     void a_new_optional_field_wider_bounds_and_a_new_enum_value_are_additive() {
-        var grown = changed("\"maxLength\": 2000}", "\"maxLength\": 4000}, \"extra\": {\"type\": [\"string\", \"null\"]}");
+        var grown =
+                changed("\"maxLength\": 2000}", "\"maxLength\": 4000}, \"extra\": {\"type\": [\"string\", \"null\"]}");
         grown = JSON.readTree(grown.toString().replace("\"INSTALLATION\"]", "\"INSTALLATION\",\"RELOCATION\"]"));
         assertThat(SchemaCompatibility.breaks(contract(), grown)).isEmpty();
     }
@@ -59,7 +59,11 @@ class SchemaCompatibilityTest {
 
     @Test
     void a_narrowed_type_enum_or_bound_breaks_the_contract() {
-        assertThat(SchemaCompatibility.breaks(contract(), changed("\"type\": [\"string\", \"null\"], \"maxLength\": 2000", "\"type\": \"string\", \"maxLength\": 2000")))
+        assertThat(SchemaCompatibility.breaks(
+                        contract(),
+                        changed(
+                                "\"type\": [\"string\", \"null\"], \"maxLength\": 2000",
+                                "\"type\": \"string\", \"maxLength\": 2000")))
                 .containsExactly("note: type narrowed from [null, string] to [string]");
         assertThat(SchemaCompatibility.breaks(contract(), changed("\"INSTALLATION\"]", "\"INSTALLATION_\"]")))
                 .containsExactly("kind: enum values dropped [INSTALLATION]");
@@ -67,13 +71,15 @@ class SchemaCompatibilityTest {
                 .containsExactly("note: maxLength narrowed from 2000 to 200");
         assertThat(SchemaCompatibility.breaks(contract(), changed("\"maxItems\": 50", "\"maxItems\": 5")))
                 .containsExactly("lines: maxItems narrowed from 50 to 5");
-        assertThat(SchemaCompatibility.breaks(contract(), changed("\"type\": [\"integer\", \"null\"]", "\"type\": [\"string\", \"null\"]")))
+        assertThat(SchemaCompatibility.breaks(
+                        contract(), changed("\"type\": [\"integer\", \"null\"]", "\"type\": [\"string\", \"null\"]")))
                 .containsExactly("quantity: type narrowed from [integer, null] to [null, string]");
     }
 
     @Test
     void a_field_made_required_or_optional_breaks_the_contract() {
-        assertThat(SchemaCompatibility.breaks(contract(), changed("[\"id\", \"kind\"]", "[\"id\", \"kind\", \"note\"]")))
+        assertThat(SchemaCompatibility.breaks(
+                        contract(), changed("[\"id\", \"kind\"]", "[\"id\", \"kind\", \"note\"]")))
                 .contains("note: was optional, now required (older events lack it)");
         assertThat(SchemaCompatibility.breaks(contract(), changed("[\"id\", \"kind\"]", "[\"id\"]")))
                 .containsExactly("kind: was always present, now optional");
@@ -81,8 +87,7 @@ class SchemaCompatibilityTest {
 
     @Test
     void a_new_required_field_breaks_the_contract() {
-        var grown = changed(
-                "\"required\": [\"id\", \"kind\"],", "\"required\": [\"id\", \"kind\", \"extra\"],")
+        var grown = changed("\"required\": [\"id\", \"kind\"],", "\"required\": [\"id\", \"kind\", \"extra\"],")
                 .toString()
                 .replace("\"properties\":{\"id\"", "\"properties\":{\"extra\":{\"type\":\"string\"},\"id\"");
         assertThat(SchemaCompatibility.breaks(contract(), JSON.readTree(grown)))
@@ -91,7 +96,11 @@ class SchemaCompatibilityTest {
 
     @Test
     void a_wider_number_type_is_additive_and_a_narrower_one_breaks() {
-        assertThat(SchemaCompatibility.breaks(contract(), changed("[\"integer\", \"null\"], \"format\": \"int32\"", "[\"number\", \"null\"], \"format\": \"int32\"")))
+        assertThat(SchemaCompatibility.breaks(
+                        contract(),
+                        changed(
+                                "[\"integer\", \"null\"], \"format\": \"int32\"",
+                                "[\"number\", \"null\"], \"format\": \"int32\"")))
                 .isEmpty();
         var numeric = changed("[\"integer\", \"null\"]", "[\"number\", \"null\"]");
         assertThat(SchemaCompatibility.breaks(numeric, contract()))

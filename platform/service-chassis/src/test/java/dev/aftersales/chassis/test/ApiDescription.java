@@ -203,6 +203,14 @@ public final class ApiDescription {
             var parameters = operation.has("parameters")
                     ? (ArrayNode) operation.get("parameters")
                     : operation.putArray("parameters");
+            // a door that reads the key itself declares it too: one description of it is enough
+            for (int i = parameters.size() - 1; i >= 0; i--) {
+                var parameter = parameters.get(i);
+                if (parameter.path("in").asString().equals("header")
+                        && parameter.path("name").asString().equalsIgnoreCase("Idempotency-Key")) {
+                    parameters.remove(i);
+                }
+            }
             parameters.addObject().put("$ref", "#/components/parameters/IdempotencyKey");
         }
         for (var problem : problems) {
