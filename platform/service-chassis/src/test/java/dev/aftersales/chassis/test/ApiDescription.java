@@ -126,10 +126,11 @@ public final class ApiDescription {
         info.put(
                 "description",
                 summary + "\n\nEvery door needs a bearer JWT (see `bearerJwt`). Errors are RFC 9457 problem"
-                        + " details (`Problem`); invalid input lists every field at fault in `errors`. Every POST"
-                        + " accepts an `Idempotency-Key`. Generated from the code by OpenApiDescriptionTest: do not"
+                        + " details (`Problem`); invalid input lists every field at fault in `errors`. Problem"
+                        + " titles and field messages are in Simplified Chinese when `Accept-Language` prefers zh"
+                        + " (zh-CN), else in English. Every POST accepts an `Idempotency-Key`. Unknown JSON fields in"
+                        + " a request are refused (400). Generated from the code by OpenApiDescriptionTest: do not"
                         + " edit by hand.");
-        info.putObject("license").put("name", "Apache-2.0").put("identifier", "Apache-2.0");
         doc.putArray("servers")
                 .addObject()
                 .put("url", "/")
