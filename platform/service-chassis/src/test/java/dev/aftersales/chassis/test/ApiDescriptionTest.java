@@ -5,20 +5,20 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.test.annotation.DirtiesContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A {@link ServiceSliceTest} with springdoc's description door switched on, for {@link
  * ApiDescription}. springdoc is a test dependency only: the running service has no such door, so it
- * needs no row in the authorization table; every other slice test has it off too. No other test
- * shares its context, so it is closed afterwards rather than left running beside theirs.
+ * needs no row in the authorization table; every other slice test has it off too. Its context (and
+ * embedded broker) is its own, so the other slice tests' broker address is put back after it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ServiceSliceTest
-@DirtiesContext
+@ExtendWith(EmbeddedBrokerProperty.class)
 @TestPropertySource(
         properties = {
             "springdoc.api-docs.enabled=true",
