@@ -37,7 +37,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Every error answer is RFC 9457 {@code application/problem+json}. Invalid input names each field
  * at fault in {@code errors} as a JSON path ({@code contact.phone}, {@code machine.serialNumber}).
  * Unknown JSON fields are rejected: a misspelt field would otherwise be silently dropped from a
- * customer's record.
+ * customer's record. Titles and the chassis' field messages follow {@code Accept-Language} (zh-CN or
+ * en, {@link ProblemTexts}).
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -58,10 +59,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static ProblemDetail invalid(List<FieldProblem> errors) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setType(INVALID_REQUEST);
-        problem.setTitle("Invalid request");
+        problem.setTitle(ProblemTexts.title("invalid-request", "Invalid request"));
         problem.setProperty(
                 "errors",
                 errors.stream()
+                        .map(e -> new FieldProblem(e.field(), ProblemTexts.field(e.message())))
                         .sorted(Comparator.comparing(FieldProblem::field))
                         .toList());
         return withTrace(problem);
@@ -213,8 +215,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> status(HttpStatus status, URI type, String title, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
-        problem.setTitle(title);
+        problem.setTitle(ProblemTexts.title(slugOf(type), title));
         return ResponseEntity.status(status).body(withTrace(problem));
+    }
+
+    private static String slugOf(URI type) {
+        var text = type.toString();
+        return text.substring(text.lastIndexOf(':') + 1);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 /**
  * Writes a problem+json answer from a servlet filter, where the MVC advice cannot reach (security
  * refusals, oversized bodies, idempotency keys). The detail may quote what the client sent (its
- * idempotency key), so it is escaped.
+ * idempotency key), so it is escaped. The title is in the caller's language ({@link ProblemTexts}).
  */
 public final class ProblemResponses {
 
@@ -20,7 +20,8 @@ public final class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter()
-                .write("{\"type\":\"urn:aftersales:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":"
+                .write("{\"type\":\"urn:aftersales:problem:" + slug + "\",\"title\":\""
+                        + escaped(ProblemTexts.title(slug, title)) + "\",\"status\":"
                         + status + ",\"detail\":\"" + escaped(detail) + "\"}");
     }
 

@@ -15,6 +15,10 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (!context.getEnvironment().containsProperty("springdoc.api-docs.enabled")) {
+            // springdoc is on the services' test classpath for ApiDescriptionTest alone; no door elsewhere
+            TestPropertyValues.of("springdoc.api-docs.enabled=false").applyTo(context);
+        }
         TestPropertyValues.of(
                         "spring.mongodb.uri=" + EmbeddedMongo.uri("test-" + UUID.randomUUID()),
                         "spring.security.oauth2.resourceserver.jwt.public-key-location="

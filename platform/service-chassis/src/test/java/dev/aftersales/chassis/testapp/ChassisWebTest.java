@@ -20,11 +20,18 @@ class ChassisWebTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> post(String path, String token, String body) throws Exception {
+        return post(path, token, body, null);
+    }
+
+    HttpResponse<String> post(String path, String token, String body, String language) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -37,6 +44,37 @@ class ChassisWebTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(response.body()).contains("kind").contains("must be one of");
+    }
+
+    static final String INVALID = "{\"kind\":\"TELEPORT\",\"contact\":{\"name\":\"\"},\"colour\":1}";
+
+    @Test
+    void accept_language_zh_cn_gets_chinese_problem_titles_and_field_messages() throws Exception {
+        var response = post("/tickets", TestTokens.agent("agent-1"), INVALID, "zh-CN,zh;q=0.9,en;q=0.5");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("\"title\":\"请求无效\"")
+                .contains("{\"field\":\"colour\",\"message\":\"未知字段\"}")
+                .contains("{\"field\":\"kind\",\"message\":\"必须是以下之一 [")
+                .contains("{\"field\":\"contact.name\",\"message\":\"不能为空\"}");
+        var unauthenticated = post("/tickets", null, "{}", "zh-CN");
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(unauthenticated.body()).contains("\"title\":\"未认证\"");
+    }
+
+    @Test
+    void accept_language_en_or_none_or_another_language_gets_english() throws Exception {
+        for (var language : new String[] {"en", null, "fr-FR", "en-US,zh-CN;q=0.5"}) {
+            var response = post("/tickets", TestTokens.agent("agent-1"), INVALID, language);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body())
+                    .as(language)
+                    .contains("\"title\":\"Invalid request\"")
+                    .contains("{\"field\":\"colour\",\"message\":\"unknown field\"}")
+                    .contains("{\"field\":\"kind\",\"message\":\"must be one of [")
+                    .contains("{\"field\":\"contact.name\",\"message\":\"must not be blank\"}");
+        }
+        assertThat(post("/tickets", null, "{}", "en").body()).contains("\"title\":\"Unauthenticated\"");
     }
 
     @Test

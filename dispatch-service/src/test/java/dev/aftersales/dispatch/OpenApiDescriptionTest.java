@@ -1,0 +1,27 @@
+package dev.aftersales.dispatch;
+
+import dev.aftersales.chassis.test.ApiDescription;
+import dev.aftersales.chassis.test.ApiDescriptionTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * {@code docs/openapi/dispatch-service.yaml} describes the doors of this code: regenerate it with
+ * {@code -D{@value ApiDescription#WRITE}=true} (README, "API descriptions") when a door changes.
+ */
+@ApiDescriptionTest
+class OpenApiDescriptionTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void the_checked_in_openapi_document_describes_every_door_of_the_code() throws Exception {
+        ApiDescription.of(
+                        "dispatch-service",
+                        "Field technicians' mobile apps and dispatchers: the customer and equipment archive, technicians, assignments, appointments, parts requests and visit completion.",
+                        "http://localhost:8082",
+                        port)
+                .checkAgainstCheckedInFile();
+    }
+}
