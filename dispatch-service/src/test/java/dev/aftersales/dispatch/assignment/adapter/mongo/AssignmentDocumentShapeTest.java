@@ -47,8 +47,8 @@ class AssignmentDocumentShapeTest {
             "repeatVisit": true, \
             "parts": [{"requestId": "PR-1", "partNumber": "FILTER-RO", "quantity": 2, "status": "REQUESTED"}], \
             "visit": {"diagnosis": "membrane worn", "rootCause": "WEAR", "partsUsed": [{"partNumber": "FILTER-RO", "quantity": 2}], "feeCharged": "280.00", "fixed": true, "completedAt": {"$date": "2026-11-23T10:31:00Z"}}, \
-            "priority": "NORMAL", \
             "offlineClaims": [{"clientId": "u-1", "type": "ARRIVE", "claimedAt": {"$date": "2026-11-23T09:07:40Z"}, "receivedAt": {"$date": "2026-11-23T09:08:00Z"}}], \
+            "priority": "NORMAL", \
             "_class": "dev.aftersales.dispatch.assignment.adapter.mongo.AssignmentDocument"}""";
 
     private final StoredShape shape = new StoredShape(StoreConversions.conversions());
