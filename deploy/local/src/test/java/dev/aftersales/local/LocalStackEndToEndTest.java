@@ -1045,6 +1045,86 @@ class LocalStackEndToEndTest {
         }
 
         /**
+         * A quality complaint about a batch: the agreed replacement goods are held by parts along the chain
+         * from the machine's dealer, the holding dealer confirms shipment, the agent the customer's receipt;
+         * a gift makes up for the trouble; when every action is done the return call decides, and a
+         * satisfied customer closes the case.
+         */
+        @Test
+        void a_quality_complaint_gets_its_replacement_shipped_and_received_and_closes_when_satisfied() {
+            var machine = demoMachine("T-002", 0);
+            var complaintId = register(DEMO.complaint(machine.serialNumber(), "QUALITY_COMPLAINT", "同批次滤芯三个月就坏"));
+            var supervisor = stack.token("supervisor-1", "SUPERVISOR");
+            var gift = post(
+                    Service.INTAKE,
+                    "/api/complaints/" + complaintId + "/goodwill",
+                    agent,
+                    Map.of("kind", "GIFT", "amount", 60, "reason", "赠送PP棉滤芯一支"));
+            assertThat(gift.status()).as(gift.text()).isEqualTo(201);
+
+            var replacementId = agreeResolution(
+                    complaintId,
+                    List.of(
+                            Map.of(
+                                    "kind",
+                                    "REPLACEMENT",
+                                    "description",
+                                    "更换同批次滤芯",
+                                    "itemNumber",
+                                    "FLT-CTO-01",
+                                    "quantity",
+                                    2),
+                            Map.of("kind", "APOLOGY", "description", "主管致电道歉")));
+            var goodsPath = "/api/replacements/" + complaintId + "/" + replacementId;
+            var held = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> get(Service.PARTS, goodsPath, ops), r -> r.status() == 200)
+                    .json();
+            assertThat(held.get("status").asString()).isEqualTo("RESERVED");
+            assertThat(held.get("quantity").asInt()).isEqualTo(2);
+            var shipper = held.get("shippingDealerId").asString();
+            var dealer = stack.token("dealer-" + shipper, List.of("DEALER"), Map.of("dealer_id", shipper));
+            var otherDealer = stack.token("dealer-D-CD", List.of("DEALER"), Map.of("dealer_id", "D-CD"));
+            assertThat(post(Service.PARTS, goodsPath + "/shipped", otherDealer, Map.of("waybill", "SF1"))
+                            .status())
+                    .isEqualTo(404);
+            var shipped = post(Service.PARTS, goodsPath + "/shipped", dealer, Map.of("waybill", "SF20261130"));
+            assertThat(shipped.status()).as(shipped.text()).isEqualTo(200);
+
+            var actions = "/api/complaints/" + complaintId + "/resolution/actions/";
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(post(
+                                            Service.INTAKE,
+                                            actions + replacementId + "/receipt",
+                                            agent,
+                                            Map.of("note", "客户已签收"))
+                                    .status())
+                            .isEqualTo(204));
+            var apologyId = replacementId.substring(0, replacementId.length() - 1) + "2";
+            assertThat(post(Service.INTAKE, actions + apologyId + "/done", supervisor, Map.of("note", "已致电道歉"))
+                            .status())
+                    .isEqualTo(204);
+
+            var call = awaitReturnCall(complaintId, 1);
+            assertThat(answerSurvey(call, true, 5).status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(
+                                    complaint(complaintId).get("status").asString())
+                            .isEqualTo("CLOSED"));
+            assertThat(timeline(complaintId))
+                    .containsSubsequence(
+                            "REGISTERED",
+                            "GOODWILL_RECORDED",
+                            "RESOLUTION_AGREED",
+                            "REPLACEMENT_RESERVED",
+                            "REPLACEMENT_SHIPPED",
+                            "GOODS_RECEIVED",
+                            "RESOLUTION_CARRIED_OUT",
+                            "RETURN_CALL_SCHEDULED",
+                            "CLOSED");
+            assertThat(technicianAssignedByComplaint()).doesNotContainKey(complaintId);
+        }
+
+        /**
          * A complaint about a technician's attitude is the supervisor's: he is never offered a visit for it,
          * and the revisit the customer agreed to goes to a colleague.
          */

@@ -55,7 +55,8 @@ public class SetAvailability {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        if (!technicians.setAvailability(technicianId, availability)) {
+        // Looked up first, so that a refusal writes nothing, not even an update that matches nothing.
+        if (technicians.byId(technicianId).isEmpty() || !technicians.setAvailability(technicianId, availability)) {
             throw new NotFoundException("no technician " + technicianId);
         }
         return technicians.byId(technicianId).orElseThrow();
