@@ -203,7 +203,10 @@ public final class DemoTraffic implements AutoCloseable {
         for (var technician : technicianTokens.keySet()) {
             workAssignments(technician);
         }
-        workReturnCalls();
+        // Every other tick: the list reads personal data, at most 60 times a minute per agent.
+        if (round % 2 == 0) {
+            workReturnCalls();
+        }
         if (round % 3 == 0) {
             forgetClosedCases();
         }

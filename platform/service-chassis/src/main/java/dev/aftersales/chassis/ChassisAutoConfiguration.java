@@ -58,10 +58,9 @@ public class ChassisAutoConfiguration {
     /** Rate limit and audit of the doors that return personal data in bulk ({@code @PersonalDataRead}). */
     @Bean
     org.springframework.web.servlet.config.annotation.WebMvcConfigurer personalDataReads(
-            AuditTrail auditTrail,
-            @org.springframework.beans.factory.annotation.Value("${aftersales.personal-data-reads.per-minute:60}")
-                    int perMinute) {
-        var reads = new dev.aftersales.chassis.audit.PersonalDataReads(auditTrail, perMinute);
+            AuditTrail auditTrail, ChassisProperties properties) {
+        var reads = new dev.aftersales.chassis.audit.PersonalDataReads(
+                auditTrail, properties.personalDataReads().perMinute());
         return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
             @Override
             public void addInterceptors(

@@ -14,7 +14,16 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("aftersales")
 public record ChassisProperties(
-        String service, Kafka kafka, Outbox outbox, Http http, Events events, Idempotency idempotency) {
+        String service,
+        Kafka kafka,
+        Outbox outbox,
+        Http http,
+        Events events,
+        Idempotency idempotency,
+        PersonalDataReads personalDataReads) {
+
+    /** @param perMinute reads of personal data in bulk (lookups, lists) one user may make per minute, per instance */
+    public record PersonalDataReads(@DefaultValue("60") int perMinute) {}
 
     /**
      * @param partitions partitions of the topics this service creates (its own and their dead-letter topics)
