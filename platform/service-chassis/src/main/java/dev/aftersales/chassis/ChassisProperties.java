@@ -108,5 +108,6 @@ public record ChassisProperties(
         idempotency = idempotency != null
                 ? idempotency
                 : new Idempotency(Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofHours(1));
+        personalDataReads = personalDataReads != null ? personalDataReads : new PersonalDataReads(60);
     }
 }
