@@ -19,7 +19,7 @@ started=$(date +%s)
 
 build=false
 keep=false
-wait_seconds=300
+wait_seconds=420
 for arg in "$@"; do
   case "$arg" in
     --build) build=true ;;

@@ -471,7 +471,7 @@ public final class DemoTraffic implements AutoCloseable {
             case "SERVICE_ATTITUDE" -> List.of(Map.of("kind", "REVISIT", "description", "换一位师傅上门复查"), apology);
             default -> {
                 // A faulty batch: the same consumable replaced, now and then one nobody has in stock.
-                var item = pick(complaintId, "scarce") < 15 ? scarcePart() : partFor("ASG-" + complaintId);
+                var item = pick(complaintId, "scarce") < 35 ? scarcePart() : partFor("ASG-" + complaintId);
                 yield List.of(
                         Map.of("kind", "REPLACEMENT", "description", "更换同批次滤芯", "itemNumber", item, "quantity", 1),
                         apology);
@@ -802,7 +802,7 @@ public final class DemoTraffic implements AutoCloseable {
             }
             // One customer in thirty is never satisfied: after the last round a supervisor takes over.
             var dissatisfied =
-                    pick(id, "dissatisfied") < 20 || pick(String.valueOf(call.get("complaintId")), "hard") < 5;
+                    pick(id, "dissatisfied") < 20 || pick(String.valueOf(call.get("complaintId")), "hard") < 10;
             var answers = new ArrayList<Map<String, Object>>();
             for (var question : QUESTIONS) {
                 var expectation = 6 + pick(id + question, "e") % 2;
