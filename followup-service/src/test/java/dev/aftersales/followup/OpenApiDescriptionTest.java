@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * {@code docs/openapi/followup-service.yaml} describes the doors of this code: regenerate it with
- * {@code -D{@value ApiDescription#WRITE}=true} (README, "API descriptions") when a door changes.
+ * {@code -D{@value ApiDescription#WRITE}=true} (README, "API and event descriptions") when a door changes.
  */
 @ApiDescriptionTest
 @Import(FollowupTestClock.class)

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * {@code docs/openapi/intake-service.yaml} describes the doors of this code: regenerate it with
- * {@code -D{@value ApiDescription#WRITE}=true} (README, "API descriptions") when a door changes.
+ * {@code -D{@value ApiDescription#WRITE}=true} (README, "API and event descriptions") when a door changes.
  */
 @ApiDescriptionTest
 class OpenApiDescriptionTest {
