@@ -51,6 +51,11 @@ public final class ReturnCall {
         return "INST-" + serialNumber;
     }
 
+    /** The machine a thank-you call's case reference stands for; null for a complaint's case. */
+    public static String machineOfInstallationCase(String caseReference) {
+        return caseReference != null && caseReference.startsWith("INST-") ? caseReference.substring(5) : null;
+    }
+
     /**
      * The return call of a completed visit in satisfaction round {@code round}, due {@code delay}
      * after completion; raises ReturnCallScheduled. Dispatch may reuse the assignment for the next

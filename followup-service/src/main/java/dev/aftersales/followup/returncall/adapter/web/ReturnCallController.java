@@ -12,6 +12,7 @@ import dev.aftersales.followup.returncall.application.ListUnreachableCustomers;
 import dev.aftersales.followup.returncall.application.RecordCallAttempt;
 import dev.aftersales.followup.returncall.application.RecordCallAttemptCommand;
 import dev.aftersales.followup.returncall.application.ReturnCallWithCase;
+import dev.aftersales.followup.returncall.domain.ReturnCall;
 import dev.aftersales.followup.returncall.domain.ReturnCallStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,7 +63,8 @@ class ReturnCallController {
                     call.status(),
                     call.attempts(),
                     call.lastOutcome(),
-                    file.map(CaseFile::serialNumber).orElse(null),
+                    // A thank-you call has no case file: its case reference names the machine.
+                    file.map(CaseFile::serialNumber).orElse(ReturnCall.machineOfInstallationCase(call.complaintId())),
                     file.map(CaseFile::model).orElse(null),
                     file.map(CaseFile::batchNumber).orElse(null),
                     file.map(CaseFile::customerId).orElse(null),
