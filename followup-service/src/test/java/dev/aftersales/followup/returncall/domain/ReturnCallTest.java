@@ -128,6 +128,14 @@ class ReturnCallTest {
     }
 
     @Test
+    void a_thank_you_calls_case_reference_names_its_machine_and_a_complaints_names_none() {
+        assertThat(ReturnCall.machineOfInstallationCase(ReturnCall.installationCaseOf("WP-0001")))
+                .isEqualTo("WP-0001");
+        assertThat(ReturnCall.machineOfInstallationCase("C-20261130-0001")).isNull();
+        assertThat(ReturnCall.machineOfInstallationCase(null)).isNull();
+    }
+
+    @Test
     void a_resolution_carried_out_has_one_call_per_round_for_its_case() {
         var first = ReturnCall.afterResolution("C-7", 1, COMPLETED, Duration.ofHours(24), COMPLETED);
         assertThat(first.id()).isEqualTo("RC-RES-C-7");
