@@ -37,6 +37,12 @@ FORBIDDEN_VALUES = [
 ]
 # Labels whose values are per process or per scrape target, bounded by the deployment, not the business.
 PLATFORM_LABELS = {"__name__", "instance", "le", "quantile"}
+# Timers whose p95/p99 the dashboards draw from SLO buckets (see generate-dashboards.py).
+BUSINESS_HISTOGRAMS = ["aftersales_intake_first_answer_seconds", "aftersales_assignments_time_to_assign_seconds",
+                       "aftersales_visits_time_to_arrive_seconds", "aftersales_parts_time_until_ready_seconds",
+                       "http_server_requests_seconds"]
+# Series one service instance may export; a per-case or per-customer label would blow through it at once.
+SERIES_BUDGET = 5000
 MAX_VALUES_PER_LABEL = 60
 
 
@@ -175,6 +181,31 @@ def check_labels(prometheus):
     series = query(prometheus, "/api/v1/query", query="count({__name__=~'.+'})")["result"]
     total = int(float(series[0]["value"][1])) if series else 0
     print(f"labels: {len(names)} label names, {values_seen} values, {total} series checked")
+    return failures + check_histograms(prometheus)
+
+
+def check_histograms(prometheus):
+    """The business timers have SLO buckets, none per dealer or technician, and no service exceeds its series budget."""
+    failures = []
+    for timer in BUSINESS_HISTOGRAMS:
+        found = query(prometheus, "/api/v1/query", query=f"count({timer}_bucket)")["result"]
+        if not found:
+            failures.append(f"histograms: {timer} has no _bucket series (no p95 can be drawn)")
+    per_party = query(prometheus, "/api/v1/query",
+                      query="count by (__name__) ({__name__=~'.+_bucket', job='aftersales', dealer!=''} "
+                            "or {__name__=~'.+_bucket', job='aftersales', technician!=''})")["result"]
+    for row in per_party:
+        failures.append(f"histograms: {row['metric']['__name__']} has buckets per dealer or technician")
+    budgets = query(prometheus, "/api/v1/query",
+                    query="count by (application) ({job='aftersales'})")["result"]
+    for row in budgets:
+        count = int(float(row["value"][1]))
+        if count > SERIES_BUDGET:
+            failures.append(f"series budget: {row['metric'].get('application')} exports {count} series"
+                            f" (budget {SERIES_BUDGET})")
+    sizes = {row['metric'].get('application'): row['value'][1] for row in budgets}
+    print(f"histograms: {len(BUSINESS_HISTOGRAMS)} business timers with buckets; series per service {sizes}"
+          f" (budget {SERIES_BUDGET})")
     return failures
 
 

@@ -81,6 +81,15 @@ def share(part, whole, by="", window="1d"):
     return f"sum{group} (increase({part}[{window}])) / sum{group} (increase({whole}[{window}]))"
 
 
+def quantile(q, histogram, window):
+    """The q-quantile of a timer's SLO buckets over `window` (buckets, not an average: the slow tail shows)."""
+    return f"histogram_quantile({q}, sum by (le) (rate({histogram}_bucket[{window}])))"
+
+
+def p95(histogram, window):
+    return quantile(0.95, histogram, window)
+
+
 def dashboard(uid, title, description, panels):
     x = y = 0
     row_h = 0
@@ -141,9 +150,10 @@ hotline = dashboard("aftersales-hotline", "Hotline & SLA",
     panel("stat", "Settled by phone (last 24 h)", "percentunit",
           share("aftersales_intake_resolved_by_phone_total", "aftersales_complaints_registered_total"),
           "Share of new cases settled by phone guidance without a visit.", w=4, h=8),
-    panel("stat", "Average time to first answer", "s",
-          "sum(rate(aftersales_intake_first_answer_seconds_sum[1h])) / sum(rate(aftersales_intake_first_answer_seconds_count[1h]))",
-          "From the call to the first answer an agent recorded, over the last hour.", w=4, h=8),
+    panel("stat", "Time to first answer (p95)", "s",
+          p95("aftersales_intake_first_answer_seconds", "6h"),
+          "95 % of cases got their first answer within this time, over the last 6 hours (due within 4 h).",
+          w=4, h=8),
     panel("timeseries", "Repeat calls and escalations per hour", "suffix: calls/h",
           [(f"sum(rate(aftersales_intake_calls_repeated_total[{RATE}])) * 3600", "repeat calls on an open case"),
            (f"sum(rate(aftersales_intake_cases_escalated_total[{RATE}])) * 3600", "escalated (3rd call)")],
@@ -204,19 +214,20 @@ dispatch = dashboard("aftersales-dispatch", "Dispatch & technicians",
           [(f'sum by (reason) (increase(aftersales_assignments_offers_total{{outcome!="ACCEPTED",{D}}}[1d]))',
             "{{reason}}")],
           "Why technicians did not take the job.", w=8),
-    panel("timeseries", "Average time from call to technician on site", "s",
-          [(f"sum by (dealer) (rate(aftersales_visits_time_to_arrive_seconds_sum{{{D}}}[1h])) / "
-            f"sum by (dealer) (rate(aftersales_visits_time_to_arrive_seconds_count{{{D}}}[1h]))", "{{dealer}}")],
-          "Registration to arrival, per dealer, over the last hour.", w=12),
+    panel("timeseries", "Time from decision to technician on site (p50, p95)", "s",
+          [(quantile(0.5, "aftersales_visits_time_to_arrive_seconds", "6h"), "p50"),
+           (quantile(0.95, "aftersales_visits_time_to_arrive_seconds", "6h"), "p95")],
+          "From the rule chain's decision to arrival, over 6 hours (target 6 h, promised 24 h). "
+          "Per dealer: the on-site-within-SLA share above.", w=12),
     panel("timeseries", "Visits completed per hour", "suffix: visits/h",
           [(f"sum by (outcome) (rate(aftersales_visits_completed_total[{RATE}])) * 3600", "{{outcome}}")],
           "Visits reported done by the technicians, fixed or not.", w=12, stack="normal"),
     panel("bargauge", "Installed machines by dealer", "suffix: machines",
           [('sum by (dealer) (aftersales_archive_installations{region=~"$region",' + D + '})', "{{dealer}}")],
           "The dealer's installed base in the archive (who installed which machine).", w=12),
-    panel("stat", "Average time to assign", "s",
-          "sum(rate(aftersales_assignments_time_to_assign_seconds_sum[1h])) / sum(rate(aftersales_assignments_time_to_assign_seconds_count[1h]))",
-          "From the complaint event to the technician's offer, over the last hour.", w=12),
+    panel("stat", "Time to assign (p95)", "s",
+          p95("aftersales_assignments_time_to_assign_seconds", "6h"),
+          "95 % of cases had their technician's offer within this time of registration, over 6 hours.", w=12),
     panel("stat", "Escalated cases waiting for a dispatcher", "suffix: cases",
           "sum(aftersales_assignments_escalated_waiting)",
           "Cases the rule chain found nobody for, on GET /api/assignments?status=ESCALATED.", w=12),
@@ -243,10 +254,11 @@ parts = dashboard("aftersales-parts", "Parts",
     panel("timeseries", "Reservation outcomes per hour", "suffix: requests/h",
           [(f"sum by (outcome) (rate(aftersales_parts_reservations_total[{RATE}])) * 3600", "{{outcome}}")],
           "Own dealer, transfer from another dealer, factory, or backorder.", w=12, stack="normal"),
-    panel("timeseries", "Average time until parts are ready", "s",
-          [("sum(rate(aftersales_parts_time_until_ready_seconds_sum[1h])) / sum(rate(aftersales_parts_time_until_ready_seconds_count[1h]))",
-            "time until ready")],
-          "From the technician's request to the part being ready at his dealer (0 when in stock).", w=12),
+    panel("timeseries", "Time until parts are ready (p50, p95)", "s",
+          [(quantile(0.5, "aftersales_parts_time_until_ready_seconds", "6h"), "p50"),
+           (quantile(0.95, "aftersales_parts_time_until_ready_seconds", "6h"), "p95")],
+          "From the technician's request to the part being ready at his dealer (0 when in stock), over 6 hours.",
+          w=12),
     panel("timeseries", "Stock-outs per hour", "suffix: stock-outs/h",
           [(f"sum(rate(aftersales_parts_stockouts_total[{RATE}])) * 3600", "own dealer could not supply")],
           "Requests the technician's own dealer could not serve from stock.", w=8),
@@ -330,10 +342,10 @@ platform = dashboard("aftersales-platform", "Platform",
     panel("timeseries", "Kafka consumer lag", "suffix: events",
           [("max by (application) (kafka_consumer_fetch_manager_records_lag_max)", "{{application}}")],
           "How many events a service's consumers are behind (the largest lag of any partition).", w=12),
-    panel("timeseries", "Event delay from raise to Kafka (average)", "s",
-          [(f"sum by (application) (rate(aftersales_outbox_delay_seconds_sum[{RATE}])) / "
-            f"sum by (application) (rate(aftersales_outbox_delay_seconds_count[{RATE}]))", "{{application}}")],
-          "From the state change to the broker's acknowledgement of its event.", w=12),
+    panel("timeseries", "Event delay from raise to Kafka (p95)", "s",
+          [(f"histogram_quantile(0.95, sum by (application, le) (rate(aftersales_outbox_delay_seconds_bucket[{RATE}])))",
+            "{{application}}")],
+          "From the state change to the broker's acknowledgement of its event; 95 % were faster.", w=12),
     panel("timeseries", "Events published and handled per second", "suffix: events/s",
           [(f"sum by (application) (rate(aftersales_outbox_published_total[{RATE}]))", "{{application}} published"),
            (f"sum by (application) (rate(aftersales_events_handled_seconds_count[{RATE}]))", "{{application}} handled")],
@@ -341,6 +353,10 @@ platform = dashboard("aftersales-platform", "Platform",
     panel("timeseries", "HTTP requests per second", "reqps",
           [(f"sum by (application) (rate(http_server_requests_seconds_count[{RATE}]))", "{{application}}")],
           "Requests from agents, technicians' apps, dealers and Prometheus.", w=12),
+    panel("timeseries", "HTTP request latency (p99, feed streams excluded)", "s",
+          [(f'histogram_quantile(0.99, sum by (application, le) '
+            f'(rate(http_server_requests_seconds_bucket{{uri!~".*/feed.*"}}[{RATE}])))', "{{application}}")],
+          "99 % of requests were answered faster; the SlowRequests alert fires above 1 s for 10 minutes.", w=12),
     panel("timeseries", "HTTP server errors (5xx share)", "percentunit",
           [(f'(sum by (application) (rate(http_server_requests_seconds_count{{status=~"5.."}}[{RATE}])) '
             f'or sum by (application) (rate(http_server_requests_seconds_count[{RATE}])) * 0) / '

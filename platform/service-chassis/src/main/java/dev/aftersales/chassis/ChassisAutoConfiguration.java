@@ -5,6 +5,7 @@ import dev.aftersales.chassis.audit.AuditTrail;
 import dev.aftersales.chassis.audit.LoggedAudit;
 import dev.aftersales.chassis.events.KafkaConfiguration;
 import dev.aftersales.chassis.idempotency.IdempotencyConfiguration;
+import dev.aftersales.chassis.metrics.HistogramSeriesFilter;
 import dev.aftersales.chassis.metrics.PersonalDataTagFilter;
 import dev.aftersales.chassis.outbox.OutboxConfiguration;
 import dev.aftersales.chassis.security.CurrentUser;
@@ -83,6 +84,13 @@ public class ChassisAutoConfiguration {
     @Bean
     PersonalDataTagFilter personalDataTagFilter() {
         return new PersonalDataTagFilter();
+    }
+
+    /** Last, so that no configured bucket list brings histograms back onto per-dealer meters. */
+    @Bean
+    @org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE)
+    HistogramSeriesFilter histogramSeriesFilter() {
+        return new HistogramSeriesFilter();
     }
 
     @Bean

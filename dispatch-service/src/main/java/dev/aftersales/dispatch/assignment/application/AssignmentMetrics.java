@@ -27,6 +27,15 @@ class AssignmentMetrics {
         this.meters = meters;
         this.timeToAssign = Timer.builder("aftersales.assignments.time-to-assign")
                 .description("From the case's registration to the rule chain's decision")
+                // Seconds when the original installer is known; minutes when offers time out down the chain.
+                .serviceLevelObjectives(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(1),
+                        Duration.ofHours(2),
+                        Duration.ofHours(4))
                 .register(meters);
         // At zero from the start: the dashboards show the rate of each rule and of visit outcomes.
         Stream.concat(Arrays.stream(AssignmentRule.values()).map(Enum::name), Stream.of(Decision.ESCALATED))
@@ -69,10 +78,21 @@ class AssignmentMetrics {
 
     void arrived(boolean onSiteSlaMet, String dealerId, Duration sinceDecision) {
         var sla = onSiteSlaMet ? "MET" : "MISSED";
+        // No dealer tag: a histogram per dealer would cost a series per bucket per dealer; per-dealer
+        // punctuality is the arrivals counter below.
         Timer.builder("aftersales.visits.time-to-arrive")
                 .description("From the rule chain's decision to the technician on site, by the on-site SLA")
                 .tag("sla", sla)
-                .tag("dealer", String.valueOf(dealerId))
+                // 6 h is the target, 24 h the promise (domain.md, service levels).
+                .serviceLevelObjectives(
+                        Duration.ofHours(1),
+                        Duration.ofHours(2),
+                        Duration.ofHours(4),
+                        Duration.ofHours(6),
+                        Duration.ofHours(12),
+                        Duration.ofHours(24),
+                        Duration.ofHours(48),
+                        Duration.ofHours(72))
                 .register(meters)
                 .record(sinceDecision);
         Counter.builder("aftersales.visits.arrived")

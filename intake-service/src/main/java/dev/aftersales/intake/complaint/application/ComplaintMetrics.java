@@ -48,6 +48,15 @@ class ComplaintMetrics {
                 .register(meters);
         firstAnswer = Timer.builder("aftersales.intake.first.answer")
                 .description("Time from registration to the first answer an agent recorded")
+                // The answer is due within 4 h, best the same day (domain.md, service levels).
+                .serviceLevelObjectives(
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(1),
+                        Duration.ofHours(2),
+                        Duration.ofHours(4),
+                        Duration.ofHours(8),
+                        Duration.ofHours(24))
                 .register(meters);
         callsPerCase = DistributionSummary.builder("aftersales.intake.calls.per.case")
                 .description("Calls the customer made about a case, counted when it closed")

@@ -39,6 +39,15 @@ class ReservationMetrics {
                 .register(meters);
         this.untilReady = Timer.builder("aftersales.parts.time.until.ready")
                 .description("From the request until the reserved parts are ready for the technician")
+                // 0 when in stock; hours for a transfer; days from the factory or a backorder.
+                .serviceLevelObjectives(
+                        Duration.ofMinutes(1),
+                        Duration.ofHours(1),
+                        Duration.ofHours(4),
+                        Duration.ofHours(24),
+                        Duration.ofHours(48),
+                        Duration.ofHours(72),
+                        Duration.ofDays(7))
                 .register(meters);
         this.consumed = Counter.builder("aftersales.parts.consumed")
                 .description("Reserved units used up by completed visits")

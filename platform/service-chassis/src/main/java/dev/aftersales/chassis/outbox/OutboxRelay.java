@@ -118,6 +118,14 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.delay = Timer.builder("aftersales.outbox.delay")
                 .description("Time from raising an event to its acknowledgement by the broker")
+                // Milliseconds when handed over at once; the sweep's grace and period when it was not.
+                .serviceLevelObjectives(
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(200),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(60))
                 .register(meters);
         meters.gauge("aftersales.outbox.queued", queue, BlockingQueue::size);
         Gauge.builder("aftersales.outbox.backlog", backlog, AtomicInteger::get)

@@ -210,6 +210,21 @@ class ChassisWebTest {
     }
 
     @Test
+    void request_latency_is_exported_as_service_level_buckets_for_p99_panels() throws Exception {
+        post("/tickets", TestTokens.agent("agent-1"), "{}");
+
+        var ops = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + TestTokens.ops())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ops.body())
+                .containsPattern("http_server_requests_seconds_bucket\\{.*le=\"0\\.2\".*\\}")
+                .containsPattern("http_server_requests_seconds_bucket\\{.*le=\"1\\.0\".*\\}");
+    }
+
+    @Test
     void an_unknown_path_gets_404_problem_json() throws Exception {
         var response = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/nothing-here"))
