@@ -1,5 +1,6 @@
 package dev.aftersales.followup.care.application;
 
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customer;
 import dev.aftersales.followup.care.domain.Customers;
@@ -13,6 +14,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecordCustomerContact {
 
+    /** A supervisor's tier may insert the customer's first record at the same moment. */
+    private static final ConflictRetry CONCURRENT_FIRST_RECORD =
+            ConflictRetry.upTo(3).alsoOnDuplicateKey();
+
     private final Customers customers;
     private final FollowupProperties properties;
 
@@ -22,11 +27,13 @@ public class RecordCustomerContact {
     }
 
     public void record(String eventId, String customerId, Instant at) {
-        var customer = customers.find(customerId).orElseGet(() -> Customer.first(customerId));
-        if (!customer.events().firstDelivery(eventId)) {
-            return;
-        }
-        customer.contacted(at, properties.carePeriodOf(customer.tier()));
-        customers.save(customer);
+        CONCURRENT_FIRST_RECORD.run(() -> {
+            var customer = customers.find(customerId).orElseGet(() -> Customer.first(customerId));
+            if (!customer.events().firstDelivery(eventId)) {
+                return;
+            }
+            customer.contacted(at, properties.carePeriodOf(customer.tier()));
+            customers.save(customer);
+        });
     }
 }

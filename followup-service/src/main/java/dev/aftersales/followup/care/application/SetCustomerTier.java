@@ -1,6 +1,7 @@
 package dev.aftersales.followup.care.application;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.retry.ConflictRetry;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customer;
 import dev.aftersales.followup.care.domain.Customers;
@@ -13,6 +14,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SetCustomerTier {
+
+    /**
+     * The customer's first record may be inserted at the same moment by a consumed contact (an
+     * installation announced by an import): read again and tier the record that won.
+     */
+    private static final ConflictRetry FIRST_WRITER_WINS = ConflictRetry.upTo(3).alsoOnDuplicateKey();
 
     private final Customers customers;
     private final FollowupProperties properties;
@@ -30,9 +37,11 @@ public class SetCustomerTier {
             throw new InvalidRequestException(
                     "tier", "must be one of " + properties.tiers().keySet());
         }
-        var customer = customers.find(customerId).orElseGet(() -> Customer.first(customerId));
-        customer.tiered(tier, properties.carePeriodOf(tier), clock.instant());
-        customers.save(customer);
-        return customer;
+        return FIRST_WRITER_WINS.run(() -> {
+            var customer = customers.find(customerId).orElseGet(() -> Customer.first(customerId));
+            customer.tiered(tier, properties.carePeriodOf(tier), clock.instant());
+            customers.save(customer);
+            return customer;
+        });
     }
 }
