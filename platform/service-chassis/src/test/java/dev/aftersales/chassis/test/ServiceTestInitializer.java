@@ -9,7 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Points a service under test at the embedded MongoDB-wire store (a fresh database per context)
  * and the test token key, issuer and audience (set explicitly, as production must), and shortens
  * the chassis' timers so tests do not wait. Counts what requests write to the store ({@link StoreWrites}) and send to Kafka ({@link
- * RequestPublishes}).
+ * RequestPublishes}) and
+ * records the query shapes it asks of the store ({@link QueryShapes}).
  */
 public class ServiceTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -41,5 +42,10 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
         var writes = new StoreWrites();
         context.getBeanFactory().registerSingleton("storeWrites", writes);
         context.getBeanFactory().registerSingleton("storeWritesOnTheClient", writes.customizer());
+        context.getBeanFactory()
+                .registerSingleton(
+                        "queryShapesOnTheClient",
+                        (org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer)
+                                settings -> settings.addCommandListener(QueryShapes.recorded()));
     }
 }

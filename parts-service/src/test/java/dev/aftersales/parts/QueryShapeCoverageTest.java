@@ -1,0 +1,35 @@
+package dev.aftersales.parts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.aftersales.chassis.test.QueryShapes;
+import java.util.Set;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every query this service's tests sent to the store is served by a declared index on real MongoDB
+ * (equality fields first, then the sort, then a range): the embedded store ignores non-unique indexes,
+ * so only this notices a scan before production data grows. Runs after the other test classes
+ * ({@link ClassOrderer.OrderAnnotation} in junit-platform.properties), whose queries it judges.
+ */
+@Order(Integer.MAX_VALUE)
+class QueryShapeCoverageTest {
+
+    /** Master data that stays small (a few hundred to thousands of documents): a scan is fine. */
+    private static final Set<String> SMALL = Set.of();
+
+    @Test
+    void every_query_shape_on_a_growing_collection_has_an_index() {
+        var recorded = QueryShapes.recorded();
+        assumeTrue(!recorded.shapes().isEmpty(), "run with the service's other tests");
+
+        System.out.println("[query shapes] " + recorded.shapes().size() + " shapes; indexes " + recorded.indexes());
+
+        assertThat(recorded.uncovered(SMALL))
+                .as("query shapes no declared index serves:%s", QueryShapes.describe(recorded.uncovered(SMALL)))
+                .isEmpty();
+    }
+}

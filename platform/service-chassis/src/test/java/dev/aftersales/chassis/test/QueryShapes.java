@@ -1,0 +1,212 @@
+package dev.aftersales.chassis.test;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * The query shapes a service sends to its store while its tests run, and the indexes it declares, so
+ * that a test can tell which shape real MongoDB would answer by scanning. The embedded store ignores
+ * non-unique indexes, so nothing else would notice a missing one until production data grows.
+ *
+ * <p>A shape is a collection with the fields its filter compares for equality, the fields it sorts by
+ * and the fields it compares by range; an index serves it when it starts with the equality fields,
+ * then the sort fields, then a range field (MongoDB's equality–sort–range rule). One JVM-wide record:
+ * a service's test classes share it, and {@link #uncovered} is asked once all of them ran.
+ */
+public final class QueryShapes implements CommandListener {
+
+    /** What one command asks of a collection. */
+    public record Shape(String collection, Set<String> equality, List<String> sort, Set<String> range) {
+
+        /** Served by the collection's primary key alone. */
+        boolean byId() {
+            return equality.contains("_id");
+        }
+
+        @Override
+        public String toString() {
+            return collection + " {equality " + equality + ", sort " + sort + ", range " + range + "}";
+        }
+    }
+
+    private static final QueryShapes RECORDED = new QueryShapes();
+
+    private final Set<Shape> shapes = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<List<String>>> indexes = new ConcurrentHashMap<>();
+
+    /** The one listener the test contexts register (see {@link ServiceTestInitializer}). */
+    public static QueryShapes recorded() {
+        return RECORDED;
+    }
+
+    public Set<Shape> shapes() {
+        return Set.copyOf(shapes);
+    }
+
+    /** Each collection's declared indexes, as their key fields in order ({@code _id} implied). */
+    public Map<String, Set<List<String>>> indexes() {
+        return new TreeMap<>(indexes);
+    }
+
+    /** The shapes no declared index serves, on every collection but {@code small} ones (master data that does not grow). */
+    public List<Shape> uncovered(Set<String> small) {
+        return shapes.stream()
+                .filter(shape -> !small.contains(shape.collection()))
+                .filter(shape -> !served(shape, indexes.getOrDefault(shape.collection(), Set.of())))
+                .sorted((a, b) -> a.toString().compareTo(b.toString()))
+                .toList();
+    }
+
+    /** Whether one of {@code keys} (each an index's fields in order) serves {@code shape}. */
+    public static boolean served(Shape shape, Set<List<String>> keys) {
+        if (shape.byId()) {
+            return true;
+        }
+        if (shape.equality().isEmpty()
+                && shape.sort().isEmpty()
+                && shape.range().isEmpty()) {
+            return false; // the whole collection
+        }
+        return keys.stream().anyMatch(index -> servedBy(shape, index));
+    }
+
+    private static boolean servedBy(Shape shape, List<String> index) {
+        int e = shape.equality().size();
+        int s = shape.sort().size();
+        if (index.size() < e + s + (shape.range().isEmpty() ? 0 : 1)) {
+            return false;
+        }
+        if (!Set.copyOf(index.subList(0, e)).equals(shape.equality())) {
+            return false;
+        }
+        if (!index.subList(e, e + s).equals(shape.sort())) {
+            return false;
+        }
+        return shape.range().isEmpty() || shape.range().contains(index.get(e + s));
+    }
+
+    @Override
+    public void commandStarted(CommandStartedEvent event) {
+        var command = event.getCommand();
+        switch (event.getCommandName()) {
+            case "find" -> add(name(command, "find"), command.get("filter"), command.get("sort"));
+            case "count" -> add(name(command, "count"), command.get("query"), null);
+            case "distinct" -> add(name(command, "distinct"), command.get("query"), null);
+            case "findAndModify", "findandmodify" ->
+                add(name(command, event.getCommandName()), command.get("query"), command.get("sort"));
+            case "update" -> each(command, "updates", name(command, "update"));
+            case "delete" -> each(command, "deletes", name(command, "delete"));
+            case "aggregate" -> {
+                var pipeline = command.get("pipeline");
+                if (pipeline instanceof BsonArray stages
+                        && !stages.isEmpty()
+                        && stages.get(0).isDocument()) {
+                    add(name(command, "aggregate"), stages.get(0).asDocument().get("$match"), null);
+                }
+            }
+            case "createIndexes" -> declared(command);
+            default -> {}
+        }
+    }
+
+    private void each(BsonDocument command, String field, String collection) {
+        if (command.get(field) instanceof BsonArray statements) {
+            for (var statement : statements) {
+                if (statement.isDocument()) {
+                    add(collection, statement.asDocument().get("q"), null);
+                }
+            }
+        }
+    }
+
+    private void declared(BsonDocument command) {
+        var collection = name(command, "createIndexes");
+        if (command.get("indexes") instanceof BsonArray list) {
+            for (var index : list) {
+                if (index.isDocument() && index.asDocument().get("key") instanceof BsonDocument key) {
+                    indexes.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet())
+                            .add(List.copyOf(key.keySet()));
+                }
+            }
+        }
+    }
+
+    private static String name(BsonDocument command, String field) {
+        var value = command.get(field);
+        return value != null && value.isString() ? value.asString().getValue() : "?";
+    }
+
+    private void add(String collection, BsonValue filter, BsonValue sort) {
+        var sortFields = sort instanceof BsonDocument order ? List.copyOf(order.keySet()) : List.<String>of();
+        for (var branch : branches(filter instanceof BsonDocument document ? document : new BsonDocument())) {
+            var equality = new LinkedHashSet<String>();
+            var range = new LinkedHashSet<String>();
+            classify(branch, equality, range);
+            range.removeAll(equality);
+            shapes.add(new Shape(collection, Set.copyOf(equality), sortFields, Set.copyOf(range)));
+        }
+    }
+
+    /** An {@code $or} at the top is one shape per branch: MongoDB plans each branch by itself. */
+    private static List<BsonDocument> branches(BsonDocument filter) {
+        if (filter.get("$or") instanceof BsonArray alternatives) {
+            var rest = new BsonDocument();
+            filter.forEach((k, v) -> {
+                if (!k.equals("$or")) {
+                    rest.put(k, v);
+                }
+            });
+            var all = new ArrayList<BsonDocument>();
+            for (var alternative : alternatives) {
+                if (alternative.isDocument()) {
+                    var branch = rest.clone();
+                    branch.putAll(alternative.asDocument());
+                    all.addAll(branches(branch));
+                }
+            }
+            return all;
+        }
+        return List.of(filter);
+    }
+
+    private static void classify(BsonDocument filter, Set<String> equality, Set<String> range) {
+        filter.forEach((field, condition) -> {
+            if (field.equals("$and") && condition instanceof BsonArray parts) {
+                parts.forEach(part -> {
+                    if (part.isDocument()) {
+                        classify(part.asDocument(), equality, range);
+                    }
+                });
+            } else if (field.startsWith("$")) {
+                range.add(field); // $expr, $where, $nor: no index serves them
+            } else if (condition instanceof BsonDocument operators
+                    && !operators.isEmpty()
+                    && operators.getFirstKey().startsWith("$")) {
+                var ops = operators.keySet();
+                if (ops.stream().allMatch(op -> op.equals("$eq") || op.equals("$in") || op.equals("$elemMatch"))) {
+                    equality.add(field);
+                } else {
+                    range.add(field);
+                }
+            } else {
+                equality.add(field);
+            }
+        });
+    }
+
+    /** For a test's message: each shape once, by collection. */
+    public static String describe(List<Shape> shapes) {
+        return shapes.stream().map(Shape::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.aftersales.chassis.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.event.CommandStartedEvent;
+import java.util.List;
+import java.util.Set;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
+
+class QueryShapesTest {
+
+    private final QueryShapes shapes = new QueryShapes();
+
+    @Test
+    void an_index_with_the_equality_fields_then_the_sort_then_a_range_serves_a_query() {
+        send("{createIndexes: 'assignments', indexes: [{key: {technicianId: 1, createdAt: -1, dueAt: 1}, name: 'x'}]}");
+        send("{find: 'assignments', filter: {technicianId: 'T-1', dueAt: {$lt: 5}}, sort: {createdAt: -1}}");
+
+        assertThat(shapes.uncovered(Set.of())).isEmpty();
+    }
+
+    @Test
+    void the_same_query_is_reported_once_its_index_is_gone() {
+        send("{find: 'assignments', filter: {technicianId: 'T-1', dueAt: {$lt: 5}}, sort: {createdAt: -1}}");
+
+        assertThat(shapes.uncovered(Set.of()))
+                .containsExactly(new QueryShapes.Shape(
+                        "assignments", Set.of("technicianId"), List.of("createdAt"), Set.of("dueAt")));
+    }
+
+    @Test
+    void a_range_before_the_sort_in_the_index_does_not_serve_it() {
+        send("{createIndexes: 'calls', indexes: [{key: {dueAt: 1, status: 1}, name: 'x'}]}");
+        send("{find: 'calls', filter: {status: 'DUE', dueAt: {$lte: 5}}}");
+
+        assertThat(shapes.uncovered(Set.of())).hasSize(1);
+    }
+
+    @Test
+    void reads_and_guarded_updates_by_id_need_no_index_and_small_collections_are_left_out() {
+        send("{update: 'stock', updates: [{q: {_id: 'D-1/P-1', version: 3}, u: {$set: {onHand: 2}}}]}");
+        send("{find: 'technicians', filter: {dealerId: 'D-1'}}");
+
+        assertThat(shapes.uncovered(Set.of("technicians"))).isEmpty();
+    }
+
+    @Test
+    void each_branch_of_an_or_needs_its_own_index_and_a_whole_collection_read_is_a_scan() {
+        send("{createIndexes: 'cases', indexes: [{key: {agentId: 1}, name: 'a'}]}");
+        send("{find: 'cases', filter: {$or: [{agentId: 'A-1'}, {phoneKey: '+86138'}]}}");
+        send("{find: 'outbox', filter: {}}");
+
+        assertThat(shapes.uncovered(Set.of()))
+                .extracting(QueryShapes.Shape::collection)
+                .containsExactly("cases", "outbox");
+    }
+
+    private void send(String json) {
+        var command = BsonDocument.parse(json);
+        shapes.commandStarted(new CommandStartedEvent(null, 1, 1, null, "test", command.getFirstKey(), command));
+    }
+}
