@@ -48,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private final Map<String, Duration> milestones = new LinkedHashMap<>();
     private DocumentStore store;
+    private SmsGateway smsGateway;
     private boolean storeWasEmpty;
     private Map<String, String> demoTokens;
     private boolean closed;
@@ -92,6 +93,7 @@ public final class LocalStack implements AutoCloseable {
         store = DocumentStore.start(config.dataDir().resolve(STORE_FILE), config.host(), config.storePort());
         broker.awaitReady(config.readyTimeout());
         milestone("broker and store ready");
+        smsGateway = SmsGateway.start(config.dataDir(), broker.client(BusAccess.SMS_GATEWAY));
         if (!config.withServices()) {
             for (var service : Service.values()) {
                 broker.credentials().writeServiceFile(service);
@@ -276,6 +278,9 @@ public final class LocalStack implements AutoCloseable {
         }
         log("stopping services");
         inParallel(services.values(), ServiceProcess::stop, "stop");
+        if (smsGateway != null) {
+            smsGateway.close();
+        }
         log("stopping Kafka broker");
         broker.stop();
         if (store != null) {
@@ -518,6 +523,12 @@ public final class LocalStack implements AutoCloseable {
                 "",
                 "",
                 data.resolve("config").resolve("admin-kcat.conf")));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-9s %-24s file %s (the texts customers would receive)%n",
+                "sms",
+                "",
+                data.resolve(SmsGateway.FILE)));
         out.append(String.format(
                 Locale.ROOT,
                 "  %-9s %-24s file %s%n",
