@@ -120,6 +120,11 @@ class FeeConsentTest {
                     .noneMatch(s ->
                             s.payload().contains(code) || s.headers().toString().contains(code));
         }
+        var view = api.get("/api/technician/assignments/" + id, TECHNICIAN);
+        answers.add(view.body());
+        assertThat((Integer) JsonPath.read(view.body(), "$.consentCode.triesLeft"))
+                .isEqualTo(3);
+        assertThat(view.body()).doesNotContain("codeHash").doesNotContain("salt");
         assertThat(answers).noneMatch(body -> body.contains(code));
     }
 

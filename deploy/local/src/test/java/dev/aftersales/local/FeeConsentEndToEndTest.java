@@ -131,7 +131,19 @@ class FeeConsentEndToEndTest {
         assertThat(confirmed.json().get("consent").get("method").asString()).isEqualTo("SMS_CODE");
         var completed = post(Service.DISPATCH, assignment + "/completion", installer, charge);
         assertThat(completed.status()).as(completed.text()).isEqualTo(200);
-        assertThat(completed.json().get("visit").get("feeCharged").asDouble()).isEqualTo(quote + 60);
+        assertThat(completed.json().get("status").asString()).isEqualTo("COMPLETED");
+        var visitCompleted = await().atMost(WAIT)
+                .until(
+                        () -> recordsOf(Topics.DISPATCH_ASSIGNMENTS).stream()
+                                .filter(r -> "aftersales.dispatch.VisitCompleted.v1"
+                                        .equals(r.headers().get("ce_type")))
+                                .map(r -> JSON.readTree(r.value()))
+                                .filter(event ->
+                                        event.get("assignmentId").asString().equals(assignmentId))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(visitCompleted.get("feeCharged").asDouble()).isEqualTo(quote + 60);
 
         // The gateway's file is its owner's only, and the codes are nowhere but there and on its topic.
         var gatewayFile = DATA_DIR.resolve(SmsGateway.FILE);
@@ -140,14 +152,14 @@ class FeeConsentEndToEndTest {
         var codes = List.of(first, second);
         assertThat(recordsOf(Topics.DISPATCH_SMS))
                 .as("the codes are on the gateway's topic, so the search below would find them")
-                .anyMatch(text -> holdsAny(text, codes));
+                .anyMatch(record -> holdsAny(record.text(), codes));
         try (var admin = Admin.create(stack.kafkaClient(BusAccess.ADMIN))) {
             var topics = admin.listTopics().names().get();
             assertThat(topics)
                     .contains(Topics.DISPATCH_ASSIGNMENTS, Topics.deadLetterOf(Topics.INTAKE_COMPLAINTS, "dispatch"));
             for (var topic : topics) {
                 if (!topic.equals(Topics.DISPATCH_SMS)) {
-                    assertThat(recordsOf(topic)).as(topic).noneMatch(text -> holdsAny(text, codes));
+                    assertThat(recordsOf(topic)).as(topic).noneMatch(record -> holdsAny(record.text(), codes));
                 }
             }
         }
@@ -185,13 +197,20 @@ class FeeConsentEndToEndTest {
                         .find());
     }
 
-    /** Every record of a topic from its beginning, key, headers and value as text (read as the launcher's admin). */
-    private static List<String> recordsOf(String topic) {
+    /** A record as read: its key, value and headers as text. */
+    private record Seen(String key, String value, Map<String, String> headers) {
+        String text() {
+            return key + " " + value + " " + headers;
+        }
+    }
+
+    /** Every record of a topic from its beginning (read as the launcher's admin). */
+    private static List<Seen> recordsOf(String topic) {
         var props = new HashMap<>(stack.kafkaClient(BusAccess.ADMIN));
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        var records = new ArrayList<String>();
+        var records = new ArrayList<Seen>();
         try (var consumer = new KafkaConsumer<String, String>(props)) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
@@ -201,15 +220,11 @@ class FeeConsentEndToEndTest {
             var end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    var text =
-                            new StringBuilder().append(record.key()).append(' ').append(record.value());
+                    var headers = new HashMap<String, String>();
                     for (var header : record.headers()) {
-                        text.append(' ')
-                                .append(header.key())
-                                .append('=')
-                                .append(new String(header.value(), StandardCharsets.UTF_8));
+                        headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
                     }
-                    records.add(text.toString());
+                    records.add(new Seen(record.key(), record.value(), headers));
                 }
             }
         }

@@ -21,10 +21,10 @@ final class FeeConsentProblems {
     static ResponseEntity<ProblemDetail> of(FeeConsentRefusedException e) {
         var answer = switch (e.reason()) {
             case WRONG_CODE -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "fee-consent-code-wrong", "Wrong code", e);
-            case CODE_SPENT -> problem(HttpStatus.CONFLICT, "fee-consent-code-spent", "Code spent", e);
-            case CODE_EXPIRED -> problem(HttpStatus.CONFLICT, "fee-consent-code-expired", "Code expired", e);
-            case CODE_NOT_REQUESTED ->
-                problem(HttpStatus.CONFLICT, "fee-consent-code-not-requested", "No code sent", e);
+            // Titled like every conflict, so an app asking in Chinese gets the title in Chinese.
+            case CODE_SPENT -> problem(HttpStatus.CONFLICT, "fee-consent-code-spent", "Conflict", e);
+            case CODE_EXPIRED -> problem(HttpStatus.CONFLICT, "fee-consent-code-expired", "Conflict", e);
+            case CODE_NOT_REQUESTED -> problem(HttpStatus.CONFLICT, "fee-consent-code-not-requested", "Conflict", e);
             case TOO_MANY_CODES ->
                 problem(HttpStatus.TOO_MANY_REQUESTS, "fee-consent-too-many-codes", "Too many codes", e);
             case CODE_NOT_SENT ->

@@ -40,7 +40,8 @@ class HotlineFeeConsentController {
     }
 
     @PostMapping("/api/assignments/{assignmentId}/fee-consent")
-    DispatcherAssignmentView record(@PathVariable String assignmentId, @Valid @RequestBody ConsentByCallBody body) {
+    DispatcherAssignmentView recordConsentByCall(
+            @PathVariable String assignmentId, @Valid @RequestBody ConsentByCallBody body) {
         return DispatcherAssignmentView.of(
                 recordConsentByCall.record(currentUser.userId(), assignmentId, body.amount(), body.note()));
     }
