@@ -14,6 +14,7 @@ import dev.aftersales.chassis.test.TestTokens;
 import dev.aftersales.contracts.Topics;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import dev.aftersales.dispatch.assignment.domain.Fixtures;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ class FeeConsentTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     DispatchApi api;
 
@@ -132,6 +136,7 @@ class FeeConsentTest {
     void a_wrong_code_three_times_spends_it_and_a_new_code_records_the_consent_and_the_visit_completes()
             throws Exception {
         var id = quoted("13812345678");
+        var before = List.of(codes("SENT"), codes("WRONG"), codes("SPENT"), codes("CONFIRMED"), consents("SMS_CODE"));
         var first = askForCode(id);
         var wrong = String.format("%06d", (Integer.parseInt(first) + 1) % 1_000_000);
 
@@ -166,6 +171,10 @@ class FeeConsentTest {
         assertThat(post(id, "/completion", TECHNICIAN, "{\"fixed\": true, \"feeCharged\": 180}")
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(List.of(codes("SENT"), codes("WRONG"), codes("SPENT"), codes("CONFIRMED"), consents("SMS_CODE")))
+                .as("codes sent, wrong tries, codes spent, codes confirmed, consents by SMS code")
+                .containsExactly(
+                        before.get(0) + 2, before.get(1) + 2, before.get(2) + 1, before.get(3) + 1, before.get(4) + 1);
         var audited = auditOfConsent(id);
         assertThat(audited.get("details", Document.class).getString("method")).isEqualTo("SMS_CODE");
         assertThat(audited.get("details", Document.class).getString("amount")).isEqualTo("200");
@@ -277,6 +286,20 @@ class FeeConsentTest {
         assertThat((List<String>) JsonPath.read(refused.body(), "$.errors[*].field"))
                 .containsExactly("amount");
         assertThat(assignments.byId(id).orElseThrow().consentChallenge()).isNull();
+    }
+
+    private double codes(String outcome) {
+        return meters.get("aftersales.fee.consent-codes")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
+    }
+
+    private double consents(String method) {
+        return meters.get("aftersales.fee.consents")
+                .tag("method", method)
+                .counter()
+                .count();
     }
 
     /** The relay copies the audit entry from the assignment's outbox to the trail, soon after the write. */

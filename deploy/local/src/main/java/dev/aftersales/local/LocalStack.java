@@ -93,11 +93,11 @@ public final class LocalStack implements AutoCloseable {
         store = DocumentStore.start(config.dataDir().resolve(STORE_FILE), config.host(), config.storePort());
         broker.awaitReady(config.readyTimeout());
         milestone("broker and store ready");
-        smsGateway = SmsGateway.start(config.dataDir(), broker.client(BusAccess.SMS_GATEWAY));
         if (!config.withServices()) {
             for (var service : Service.values()) {
                 broker.credentials().writeServiceFile(service);
             }
+            startSmsGateway();
             writeTokensEnv();
             return;
         }
@@ -116,6 +116,8 @@ public final class LocalStack implements AutoCloseable {
         inParallel(services.values(), ServiceProcess::start, "start");
         awaitReady(services.values());
         milestone("services ready");
+        // After dispatch, which creates the gateway's topic: a consumer waiting for it warns every second.
+        startSmsGateway();
         var demo = new DemoLoader(config.dataDir());
         demo.writeExamples();
         if (config.loadDemo() && (storeWasEmpty || !demo.alreadyLoaded())) {
@@ -129,6 +131,10 @@ public final class LocalStack implements AutoCloseable {
             milestone("demo archive loaded");
         }
         writeTokensEnv();
+    }
+
+    private void startSmsGateway() {
+        smsGateway = SmsGateway.start(config.dataDir(), broker.client(BusAccess.SMS_GATEWAY));
     }
 
     // ---- the handle for tests and the console ----

@@ -94,6 +94,9 @@ final class SmsGateway implements AutoCloseable {
             // close() asked us to stop.
         } catch (IOException e) {
             System.err.println("[local] sms-gateway stopped: cannot write " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // E.g. the broker refused the principal: say so, rather than die silently on a daemon thread.
+            System.err.println("[local] sms-gateway stopped: " + e);
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
         }
