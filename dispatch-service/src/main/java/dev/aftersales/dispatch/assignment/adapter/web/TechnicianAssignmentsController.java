@@ -131,7 +131,9 @@ class TechnicianAssignmentsController {
 
     /** The code the customer read out: six digits. */
     record ConsentCodeConfirmation(
-            @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be the six digits sent to the customer")
+            @NotNull
+            @Size(max = 6)
+            @Pattern(regexp = "[0-9]{6}", message = "must be the six digits sent to the customer")
             String code) {}
 
     record OfflineBatch(@NotNull @Size(max = 100) List<@NotNull @Valid OfflineUpdateBody> updates) {}
