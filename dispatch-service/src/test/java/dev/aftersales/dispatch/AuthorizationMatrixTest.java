@@ -113,10 +113,43 @@ class AuthorizationMatrixTest {
                         scene -> onAssignment(scene, "/quote")
                                 .json(
                                         "{\"parts\": [{\"partNumber\": \"FLT-RO-01\", \"quantity\": 1, \"unitPrice\": 80}]}"))
-                .door(
-                        "POST /api/technician/assignments/{assignmentId}/fee-consent",
-                        scene -> onAssignment(scene, "/fee-consent")
-                                .json("{\"amount\": 200, \"method\": \"SIGNATURE\", \"reference\": \"签字单-1\"}"))
+                .door("POST /api/technician/assignments/{assignmentId}/fee-consent/code", scene -> {
+                    var assignment = Fixtures.quotedFor(
+                            "C-M" + UUID.randomUUID(),
+                            newSerial(),
+                            scene.owner().technicianId(),
+                            scene.owner().dealerId(),
+                            clock.instant());
+                    assertThat(assignments.add(assignment)).isTrue();
+                    return Target.at("/api/technician/assignments/" + assignment.id() + "/fee-consent/code")
+                            .json("{\"amount\": 200}")
+                            .state(AuthorizationMatrix.stored(mongo, "assignments", assignment.id()));
+                })
+                .door("POST /api/technician/assignments/{assignmentId}/fee-consent/confirmation", scene -> {
+                    var assignment = Fixtures.withConsentCode(
+                            "C-M" + UUID.randomUUID(),
+                            newSerial(),
+                            scene.owner().technicianId(),
+                            scene.owner().dealerId(),
+                            "246810",
+                            clock.instant());
+                    assertThat(assignments.add(assignment)).isTrue();
+                    return Target.at("/api/technician/assignments/" + assignment.id() + "/fee-consent/confirmation")
+                            .json("{\"code\": \"246810\"}")
+                            .state(AuthorizationMatrix.stored(mongo, "assignments", assignment.id()));
+                })
+                .door("POST /api/assignments/{assignmentId}/fee-consent", scene -> {
+                    var assignment = Fixtures.quotedFor(
+                            "C-M" + UUID.randomUUID(),
+                            newSerial(),
+                            scene.owner().technicianId(),
+                            scene.owner().dealerId(),
+                            clock.instant());
+                    assertThat(assignments.add(assignment)).isTrue();
+                    return Target.at("/api/assignments/" + assignment.id() + "/fee-consent")
+                            .json("{\"amount\": 200, \"note\": \"客户来电确认，无法接收短信\"}")
+                            .state(AuthorizationMatrix.stored(mongo, "assignments", assignment.id()));
+                })
                 .door(
                         "POST /api/technician/assignments/{assignmentId}/arrival",
                         scene -> onAssignment(scene, "/arrival"))

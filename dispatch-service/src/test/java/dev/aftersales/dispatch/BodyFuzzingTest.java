@@ -65,9 +65,19 @@ class BodyFuzzingTest {
                 .seed("POST /api/technician/assignments/{assignmentId}/quote", () -> onAssignment("/quote", """
                         {"parts": [{"partNumber": "FLT-RO-01", "quantity": 1, "unitPrice": 80}]}"""))
                 .seed(
-                        "POST /api/technician/assignments/{assignmentId}/fee-consent",
-                        () -> onAssignment("/fee-consent", """
-                                {"amount": 200, "method": "SIGNATURE", "reference": "签字单-1"}"""))
+                        "POST /api/technician/assignments/{assignmentId}/fee-consent/code",
+                        () -> new Seed("/api/technician/assignments/" + quoted() + "/fee-consent/code", """
+                                {"amount": 200, "customerCannotReceiveSms": false}"""))
+                // No code is open: a wrong code is a refusal that must be kept (a try used up), which a fuzzer
+                // would take for a refused request that wrote; the tries are tested in FeeConsentTest.
+                .seed(
+                        "POST /api/technician/assignments/{assignmentId}/fee-consent/confirmation",
+                        () -> new Seed("/api/technician/assignments/" + quoted() + "/fee-consent/confirmation", """
+                                {"code": "123456"}"""))
+                .seed(
+                        "POST /api/assignments/{assignmentId}/fee-consent",
+                        () -> new Seed("/api/assignments/" + quoted() + "/fee-consent", """
+                        {"amount": 200, "note": "客户来电确认，无法接收短信"}"""))
                 .seed(
                         "POST /api/technician/assignments/{assignmentId}/parts-requests",
                         () -> onAssignment("/parts-requests", """
@@ -112,6 +122,13 @@ class BodyFuzzingTest {
 
     private Seed onAssignment(String step, String json) {
         return new Seed("/api/technician/assignments/" + offered() + step, json);
+    }
+
+    private String quoted() {
+        var assignment = Fixtures.quotedFor(
+                "C-F" + UUID.randomUUID(), newSerial(), A.technicianId(), A.dealerId(), clock.instant());
+        assertThat(assignments.add(assignment)).isTrue();
+        return assignment.id();
     }
 
     private String offered() {

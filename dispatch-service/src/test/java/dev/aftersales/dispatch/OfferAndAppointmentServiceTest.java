@@ -286,10 +286,14 @@ class OfferAndAppointmentServiceTest {
         assertThat(refused.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("consent is not recorded");
+        assertThat((String) JsonPath.read(refused.body(), "$.type"))
+                .isEqualTo("urn:aftersales:problem:fee-consent-required");
 
-        assertThat(api.post(path + "/fee-consent", T_A1, "{\"amount\": 150, \"method\": \"SIGNATURE\"}")
-                        .statusCode())
-                .isEqualTo(200);
+        var byCall = api.post(
+                "/api/assignments/ASG-" + complaintId + "/fee-consent",
+                TestTokens.agent("agent-7"),
+                "{\"amount\": 150, \"note\": \"客户电话同意\"}");
+        assertThat(byCall.statusCode()).as(byCall.body()).isEqualTo(200);
         assertThat(api.post(path + "/completion", T_A1, completion).statusCode())
                 .isEqualTo(200);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -28,16 +29,21 @@ import org.apache.kafka.common.resource.ResourceType;
  * does. A service writes (and creates) only the topics it produces; reads only the topics it
  * consumes; owns the topics under {@code <consumed topic>.<service>.} (its dead-letter and replay
  * topics, {@link Topics#deadLetterOf}, {@link Topics#replayOf}); and joins only its own consumer
- * group. The launcher's {@code admin} is the cluster's super user; {@code sms-gateway} has no rights
- * yet. The README's production section lists the same rules for a real cluster.
+ * group. The launcher's {@code admin} is the cluster's super user; {@code sms-gateway} reads the text
+ * messages dispatch writes for it ({@link Topics#DISPATCH_SMS}: customers' consent codes) and nothing
+ * else, and no service may read them. The README's production section lists the same rules for a real
+ * cluster.
  */
 final class BusAccess {
 
     /** The launcher's principal for admin tasks: users, ACLs, reading any topic in tests. */
     static final String ADMIN = "admin";
 
-    /** The SMS gateway's principal, for the customer-consent codes to come; no rights yet. */
+    /** The SMS gateway's principal: the only reader of {@link Topics#DISPATCH_SMS}. */
     static final String SMS_GATEWAY = "sms-gateway";
+
+    /** The gateway's consumer group. */
+    static final String SMS_GATEWAY_GROUP = "sms-gateway";
 
     /**
      * The topics each service consumes, from the consumers table ({@link EventConsumers}), which each
@@ -68,8 +74,13 @@ final class BusAccess {
         return users;
     }
 
+    /** Its event streams, and for dispatch the gateway's topic (not an event stream, so not in the catalog). */
     static SortedSet<String> produces(Service service) {
-        return EventCatalog.topicsOf(service.id());
+        var topics = new TreeSet<>(EventCatalog.topicsOf(service.id()));
+        if (service == Service.DISPATCH) {
+            topics.add(Topics.DISPATCH_SMS);
+        }
+        return topics;
     }
 
     static SortedSet<String> consumes(Service service) {
@@ -113,6 +124,9 @@ final class BusAccess {
             }
             allow(bindings, user, ResourceType.GROUP, group(service), PatternType.LITERAL, READ);
         }
+        var gateway = principal(SMS_GATEWAY);
+        allow(bindings, gateway, ResourceType.TOPIC, Topics.DISPATCH_SMS, PatternType.LITERAL, DESCRIBE, READ);
+        allow(bindings, gateway, ResourceType.GROUP, SMS_GATEWAY_GROUP, PatternType.LITERAL, READ);
         return bindings;
     }
 
@@ -151,6 +165,8 @@ final class BusAccess {
                                     .toList())
                     + " | `" + group(service) + "` (read) |");
         }
+        lines.add("| `" + principal(SMS_GATEWAY) + "` | – | `" + Topics.DISPATCH_SMS + "` | – | `" + SMS_GATEWAY_GROUP
+                + "` (read) |");
         return String.join("\n", lines);
     }
 }

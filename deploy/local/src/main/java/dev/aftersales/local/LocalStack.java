@@ -48,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private final Map<String, Duration> milestones = new LinkedHashMap<>();
     private DocumentStore store;
+    private SmsGateway smsGateway;
     private boolean storeWasEmpty;
     private Map<String, String> demoTokens;
     private boolean closed;
@@ -96,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
             for (var service : Service.values()) {
                 broker.credentials().writeServiceFile(service);
             }
+            startSmsGateway();
             writeTokensEnv();
             return;
         }
@@ -114,6 +116,8 @@ public final class LocalStack implements AutoCloseable {
         inParallel(services.values(), ServiceProcess::start, "start");
         awaitReady(services.values());
         milestone("services ready");
+        // After dispatch, which creates the gateway's topic: a consumer waiting for it warns every second.
+        startSmsGateway();
         var demo = new DemoLoader(config.dataDir());
         demo.writeExamples();
         if (config.loadDemo() && (storeWasEmpty || !demo.alreadyLoaded())) {
@@ -127,6 +131,10 @@ public final class LocalStack implements AutoCloseable {
             milestone("demo archive loaded");
         }
         writeTokensEnv();
+    }
+
+    private void startSmsGateway() {
+        smsGateway = SmsGateway.start(config.dataDir(), broker.client(BusAccess.SMS_GATEWAY));
     }
 
     // ---- the handle for tests and the console ----
@@ -276,6 +284,9 @@ public final class LocalStack implements AutoCloseable {
         }
         log("stopping services");
         inParallel(services.values(), ServiceProcess::stop, "stop");
+        if (smsGateway != null) {
+            smsGateway.close();
+        }
         log("stopping Kafka broker");
         broker.stop();
         if (store != null) {
@@ -518,6 +529,12 @@ public final class LocalStack implements AutoCloseable {
                 "",
                 "",
                 data.resolve("config").resolve("admin-kcat.conf")));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-9s %-24s file %s (the texts customers would receive)%n",
+                "sms",
+                "",
+                data.resolve(SmsGateway.FILE)));
         out.append(String.format(
                 Locale.ROOT,
                 "  %-9s %-24s file %s%n",

@@ -22,9 +22,13 @@ class BusAccessTest {
     @Test
     void a_service_writes_exactly_the_topics_it_produces() {
         for (var service : Service.values()) {
+            var streams = new java.util.TreeSet<>(EventCatalog.topicsOf(service.id()));
+            if (service == Service.DISPATCH) {
+                streams.add(Topics.DISPATCH_SMS);
+            }
             assertThat(topicsWith(service, AclOperation.WRITE, PatternType.LITERAL))
                     .as(service.id())
-                    .containsExactlyInAnyOrderElementsOf(EventCatalog.topicsOf(service.id()));
+                    .containsExactlyInAnyOrderElementsOf(streams);
         }
         assertThat(topicsWith(Service.DISPATCH, AclOperation.WRITE, PatternType.LITERAL))
                 .doesNotContain(Topics.INTAKE_COMPLAINTS);
@@ -65,8 +69,27 @@ class BusAccessTest {
         }
         assertThat(BusAccess.bindings())
                 .noneMatch(b -> b.pattern().resourceType() == ResourceType.CLUSTER)
-                .noneMatch(b -> b.entry().principal().equals("User:" + BusAccess.SMS_GATEWAY))
                 .allMatch(b -> b.entry().host().equals("*"));
+    }
+
+    @Test
+    void only_the_sms_gateway_reads_the_consent_codes_and_it_reads_nothing_else() {
+        assertThat(BusAccess.bindings().stream()
+                        .filter(b -> b.entry().principal().equals("User:" + BusAccess.SMS_GATEWAY))
+                        .map(b -> b.pattern().resourceType() + " " + b.pattern().patternType() + " "
+                                + b.pattern().name() + " " + b.entry().operation()))
+                .containsExactlyInAnyOrder(
+                        "TOPIC LITERAL dispatch.sms.v1 DESCRIBE",
+                        "TOPIC LITERAL dispatch.sms.v1 READ",
+                        "GROUP LITERAL sms-gateway READ");
+        assertThat(BusAccess.bindings().stream()
+                        .filter(b -> b.entry().operation() == AclOperation.READ)
+                        .filter(b -> b.pattern().resourceType() == ResourceType.TOPIC)
+                        .filter(b -> b.pattern().patternType() == PatternType.PREFIXED
+                                ? Topics.DISPATCH_SMS.startsWith(b.pattern().name())
+                                : Topics.DISPATCH_SMS.equals(b.pattern().name()))
+                        .map(b -> b.entry().principal()))
+                .containsExactly("User:" + BusAccess.SMS_GATEWAY);
     }
 
     @Test

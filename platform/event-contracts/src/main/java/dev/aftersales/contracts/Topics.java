@@ -15,6 +15,13 @@ public final class Topics {
     /** The customer/machine archive of dispatch (installations), keyed by serial number. */
     public static final String DISPATCH_ARCHIVE = "dispatch.archive.v1";
 
+    /**
+     * Text messages from dispatch to the SMS gateway (customers' one-time consent codes), keyed by
+     * assignment id. Not an event stream: no service consumes it, only the gateway's principal may read
+     * it, and it is not in the {@link EventCatalog}.
+     */
+    public static final String DISPATCH_SMS = "dispatch.sms.v1";
+
     /** Reservation outcomes of parts, keyed by complaint id. */
     public static final String PARTS_RESERVATIONS = "parts.reservations.v1";
 

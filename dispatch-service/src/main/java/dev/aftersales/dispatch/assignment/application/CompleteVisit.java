@@ -13,6 +13,7 @@ import dev.aftersales.dispatch.assignment.domain.AssignmentNotOpenException;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import dev.aftersales.dispatch.assignment.domain.ChargeNotConsentedException;
 import dev.aftersales.dispatch.assignment.domain.Visit;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Service;
 public class CompleteVisit {
 
     static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+
+    /** A charge above the quote that neither a customer's code nor a hotline agent's call covers. */
+    public static final URI FEE_CONSENT_REQUIRED = URI.create("urn:aftersales:problem:fee-consent-required");
 
     private static final Logger log = LoggerFactory.getLogger(CompleteVisit.class);
 
@@ -132,8 +136,10 @@ public class CompleteVisit {
                     now,
                     command.installed(),
                     command.relocatedTo()));
-        } catch (AssignmentNotOpenException | ChargeNotConsentedException e) {
+        } catch (AssignmentNotOpenException e) {
             throw new ConflictException(e.getMessage());
+        } catch (ChargeNotConsentedException e) {
+            throw new ConflictException(FEE_CONSENT_REQUIRED, e.getMessage());
         }
         var saved = assignments.save(assignment);
         technicians.changeLoad(saved.technicianId(), -1);

@@ -651,13 +651,106 @@ public final class Assignment {
                 quote.quotedAt()));
     }
 
-    /** The customer agreed to pay more than quoted, up to the consent's amount. */
-    public void recordConsent(FeeConsent consent) {
+    /** How far back consent codes count against the per-case limit. */
+    public static final Duration CONSENT_CODE_WINDOW = Duration.ofHours(1);
+
+    /** Whether charging {@code amount} needs the customer's consent: there is a quote, and it is above it. */
+    public boolean aboveQuote(BigDecimal amount) {
+        return state.quote != null && amount.compareTo(state.quote.total()) > 0;
+    }
+
+    /**
+     * When the next consent code may be sent if at most {@code perWindow} go out per {@link
+     * #CONSENT_CODE_WINDOW}; null when one may go now.
+     */
+    public Instant nextConsentCodeAt(Instant now, int perWindow) {
+        var recent = state.consentCodesSent.stream()
+                .filter(sent -> sent.isAfter(now.minus(CONSENT_CODE_WINDOW)))
+                .sorted()
+                .toList();
+        return recent.size() < perWindow
+                ? null
+                : recent.get(recent.size() - perWindow).plus(CONSENT_CODE_WINDOW);
+    }
+
+    /** A code is on its way to the customer; it replaces any code sent before and counts against the limit. */
+    public void challengeForConsent(FeeConsentChallenge challenge) {
+        requireAssigned("ask the customer's consent for");
+        var since = challenge.issuedAt().minus(CONSENT_CODE_WINDOW);
+        var sent = new ArrayList<Instant>();
+        for (var earlier : state.consentCodesSent) {
+            if (earlier.isAfter(since)) {
+                sent.add(earlier);
+            }
+        }
+        sent.add(challenge.issuedAt());
+        state.consentCodesSent = List.copyOf(sent);
+        state.consentChallenge = challenge;
+    }
+
+    /**
+     * The code of {@code challengeId} never reached the gateway: it is withdrawn and does not count
+     * against the limit. False when another code has replaced it meanwhile (nothing changes).
+     */
+    public boolean withdrawConsentChallenge(String challengeId) {
+        var open = state.consentChallenge;
+        if (open == null || !open.id().equals(challengeId)) {
+            return false;
+        }
+        state.consentChallenge = null;
+        var sent = new ArrayList<>(state.consentCodesSent);
+        sent.remove(open.issuedAt());
+        state.consentCodesSent = List.copyOf(sent);
+        return true;
+    }
+
+    /** The open consent code, if any: its amount, expiry and tries, never the code. */
+    public FeeConsentChallenge consentChallenge() {
+        return state.consentChallenge;
+    }
+
+    /**
+     * The technician types the code the customer read out. The right one in time records the consent
+     * ({@link FeeConsent#SMS_CODE}, audited); a wrong one uses up a try, the last try spends the code.
+     * Only {@link ConsentCodeCheck#CONFIRMED} and {@link ConsentCodeCheck#WRONG} change the assignment.
+     */
+    public ConsentCodeCheck confirmConsentCode(String code, Instant now) {
+        requireAssigned("confirm the customer's consent for");
+        var challenge = state.consentChallenge;
+        if (challenge == null) {
+            return ConsentCodeCheck.NOT_REQUESTED;
+        }
+        if (challenge.spent()) {
+            return ConsentCodeCheck.SPENT;
+        }
+        if (challenge.expiredAt(now)) {
+            return ConsentCodeCheck.EXPIRED;
+        }
+        if (!challenge.matches(code)) {
+            state.consentChallenge = challenge.wrongTry();
+            return ConsentCodeCheck.WRONG;
+        }
+        state.consentChallenge = null;
+        recordConsent(new FeeConsent(challenge.amount(), FeeConsent.SMS_CODE, challenge.id(), now, state.technicianId));
+        return ConsentCodeCheck.CONFIRMED;
+    }
+
+    /**
+     * A hotline agent called the customer, who agreed to pay up to {@code amount} ({@link
+     * FeeConsent#AGENT_CALL}, audited with the agent's id). Any open code is no longer needed.
+     */
+    public void recordConsentByCall(BigDecimal amount, String note, String agentId, Instant now) {
         requireAssigned("record a consent for");
+        state.consentChallenge = null;
+        recordConsent(new FeeConsent(amount, FeeConsent.AGENT_CALL, note, now, agentId));
+    }
+
+    /** The customer agreed to pay more than quoted, up to the consent's amount; audited in the same write. */
+    void recordConsent(FeeConsent consent) {
         state.consent = consent;
         events.audit(
                 "fee.consent-recorded",
-                state.technicianId,
+                consent.recordedBy() != null ? consent.recordedBy() : state.technicianId,
                 id,
                 java.util.Map.of("amount", consent.amount().toPlainString(), "method", consent.method()),
                 consent.recordedAt());
@@ -690,7 +783,7 @@ public final class Assignment {
             throw new ChargeNotConsentedException("charging " + charged.toPlainString() + " on " + id
                     + " is above the quote of " + quote.total().toPlainString()
                     + (consent == null
-                            ? " and the customer's consent is not recorded"
+                            ? " and the customer's consent is not recorded (a code to their phone, or a hotline agent's call)"
                             : " and the consent recorded covers only "
                                     + consent.amount().toPlainString()));
         }

@@ -59,6 +59,10 @@ public final class AssignmentState implements Cloneable {
     FeeQuote quote;
     /** Null unless the customer agreed to pay more than quoted. */
     FeeConsent consent;
+    /** The consent code last sent to the customer (its hash, never the code); null when none is open. */
+    FeeConsentChallenge consentChallenge;
+    /** When consent codes were sent within the last hour: the per-case rate limit; absent in older documents. */
+    List<Instant> consentCodesSent = List.of();
     /** A visit to the same machine within 30 days of a completed one; absent in documents older than the mark. */
     boolean repeatVisit;
 
@@ -91,6 +95,7 @@ public final class AssignmentState implements Cloneable {
         passedOver = passedOver == null ? List.of() : List.copyOf(passedOver);
         parts = parts == null ? List.of() : List.copyOf(parts);
         offlineClaims = offlineClaims == null ? List.of() : List.copyOf(offlineClaims);
+        consentCodesSent = consentCodesSent == null ? List.of() : List.copyOf(consentCodesSent);
         return this;
     }
 

@@ -75,7 +75,7 @@ class FeeQuoteTest {
         assertThatThrownBy(() -> assignment.complete(visit("200")))
                 .isInstanceOf(ChargeNotConsentedException.class)
                 .hasMessageContaining("above the quote of 171.00");
-        assignment.recordConsent(new FeeConsent(new BigDecimal("190"), "SIGNATURE", "sig-1", NOW));
+        assignment.recordConsentByCall(new BigDecimal("190"), "客户电话确认", "agent-1", NOW);
         assertThatThrownBy(() -> assignment.complete(visit("200"))).hasMessageContaining("covers only 190");
 
         assignment.complete(visit("190"));

@@ -11,7 +11,9 @@ import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Site;
 import dev.aftersales.dispatch.archive.domain.Technician;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +27,11 @@ public final class Fixtures {
     private Fixtures() {}
 
     public static ComplaintRegistered registered(String complaintId, String serialNumber) {
+        return registered(complaintId, serialNumber, "13812345678");
+    }
+
+    /** A registered case whose contact has {@code phone} (a mobile number, a landline). */
+    public static ComplaintRegistered registered(String complaintId, String serialNumber, String phone) {
         var now = Instant.parse("2026-11-23T08:00:00Z");
         return new ComplaintRegistered(
                 complaintId,
@@ -34,7 +41,7 @@ public final class Fixtures {
                 "RO-400",
                 "漏水",
                 "尽快上门",
-                new CaseContact("王芳", "13812345678", "上海市浦东新区张江路88号", "310115"),
+                new CaseContact("王芳", phone, "上海市浦东新区张江路88号", "310115"),
                 "agent-1",
                 now,
                 now.plusSeconds(4 * 3600),
@@ -77,6 +84,40 @@ public final class Fixtures {
                 AssignmentRule.ORIGINAL_INSTALLER,
                 "original installer");
         return Assignment.open(registered(complaintId, serialNumber), decision, now);
+    }
+
+    /** A case offered to {@code technicianId} and quoted at 120.00 (door fee, labour, a filter). */
+    public static Assignment quotedFor(
+            String complaintId, String serialNumber, String technicianId, String dealerId, Instant now) {
+        return quotedFor(complaintId, serialNumber, technicianId, dealerId, "13812345678", now);
+    }
+
+    /** As {@link #quotedFor}, for a customer whose phone on record is {@code phone}. */
+    public static Assignment quotedFor(
+            String complaintId, String serialNumber, String technicianId, String dealerId, String phone, Instant now) {
+        var decision = Decision.assign(
+                installation(serialNumber, dealerId, technicianId),
+                technician(technicianId, dealerId, true, 0),
+                AssignmentRule.ORIGINAL_INSTALLER,
+                "original installer");
+        var assignment = Assignment.open(registered(complaintId, serialNumber, phone), decision, now);
+        assignment.quote(new FeeQuote(
+                false,
+                new BigDecimal("30"),
+                new BigDecimal("50"),
+                new BigDecimal("40"),
+                new BigDecimal("120.00"),
+                now));
+        return assignment;
+    }
+
+    /** As {@link #quotedFor}, with consent code {@code code} sent for up to 200.00, valid for ten minutes. */
+    public static Assignment withConsentCode(
+            String complaintId, String serialNumber, String technicianId, String dealerId, String code, Instant now) {
+        var assignment = quotedFor(complaintId, serialNumber, technicianId, dealerId, now);
+        assignment.challengeForConsent(FeeConsentChallenge.issue(
+                "CH-" + complaintId, new BigDecimal("200.00"), code, new byte[16], now, Duration.ofMinutes(10), 3));
+        return assignment;
     }
 
     /** The events of {@code type} waiting in the assignment's outbox, oldest first. */

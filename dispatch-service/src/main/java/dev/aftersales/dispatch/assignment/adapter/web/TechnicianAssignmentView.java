@@ -10,8 +10,10 @@ import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
+import dev.aftersales.dispatch.assignment.domain.FeeConsentChallenge;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
 import dev.aftersales.dispatch.assignment.domain.Withdrawal;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +21,8 @@ import java.util.List;
  * An assignment as the technician's app shows it: whom to phone, where to go, what was found wrong,
  * by when to be on site, and where the parts stand. {@code site} is absent for machines the
  * archive does not know. {@code priority} is the case's (NORMAL, HIGH, URGENT); {@code withdrawal}
- * says the case was taken back and, once on site, that it waits for the technician's acknowledgement.
+ * says the case was taken back and, once on site, that it waits for the technician's acknowledgement;
+ * {@code consentCode} is the code last sent to the customer for a fee above the quote (never the code).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TechnicianAssignmentView(
@@ -43,7 +46,18 @@ record TechnicianAssignmentView(
         Priority priority,
         String resolutionActionId,
         InstallationRequest installation,
-        Withdrawal withdrawal) {
+        Withdrawal withdrawal,
+        ConsentCodeView consentCode) {
+
+    /** The consent code last sent for this case: for up to how much, until when, how many tries are left. */
+    record ConsentCodeView(BigDecimal amount, Instant expiresAt, int triesLeft) {
+        /** Never the salt or the hash: the app has no use for them. */
+        static ConsentCodeView of(FeeConsentChallenge challenge) {
+            return challenge == null
+                    ? null
+                    : new ConsentCodeView(challenge.amount(), challenge.expiresAt(), challenge.triesLeft());
+        }
+    }
 
     static TechnicianAssignmentView of(Assignment a) {
         return new TechnicianAssignmentView(
@@ -67,6 +81,7 @@ record TechnicianAssignmentView(
                 a.priority(),
                 a.resolutionActionId(),
                 a.installation(),
-                a.withdrawal());
+                a.withdrawal(),
+                ConsentCodeView.of(a.consentChallenge()));
     }
 }

@@ -8,15 +8,17 @@ import dev.aftersales.contracts.dispatch.SiteFacts;
 import dev.aftersales.dispatch.assignment.application.AcceptAssignment;
 import dev.aftersales.dispatch.assignment.application.AcknowledgeWithdrawal;
 import dev.aftersales.dispatch.assignment.application.ApplyOfflineUpdates;
+import dev.aftersales.dispatch.assignment.application.AskForConsentCode;
 import dev.aftersales.dispatch.assignment.application.CompleteVisit;
 import dev.aftersales.dispatch.assignment.application.CompleteVisitCommand;
+import dev.aftersales.dispatch.assignment.application.ConfirmConsentCode;
 import dev.aftersales.dispatch.assignment.application.DeclineAssignment;
 import dev.aftersales.dispatch.assignment.application.DeclineReason;
+import dev.aftersales.dispatch.assignment.application.FeeConsentRefusedException;
 import dev.aftersales.dispatch.assignment.application.OfflineUpdate;
 import dev.aftersales.dispatch.assignment.application.OwnAssignments;
 import dev.aftersales.dispatch.assignment.application.QuoteFee;
 import dev.aftersales.dispatch.assignment.application.RecordArrival;
-import dev.aftersales.dispatch.assignment.application.RecordFeeConsent;
 import dev.aftersales.dispatch.assignment.application.RequestParts;
 import dev.aftersales.dispatch.assignment.application.RequestPartsCommand;
 import dev.aftersales.dispatch.assignment.application.SetAppointment;
@@ -24,8 +26,11 @@ import dev.aftersales.dispatch.assignment.domain.QuotedPart;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -33,7 +38,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,11 +119,22 @@ class TechnicianAssignmentsController {
 
     record QuoteBody(@Size(max = 20) List<@NotNull @Valid QuotedPartBody> parts) {}
 
-    /** {@code method}: how the consent is kept, e.g. SIGNATURE, SMS, CALL_RECORDING. */
-    record ConsentBody(
-            @NotNull @PositiveOrZero BigDecimal amount,
-            @NotBlank @Size(max = 32) String method,
-            @Size(max = 200) String reference) {}
+    /**
+     * The most the customer is asked to agree to pay; {@code customerCannotReceiveSms}: the customer
+     * says no text reaches them (the hotline calls them instead).
+     */
+    record ConsentCodeBody(
+            @NotNull @Positive @Digits(integer = 9, fraction = 2)
+            BigDecimal amount,
+
+            Boolean customerCannotReceiveSms) {}
+
+    /** The code the customer read out: six digits. */
+    record ConsentCodeConfirmation(
+            @NotNull
+            @Size(max = 6)
+            @Pattern(regexp = "[0-9]{6}", message = "must be the six digits sent to the customer")
+            String code) {}
 
     record OfflineBatch(@NotNull @Size(max = 100) List<@NotNull @Valid OfflineUpdateBody> updates) {}
 
@@ -148,7 +167,8 @@ class TechnicianAssignmentsController {
     private final SetAppointment setAppointment;
     private final RecordArrival recordArrival;
     private final QuoteFee quoteFee;
-    private final RecordFeeConsent recordFeeConsent;
+    private final AskForConsentCode askForConsentCode;
+    private final ConfirmConsentCode confirmConsentCode;
     private final ApplyOfflineUpdates applyOfflineUpdates;
     private final AcknowledgeWithdrawal acknowledgeWithdrawal;
     private final CurrentUser currentUser;
@@ -162,7 +182,8 @@ class TechnicianAssignmentsController {
             SetAppointment setAppointment,
             RecordArrival recordArrival,
             QuoteFee quoteFee,
-            RecordFeeConsent recordFeeConsent,
+            AskForConsentCode askForConsentCode,
+            ConfirmConsentCode confirmConsentCode,
             ApplyOfflineUpdates applyOfflineUpdates,
             AcknowledgeWithdrawal acknowledgeWithdrawal,
             CurrentUser currentUser) {
@@ -174,7 +195,8 @@ class TechnicianAssignmentsController {
         this.setAppointment = setAppointment;
         this.recordArrival = recordArrival;
         this.quoteFee = quoteFee;
-        this.recordFeeConsent = recordFeeConsent;
+        this.askForConsentCode = askForConsentCode;
+        this.confirmConsentCode = confirmConsentCode;
         this.applyOfflineUpdates = applyOfflineUpdates;
         this.acknowledgeWithdrawal = acknowledgeWithdrawal;
         this.currentUser = currentUser;
@@ -211,11 +233,32 @@ class TechnicianAssignmentsController {
         return TechnicianAssignmentView.of(quoteFee.quote(currentUser.technicianId(), assignmentId, parts));
     }
 
-    /** The customer agreed to pay more than quoted, up to {@code amount}. */
-    @PostMapping("/{assignmentId}/fee-consent")
-    TechnicianAssignmentView consent(@PathVariable String assignmentId, @Valid @RequestBody ConsentBody body) {
-        return TechnicianAssignmentView.of(recordFeeConsent.record(
-                currentUser.technicianId(), assignmentId, body.amount(), body.method(), body.reference()));
+    /**
+     * Sends a one-time code to the customer's phone on record, to agree to pay up to {@code amount}
+     * (above the quote). 202 with where it went (masked), its expiry and tries; never the code.
+     */
+    @PostMapping("/{assignmentId}/fee-consent/code")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    AskForConsentCode.CodeSent askForConsentCode(
+            @PathVariable String assignmentId, @Valid @RequestBody ConsentCodeBody body) {
+        return askForConsentCode.ask(
+                currentUser.technicianId(),
+                assignmentId,
+                body.amount(),
+                Boolean.TRUE.equals(body.customerCannotReceiveSms()));
+    }
+
+    /** The code the customer read out: the right one records their consent. */
+    @PostMapping("/{assignmentId}/fee-consent/confirmation")
+    TechnicianAssignmentView confirmConsentCode(
+            @PathVariable String assignmentId, @Valid @RequestBody ConsentCodeConfirmation body) {
+        return TechnicianAssignmentView.of(
+                confirmConsentCode.confirm(currentUser.technicianId(), assignmentId, body.code()));
+    }
+
+    @ExceptionHandler(FeeConsentRefusedException.class)
+    ResponseEntity<ProblemDetail> consentRefused(FeeConsentRefusedException e) {
+        return FeeConsentProblems.of(e);
     }
 
     /** The technician on site acknowledges that the case was withdrawn; the door-fee rule is applied. */

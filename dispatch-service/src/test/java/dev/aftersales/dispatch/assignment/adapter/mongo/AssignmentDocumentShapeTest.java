@@ -9,7 +9,6 @@ import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.dispatch.archive.adapter.mongo.StoreConversions;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
-import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
 import dev.aftersales.dispatch.assignment.domain.Visit;
 import java.math.BigDecimal;
@@ -43,7 +42,8 @@ class AssignmentDocumentShapeTest {
             "appointment": {"windowStart": {"$date": "2026-11-23T09:01:00Z"}, "windowEnd": {"$date": "2026-11-23T10:01:00Z"}}, \
             "arrivedAt": {"$date": "2026-11-23T09:07:40Z"}, \
             "quote": {"inWarranty": false, "doorFee": "50.00", "labour": "80", "parts": "120.50", "total": "250.50", "quotedAt": {"$date": "2026-11-23T08:01:00Z"}}, \
-            "consent": {"amount": "300.00", "method": "SMS", "reference": "ref-1", "recordedAt": {"$date": "2026-11-23T08:01:00Z"}}, \
+            "consent": {"amount": "300.00", "method": "AGENT_CALL", "reference": "ref-1", "recordedAt": {"$date": "2026-11-23T08:01:00Z"}, "recordedBy": "agent-1"}, \
+            "consentCodesSent": [], \
             "repeatVisit": true, \
             "parts": [{"requestId": "PR-1", "partNumber": "FILTER-RO", "quantity": 2, "status": "REQUESTED"}], \
             "visit": {"diagnosis": "membrane worn", "rootCause": "WEAR", "partsUsed": [{"partNumber": "FILTER-RO", "quantity": 2}], "feeCharged": "280.00", "fixed": true, "completedAt": {"$date": "2026-11-23T10:31:00Z"}}, \
@@ -63,7 +63,7 @@ class AssignmentDocumentShapeTest {
                 new BigDecimal("120.50"),
                 new BigDecimal("250.50"),
                 NOW));
-        a.recordConsent(new FeeConsent(new BigDecimal("300.00"), "SMS", "ref-1", NOW));
+        a.recordConsentByCall(new BigDecimal("300.00"), "ref-1", "agent-1", NOW);
         a.requestParts("PR-1", "FILTER-RO", 2, NOW.plusSeconds(60));
         a.markRepeatVisit();
         a.arrive(NOW.plusSeconds(4000));

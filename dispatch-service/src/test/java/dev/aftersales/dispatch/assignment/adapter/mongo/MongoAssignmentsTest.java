@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
-import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,7 +38,7 @@ class MongoAssignmentsTest {
                 new BigDecimal("80.10"),
                 NOW);
         assignment.quote(quote);
-        assignment.recordConsent(new FeeConsent(new BigDecimal("120.00"), "SMS", "ref-1", NOW));
+        assignment.recordConsentByCall(new BigDecimal("120.00"), "ref-1", "agent-1", NOW);
         assignments.add(assignment);
 
         var stored = mongo.getCollection("assignments")

@@ -7,7 +7,6 @@ import dev.aftersales.chassis.test.StoredShape;
 import dev.aftersales.contracts.dispatch.PartLine;
 import dev.aftersales.dispatch.archive.adapter.mongo.StoreConversions;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
-import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
 import dev.aftersales.dispatch.assignment.domain.PartRequest;
 import dev.aftersales.dispatch.assignment.domain.PartStatus;
@@ -81,8 +80,7 @@ class StoredAssignmentsReadTest {
     @Test
     void an_amount_is_written_as_its_plain_decimal_string_never_in_exponent_form() {
         var assignment = assignedToOriginalInstaller("C-2", "WP-0001", AssignmentDocumentShapeTest.NOW);
-        assignment.recordConsent(
-                new FeeConsent(new BigDecimal("1E+3"), "SMS", "ref-2", AssignmentDocumentShapeTest.NOW));
+        assignment.recordConsentByCall(new BigDecimal("1E+3"), "ref-2", "agent-1", AssignmentDocumentShapeTest.NOW);
 
         var consent = shape.write(AssignmentDocument.of(assignment)).get("consent", Document.class);
 
