@@ -44,7 +44,10 @@ public final class Customer {
 
     /**
      * We heard from or reached the customer at {@code at}: care follows silence, so their next care
-     * task is not due before one {@code carePeriod} of their tier has passed since (null: no periodic care).
+     * task is due one {@code carePeriod} of their tier after the latest contact (null: no periodic
+     * care). Contacts arrive out of order (an import announces installations years old after a
+     * supervisor tiered the customer "silent since now"), so the due care moves earlier as well as
+     * later; only a care task already given after the latest contact keeps its own rhythm.
      */
     public void contacted(Instant at, Duration carePeriod) {
         if (state.lastContactAt() == null || at.isAfter(state.lastContactAt())) {
@@ -52,10 +55,14 @@ public final class Customer {
         }
         if (carePeriod != null && state.nextCareAt() != null) {
             var afterSilence = state.lastContactAt().plus(carePeriod);
-            if (afterSilence.isAfter(state.nextCareAt())) {
+            if (afterSilence.isAfter(state.nextCareAt()) || !caredForSince(state.lastContactAt())) {
                 state = state.inTier(state.tier(), afterSilence);
             }
         }
+    }
+
+    private boolean caredForSince(Instant contact) {
+        return state.tasks().stream().anyMatch(task -> task.createdAt().isAfter(contact));
     }
 
     /**

@@ -81,4 +81,31 @@ class CustomerTest {
 
         assertThat(customer.nextCareAt()).isNull();
     }
+
+    @Test
+    void a_customer_tiered_before_an_older_installation_is_announced_is_due_a_period_after_that_installation() {
+        var customer = Customer.first("CU-7");
+        customer.tiered("KEY", QUARTER, NOW);
+        assertThat(customer.nextCareAt()).isEqualTo(NOW.plus(QUARTER));
+
+        customer.contacted(NOW.minus(Duration.ofDays(400)), QUARTER);
+
+        assertThat(customer.careDueBy(NOW)).isTrue();
+        assertThat(customer.nextCareAt())
+                .isEqualTo(NOW.minus(Duration.ofDays(400)).plus(QUARTER));
+    }
+
+    @Test
+    void a_late_contact_older_than_a_care_task_already_given_does_not_bring_another_task_forward() {
+        var customer = Customer.first("CU-8");
+        customer.contacted(NOW.minus(Duration.ofDays(200)), null);
+        customer.tiered("KEY", QUARTER, NOW);
+        customer.fireCare("VISIT", QUARTER, NOW);
+        var afterTask = customer.nextCareAt();
+
+        customer.contacted(NOW.minus(Duration.ofDays(100)), QUARTER);
+
+        assertThat(customer.nextCareAt()).isEqualTo(afterTask);
+        assertThat(customer.careDueBy(NOW)).isFalse();
+    }
 }
