@@ -15,6 +15,9 @@ public final class Topics {
     /** The customer/machine archive of dispatch (installations), keyed by serial number. */
     public static final String DISPATCH_ARCHIVE = "dispatch.archive.v1";
 
+    /** The archive's customer master (records, changes, merges, erasures), keyed by customer id. */
+    public static final String DISPATCH_CUSTOMERS = "dispatch.customers.v1";
+
     /** Reservation outcomes of parts, keyed by complaint id. */
     public static final String PARTS_RESERVATIONS = "parts.reservations.v1";
 
