@@ -52,7 +52,9 @@ public class EraseCustomer {
         names.add(state.name());
         state.aliases().stream().map(Alias::name).forEach(names::add);
         var phones = state.phones();
-        var changed = copies.erase(new PersonalDataEraser(names, phones));
+        var ids = new ArrayList<String>(state.mergedIds());
+        ids.add(customer.id());
+        var changed = copies.erase(new PersonalDataEraser(names, phones, ids));
         var erased = RETRY.run(() -> {
             var current = CustomerLookup.existing(customers, customer.id());
             if (current.erase(caller.userId(), clock.instant())) {

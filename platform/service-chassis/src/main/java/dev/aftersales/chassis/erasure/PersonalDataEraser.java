@@ -15,10 +15,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Erases one customer's personal data from stored documents on their request (PIPL): every string that
- * names them or holds one of their phone numbers, however it was typed, is replaced by {@link #ERASED},
- * and so is the address beside it; free text (symptoms, notes) keeps its words but loses the name and the
- * number. Ids and case facts stay. Stored event payloads waiting in an outbox are JSON text inside the
+ * Erases one customer's personal data from stored documents on their request (PIPL): in a document that
+ * is theirs (it names one of their customer ids, or holds one of their phone numbers however typed), every
+ * string that names them or holds one of their numbers is replaced by {@link #ERASED}, and so is the
+ * address beside it; free text (symptoms, notes) keeps its words but loses the name and the number. A
+ * document of someone else who shares a name keeps it. Ids and case facts stay. Stored event payloads waiting in an outbox are JSON text inside the
  * document and are erased the same way, so nothing published after the erasure carries the data either.
  * Idempotent: a document erased once has nothing left to match.
  */
@@ -32,6 +33,7 @@ public final class PersonalDataEraser {
 
     private static final Set<String> ADDRESS_FIELDS = Set.of("address", "siteAddress", "customerAddress");
 
+    private final Set<String> customerIds;
     private final List<String> names;
     private final Set<String> phoneKeys;
 
@@ -39,8 +41,10 @@ public final class PersonalDataEraser {
      * @param names the customer's names and aliases (blank or one-letter ones are ignored: they would erase
      *     every text that happens to contain the letter)
      * @param phones the customer's phone numbers as any service stored them
+     * @param customerIds the customer's ids (incl. those merged into it): a document naming one is theirs
      */
-    public PersonalDataEraser(Collection<String> names, Collection<String> phones) {
+    public PersonalDataEraser(Collection<String> names, Collection<String> phones, Collection<String> customerIds) {
+        this.customerIds = customerIds.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
         this.names = names.stream()
                 .filter(Objects::nonNull)
                 .map(String::strip)
@@ -99,7 +103,49 @@ public final class PersonalDataEraser {
      * @return whether anything changed
      */
     public boolean erase(Document document) {
-        return eraseMap(document, true);
+        return holdsThem(document) && eraseMap(document, true);
+    }
+
+    /** Whether {@code map} names one of the customer's ids or holds one of their numbers, at any depth. */
+    @SuppressWarnings("unchecked")
+    boolean holdsThem(Map<String, Object> map) {
+        for (var entry : map.entrySet()) {
+            var value = entry.getValue();
+            if (value instanceof String text) {
+                if ((entry.getKey().equals("customerId") && customerIds.contains(text)) || holdsTheirPhone(text)) {
+                    return true;
+                }
+            } else if (value instanceof Map<?, ?> nested) {
+                if (holdsThem((Map<String, Object>) nested)) {
+                    return true;
+                }
+            } else if (value instanceof List<?> list) {
+                for (var item : list) {
+                    if ((item instanceof Map<?, ?> nested && holdsThem((Map<String, Object>) nested))
+                            || (item instanceof String text && holdsTheirPhone(text))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean holdsTheirPhone(String text) {
+        if (phoneKeys.isEmpty() || text.isEmpty()) {
+            return false;
+        }
+        if (text.contains("\"customerId\"")
+                && customerIds.stream().anyMatch(id -> text.contains("\"customerId\":\"" + id + "\""))) {
+            return true; // an event payload of theirs waiting in an outbox
+        }
+        var matcher = PHONE_LIKE.matcher(text);
+        while (matcher.find()) {
+            if (isTheirPhone(matcher.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

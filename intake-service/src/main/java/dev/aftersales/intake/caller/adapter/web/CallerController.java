@@ -3,6 +3,7 @@ package dev.aftersales.intake.caller.adapter.web;
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.audit.PersonalDataRead;
 import dev.aftersales.intake.caller.application.LookUpCaller;
+import dev.aftersales.intake.caller.domain.MasterCustomer;
 import dev.aftersales.intake.caller.domain.Warranty;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import dev.aftersales.intake.complaint.domain.Priority;
@@ -35,7 +36,8 @@ class CallerController {
             String installerId,
             LocalDate installedOn,
             Warranty warranty,
-            List<OpenCase> openCases) {}
+            List<OpenCase> openCases,
+            String customerTier) {}
 
     record Lookup(List<MachineView> machines) {}
 
@@ -55,12 +57,17 @@ class CallerController {
         var machines = lookUpCaller.lookUp(blankToNull(phone), blankToNull(serialNumber)).stream()
                 .map(f -> {
                     var m = f.machine();
+                    // the customer master's name wins over the one the installation gave
+                    var name = f.customer()
+                            .map(MasterCustomer::name)
+                            .filter(n -> !n.isBlank())
+                            .orElse(m.customerName());
                     return new MachineView(
                             m.serialNumber(),
                             m.model(),
                             m.productLine(),
-                            m.customerId(),
-                            m.customerName(),
+                            f.customer().map(MasterCustomer::customerId).orElse(m.customerId()),
+                            name,
                             m.customerPhone(),
                             m.address(),
                             m.regionCode(),
@@ -70,7 +77,8 @@ class CallerController {
                             f.warranty(),
                             f.openCases().stream()
                                     .map(c -> new OpenCase(c.id(), c.status(), c.priority(), c.registeredAt()))
-                                    .toList());
+                                    .toList(),
+                            f.customer().map(MasterCustomer::tier).orElse(null));
                 })
                 .toList();
         return new Lookup(machines);
