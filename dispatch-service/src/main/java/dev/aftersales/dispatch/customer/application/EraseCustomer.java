@@ -51,6 +51,7 @@ public class EraseCustomer {
         var names = new ArrayList<String>();
         names.add(state.name());
         state.aliases().stream().map(Alias::name).forEach(names::add);
+        names.addAll(state.addresses()); // the site of their machines, wherever it is written
         var phones = state.phones();
         var ids = new ArrayList<String>(state.mergedIds());
         ids.add(customer.id());

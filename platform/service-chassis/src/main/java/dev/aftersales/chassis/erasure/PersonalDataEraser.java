@@ -150,8 +150,11 @@ public final class PersonalDataEraser {
 
     /**
      * Erases the customer from every document of {@code collection} that holds them: reads each one, and
-     * writes back only those that changed, each as one single-document replace. A scan: erasure is rare,
-     * and the copies are found by what they contain, not by a key.
+     * writes back only those that changed, each as one single-document replace. A versioned document is
+     * replaced only at the version read, and its version moves on, so a writer that read it before saves
+     * nothing over the erasure (its optimistic lock fails and it reads again); an erasure that finds the
+     * document changed reads it again. A scan: erasure is rare, and the copies are found by what they
+     * contain, not by a key.
      *
      * @return how many documents changed
      */
@@ -162,10 +165,24 @@ public final class PersonalDataEraser {
         var changed = 0;
         var documents = new ArrayList<Document>();
         mongo.getCollection(collection).find().forEach(documents::add);
-        for (var document : documents) {
-            if (erase(document)) {
-                mongo.getCollection(collection).replaceOne(new Document("_id", document.get("_id")), document);
-                changed++;
+        for (var read : documents) {
+            var document = read;
+            for (int attempt = 0; attempt < 10 && document != null; attempt++) {
+                if (!erase(document)) {
+                    break;
+                }
+                var filter = new Document("_id", document.get("_id"));
+                if (document.get("version") instanceof Number version) {
+                    filter.append("version", version);
+                    document.put("version", version.longValue() + 1);
+                }
+                if (mongo.getCollection(collection).replaceOne(filter, document).getMatchedCount() == 1) {
+                    changed++;
+                    break;
+                }
+                document = mongo.getCollection(collection)
+                        .find(new Document("_id", read.get("_id")))
+                        .first();
             }
         }
         return changed;

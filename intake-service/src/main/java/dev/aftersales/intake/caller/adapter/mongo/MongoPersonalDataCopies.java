@@ -35,11 +35,13 @@ class MongoPersonalDataCopies implements EraseCustomerData.PersonalDataCopies {
         var phones = new ArrayList<String>();
         for (var machine : mongo.find(query(where("customerId").in(customerIds)), Document.class, "machines")) {
             names.add(machine.getString("customerName"));
+            names.add(machine.getString("address")); // erased wherever it is written, like a name
             phones.add(machine.getString("customerPhone"));
         }
         for (var complaint : mongo.find(query(where("customerId").in(customerIds)), Document.class, "complaints")) {
             if (complaint.get("customer") instanceof Document customer) {
                 names.add(customer.getString("name"));
+                names.add(customer.getString("address"));
                 if (customer.get("phones") instanceof List<?> list) {
                     list.stream()
                             .filter(String.class::isInstance)
