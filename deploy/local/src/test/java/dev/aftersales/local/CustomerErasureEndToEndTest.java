@@ -170,8 +170,7 @@ class CustomerErasureEndToEndTest {
                 });
         var complaint = new LinkedHashMap<String, Object>();
         complaint.put(
-                "customer",
-                Map.of("name", name, "phones", List.of(phone), "address", address, "regionCode", "310115"));
+                "customer", Map.of("name", name, "phones", List.of(phone), "address", address, "regionCode", "310115"));
         complaint.put("machine", Map.of("serialNumber", serial, "model", "RO-400"));
         complaint.put("kind", "REPAIR");
         complaint.put("channel", "HOTLINE");
