@@ -208,7 +208,8 @@ class CustomerErasureEndToEndTest {
         // the case and the machine stay, without the person
         var kept = send(Service.INTAKE, "GET", "/api/complaints/" + complaintId, agent, null);
         assertThat(kept.status()).as(kept.text()).isEqualTo(200);
-        assertThat(kept.json().get("machine").get("serialNumber").asString()).isEqualTo(serial);
+        assertThat(kept.json().get("serialNumber").asString()).isEqualTo(serial);
+        assertThat(kept.json().get("kind").asString()).isEqualTo("REPAIR");
         var customer = send(Service.DISPATCH, "GET", "/api/customers/" + id, ops, null);
         assertThat(customer.json().get("erased").asBoolean()).isTrue();
         assertThat(customer.json().get("phones").size()).isZero();
