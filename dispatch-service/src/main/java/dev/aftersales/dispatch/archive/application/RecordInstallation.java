@@ -74,6 +74,9 @@ public class RecordInstallation {
         InstallationDates.futureDate(command.installedOn(), clock, businessZone).ifPresent(problem -> {
             throw new InvalidRequestException(List.of(problem));
         });
+        if (records.bySerialNumber(command.serialNumber()).isPresent()) {
+            throw alreadyArchived(command.serialNumber()); // before the customer master hears of the report
+        }
         var customer = command.customer();
         if (customer != null) {
             // the master's customer of this phone, however the report named them
@@ -97,12 +100,16 @@ public class RecordInstallation {
                 command.site());
         var warranty = warranties.warrantyOf(installation);
         if (!records.add(InstallationRecord.reported(installation, customer, warranty))) {
-            throw new ConflictException(
-                    ALREADY_ARCHIVED,
-                    "machine " + command.serialNumber()
-                            + " is in the archive already; a dispatcher corrects its record with a reason");
+            throw alreadyArchived(command.serialNumber());
         }
         log.info("installation of {} recorded for dealer {}", installation.serialNumber(), installation.dealerId());
         return warranty;
+    }
+
+    private static ConflictException alreadyArchived(String serialNumber) {
+        return new ConflictException(
+                ALREADY_ARCHIVED,
+                "machine " + serialNumber
+                        + " is in the archive already; a dispatcher corrects its record with a reason");
     }
 }
