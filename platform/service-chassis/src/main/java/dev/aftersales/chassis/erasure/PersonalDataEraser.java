@@ -1,6 +1,7 @@
 package dev.aftersales.chassis.erasure;
 
 import dev.aftersales.chassis.contact.PhoneNumber;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -111,6 +113,9 @@ public final class PersonalDataEraser {
     boolean holdsThem(Map<String, Object> map) {
         for (var entry : map.entrySet()) {
             var value = entry.getValue();
+            if (value instanceof Binary binary && textOf(binary) != null) {
+                value = textOf(binary);
+            }
             if (value instanceof String text) {
                 if ((entry.getKey().equals("customerId") && customerIds.contains(text)) || holdsTheirPhone(text)) {
                     return true;
@@ -206,7 +211,15 @@ public final class PersonalDataEraser {
                 continue;
             }
             var value = entry.getValue();
-            if (value instanceof String text) {
+            if (value instanceof Binary binary && textOf(binary) != null) {
+                // a stored answer (idempotency keys): JSON text as bytes
+                var text = textOf(binary);
+                var erased = erase(text);
+                if (!erased.equals(text)) {
+                    entry.setValue(new Binary(binary.getType(), erased.getBytes(StandardCharsets.UTF_8)));
+                    changed = true;
+                }
+            } else if (value instanceof String text) {
                 var erased = erase(text);
                 if (!erased.equals(text)) {
                     entry.setValue(erased);
@@ -247,6 +260,21 @@ public final class PersonalDataEraser {
             }
         }
         return changed;
+    }
+
+    /** The UTF-8 text a generic binary holds, or null when it is not text. */
+    private static String textOf(Binary binary) {
+        if (binary.getType() != 0) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(binary.getData()))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return null;
+        }
     }
 
     /** A stored event payload whose name or phone was erased: the address beside them goes too. */

@@ -64,4 +64,17 @@ class PersonalDataEraserTest {
         assertThat(eraser.erase(document)).isFalse();
         assertThat(document.toJson()).contains("王芳", "13900000000");
     }
+
+    @Test
+    void a_stored_answer_of_an_idempotent_request_is_erased_inside_its_bytes() {
+        var body = "{\"complaintId\":\"C-1\",\"customer\":{\"name\":\"王芳\",\"phones\":[\"13812345678\"]}}";
+        var document = new Document("_id", "key-1")
+                .append("body", new org.bson.types.Binary(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(eraser.erase(document)).isTrue();
+
+        var erased = new String(
+                ((org.bson.types.Binary) document.get("body")).getData(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(erased).contains("C-1").doesNotContain("王芳", "13812345678");
+    }
 }

@@ -9,13 +9,20 @@ import org.springframework.stereotype.Component;
 /**
  * Dispatch's documents that may hold a customer's name, phone or address: the case contact of assignments
  * and known cases (as the hotline registered it), and the events of installation records and of the
- * master itself not yet published (an erased customer's record is written by its domain afterwards).
+ * master itself not yet published (an erased customer's record is written by its domain afterwards), and
+ * the stored answers of requests sent with an idempotency key.
  */
 @Component
 class MongoCustomerCopies implements EraseCustomer.CustomerCopies {
 
-    static final List<String> COLLECTIONS =
-            List.of("assignments", "knownCases", "appointments", "technicianFeeds", "installations", "customers");
+    static final List<String> COLLECTIONS = List.of(
+            "assignments",
+            "knownCases",
+            "appointments",
+            "technicianFeeds",
+            "installations",
+            "customers",
+            "idempotency_keys");
 
     private final MongoTemplate mongo;
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MongoPersonalDataCopies implements EraseCustomerData.PersonalDataCopies {
 
-    private static final List<String> COLLECTIONS = List.of("complaints", "machines", "customers");
+    private static final List<String> COLLECTIONS = List.of("complaints", "machines", "customers", "idempotency_keys");
 
     private final MongoTemplate mongo;
 
