@@ -2,6 +2,7 @@ package dev.aftersales.intake.caller.adapter.web;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.audit.PersonalDataRead;
+import dev.aftersales.chassis.contact.PhoneNumber;
 import dev.aftersales.intake.caller.application.LookUpCaller;
 import dev.aftersales.intake.caller.domain.MasterCustomer;
 import dev.aftersales.intake.caller.domain.Warranty;
@@ -57,8 +58,12 @@ class CallerController {
         var machines = lookUpCaller.lookUp(blankToNull(phone), blankToNull(serialNumber)).stream()
                 .map(f -> {
                     var m = f.machine();
-                    // the customer master's name wins over the one the installation gave
+                    // the customer master's name wins for a phone the master knows as theirs; a contact
+                    // corrected to another person's phone shows that person
                     var name = f.customer()
+                            .filter(c -> PhoneNumber.key(m.customerPhone())
+                                    .map(c.phones()::contains)
+                                    .orElse(false))
                             .map(MasterCustomer::name)
                             .filter(n -> !n.isBlank())
                             .orElse(m.customerName());
