@@ -265,6 +265,41 @@ class AuthorizationMatrixTest {
                             .json("{\"reason\": \"安装单录错了安装人员\", \"installerId\": \"%s\"}"
                                     .formatted(scene.third().technicianId()))
                             .state(AuthorizationMatrix.stored(mongo, "installations", serial));
+                })
+                .door("GET /api/customers", scene -> {
+                    var phone = newPhone();
+                    customerOf(phone, "矩阵客户");
+                    return Target.at("/api/customers?phone=" + phone);
+                })
+                .door("GET /api/customers/{customerId}", scene -> {
+                    var id = customerOf(newPhone(), "矩阵客户");
+                    return Target.at("/api/customers/" + id);
+                })
+                .door("PUT /api/customers/{customerId}", scene -> {
+                    var id = customerOf(newPhone(), "矩阵客户");
+                    return Target.at("/api/customers/" + id)
+                            .json("{\"tier\": \"KEY\"}")
+                            .state(AuthorizationMatrix.stored(mongo, "customers", id));
+                })
+                .door("POST /api/customers/{customerId}/alias-decisions", scene -> {
+                    var phone = newPhone();
+                    var id = customerOf(phone, "矩阵客户");
+                    customerOf(phone, "矩阵别名");
+                    return Target.at("/api/customers/" + id + "/alias-decisions")
+                            .json("{\"name\": \"矩阵别名\", \"decision\": \"MERGED\"}")
+                            .state(AuthorizationMatrix.stored(mongo, "customers", id));
+                })
+                .door("POST /api/customers/{customerId}/merges", scene -> {
+                    var id = customerOf(newPhone(), "矩阵客户");
+                    var other = customerOf(newPhone(), "矩阵客户");
+                    return Target.at("/api/customers/" + id + "/merges")
+                            .json("{\"customerId\": \"%s\"}".formatted(other))
+                            .state(AuthorizationMatrix.stored(mongo, "customers", id));
+                })
+                .door("POST /api/customers/{customerId}/erasure", scene -> {
+                    var id = customerOf(newPhone(), "矩阵客户");
+                    return Target.at("/api/customers/" + id + "/erasure")
+                            .state(AuthorizationMatrix.stored(mongo, "customers", id));
                 });
         ChassisDoors.register(matrix, context, brokers).verify();
     }
@@ -310,6 +345,25 @@ class AuthorizationMatrixTest {
                 TestTokens.ops(),
                 "{\"installations\": [%s]}".formatted(installation(serial, party)));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    }
+
+    /** A machine imported with this customer's contact: the master's customer of the phone, by its id. */
+    private String customerOf(String phone, String name) throws Exception {
+        var imported = api.post("/api/archive/import", TestTokens.ops(), """
+                {"installations": [{"serialNumber": "%s", "model": "RO-400", "productLine": "WATER_PURIFIER",
+                 "dealerId": "D-MA", "installedOn": "2025-03-10",
+                 "customer": {"name": "%s", "phone": "%s"}}]}""".formatted(newSerial(), name, phone));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        return mongo.findById("+86" + phone, org.bson.Document.class, "customer_phones")
+                .getString("customerId");
+    }
+
+    private static String newPhone() {
+        return "139"
+                + String.format(
+                        java.util.Locale.ROOT,
+                        "%08d",
+                        java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     private static String installation(String serial, Party party) {

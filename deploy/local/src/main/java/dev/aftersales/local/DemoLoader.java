@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,14 +41,28 @@ final class DemoLoader {
     void load(URI dispatch, URI parts, URI followup, String opsToken, String supervisorToken) {
         send("POST", dispatch.resolve("/api/archive/import"), opsToken, archive.archiveImport());
         send("PUT", parts.resolve("/api/stock"), opsToken, archive.stockUpdate());
-        // A supervisor sets the key accounts, whose silence follow-up watches.
+        // A supervisor sets the key accounts in the customer master; follow-up watches their silence.
         for (var tier : archive.customerTiers().entrySet()) {
             send(
                     "PUT",
-                    followup.resolve("/api/customers/" + tier.getKey() + "/tier"),
+                    dispatch.resolve("/api/customers/" + tier.getKey()),
                     supervisorToken,
                     Map.of("tier", tier.getValue()));
         }
+        // PIPL, as an operator shows it: a customer recorded twice is merged, then erased on their request.
+        send(
+                "POST",
+                dispatch.resolve("/api/archive/import"),
+                opsToken,
+                Map.of(
+                        "installations",
+                        List.of(piplRow("1", "隐私演示甲", "13900000001"), piplRow("2", "隐私演示乙", "13900000002"))));
+        send(
+                "POST",
+                dispatch.resolve("/api/customers/CU-PIPL-1/merges"),
+                supervisorToken,
+                Map.of("customerId", "CU-PIPL-2"));
+        send("POST", dispatch.resolve("/api/customers/CU-PIPL-1/erasure"), opsToken, Map.of());
         try {
             Files.writeString(marker(), "demo archive and stock loaded\n");
         } catch (IOException e) {
@@ -72,6 +87,30 @@ final class DemoLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, Object> piplRow(String n, String name, String phone) {
+        return Map.of(
+                "serialNumber",
+                "WP-PIPL-" + n,
+                "model",
+                "RO-400",
+                "productLine",
+                "WATER_PURIFIER",
+                "customerId",
+                "CU-PIPL-" + n,
+                "dealerId",
+                "D-SH",
+                "installerId",
+                "T-001",
+                "installedOn",
+                "2023-04-01",
+                "site",
+                Map.of("address", "上海市浦东新区演示路" + n + "号", "regionCode", "310115"),
+                "customer",
+                Map.of("name", name, "phone", phone),
+                "historical",
+                true);
     }
 
     private Path marker() {

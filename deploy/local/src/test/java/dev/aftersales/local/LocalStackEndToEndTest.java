@@ -336,7 +336,8 @@ class LocalStackEndToEndTest {
     /**
      * Issue 15: the demo archive enters dispatch by a bulk import, and still the hotline finds every
      * demo machine, by its serial and by its customer's phone as a caller gives it (with dashes, with
-     * +86); none of those long-installed machines gets a thank-you call.
+     * +86); none of those long-installed machines gets a thank-you call; the demo's KEY customers, silent
+     * since their installation, are on follow-up's silent list with a care task.
      */
     @Test
     void the_hotline_finds_every_imported_demo_machine_and_none_of_them_is_thanked() {
@@ -364,6 +365,33 @@ class LocalStackEndToEndTest {
         // A thank-you call is RC-INST-<serial> (it belongs to no complaint).
         assertThat(elements(due.json()).map(call -> call.get("returnCallId").asString()))
                 .noneMatch(id -> demoSerials.stream().anyMatch(serial -> id.equals("RC-INST-" + serial)));
+
+        var supervisor = stack.token("supervisor-1", "SUPERVISOR");
+        var keyCustomers = DEMO.customerTiers().entrySet().stream()
+                .filter(tier -> tier.getValue().equals("KEY"))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            // Customers other tests here called about are no longer silent.
+            var called = eventsOf(COMPLAINTS_TOPIC, "aftersales.intake.ComplaintRegistered.v1").stream()
+                    .map(e -> e.path("customerId").asString())
+                    .collect(Collectors.toSet());
+            var silent = elements(get(Service.FOLLOWUP, "/api/customers/silent", supervisor)
+                            .json())
+                    .filter(c -> "KEY".equals(c.path("tier").asString()))
+                    .map(c -> c.get("customerId").asString())
+                    .collect(Collectors.toSet());
+            var cared = elements(
+                            get(Service.FOLLOWUP, "/api/care/tasks", supervisor).json())
+                    .map(t -> t.get("customerId").asString())
+                    .collect(Collectors.toSet());
+            assertThat(keyCustomers).isNotEmpty();
+            assertThat(silent)
+                    .containsAll(keyCustomers.stream()
+                            .filter(c -> !called.contains(c))
+                            .toList());
+            assertThat(cared).containsAll(silent);
+        });
     }
 
     /**

@@ -35,6 +35,11 @@ public enum EventCatalog {
     // dispatch.archive.v1
     INSTALLATION_RECORDED("dispatch", InstallationRecorded.class, Topics.DISPATCH_ARCHIVE),
     INSTALLATION_CORRECTED("dispatch", InstallationCorrected.class, Topics.DISPATCH_ARCHIVE),
+    // dispatch.customers.v1
+    CUSTOMER_RECORDED("dispatch", CustomerRecorded.class, Topics.DISPATCH_CUSTOMERS),
+    CUSTOMER_CHANGED("dispatch", CustomerChanged.class, Topics.DISPATCH_CUSTOMERS),
+    CUSTOMERS_MERGED("dispatch", CustomersMerged.class, Topics.DISPATCH_CUSTOMERS),
+    CUSTOMER_ERASED("dispatch", CustomerErased.class, Topics.DISPATCH_CUSTOMERS),
     // dispatch.assignments.v1
     TECHNICIAN_ASSIGNED("dispatch", TechnicianAssigned.class, Topics.DISPATCH_ASSIGNMENTS),
     ASSIGNMENT_ESCALATED("dispatch", AssignmentEscalated.class, Topics.DISPATCH_ASSIGNMENTS),

@@ -22,6 +22,9 @@ public final class Topics {
      */
     public static final String DISPATCH_SMS = "dispatch.sms.v1";
 
+    /** The archive's customer master (records, changes, merges, erasures), keyed by customer id. */
+    public static final String DISPATCH_CUSTOMERS = "dispatch.customers.v1";
+
     /** Reservation outcomes of parts, keyed by complaint id. */
     public static final String PARTS_RESERVATIONS = "parts.reservations.v1";
 

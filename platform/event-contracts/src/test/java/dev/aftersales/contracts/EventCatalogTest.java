@@ -36,7 +36,7 @@ class EventCatalogTest {
         assertThat(Arrays.stream(EventCatalog.values()))
                 .allSatisfy(e -> assertThat(EventCatalog.ownerOf(e.topic())).hasValue(e.service()));
         assertThat(EventCatalog.topicsOf("dispatch"))
-                .containsExactly(Topics.DISPATCH_ARCHIVE, Topics.DISPATCH_ASSIGNMENTS);
+                .containsExactly(Topics.DISPATCH_ARCHIVE, Topics.DISPATCH_ASSIGNMENTS, Topics.DISPATCH_CUSTOMERS);
     }
 
     @Test

@@ -37,6 +37,7 @@ public class ImportArchive {
     private final InstallationRecords records;
     private final ServicePoints servicePoints;
     private final WarrantyPolicy warranties;
+    private final MachineCustomers machineCustomers;
     private final Clock clock;
 
     ImportArchive(
@@ -46,6 +47,7 @@ public class ImportArchive {
             InstallationRecords records,
             ServicePoints servicePoints,
             WarrantyPolicy warranties,
+            MachineCustomers machineCustomers,
             Clock clock) {
         this.dealers = dealers;
         this.technicians = technicians;
@@ -53,6 +55,7 @@ public class ImportArchive {
         this.records = records;
         this.servicePoints = servicePoints;
         this.warranties = warranties;
+        this.machineCustomers = machineCustomers;
         this.clock = clock;
     }
 
@@ -60,7 +63,7 @@ public class ImportArchive {
         var problems = new ArrayList<FieldProblem>();
         var added = new LinkedHashMap<String, ImportedMachine>(); // a later row of a serial wins
         for (int i = 0; i < command.installations().size(); i++) {
-            var machine = command.installations().get(i);
+            var machine = machineCustomers.known(command.installations().get(i));
             var installation = machine.installation();
             var current = installations.bySerialNumber(installation.serialNumber());
             if (current.isEmpty()) {
@@ -77,7 +80,9 @@ public class ImportArchive {
         command.technicians().forEach(technicians::upsert);
         var today = LocalDate.now(clock);
         records.addAllNew(added.values().stream()
-                .map(machine -> machine.toRecord(warranties, today))
+                .map(machine -> machineCustomers
+                        .attached(machine, MachineCustomers.IMPORT)
+                        .toRecord(warranties, today))
                 .toList());
         command.servicePoints().forEach(servicePoints::upsert);
         var imported = new ArchiveImported(

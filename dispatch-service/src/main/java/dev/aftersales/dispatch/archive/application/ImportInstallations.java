@@ -31,13 +31,19 @@ public class ImportInstallations {
     private final Installations installations;
     private final InstallationRecords records;
     private final WarrantyPolicy warranties;
+    private final MachineCustomers machineCustomers;
     private final Clock clock;
 
     ImportInstallations(
-            Installations installations, InstallationRecords records, WarrantyPolicy warranties, Clock clock) {
+            Installations installations,
+            InstallationRecords records,
+            WarrantyPolicy warranties,
+            MachineCustomers machineCustomers,
+            Clock clock) {
         this.installations = installations;
         this.records = records;
         this.warranties = warranties;
+        this.machineCustomers = machineCustomers;
         this.clock = clock;
     }
 
@@ -54,10 +60,12 @@ public class ImportInstallations {
         var added = new ArrayList<ImportedMachine>();
         var unchanged = 0;
         for (var row : bySerial.values()) {
-            var installation = row.installation();
+            // under the customer id the master gives its phone, as the archive stored it the first time
+            var machine = machineCustomers.known(row.machine());
+            var installation = machine.installation();
             var current = installations.bySerialNumber(installation.serialNumber());
             if (current.isEmpty()) {
-                added.add(row.machine());
+                added.add(machine);
             } else if (current.get().equals(installation)) {
                 unchanged++;
             } else {
@@ -67,7 +75,9 @@ public class ImportInstallations {
         var today = LocalDate.now(clock);
         for (int from = 0; from < added.size(); from += CHUNK) {
             records.addAllNew(added.subList(from, Math.min(added.size(), from + CHUNK)).stream()
-                    .map(machine -> machine.toRecord(warranties, today))
+                    .map(machine -> machineCustomers
+                            .attached(machine, MachineCustomers.IMPORT)
+                            .toRecord(warranties, today))
                     .toList());
         }
         rejected.sort(Comparator.comparingInt(RowProblem::line));

@@ -5,11 +5,13 @@ import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.dispatch.DispatchProperties;
+import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Warranty;
 import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
+import dev.aftersales.dispatch.customer.application.AttachCustomer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -38,11 +40,17 @@ public class RecordInstallation {
 
     private final InstallationRecords records;
     private final WarrantyPolicy warranties;
+    private final AttachCustomer attachCustomer;
     private final Clock clock;
     private final ZoneId businessZone;
 
     RecordInstallation(
-            InstallationRecords records, WarrantyPolicy warranties, Clock clock, DispatchProperties properties) {
+            InstallationRecords records,
+            WarrantyPolicy warranties,
+            AttachCustomer attachCustomer,
+            Clock clock,
+            DispatchProperties properties) {
+        this.attachCustomer = attachCustomer;
         this.businessZone = properties.businessZone();
         this.records = records;
         this.warranties = warranties;
@@ -66,23 +74,42 @@ public class RecordInstallation {
         InstallationDates.futureDate(command.installedOn(), clock, businessZone).ifPresent(problem -> {
             throw new InvalidRequestException(List.of(problem));
         });
+        if (records.bySerialNumber(command.serialNumber()).isPresent()) {
+            throw alreadyArchived(command.serialNumber()); // before the customer master hears of the report
+        }
+        var customer = command.customer();
+        if (customer != null) {
+            // the master's customer of this phone, however the report named them
+            var customerId = attachCustomer.attach(
+                    new AttachCustomer.Contact(
+                            customer.customerId(),
+                            customer.name(),
+                            customer.phone(),
+                            command.site() == null ? null : command.site().address()),
+                    caller.userId());
+            customer = new CustomerContact(customerId, customer.name(), customer.phone());
+        }
         var installation = new Installation(
                 command.serialNumber(),
                 command.model(),
                 command.productLine(),
-                command.customer() == null ? null : command.customer().customerId(),
+                customer == null ? null : customer.customerId(),
                 command.dealerId(),
                 installerId,
                 command.installedOn() == null ? InstallationDates.today(clock, businessZone) : command.installedOn(),
                 command.site());
         var warranty = warranties.warrantyOf(installation);
-        if (!records.add(InstallationRecord.reported(installation, command.customer(), warranty))) {
-            throw new ConflictException(
-                    ALREADY_ARCHIVED,
-                    "machine " + command.serialNumber()
-                            + " is in the archive already; a dispatcher corrects its record with a reason");
+        if (!records.add(InstallationRecord.reported(installation, customer, warranty))) {
+            throw alreadyArchived(command.serialNumber());
         }
         log.info("installation of {} recorded for dealer {}", installation.serialNumber(), installation.dealerId());
         return warranty;
+    }
+
+    private static ConflictException alreadyArchived(String serialNumber) {
+        return new ConflictException(
+                ALREADY_ARCHIVED,
+                "machine " + serialNumber
+                        + " is in the archive already; a dispatcher corrects its record with a reason");
     }
 }

@@ -21,6 +21,30 @@ public record ImportedMachine(Installation installation, CustomerContact custome
         this(installation, null, false);
     }
 
+    /**
+     * This machine under the customer id the customer master gives it (a row's phone the master knows
+     * belongs to that customer, whatever id the row gave).
+     */
+    public ImportedMachine withCustomerId(String customerId) {
+        if (java.util.Objects.equals(customerId, installation.customerId())) {
+            return this;
+        }
+        var i = installation;
+        var moved = new Installation(
+                i.serialNumber(),
+                i.model(),
+                i.productLine(),
+                customerId,
+                i.dealerId(),
+                i.installerId(),
+                i.installedOn(),
+                i.site());
+        return new ImportedMachine(
+                moved,
+                customer == null ? null : new CustomerContact(customerId, customer.name(), customer.phone()),
+                historical);
+    }
+
     /** Only a machine installed in the last few days, and not flagged as history, gets a thank-you call. */
     public boolean thankYouCallDue(LocalDate importedOn) {
         var installedOn = installation.installedOn();

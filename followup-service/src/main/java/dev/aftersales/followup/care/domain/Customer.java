@@ -44,7 +44,10 @@ public final class Customer {
 
     /**
      * We heard from or reached the customer at {@code at}: care follows silence, so their next care
-     * task is not due before one {@code carePeriod} of their tier has passed since (null: no periodic care).
+     * task is due one {@code carePeriod} of their tier after the latest contact (null: no periodic
+     * care). Contacts arrive out of order (an import announces installations years old after a
+     * supervisor tiered the customer "silent since now"), so the due care moves earlier as well as
+     * later; only a care task already given after the latest contact keeps its own rhythm.
      */
     public void contacted(Instant at, Duration carePeriod) {
         if (state.lastContactAt() == null || at.isAfter(state.lastContactAt())) {
@@ -52,10 +55,14 @@ public final class Customer {
         }
         if (carePeriod != null && state.nextCareAt() != null) {
             var afterSilence = state.lastContactAt().plus(carePeriod);
-            if (afterSilence.isAfter(state.nextCareAt())) {
+            if (afterSilence.isAfter(state.nextCareAt()) || !caredForSince(state.lastContactAt())) {
                 state = state.inTier(state.tier(), afterSilence);
             }
         }
+    }
+
+    private boolean caredForSince(Instant contact) {
+        return state.tasks().stream().anyMatch(task -> task.createdAt().isAfter(contact));
     }
 
     /**
@@ -65,8 +72,40 @@ public final class Customer {
      * period} null) has none.
      */
     public void tiered(String tier, Duration period, Instant now) {
+        if (!state.mayBeContacted()) {
+            state = state.inTier(tier, null); // no care for a customer who does not want to be contacted
+            return;
+        }
         var silentSince = state.lastContactAt() == null ? now : state.lastContactAt();
         state = state.inTier(tier, period == null ? null : silentSince.plus(period));
+    }
+
+    /**
+     * The customer master's word on this customer (it wins over a tier set here): its tier, when it gave
+     * one, and whether the customer may be contacted. A customer who withdrew consent (or was erased) gets
+     * no periodic care until they give it again; then their care follows their last contact.
+     *
+     * @param tier null when the master gave none (the tier set here stays)
+     * @param period the care period of the resulting tier (null: none)
+     * @return false when this revision of the master was applied already (nothing changes)
+     */
+    public boolean fromMaster(String tier, Duration period, boolean mayBeContacted, int revision, Instant now) {
+        if (state.masterRevision() != null && state.masterRevision() >= revision) {
+            return false;
+        }
+        var hadConsent = state.mayBeContacted();
+        state = state.fromMaster(!mayBeContacted, revision);
+        var newTier = tier == null ? state.tier() : tier;
+        if (!mayBeContacted) {
+            state = state.inTier(newTier, null);
+        } else if (!newTier.equals(state.tier()) || !hadConsent || (period != null && state.nextCareAt() == null)) {
+            tiered(newTier, period, now);
+        }
+        return true;
+    }
+
+    public boolean mayBeContacted() {
+        return state.mayBeContacted();
     }
 
     public boolean careDueBy(Instant now) {

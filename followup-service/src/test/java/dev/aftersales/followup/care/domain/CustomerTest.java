@@ -81,4 +81,63 @@ class CustomerTest {
 
         assertThat(customer.nextCareAt()).isNull();
     }
+
+    @Test
+    void a_customer_tiered_before_an_older_installation_is_announced_is_due_a_period_after_that_installation() {
+        var customer = Customer.first("CU-7");
+        customer.tiered("KEY", QUARTER, NOW);
+        assertThat(customer.nextCareAt()).isEqualTo(NOW.plus(QUARTER));
+
+        customer.contacted(NOW.minus(Duration.ofDays(400)), QUARTER);
+
+        assertThat(customer.careDueBy(NOW)).isTrue();
+        assertThat(customer.nextCareAt())
+                .isEqualTo(NOW.minus(Duration.ofDays(400)).plus(QUARTER));
+    }
+
+    @Test
+    void a_late_contact_older_than_a_care_task_already_given_does_not_bring_another_task_forward() {
+        var customer = Customer.first("CU-8");
+        customer.contacted(NOW.minus(Duration.ofDays(200)), null);
+        customer.tiered("KEY", QUARTER, NOW);
+        customer.fireCare("VISIT", QUARTER, NOW);
+        var afterTask = customer.nextCareAt();
+
+        customer.contacted(NOW.minus(Duration.ofDays(100)), QUARTER);
+
+        assertThat(customer.nextCareAt()).isEqualTo(afterTask);
+        assertThat(customer.careDueBy(NOW)).isFalse();
+    }
+
+    @Test
+    void a_customer_who_withdrew_consent_gets_no_care_until_they_give_it_again() {
+        var customer = Customer.first("CU-9");
+        customer.contacted(NOW.minus(Duration.ofDays(200)), null);
+        customer.tiered("KEY", QUARTER, NOW);
+        assertThat(customer.careDueBy(NOW)).isTrue();
+
+        assertThat(customer.fromMaster(null, QUARTER, false, 1, NOW)).isTrue();
+        assertThat(customer.careDueBy(NOW.plus(Duration.ofDays(1000)))).isFalse();
+        customer.tiered("KEY", QUARTER, NOW);
+        assertThat(customer.careDueBy(NOW.plus(Duration.ofDays(1000))))
+                .as("the tier door gives no care")
+                .isFalse();
+
+        assertThat(customer.fromMaster(null, QUARTER, false, 1, NOW))
+                .as("the same revision again")
+                .isFalse();
+        assertThat(customer.fromMaster(null, QUARTER, true, 2, NOW)).isTrue();
+        assertThat(customer.careDueBy(NOW)).isTrue();
+    }
+
+    @Test
+    void the_masters_tier_wins_over_the_one_set_here() {
+        var customer = Customer.first("CU-10");
+        customer.tiered("MEDIUM", Duration.ofDays(30), NOW);
+
+        customer.fromMaster("KEY", QUARTER, true, 1, NOW);
+
+        assertThat(customer.tier()).isEqualTo("KEY");
+        assertThat(customer.nextCareAt()).isEqualTo(NOW.plus(QUARTER));
+    }
 }

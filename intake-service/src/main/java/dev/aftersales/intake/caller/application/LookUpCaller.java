@@ -3,6 +3,7 @@ package dev.aftersales.intake.caller.application;
 import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.caller.domain.InstalledMachine;
 import dev.aftersales.intake.caller.domain.MachineArchive;
+import dev.aftersales.intake.caller.domain.MasterCustomer;
 import dev.aftersales.intake.caller.domain.Warranty;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.Complaints;
@@ -12,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,16 +24,32 @@ import org.springframework.stereotype.Service;
 public class LookUpCaller {
 
     /** One machine of the caller. */
-    public record Found(InstalledMachine machine, Warranty warranty, List<Complaint> openCases) {}
+    /**
+     * One machine of the caller.
+     *
+     * @param customer the machine's customer as dispatch's customer master knows them, when it does
+     */
+    public record Found(
+            InstalledMachine machine,
+            Warranty warranty,
+            List<Complaint> openCases,
+            Optional<MasterCustomer> customer) {}
 
     private final MachineArchive archive;
     private final Complaints complaints;
+    private final FollowCustomerMaster master;
     private final Clock clock;
     private final ZoneId zone;
 
-    LookUpCaller(MachineArchive archive, Complaints complaints, Clock clock, IntakeProperties properties) {
+    LookUpCaller(
+            MachineArchive archive,
+            Complaints complaints,
+            FollowCustomerMaster master,
+            Clock clock,
+            IntakeProperties properties) {
         this.archive = archive;
         this.complaints = complaints;
+        this.master = master;
         this.clock = clock;
         this.zone = properties.warrantyZone();
     }
@@ -49,7 +67,10 @@ public class LookUpCaller {
         var found = new ArrayList<Found>();
         for (var machine : machines.values()) {
             found.add(new Found(
-                    machine, machine.warrantyOn(today), complaints.openBySerialNumber(machine.serialNumber())));
+                    machine,
+                    machine.warrantyOn(today),
+                    complaints.openBySerialNumber(machine.serialNumber()),
+                    master.current(machine.customerId())));
         }
         return found;
     }

@@ -3,9 +3,9 @@ package dev.aftersales.intake.caller.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.aftersales.chassis.contact.PhoneNumber;
 import dev.aftersales.intake.caller.domain.InstalledMachine;
 import dev.aftersales.intake.caller.domain.MachineArchive;
-import dev.aftersales.intake.caller.domain.PhoneNumber;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

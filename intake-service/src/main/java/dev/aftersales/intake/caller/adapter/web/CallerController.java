@@ -2,7 +2,9 @@ package dev.aftersales.intake.caller.adapter.web;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.audit.PersonalDataRead;
+import dev.aftersales.chassis.contact.PhoneNumber;
 import dev.aftersales.intake.caller.application.LookUpCaller;
+import dev.aftersales.intake.caller.domain.MasterCustomer;
 import dev.aftersales.intake.caller.domain.Warranty;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import dev.aftersales.intake.complaint.domain.Priority;
@@ -35,7 +37,8 @@ class CallerController {
             String installerId,
             LocalDate installedOn,
             Warranty warranty,
-            List<OpenCase> openCases) {}
+            List<OpenCase> openCases,
+            String customerTier) {}
 
     record Lookup(List<MachineView> machines) {}
 
@@ -55,12 +58,21 @@ class CallerController {
         var machines = lookUpCaller.lookUp(blankToNull(phone), blankToNull(serialNumber)).stream()
                 .map(f -> {
                     var m = f.machine();
+                    // the customer master's name wins for a phone the master knows as theirs; a contact
+                    // corrected to another person's phone shows that person
+                    var name = f.customer()
+                            .filter(c -> PhoneNumber.key(m.customerPhone())
+                                    .map(c.phones()::contains)
+                                    .orElse(false))
+                            .map(MasterCustomer::name)
+                            .filter(n -> !n.isBlank())
+                            .orElse(m.customerName());
                     return new MachineView(
                             m.serialNumber(),
                             m.model(),
                             m.productLine(),
-                            m.customerId(),
-                            m.customerName(),
+                            f.customer().map(MasterCustomer::customerId).orElse(m.customerId()),
+                            name,
                             m.customerPhone(),
                             m.address(),
                             m.regionCode(),
@@ -70,7 +82,8 @@ class CallerController {
                             f.warranty(),
                             f.openCases().stream()
                                     .map(c -> new OpenCase(c.id(), c.status(), c.priority(), c.registeredAt()))
-                                    .toList());
+                                    .toList(),
+                            f.customer().map(MasterCustomer::tier).orElse(null));
                 })
                 .toList();
         return new Lookup(machines);

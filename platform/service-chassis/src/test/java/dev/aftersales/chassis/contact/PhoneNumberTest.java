@@ -1,4 +1,4 @@
-package dev.aftersales.intake.caller.domain;
+package dev.aftersales.chassis.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package dev.aftersales.intake.caller.domain;
+package dev.aftersales.chassis.contact;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A Chinese phone number as the hotline's lookup keys it, however it was typed: spaces, dashes,
+ * A Chinese phone number as the hotline's lookup and the customer master key it, however it was typed: spaces, dashes,
  * dots and brackets go, a leading {@code +86} or {@code 0086} goes, and what is left is written in
  * E.164 ({@code +86} and the national number). A mobile number is 11 digits starting with 1; a
  * landline keeps its area code without the trunk 0, so {@code 021-6888 1234}, {@code (021)68881234}
