@@ -2,12 +2,9 @@ package dev.aftersales.dispatch.archive.application;
 
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.Installation;
-import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Installations;
-import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,9 +35,7 @@ public class RunInstallationImports implements SmartLifecycle {
 
     private final ImportJobs jobs;
     private final Installations installations;
-    private final InstallationRecords records;
-    private final WarrantyPolicy warranties;
-    private final Clock clock;
+    private final ImportInstallations importer;
     /** Leases are between running instances: real time, whatever the business clock says. */
     private final Clock leaseClock = Clock.systemUTC();
 
@@ -51,17 +46,10 @@ public class RunInstallationImports implements SmartLifecycle {
     private volatile boolean running;
 
     RunInstallationImports(
-            ImportJobs jobs,
-            Installations installations,
-            InstallationRecords records,
-            WarrantyPolicy warranties,
-            Clock clock,
-            DispatchProperties properties) {
+            ImportJobs jobs, Installations installations, ImportInstallations importer, DispatchProperties properties) {
         this.jobs = jobs;
         this.installations = installations;
-        this.records = records;
-        this.warranties = warranties;
-        this.clock = clock;
+        this.importer = importer;
         this.lease = properties.imports().lease();
         this.poll = properties.imports().poll();
     }
@@ -105,7 +93,7 @@ public class RunInstallationImports implements SmartLifecycle {
             if (attempts >= ATTEMPTS) {
                 failures.remove(job.id());
                 jobs.finish(
-                        job.id(), token, ImportJob.State.FAILED, e.getClass().getSimpleName(), clock.instant());
+                        job.id(), token, ImportJob.State.FAILED, e.getClass().getSimpleName(), leaseClock.instant());
             }
         }
         return true;
@@ -122,11 +110,10 @@ public class RunInstallationImports implements SmartLifecycle {
                 outcome = decide(chunk);
                 jobs.decide(job.id(), seq, outcome);
             }
-            var today = LocalDate.now(clock);
             var added = new HashSet<>(outcome.addedLines());
-            records.addAllNew(chunk.rows().stream()
+            importer.addNew(chunk.rows().stream()
                     .filter(row -> row.problem() == null && added.contains(row.line()))
-                    .map(row -> row.machine().toRecord(warranties, today))
+                    .map(ParsedRow::machine)
                     .toList());
             if (!running) {
                 return;

@@ -10,14 +10,11 @@ import dev.aftersales.chassis.test.TestTokens;
 import dev.aftersales.contracts.Topics;
 import dev.aftersales.contracts.dispatch.InstallationRecorded;
 import dev.aftersales.dispatch.DispatchProperties;
-import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Installations;
-import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,13 +64,7 @@ class InstallationImportJobsTest {
     Installations installations;
 
     @Autowired
-    InstallationRecords records;
-
-    @Autowired
-    WarrantyPolicy warranties;
-
-    @Autowired
-    Clock clock;
+    ImportInstallations importer;
 
     @Autowired
     DispatchProperties properties;
@@ -192,8 +183,8 @@ class InstallationImportJobsTest {
         var expected = 1_000 - badLines.size();
         runner.stop(); // this instance is down; another one takes the job and crashes
         var crashed = new CountDownLatch(1);
-        var crashing = new RunInstallationImports(
-                new CrashingAt(jobs, 4, crashed), installations, records, warranties, clock, properties);
+        var crashing =
+                new RunInstallationImports(new CrashingAt(jobs, 4, crashed), installations, importer, properties);
         try (var tap = EventTap.open(brokers, Topics.DISPATCH_ARCHIVE)) {
             crashing.start();
             var location =

@@ -68,6 +68,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final String source;
     private final int batchSize;
+    /** Most aggregates waiting in the queue: twenty rounds' worth. */
+    private final int maxQueued;
+
     private final Duration sweepInterval;
     private final Duration sweepGrace;
     private volatile java.util.concurrent.ScheduledExecutorService sweeper;
@@ -121,6 +124,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.mongo = mongo;
         this.source = "/aftersales/" + service;
         this.batchSize = batchSize;
+        this.maxQueued = batchSize * 20;
         this.published = Counter.builder("aftersales.outbox.published")
                 .description("Events acknowledged by the broker and removed from their outbox")
                 .register(meters);
@@ -138,11 +142,22 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Hands over events just saved with their aggregate; returns at once. */
     public void enqueue(String collection, String aggregateId, List<OutboxEvent> events) {
+        offer(collection, aggregateId, events);
+    }
+
+    /**
+     * Queues unless {@link #maxQueued} aggregates wait already (a bulk import outrunning the broker):
+     * then the events stay in their documents, marked, and a later sweep queues them. So the queue,
+     * which holds whole payloads, stays bounded however many machines an import adds.
+     */
+    private boolean offer(String collection, String aggregateId, List<OutboxEvent> events) {
         collections.add(collection);
-        if (!events.isEmpty()) {
-            events.forEach(e -> inFlight.add(e.eventId()));
-            queue.add(new Pending(collection, aggregateId, events));
+        if (events.isEmpty() || queue.size() >= maxQueued) {
+            return false;
         }
+        events.forEach(e -> inFlight.add(e.eventId()));
+        queue.add(new Pending(collection, aggregateId, events));
+        return true;
     }
 
     /**
@@ -218,9 +233,8 @@ public class OutboxRelay implements SmartLifecycle {
                 var events = old.stream()
                         .filter(e -> !inFlight.contains(e.eventId()))
                         .toList();
-                if (!events.isEmpty()) {
+                if (!events.isEmpty() && offer(collection, aggregateId, events)) {
                     found += events.size();
-                    enqueue(collection, aggregateId, events);
                 }
                 var pendingIds =
                         pending.stream().map(OutboxEvent::eventId).collect(java.util.stream.Collectors.toSet());

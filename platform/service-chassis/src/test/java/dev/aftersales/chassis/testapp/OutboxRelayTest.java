@@ -113,6 +113,25 @@ class OutboxRelayTest {
     }
 
     @Test
+    void the_queue_holds_at_most_twenty_rounds_so_a_bulk_import_leaves_the_rest_marked_for_later_sweeps() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        // Not started, one aggregate per round: twenty aggregates fill its queue.
+        var slow =
+                new OutboxRelay(null, mongo, "queue-test", 1, Duration.ofSeconds(10), Duration.ofSeconds(5), registry);
+        slow.registerCollection("queue_probe");
+        for (int i = 0; i < 25; i++) {
+            var event = oldEvent("evt-q-" + i, "Q-" + i);
+            slow.mark("queue_probe", Map.of("Q-" + i, List.of(event)));
+            mongo.getCollection("queue_probe").insertOne(withPending("Q-" + i, event));
+        }
+        slow.enqueue("queue_probe", "Q-0", List.of(oldEvent("evt-q-0", "Q-0")));
+
+        assertThat(slow.sweep(Duration.ofSeconds(5))).isEqualTo(19);
+        assertThat(slow.sweep(Duration.ofSeconds(5))).isZero();
+        assertThat(registry.get("aftersales.outbox.backlog").gauge().value()).isEqualTo(25.0);
+    }
+
+    @Test
     void a_save_marks_its_event_before_writing_so_a_failed_write_leaves_only_a_mark_the_sweep_removes() {
         var ticket = new Ticket("T-mark");
         tickets.save(ticket);
