@@ -81,8 +81,9 @@ public final class ImportBenchmark {
             var second = benchmark.importRows("BL", rows);
             System.out.println();
             System.out.println(
-                    "| rows | rows/s | dispatch peak heap | last machine found by phone after | store snapshot |");
-            System.out.println("|---|---|---|---|---|");
+                    "| rows | rows/s | dispatch peak heap used | dispatch live heap after GC | last machine found by phone after"
+                            + " | store snapshot |");
+            System.out.println("|---|---|---|---|---|---|");
             for (var result : new Result[] {first, second}) {
                 System.out.printf(
                         Locale.ROOT,
