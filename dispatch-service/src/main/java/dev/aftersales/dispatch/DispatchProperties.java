@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partLine how many of one part a line may ask for
  * @param businessZone the zone of the business day: technicians' working hours and leave, appointment
  *     windows shown as local times
+ * @param imports the installation import jobs
  */
 @ConfigurationProperties("aftersales.dispatch")
 public record DispatchProperties(
@@ -38,7 +39,20 @@ public record DispatchProperties(
         @DefaultValue Warranty warranty,
         @DefaultValue Fees fees,
         @DefaultValue PartLine partLine,
-        @DefaultValue("Asia/Shanghai") ZoneId businessZone) {
+        @DefaultValue("Asia/Shanghai") ZoneId businessZone,
+        @DefaultValue Imports imports) {
+
+    /**
+     * Installation import jobs ({@code POST /api/archive/installation-imports}).
+     *
+     * @param chunkRows rows kept and loaded together: the unit a job resumes from after a restart
+     * @param lease how long a job stays with the instance running it without progress before another takes it
+     * @param poll how often an instance looks for jobs to run or take over
+     */
+    public record Imports(
+            @DefaultValue("1000") int chunkRows,
+            @DefaultValue("PT1M") Duration lease,
+            @DefaultValue("PT2S") Duration poll) {}
 
     /**
      * @param poll how often an open stream looks at the technician's feed

@@ -236,6 +236,25 @@ class AuthorizationMatrixTest {
                             .json("[%s]".formatted(installation(serial, scene.owner())))
                             .state(AuthorizationMatrix.stored(mongo, "installations", serial));
                 })
+                .door("POST /api/archive/installation-imports", scene -> {
+                    var serial = newSerial();
+                    return Target.at("/api/archive/installation-imports")
+                            .body(
+                                    "text/csv",
+                                    "serialNumber,dealerId,installerId,installedOn\n%s,%s,%s,2025-03-10\n"
+                                            .formatted(
+                                                    serial,
+                                                    scene.owner().dealerId(),
+                                                    scene.owner().technicianId()))
+                            .state(AuthorizationMatrix.stored(mongo, "installations", serial));
+                })
+                .door(
+                        "GET /api/archive/installation-imports/{jobId}",
+                        scene -> Target.at("/api/archive/installation-imports/" + importJob(scene.owner())))
+                .door(
+                        "GET /api/archive/installation-imports/{jobId}/rejected-rows",
+                        scene -> Target.at(
+                                "/api/archive/installation-imports/" + importJob(scene.owner()) + "/rejected-rows"))
                 .door("POST /api/installations", scene -> {
                     // own/other: a new machine of the owner's dealer with the owner as installer;
                     // existing: another dealer's archived machine, reported as the caller's own (the hijack)
@@ -374,5 +393,29 @@ class AuthorizationMatrixTest {
 
     private static String newSerial() {
         return "WP-M" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An import job of one machine of the owner's dealer, submitted by the office. */
+    private String importJob(Party owner) {
+        var csv = "serialNumber,dealerId,installedOn\n%s,%s,2025-03-10\n".formatted(newSerial(), owner.dealerId());
+        try {
+            var submitted = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            "http://localhost:" + port + "/api/archive/installation-imports"))
+                                    .header("Content-Type", "text/csv")
+                                    .header("Authorization", "Bearer " + TestTokens.ops())
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+            var location = submitted.headers().firstValue("Location").orElseThrow();
+            return location.substring(location.lastIndexOf('/') + 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

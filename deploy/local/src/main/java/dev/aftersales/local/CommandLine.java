@@ -25,10 +25,18 @@ final class CommandLine {
               --demo-traffic          play realistic hotline traffic (calls of every kind, technicians'
                                       visits, return calls and surveys) so the dashboards show a living business
               --no-build              (run-local.sh) skip the Maven build, e.g. for a quick restart
+              --store-heap=SIZE       (run-local.sh) heap of the launcher's JVM, which holds the store's
+                                      documents in memory (default 384m; e.g. 1g for a 50,000-machine
+                                      archive); each snapshot prints its cost and the heap in use
               --help                  this text
             """;
 
     private CommandLine() {}
+
+    /** The heap this JVM, and so the store, may use: what {@code --store-heap} set. */
+    static String storeHeap() {
+        return "  The store's heap (this JVM): up to " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+    }
 
     /** The configuration the arguments ask for, or null when they ask for help. */
     static LocalStackConfig parse(String[] args) {

@@ -93,9 +93,45 @@ final class DocumentStore implements AutoCloseable {
         return connectionBase + database;
     }
 
-    /** Writes every database to the snapshot file (a new file, then renamed over the old one). */
-    synchronized void snapshot() {
-        backend.snapshot(file);
+    /**
+     * What one snapshot cost: how long the copy under the lock (every command waits for it) and the
+     * whole write took, how many documents and bytes it wrote, and the heap of this JVM (the store's
+     * memory) right after it.
+     */
+    record SnapshotCost(
+            long documents, long bytes, Duration locked, Duration took, long heapUsedBytes, long heapMaxBytes) {
+
+        @Override
+        public String toString() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%,d documents, %.1f MiB in %d ms (commands held %d ms); heap %d of %d MiB",
+                    documents,
+                    bytes / (1024.0 * 1024),
+                    took.toMillis(),
+                    locked.toMillis(),
+                    heapUsedBytes / (1024 * 1024),
+                    heapMaxBytes / (1024 * 1024));
+        }
+    }
+
+    private volatile SnapshotCost lastSnapshot;
+
+    /**
+     * Writes every database to the snapshot file (a new file, then renamed over the old one) and
+     * prints what it cost, so a growing archive shows when the store needs a larger heap
+     * ({@code run-local.sh --store-heap}).
+     */
+    synchronized SnapshotCost snapshot() {
+        var cost = backend.snapshot(file);
+        lastSnapshot = cost;
+        System.out.println("[local-stack] store snapshot: " + cost);
+        return cost;
+    }
+
+    /** The last snapshot's cost; null before the first. */
+    SnapshotCost lastSnapshot() {
+        return lastSnapshot;
     }
 
     private void snapshotQuietly() {
@@ -169,7 +205,7 @@ final class DocumentStore implements AutoCloseable {
         /** The server closes its backend once no client can write any more: the right time for the last snapshot. */
         @Override
         public void close() {
-            snapshot(file);
+            System.out.println("[local-stack] last store snapshot: " + snapshot(file));
             super.close();
         }
 
@@ -187,7 +223,10 @@ final class DocumentStore implements AutoCloseable {
          * per document, then {@code {db, index}} per index other than {@code _id}. Each collection is
          * encoded while no command runs, so a snapshot taken under load holds whole writes only.
          */
-        void snapshot(Path file) {
+        SnapshotCost snapshot(Path file) {
+            long started = System.nanoTime();
+            long locked = 0;
+            long count = 0;
             var temporary = file.resolveSibling(file.getFileName() + ".tmp");
             var buffer = Unpooled.buffer(64 * 1024);
             try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
@@ -201,11 +240,14 @@ final class DocumentStore implements AutoCloseable {
                         // Copied under the lock (no command runs meanwhile), encoded and written outside it,
                         // so the services wait for a memory copy, not for the disk.
                         var documents = new ArrayList<Object>();
+                        long lockedFrom = System.nanoTime();
                         synchronized (this) {
                             for (var document : collection.queryAll()) {
                                 documents.add(copy(document));
                             }
                         }
+                        locked += System.nanoTime() - lockedFrom;
+                        count += documents.size();
                         for (var document : documents) {
                             writeFrame(
                                     out,
@@ -224,11 +266,21 @@ final class DocumentStore implements AutoCloseable {
             } finally {
                 buffer.release();
             }
+            long bytes;
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                bytes = Files.size(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            return new SnapshotCost(
+                    count,
+                    bytes,
+                    Duration.ofNanos(locked),
+                    Duration.ofNanos(System.nanoTime() - started),
+                    heap.getUsed(),
+                    heap.getMax());
         }
 
         private static void writeFrame(DataOutputStream out, ByteBuf buffer, Document frame) throws IOException {

@@ -168,6 +168,11 @@ public final class LocalStack implements AutoCloseable {
         return store.uri(service.id());
     }
 
+    /** Writes a store snapshot now and tells what it cost (benchmarks). */
+    DocumentStore.SnapshotCost snapshotStore() {
+        return store.snapshot();
+    }
+
     /** The PEM public key the services verify tokens with. */
     public Path publicKeyFile() {
         return tokens.publicKeyFile();
@@ -480,6 +485,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (config == null) {
             System.out.println(CommandLine.USAGE);
+            System.out.println(CommandLine.storeHeap());
             return;
         }
         LocalStack stack;

@@ -443,7 +443,7 @@ public final class ThroughputBenchmark {
         return options;
     }
 
-    private static List<Integer> freePorts(int count) throws IOException {
+    static List<Integer> freePorts(int count) throws IOException {
         var sockets = new ArrayList<ServerSocket>();
         try {
             for (int i = 0; i < count; i++) {
@@ -457,7 +457,7 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -107,7 +107,7 @@ public class ChassisAutoConfiguration {
                 http.maxRequestSize().toBytes(),
                 http.largerBodies().stream()
                         .map(l -> new RequestSizeLimitFilter.PathLimit(
-                                l.paths(), l.maxRequestSize().toBytes()))
+                                l.paths(), l.maxRequestSize().toBytes(), l.streamed()))
                         .toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

@@ -65,8 +65,9 @@ public record ChassisProperties(
     /**
      * @param paths Spring path patterns, e.g. {@code /api/archive/import} or {@code /api/imports/**}
      * @param maxRequestSize the limit on those paths
+     * @param streamed the handler reads the body as it arrives (a large upload): it is counted, not buffered
      */
-    public record LargerBodies(List<String> paths, DataSize maxRequestSize) {
+    public record LargerBodies(List<String> paths, DataSize maxRequestSize, boolean streamed) {
 
         public LargerBodies {
             if (paths == null || paths.isEmpty() || maxRequestSize == null) {

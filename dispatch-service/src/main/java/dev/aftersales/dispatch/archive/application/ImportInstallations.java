@@ -72,13 +72,8 @@ public class ImportInstallations {
                 rejected.add(new RowProblem(row.line(), ArchivedMachines.differs(installation.serialNumber())));
             }
         }
-        var today = LocalDate.now(clock);
         for (int from = 0; from < added.size(); from += CHUNK) {
-            records.addAllNew(added.subList(from, Math.min(added.size(), from + CHUNK)).stream()
-                    .map(machine -> machineCustomers
-                            .attached(machine, MachineCustomers.IMPORT)
-                            .toRecord(warranties, today))
-                    .toList());
+            addNew(added.subList(from, Math.min(added.size(), from + CHUNK)));
         }
         rejected.sort(Comparator.comparingInt(RowProblem::line));
         // Earlier rows of a serial that a later row replaced count as unchanged, as before.
@@ -91,5 +86,27 @@ public class ImportInstallations {
                 result.unchanged(),
                 rejected.size());
         return result;
+    }
+
+    /**
+     * Writes machines new to the archive, each announced in its own write; one already archived
+     * (also by a concurrent import) keeps its record. The one way rows enter the archive, for this
+     * import and the import jobs ({@link RunInstallationImports}) alike.
+     */
+    void addNew(List<ImportedMachine> machines) {
+        var today = LocalDate.now(clock);
+        records.addAllNew(machines.stream()
+                .map(machine -> machineCustomers
+                        .attached(machine, MachineCustomers.IMPORT)
+                        .toRecord(warranties, today))
+                .toList());
+    }
+
+    /**
+     * The row's machine as the archive would store it: under the customer id the master gives its
+     * phone, so a row imported again compares equal to its record.
+     */
+    ImportedMachine asArchived(ImportedMachine machine) {
+        return machineCustomers.known(machine);
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.http.MediaType;
 public record CsvTable(List<String> header, List<Row> rows) {
 
     /** Strict about what it cannot read (a quote left open): silently merged rows would load wrong data. */
-    private static final CSVFormat FORMAT =
+    static final CSVFormat FORMAT =
             CSVFormat.EXCEL.builder().setLenientEof(false).get();
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

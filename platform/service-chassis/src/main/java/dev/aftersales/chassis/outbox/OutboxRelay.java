@@ -45,11 +45,22 @@ import org.springframework.kafka.support.SendResult;
  * (idempotent producer, acks=all), and only then removes the acknowledged events from their
  * documents. A crash anywhere in between leaves the events in the document: the sweep publishes
  * them again with the same {@code ce_id}, and consumers drop the duplicate.
+ *
+ * <p>The sweep finds such events without reading whole collections: every pending event is marked
+ * in {@value #MARKERS} ({@code <collection>/<aggregate id>/<event id>}) before the write that
+ * stores it ({@link #mark}), and the mark is removed once the event is published. The sweep reads
+ * only marks of events older than the grace, then each marked document by {@code _id}. A mark whose
+ * event is not (or no longer) pending, left by a write that failed or a crash after publishing, is
+ * removed once it is itself older than the grace. So an event is missed only if its write comes
+ * later than the grace after its mark, the same assumption the grace always made.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int RECENTLY_SENT_KEPT = 50_000;
+
+    /** The collection of marks of pending events. */
+    public static final String MARKERS = "outbox_markers";
 
     record Pending(String collection, String aggregateId, List<OutboxEvent> events) {}
 
@@ -57,6 +68,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final String source;
     private final int batchSize;
+    /** Most aggregates waiting in the queue: twenty rounds' worth. */
+    private final int maxQueued;
+
     private final Duration sweepInterval;
     private final Duration sweepGrace;
     private volatile java.util.concurrent.ScheduledExecutorService sweeper;
@@ -110,6 +124,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.mongo = mongo;
         this.source = "/aftersales/" + service;
         this.batchSize = batchSize;
+        this.maxQueued = batchSize * 20;
         this.published = Counter.builder("aftersales.outbox.published")
                 .description("Events acknowledged by the broker and removed from their outbox")
                 .register(meters);
@@ -135,11 +150,55 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Hands over events just saved with their aggregate; returns at once. */
     public void enqueue(String collection, String aggregateId, List<OutboxEvent> events) {
+        offer(collection, aggregateId, events);
+    }
+
+    /**
+     * Queues unless {@link #maxQueued} aggregates wait already (a bulk import outrunning the broker):
+     * then the events stay in their documents, marked, and a later sweep queues them. So the queue,
+     * which holds whole payloads, stays bounded however many machines an import adds.
+     */
+    private boolean offer(String collection, String aggregateId, List<OutboxEvent> events) {
         collections.add(collection);
-        if (!events.isEmpty()) {
-            events.forEach(e -> inFlight.add(e.eventId()));
-            queue.add(new Pending(collection, aggregateId, events));
+        if (events.isEmpty() || queue.size() >= maxQueued) {
+            return false;
         }
+        events.forEach(e -> inFlight.add(e.eventId()));
+        queue.add(new Pending(collection, aggregateId, events));
+        return true;
+    }
+
+    /**
+     * Marks pending events as such, before the write that stores them in their aggregate's document:
+     * a crash after that write leaves a mark the sweep finds. Marking again is a no-op.
+     *
+     * @param pending the aggregate ids of one collection, each with the pending events its write stores
+     */
+    public void mark(String collection, Map<String, List<OutboxEvent>> pending) {
+        collections.add(collection);
+        var now = new java.util.Date();
+        var marks = new ArrayList<WriteModel<Document>>();
+        pending.forEach((aggregateId, events) -> {
+            for (var event : events) {
+                marks.add(new UpdateOneModel<>(
+                        Filters.eq("_id", markKey(collection, aggregateId, event.eventId())),
+                        Updates.combine(
+                                Updates.setOnInsert("collection", collection),
+                                Updates.setOnInsert("aggregateId", aggregateId),
+                                Updates.setOnInsert("eventId", event.eventId()),
+                                Updates.setOnInsert("raisedAt", java.util.Date.from(event.time())),
+                                Updates.setOnInsert("markedAt", now)),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true)));
+            }
+        });
+        if (!marks.isEmpty()) {
+            mongo.getCollection(MARKERS)
+                    .bulkWrite(marks, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
+    }
+
+    static String markKey(String collection, String aggregateId, String eventId) {
+        return collection + "/" + aggregateId + "/" + eventId;
     }
 
     /** Collections whose documents may hold pending events, for the sweep. */
@@ -150,36 +209,74 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Finds events that were saved but never acknowledged (the service stopped before the relay got
      * to them) and queues them again. Events younger than {@code grace} are left to the live path.
+     * Reads the marks of events older than the grace, then each marked document by {@code _id}; a
+     * mark whose event is no longer pending is removed.
      */
     public int sweep(Duration grace) {
         var cutoff = Instant.now().minus(grace);
+        var marked = new LinkedHashMap<String, Map<String, List<Document>>>();
+        for (var mark : mongo.getCollection(MARKERS)
+                .find(Filters.and(
+                        Filters.in("collection", List.copyOf(collections)),
+                        Filters.lt("raisedAt", java.util.Date.from(cutoff))))) {
+            marked.computeIfAbsent(mark.getString("collection"), c -> new LinkedHashMap<>())
+                    .computeIfAbsent(mark.getString("aggregateId"), a -> new ArrayList<>())
+                    .add(mark);
+        }
         int found = 0;
         int unpublished = 0;
-        for (var collection : collections) {
-            var docs = mongo.getCollection(collection)
-                    .find(new Document("outbox.pending.0", new Document("$exists", true)))
-                    .projection(new Document("outbox.pending", 1));
-            for (var doc : docs) {
-                var outbox = doc.get("outbox", Document.class);
-                var old = outbox.getList("pending", Document.class).stream()
-                        .map(d -> mongo.getConverter().read(OutboxEvent.class, d))
-                        .filter(e -> e.time().isBefore(cutoff))
-                        .toList();
+        var stale = new ArrayList<WriteModel<Document>>();
+        for (var byCollection : marked.entrySet()) {
+            var collection = byCollection.getKey();
+            for (var byAggregate : byCollection.getValue().entrySet()) {
+                var aggregateId = byAggregate.getKey();
+                var doc = mongo.getCollection(collection)
+                        .find(Filters.eq("_id", aggregateId))
+                        .projection(new Document("outbox.pending", 1))
+                        .first();
+                var pending = pendingOf(doc);
+                var old =
+                        pending.stream().filter(e -> e.time().isBefore(cutoff)).toList();
                 unpublished += old.size();
                 var events = old.stream()
                         .filter(e -> !inFlight.contains(e.eventId()))
                         .toList();
-                if (!events.isEmpty()) {
+                if (!events.isEmpty() && offer(collection, aggregateId, events)) {
                     found += events.size();
-                    enqueue(collection, String.valueOf(doc.get("_id")), events);
+                }
+                var pendingIds =
+                        pending.stream().map(OutboxEvent::eventId).collect(java.util.stream.Collectors.toSet());
+                for (var mark : byAggregate.getValue()) {
+                    var markedAt = mark.getDate("markedAt");
+                    if (!pendingIds.contains(mark.getString("eventId"))
+                            && markedAt != null
+                            && markedAt.toInstant().isBefore(cutoff)) {
+                        stale.add(new com.mongodb.client.model.DeleteOneModel<>(Filters.eq("_id", mark.get("_id"))));
+                    }
                 }
             }
+        }
+        if (!stale.isEmpty()) {
+            mongo.getCollection(MARKERS)
+                    .bulkWrite(stale, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
         }
         backlog.set(unpublished);
         if (found > 0) {
             log.info("outbox sweep queued {} unpublished events", found);
         }
         return found;
+    }
+
+    private List<OutboxEvent> pendingOf(Document doc) {
+        if (doc == null || doc.get("outbox", Document.class) == null) {
+            return List.of();
+        }
+        var pending = doc.get("outbox", Document.class).getList("pending", Document.class);
+        return pending == null
+                ? List.of()
+                : pending.stream()
+                        .map(d -> mongo.getConverter().read(OutboxEvent.class, d))
+                        .toList();
     }
 
     private void run() {
@@ -225,6 +322,7 @@ public class OutboxRelay implements SmartLifecycle {
             sends.put(pending, futures);
         }
         var acknowledged = new LinkedHashMap<String, List<WriteModel<Document>>>();
+        var unmark = new ArrayList<WriteModel<Document>>();
         for (var entry : sends.entrySet()) {
             var pending = entry.getKey();
             try {
@@ -240,6 +338,8 @@ public class OutboxRelay implements SmartLifecycle {
                 continue;
             }
             var ids = pending.events().stream().map(OutboxEvent::eventId).toList();
+            ids.forEach(id -> unmark.add(new com.mongodb.client.model.DeleteOneModel<>(
+                    Filters.eq("_id", markKey(pending.collection(), pending.aggregateId(), id)))));
             recentlySent.addAll(ids);
             var now = Instant.now();
             for (var event : pending.events()) {
@@ -255,6 +355,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
         acknowledged.forEach(
                 (collection, updates) -> mongo.getCollection(collection).bulkWrite(updates));
+        // Only once the events left their documents: a crash before this leaves marks the sweep removes.
+        if (!unmark.isEmpty()) {
+            mongo.getCollection(MARKERS)
+                    .bulkWrite(unmark, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
     }
 
     private ProducerRecord<String, byte[]> toRecord(OutboxEvent event) {

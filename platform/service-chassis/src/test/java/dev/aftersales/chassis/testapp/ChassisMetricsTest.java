@@ -37,11 +37,17 @@ class ChassisMetricsTest {
         var relay = new OutboxRelay(
                 null, mongo, "backlog-test", 10, Duration.ofSeconds(10), Duration.ofSeconds(5), registry);
         relay.registerCollection("backlog_probe");
+        var old = pending("evt-old", 60);
+        var fresh = pending("evt-new", 0);
+        relay.mark(
+                "backlog_probe",
+                java.util.Map.of(
+                        "B-1",
+                        List.of(
+                                mongo.getConverter().read(OutboxEvent.class, old),
+                                mongo.getConverter().read(OutboxEvent.class, fresh))));
         mongo.getCollection("backlog_probe")
-                .insertOne(new Document("_id", "B-1")
-                        .append(
-                                "outbox",
-                                new Document("pending", List.of(pending("evt-old", 60), pending("evt-new", 0)))));
+                .insertOne(new Document("_id", "B-1").append("outbox", new Document("pending", List.of(old, fresh))));
 
         relay.sweep(Duration.ofSeconds(5));
         assertThat(registry.get("aftersales.outbox.backlog").gauge().value()).isEqualTo(1.0);

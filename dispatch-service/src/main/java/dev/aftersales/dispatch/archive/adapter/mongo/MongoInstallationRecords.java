@@ -3,6 +3,7 @@ package dev.aftersales.dispatch.archive.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import java.util.List;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 class MongoInstallationRecords implements InstallationRecords {
 
     private final MongoTemplate mongo;
+    private final OutboxRelay relay;
 
-    MongoInstallationRecords(MongoTemplate mongo) {
+    MongoInstallationRecords(MongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     @Override
@@ -39,7 +42,7 @@ class MongoInstallationRecords implements InstallationRecords {
     @Override
     public void addAllNew(List<InstallationRecord> records) {
         MongoInstallations.insertNew(
-                mongo, records.stream().map(InstallationDocument::of).toList());
+                mongo, relay, records.stream().map(InstallationDocument::of).toList());
     }
 
     @Override

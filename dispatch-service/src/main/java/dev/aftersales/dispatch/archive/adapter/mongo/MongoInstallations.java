@@ -3,8 +3,11 @@ package dev.aftersales.dispatch.archive.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.aftersales.chassis.aggregate.OutboxEvent;
+import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Installations;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Component;
 class MongoInstallations implements Installations {
 
     private final MongoTemplate mongo;
+    private final OutboxRelay relay;
 
-    MongoInstallations(MongoTemplate mongo) {
+    MongoInstallations(MongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     @Override
@@ -30,7 +35,7 @@ class MongoInstallations implements Installations {
 
     @Override
     public void addAll(List<Installation> rows) {
-        insertNew(mongo, rows.stream().map(InstallationDocument::of).toList());
+        insertNew(mongo, relay, rows.stream().map(InstallationDocument::of).toList());
     }
 
     /**
@@ -38,11 +43,23 @@ class MongoInstallations implements Installations {
      * history and pending events, also when two imports race; a new one is written with its outbox in
      * the same write. New records start at version 0 so that their first correction is an ordinary
      * optimistic save.
+     *
+     * <p>The bulk write bypasses the save hooks, so it does their part: the events are marked for the
+     * outbox sweep before the write, and those of the machines it inserted are handed to the relay
+     * right after it, so imported machines reach intake within seconds.
      */
-    static void insertNew(MongoTemplate mongo, List<InstallationDocument> documents) {
+    static void insertNew(MongoTemplate mongo, OutboxRelay relay, List<InstallationDocument> documents) {
         if (documents.isEmpty()) {
             return;
         }
+        var collection = mongo.getCollectionName(InstallationDocument.class);
+        var pending = new LinkedHashMap<String, List<OutboxEvent>>();
+        for (var document : documents) {
+            if (document.outbox() != null && document.outbox().hasPending()) {
+                pending.put(document.id(), document.outbox().pending());
+            }
+        }
+        relay.mark(collection, pending);
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, InstallationDocument.class);
         for (var document : documents) {
             var fields = new Document();
@@ -57,7 +74,14 @@ class MongoInstallations implements Installations {
             // A filter on _id alone is an indexed lookup, also on the embedded store.
             bulk.upsert(query(where("_id").is(document.id())), insert);
         }
-        bulk.execute();
+        var result = bulk.execute();
+        for (var upsert : result.getUpserts()) {
+            var inserted = documents.get(upsert.getIndex());
+            var events = pending.get(inserted.id());
+            if (events != null) {
+                relay.enqueue(collection, inserted.id(), events);
+            }
+        }
     }
 
     @Override

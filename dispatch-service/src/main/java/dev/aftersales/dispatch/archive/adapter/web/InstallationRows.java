@@ -1,5 +1,7 @@
 package dev.aftersales.dispatch.archive.adapter.web;
 
+import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.csv.CsvRows;
 import dev.aftersales.chassis.csv.CsvTable;
 import dev.aftersales.dispatch.archive.application.ParsedRow;
 import dev.aftersales.dispatch.archive.domain.CustomerContact;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,6 +38,9 @@ final class InstallationRows {
             "customerName",
             "customerPhone",
             "historical");
+
+    /** The longest cell a streamed upload takes, as the JSON rows' bound. */
+    static final int MAX_CELL = 500;
 
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
 
@@ -67,6 +73,51 @@ final class InstallationRows {
             rows.add(parse(row.line(), fields));
         }
         return rows;
+    }
+
+    /**
+     * The rows of an upload read as it arrives ({@link CsvRows}), each checked on its own; a cell
+     * longer than {@link #MAX_CELL} characters rejects its row, so no row can outgrow a stored chunk.
+     *
+     * @throws InvalidRequestException naming {@code header} when the header names unknown columns or
+     *     lacks serialNumber or dealerId: nothing of such a file is loaded
+     */
+    static Iterator<ParsedRow> fromCsvStream(CsvRows csv) {
+        var header = csv.header();
+        var unknown = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
+        if (header.isEmpty()
+                || !unknown.isEmpty()
+                || !header.contains("serialNumber")
+                || !header.contains("dealerId")) {
+            throw new InvalidRequestException(
+                    "header", "must name serialNumber and dealerId and only these columns: " + COLUMNS);
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return csv.hasNext();
+            }
+
+            @Override
+            public ParsedRow next() {
+                var row = csv.next();
+                if (row.cells().size() != header.size()) {
+                    return ParsedRow.bad(
+                            row.line(),
+                            "expected " + header.size() + " columns, found "
+                                    + row.cells().size());
+                }
+                var fields = new HashMap<String, String>();
+                for (int c = 0; c < header.size(); c++) {
+                    var cell = row.cell(c);
+                    if (cell != null && cell.length() > MAX_CELL) {
+                        return ParsedRow.bad(row.line(), header.get(c) + ": at most " + MAX_CELL + " characters");
+                    }
+                    fields.put(header.get(c), cell);
+                }
+                return parse(row.line(), fields);
+            }
+        };
     }
 
     /** Positions count from 1. */

@@ -68,4 +68,64 @@ class MongoInstallationsTest {
         assertThat(installations.bySerialNumber(serialNumber).orElseThrow().installedOn())
                 .isEqualTo(LocalDate.parse("2024-05-03"));
     }
+
+    @Test
+    void a_bulk_import_marks_its_events_before_writing_and_hands_only_the_inserted_machines_events_to_the_relay() {
+        var handed = new java.util.ArrayList<String>();
+        var relay =
+                new dev.aftersales.chassis.outbox.OutboxRelay(
+                        null,
+                        mongo,
+                        "bulk-test",
+                        10,
+                        java.time.Duration.ofHours(1),
+                        java.time.Duration.ofSeconds(5),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()) {
+                    @Override
+                    public void enqueue(
+                            String collection,
+                            String aggregateId,
+                            java.util.List<dev.aftersales.chassis.aggregate.OutboxEvent> events) {
+                        events.forEach(e -> handed.add(aggregateId + " " + e.type()));
+                    }
+                };
+        var bulk = new MongoInstallationRecords(mongo, relay);
+        var archived = "WP-" + UUID.randomUUID();
+        var fresh = "WP-" + UUID.randomUUID();
+        var warranty = new dev.aftersales.dispatch.archive.domain.Warranty(
+                LocalDate.parse("2025-05-03"), LocalDate.parse("2027-05-03"));
+        bulk.addAllNew(java.util.List.of(dev.aftersales.dispatch.archive.domain.InstallationRecord.imported(
+                installation(archived), null, warranty, false)));
+        handed.clear();
+
+        bulk.addAllNew(java.util.List.of(
+                dev.aftersales.dispatch.archive.domain.InstallationRecord.imported(
+                        installation(archived), null, warranty, false),
+                dev.aftersales.dispatch.archive.domain.InstallationRecord.imported(
+                        installation(fresh), null, warranty, false)));
+
+        assertThat(handed).containsExactly(fresh + " aftersales.dispatch.InstallationRecorded.v1");
+        var pending = mongo.getCollection("installations")
+                .find(new Document("_id", fresh))
+                .first()
+                .get("outbox", Document.class)
+                .getList("pending", Document.class)
+                .get(0);
+        var mark = "installations/" + fresh + "/" + pending.getString("eventId");
+        assertThat(mongo.getCollection(dev.aftersales.chassis.outbox.OutboxRelay.MARKERS)
+                        .countDocuments(new Document("_id", mark)))
+                .isOne();
+    }
+
+    private static Installation installation(String serialNumber) {
+        return new Installation(
+                serialNumber,
+                "RO-400",
+                "WATER_PURIFIER",
+                "CU-001",
+                "D-SH",
+                "T-001",
+                LocalDate.parse("2024-05-03"),
+                new Site("上海市浦东新区张江路88号", "310115"));
+    }
 }
