@@ -4,11 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.aftersales.chassis.ChassisProperties;
 import dev.aftersales.chassis.outbox.EventTooLargeException;
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.contracts.EventCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -200,7 +200,7 @@ public class KafkaConfiguration {
             KafkaTemplate<String, byte[]> eventTemplate,
             ConsumedTopics topics,
             DeadLetterReplays replays,
-            Clock clock) {
+            WallClock clock) {
         return new DeadLetters(eventConsumerFactory, eventTemplate, topics, replays, clock);
     }
 

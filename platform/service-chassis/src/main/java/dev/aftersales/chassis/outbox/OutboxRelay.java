@@ -10,13 +10,13 @@ import dev.aftersales.chassis.aggregate.OutboxEvent;
 import dev.aftersales.chassis.audit.AuditEntry;
 import dev.aftersales.chassis.audit.AuditTrail;
 import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.contracts.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -79,6 +79,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failed;
     private final Timer delay;
     private final AuditTrail auditTrail;
+    /** Grace and delay are wall time: a business clock moved a month ahead must not make every event "old". */
+    private volatile WallClock wall = WallClock.system();
+
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -125,6 +128,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
+    /** The wall clock grace and delay are measured with (tests move it). */
+    public void useWallClock(WallClock wallClock) {
+        this.wall = wallClock;
+    }
+
     /** Hands over events just saved with their aggregate; returns at once. */
     public void enqueue(String collection, String aggregateId, List<OutboxEvent> events) {
         collections.add(collection);
@@ -144,7 +152,7 @@ public class OutboxRelay implements SmartLifecycle {
      * to them) and queues them again. Events younger than {@code grace} are left to the live path.
      */
     public int sweep(Duration grace) {
-        var cutoff = Instant.now().minus(grace);
+        var cutoff = wall.instant().minus(grace);
         int found = 0;
         int unpublished = 0;
         for (var collection : collections) {
@@ -155,7 +163,7 @@ public class OutboxRelay implements SmartLifecycle {
                 var outbox = doc.get("outbox", Document.class);
                 var old = outbox.getList("pending", Document.class).stream()
                         .map(d -> mongo.getConverter().read(OutboxEvent.class, d))
-                        .filter(e -> e.time().isBefore(cutoff))
+                        .filter(e -> e.wallTime().isBefore(cutoff))
                         .toList();
                 unpublished += old.size();
                 var events = old.stream()
@@ -233,9 +241,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
             var ids = pending.events().stream().map(OutboxEvent::eventId).toList();
             recentlySent.addAll(ids);
-            var now = Instant.now();
+            var now = wall.instant();
             for (var event : pending.events()) {
-                delay.record(Duration.between(event.time(), now));
+                delay.record(Duration.between(event.wallTime(), now));
             }
             published.increment(entry.getValue().size());
             acknowledged
