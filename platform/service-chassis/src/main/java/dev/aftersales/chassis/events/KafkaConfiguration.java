@@ -70,6 +70,12 @@ public class KafkaConfiguration {
         return new ConsumedTopics(chassis.service(), subs.topics());
     }
 
+    /** The consumer group's backlog, for the local stack's platform clock. */
+    @Bean(destroyMethod = "close")
+    ConsumerLag consumerLag(ConsumerFactory<String, byte[]> eventConsumerFactory, ConsumedTopics topics) {
+        return new ConsumerLag(eventConsumerFactory, topics);
+    }
+
     /** A broker reached without credentials is a broker anyone on that network can write to. */
     @Bean
     SmartInitializingSingleton kafkaWithoutCredentialsWarning(KafkaClientSettings settings) {

@@ -182,6 +182,27 @@ public class OutboxRelay implements SmartLifecycle {
         return found;
     }
 
+    /**
+     * Whether events wait to be published: queued, in flight, or saved in a document (of any age).
+     * The local stack's platform clock asks before its next step; a full look at every aggregate
+     * collection, so not for a hot path.
+     */
+    public boolean hasUnpublished() {
+        if (!queue.isEmpty() || !inFlight.isEmpty()) {
+            return true;
+        }
+        for (var collection : collections) {
+            if (mongo.getCollection(collection)
+                            .find(new Document("outbox.pending.0", new Document("$exists", true)))
+                            .limit(1)
+                            .first()
+                    != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void run() {
         var batch = new ArrayList<Pending>(batchSize);
         // On stop, what is already queued still leaves; anything else waits in its document.
