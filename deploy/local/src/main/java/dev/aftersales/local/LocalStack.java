@@ -487,6 +487,33 @@ public final class LocalStack implements AutoCloseable {
         new CountDownLatch(1).await();
     }
 
+    /**
+     * The platform clock's line of the banner: its time and how far it runs ahead of the wall clock,
+     * so nobody in a training run wonders why dates are a month ahead (issue 14).
+     */
+    private String platformClock() {
+        var request = java.net.http.HttpRequest.newBuilder(url(Service.INTAKE).resolve("/admin/clock"))
+                .header("Authorization", "Bearer " + demoTokens().get("OPS_TOKEN"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        String clock;
+        try {
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+            clock = response.headers().firstValue("Aftersales-Clock").orElse("unknown");
+        } catch (IOException e) {
+            clock = "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            clock = "unknown";
+        }
+        return "\nClock: " + clock + "\n"
+                + "  advance it (OPS, never backwards): curl -s -X POST $INTAKE_URL/admin/clock"
+                + " -H \"Authorization: Bearer $OPS_TOKEN\" -H 'Content-Type: application/json' -d '{\"by\":\"PT4H\"}'\n"
+                + "  a new training run starts with a new data folder (--data); the clock is kept in this one\n";
+    }
+
     private void printWelcome() {
         var data = config.dataDir();
         var out = new StringBuilder("\n");
@@ -562,6 +589,9 @@ public final class LocalStack implements AutoCloseable {
                     .append("  Customers, machines and installers of the demo archive: ")
                     .append(data.resolve("demo").resolve("customers-and-machines.json"))
                     .append('\n');
+        }
+        if (!services.isEmpty()) {
+            out.append(platformClock());
         }
         out.append("\nCtrl-C stops everything; the data stays in ").append(data).append('\n');
         System.out.print(out);

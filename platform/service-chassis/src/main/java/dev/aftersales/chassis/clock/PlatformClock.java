@@ -56,8 +56,10 @@ public final class PlatformClock extends Clock {
                 + ")";
     }
 
-    static String ahead(Duration offset) {
-        if (offset.toMinutes() == 0) {
+    /** To the nearest minute: an advance of 30 days reads +30d, not the 29d23h59m it is by a few milliseconds. */
+    static String ahead(Duration exact) {
+        var offset = Duration.ofMinutes(Math.round(exact.toMillis() / 60_000.0));
+        if (offset.isZero()) {
             return "+0";
         }
         var out = new StringBuilder(offset.isNegative() ? "-" : "+");

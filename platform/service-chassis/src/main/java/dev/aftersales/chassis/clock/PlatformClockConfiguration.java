@@ -52,7 +52,13 @@ public class PlatformClockConfiguration {
             OutboxRelay relay,
             ConsumerLag lag,
             WallClock wallClock) {
-        return new PlatformClockFollower(chassis.service(), clock, store, sweeps, relay, lag, wallClock);
+        return new PlatformClockFollower(
+                chassis.service(),
+                clock,
+                store,
+                sweeps,
+                () -> !relay.hasUnpublished() && lag.records() == 0,
+                wallClock);
     }
 
     @Bean

@@ -1,12 +1,11 @@
 package dev.aftersales.chassis.clock;
 
-import dev.aftersales.chassis.events.ConsumerLag;
-import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.chassis.time.Sweeps;
 import dev.aftersales.chassis.time.WallClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,28 +26,26 @@ final class PlatformClockFollower implements SmartLifecycle {
     private final PlatformClock clock;
     private final PlatformClockStore store;
     private final Sweeps sweeps;
-    private final OutboxRelay relay;
-    private final ConsumerLag lag;
+    private final BooleanSupplier settled;
     private final WallClock wall;
     private volatile PlatformClockStore.Step applied;
     private volatile Map<String, Integer> lastActed = Map.of();
     private volatile boolean running;
     private Thread thread;
 
+    /** @param settled whether nothing this service raised waits to be published and nothing it consumes waits to be handled */
     PlatformClockFollower(
             String service,
             PlatformClock clock,
             PlatformClockStore store,
             Sweeps sweeps,
-            OutboxRelay relay,
-            ConsumerLag lag,
+            BooleanSupplier settled,
             WallClock wall) {
         this.service = service;
         this.clock = clock;
         this.store = store;
         this.sweeps = sweeps;
-        this.relay = relay;
-        this.lag = lag;
+        this.settled = settled;
         this.wall = wall;
     }
 
@@ -100,7 +97,7 @@ final class PlatformClockFollower implements SmartLifecycle {
     }
 
     private void report(PlatformClockStore.Step step, boolean check) {
-        boolean settled = check && !relay.hasUnpublished() && lag.records() == 0;
+        boolean settled = check && this.settled.getAsBoolean();
         store.report(new PlatformClockStore.Report(
                 service,
                 step.seq(),
