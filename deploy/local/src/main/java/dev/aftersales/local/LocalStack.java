@@ -456,11 +456,29 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         // Not part of the stack's configuration: traffic is played by this launcher once all is up.
         var demoTraffic = Arrays.asList(args).contains("--demo-traffic");
+        // --speed N: the platform clock runs N times faster (issue 14); also a launcher concern only.
+        var speedAt = Arrays.asList(args).indexOf("--speed");
+        long speed = 0;
         LocalStackConfig config;
         try {
-            config = CommandLine.parse(Arrays.stream(args)
-                    .filter(arg -> !arg.equals("--demo-traffic"))
-                    .toArray(String[]::new));
+            if (speedAt >= 0) {
+                if (speedAt + 1 >= args.length || !args[speedAt + 1].matches("\\d{1,6}")) {
+                    throw new IllegalArgumentException("--speed needs a whole number, e.g. --speed 720");
+                }
+                speed = Long.parseLong(args[speedAt + 1]);
+            }
+            var rest = new java.util.ArrayList<String>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--demo-traffic")) {
+                    continue;
+                }
+                if (i == speedAt) {
+                    i++;
+                    continue;
+                }
+                rest.add(args[i]);
+            }
+            config = CommandLine.parse(rest.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(CommandLine.USAGE);
@@ -480,6 +498,9 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         stack.printWelcome();
+        if (speed > 0 && config.withServices()) {
+            ClockDriver.start(stack, speed);
+        }
         if (demoTraffic && config.withServices()) {
             DemoTraffic.start(stack, Duration.ofSeconds(1));
         }

@@ -4,6 +4,7 @@ import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.time.WallClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,10 +72,10 @@ final class AdvancePlatformClock {
                     field, "the platform clock only moves forward: it is " + from + " already");
         }
         int steps = 0;
+        var at = from;
         try {
             // A first step at the current time: every service reports afresh what falls due next.
-            var at = from;
-            step(at);
+            at = step(from);
             steps++;
             while (at.isBefore(target) && steps < maxSteps) {
                 var next = nextDue();
@@ -83,9 +84,8 @@ final class AdvancePlatformClock {
                 if (to.isAfter(target)) {
                     to = latest(target, clock.instant());
                 }
-                step(to);
+                at = step(to);
                 steps++;
-                at = to;
             }
             if (steps >= maxSteps && at.isBefore(target)) {
                 log.warn("platform clock advance stopped after {} steps at {}, short of {}", steps, at, target);
@@ -93,8 +93,8 @@ final class AdvancePlatformClock {
         } finally {
             store.advancing(false);
         }
-        log.info("platform clock advanced from {} to {} in {} steps", from, clock.instant(), steps);
-        return new Advanced(from, clock.instant(), steps, store.reports());
+        log.info("platform clock advanced from {} to {} in {} steps", from, at, steps);
+        return new Advanced(from, at, steps, store.reports());
     }
 
     private Instant nextDue() {
@@ -106,7 +106,12 @@ final class AdvancePlatformClock {
                 .orElse(null);
     }
 
-    private void step(Instant to) {
+    /** @return the step's time: {@code to} to the millisecond above (the store keeps milliseconds) */
+    private Instant step(Instant exact) {
+        var to = exact.truncatedTo(ChronoUnit.MILLIS);
+        if (to.isBefore(exact)) {
+            to = to.plusMillis(1);
+        }
         var seq = store.current().seq() + 1;
         var offset = to.toEpochMilli() - wall.millis();
         // Never behind where the clock already is (time flowed while the last step settled).
@@ -118,7 +123,7 @@ final class AdvancePlatformClock {
         // Settled twice, each time in reports made after the last look: an event published just
         // before a service's first report is seen as unhandled by its consumer's second one.
         await(seq, wall.instant(), deadline, "settle step " + seq);
-        await(seq, wall.instant(), deadline, "settle step " + seq);
+        return to;
     }
 
     private void await(long seq, Instant after, Instant deadline, String what) {
