@@ -276,7 +276,11 @@ class PlatformClockEndToEndTest {
     @Order(8)
     void idempotency_keys_tokens_and_the_outbox_keep_wall_time_across_a_30_day_advance() {
         var key = UUID.randomUUID().toString();
-        var body = DEMO.complaint(machineOf("T-005", 0).serialNumber(), "REPAIR", "空调不制冷");
+        var machine = DEMO.machines().stream()
+                .filter(m -> m.installerId().equals("T-005"))
+                .findFirst()
+                .orElseThrow();
+        var body = DEMO.complaint(machine.serialNumber(), "REPAIR", "机器故障");
         var first = postWithKey(Service.INTAKE, "/api/complaints", agent, body, key);
         assertThat(first.status()).as(first.text()).isEqualTo(201);
         var topics = List.of(COMPLAINTS_TOPIC, ASSIGNMENTS_TOPIC, RESERVATIONS_TOPIC);
