@@ -233,15 +233,25 @@ class PlatformClockEndToEndTest {
                 .findFirst()
                 .orElseThrow();
 
+        var tasksBefore = careTasksOf(key);
+
         advance("P200D");
 
         var silent = get(Service.FOLLOWUP, "/api/customers/silent", supervisor);
         assertThat(silent.status()).as(silent.text()).isEqualTo(200);
         assertThat(elements(silent.json()).map(c -> c.get("customerId").asString()))
                 .contains(key);
+        assertThat(careTasksOf(key))
+                .as("care tasks fell due while the platform lived through 200 days")
+                .isGreaterThan(tasksBefore);
+    }
+
+    private static long careTasksOf(String customerId) {
         var tasks = get(Service.FOLLOWUP, "/api/care/tasks", supervisor);
-        assertThat(elements(tasks.json()).map(t -> t.get("customerId").asString()))
-                .contains(key);
+        assertThat(tasks.status()).as(tasks.text()).isEqualTo(200);
+        return elements(tasks.json())
+                .filter(t -> t.get("customerId").asString().equals(customerId))
+                .count();
     }
 
     @Test

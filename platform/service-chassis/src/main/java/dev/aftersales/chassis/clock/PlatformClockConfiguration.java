@@ -6,10 +6,8 @@ import dev.aftersales.chassis.events.ConsumerLag;
 import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.chassis.time.Sweeps;
 import dev.aftersales.chassis.time.WallClock;
-import java.time.Duration;
-import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,6 +24,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  */
 @AutoConfiguration(before = ChassisAutoConfiguration.class)
 @Profile("local")
+@EnableConfigurationProperties(PlatformClockProperties.class)
 public class PlatformClockConfiguration {
 
     @Bean
@@ -63,14 +62,15 @@ public class PlatformClockConfiguration {
 
     @Bean
     AdvancePlatformClock advancePlatformClock(
-            PlatformClockStore store,
-            PlatformClock clock,
-            WallClock wallClock,
-            @Value("${aftersales.platform-clock.services:intake,dispatch,parts,followup}") Set<String> services,
-            @Value("${aftersales.platform-clock.min-step:PT1M}") Duration minStep,
-            @Value("${aftersales.platform-clock.step-timeout:PT60S}") Duration stepTimeout,
-            @Value("${aftersales.platform-clock.max-steps:5000}") int maxSteps) {
-        return new AdvancePlatformClock(store, clock, wallClock, services, minStep, stepTimeout, maxSteps);
+            PlatformClockStore store, PlatformClock clock, WallClock wallClock, PlatformClockProperties properties) {
+        return new AdvancePlatformClock(
+                store,
+                clock,
+                wallClock,
+                properties.services(),
+                properties.minStep(),
+                properties.stepTimeout(),
+                properties.maxSteps());
     }
 
     @Bean
