@@ -24,6 +24,8 @@ final class CommandLine {
                                       (by default the second and later starts are about twice as fast)
               --demo-traffic          play realistic hotline traffic (calls of every kind, technicians'
                                       visits, return calls and surveys) so the dashboards show a living business
+              --speed N               run the platform clock N times faster than the wall clock (e.g. 720: 12 h a
+                                      minute); each advance lives through its due times in order
               --no-build              (run-local.sh) skip the Maven build, e.g. for a quick restart
               --store-heap=SIZE       (run-local.sh) heap of the launcher's JVM, which holds the store's
                                       documents in memory (default 384m; e.g. 1g for a 50,000-machine

@@ -433,7 +433,7 @@ public final class DemoTraffic implements AutoCloseable {
                         "model", like.model(),
                         "productLine", like.productLine(),
                         "purchasedOn",
-                                java.time.LocalDate.now(BUSINESS_ZONE)
+                                java.time.LocalDate.ofInstant(now(), BUSINESS_ZONE)
                                         .minusDays(1)
                                         .toString(),
                         "sellingDealerId", like.dealerId()));
@@ -640,12 +640,12 @@ public final class DemoTraffic implements AutoCloseable {
                 }
             } else if (appointment == null) {
                 // One in ten first proposes a window far ahead and moves it in time (with notice).
-                var start = Instant.now().plus(pick(who, "notice") < 10 ? Duration.ofHours(5) : Duration.ofMinutes(30));
+                var start = now().plus(pick(who, "notice") < 10 ? Duration.ofHours(5) : Duration.ofMinutes(30));
                 put(dispatch, path + "/appointment", token, window(start));
             } else if (!rescheduled.contains(id) && pick(who, "move") < 20) {
                 // Moved: with notice if the old window is still hours away, else a broken appointment.
                 rescheduled.add(id);
-                put(dispatch, path + "/appointment", token, window(Instant.now().plus(Duration.ofMinutes(20))));
+                put(dispatch, path + "/appointment", token, window(now().plus(Duration.ofMinutes(20))));
             } else if (assignment.get("arrivedAt") == null) {
                 // Some quote the fee before they go (free in warranty, door fee and labour after it).
                 if (assignment.get("quote") == null && pick(who, "quote") < 40) {
@@ -746,7 +746,8 @@ public final class DemoTraffic implements AutoCloseable {
                             "model", installation.get("model"),
                             "productLine", line,
                             "installedOn",
-                                    java.time.LocalDate.now(BUSINESS_ZONE).toString(),
+                                    java.time.LocalDate.ofInstant(now(), BUSINESS_ZONE)
+                                            .toString(),
                             "site", Map.of("address", address, "regionCode", regionCode)));
         } else if ("RELOCATION".equals(assignment.get("kind"))) {
             body.put("relocatedTo", Map.of("address", address + "（新居）", "regionCode", regionCode));
@@ -858,6 +859,7 @@ public final class DemoTraffic implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(built.method() + " " + built.uri().getPath() + ": " + e, e);
         }
+        response.headers().firstValue("Aftersales-Clock").ifPresent(this::followClock);
         if (response.statusCode() / 100 != 2) {
             if (response.statusCode() != 409 && failures.incrementAndGet() % 50 == 1) {
                 log(built.method() + " " + built.uri().getPath() + " answered " + response.statusCode() + " ("
@@ -870,6 +872,26 @@ public final class DemoTraffic implements AutoCloseable {
         }
         var bytes = response.body();
         return bytes.length == 0 ? Map.of() : JSON.readValue(bytes, Object.class);
+    }
+
+    /** Wall time minus platform time, as the services' last answer said ({@code Aftersales-Clock}). */
+    private volatile Duration platformOffset = Duration.ZERO;
+
+    /** The platform time (issue 14): appointments and dates are set in it, however far the clock was advanced. */
+    private Instant now() {
+        return Instant.now().plus(platformOffset);
+    }
+
+    private void followClock(String header) {
+        // "platform 2026-12-30T10:00:00Z (+30d)"
+        var parts = header.split(" ");
+        if (parts.length >= 2 && parts[0].equals("platform")) {
+            try {
+                platformOffset = Duration.between(Instant.now(), Instant.parse(parts[1]));
+            } catch (java.time.format.DateTimeParseException e) {
+                // an unknown format: keep the last offset
+            }
+        }
     }
 
     private static String encode(String value) {

@@ -472,11 +472,29 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         // Not part of the stack's configuration: traffic is played by this launcher once all is up.
         var demoTraffic = Arrays.asList(args).contains("--demo-traffic");
+        // --speed N: the platform clock runs N times faster (issue 14); also a launcher concern only.
+        var speedAt = Arrays.asList(args).indexOf("--speed");
+        long speed = 0;
         LocalStackConfig config;
         try {
-            config = CommandLine.parse(Arrays.stream(args)
-                    .filter(arg -> !arg.equals("--demo-traffic"))
-                    .toArray(String[]::new));
+            if (speedAt >= 0) {
+                if (speedAt + 1 >= args.length || !args[speedAt + 1].matches("\\d{1,6}")) {
+                    throw new IllegalArgumentException("--speed needs a whole number, e.g. --speed 720");
+                }
+                speed = Long.parseLong(args[speedAt + 1]);
+            }
+            var rest = new java.util.ArrayList<String>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--demo-traffic")) {
+                    continue;
+                }
+                if (i == speedAt) {
+                    i++;
+                    continue;
+                }
+                rest.add(args[i]);
+            }
+            config = CommandLine.parse(rest.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(CommandLine.USAGE);
@@ -497,11 +515,41 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         stack.printWelcome();
+        if (speed > 0 && config.withServices()) {
+            ClockDriver.start(stack, speed);
+        }
         if (demoTraffic && config.withServices()) {
             DemoTraffic.start(stack, Duration.ofSeconds(1));
         }
         // Runs until Ctrl-C; the shutdown hook stops everything that was started.
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * The platform clock's line of the banner: its time and how far it runs ahead of the wall clock,
+     * so nobody in a training run wonders why dates are a month ahead (issue 14).
+     */
+    private String platformClock() {
+        var request = java.net.http.HttpRequest.newBuilder(url(Service.INTAKE).resolve("/admin/clock"))
+                .header("Authorization", "Bearer " + demoTokens().get("OPS_TOKEN"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        String clock;
+        try {
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+            clock = response.headers().firstValue("Aftersales-Clock").orElse("unknown");
+        } catch (IOException e) {
+            clock = "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            clock = "unknown";
+        }
+        return "\nClock: " + clock + "\n"
+                + "  advance it (OPS, never backwards): curl -s -X POST $INTAKE_URL/admin/clock"
+                + " -H \"Authorization: Bearer $OPS_TOKEN\" -H 'Content-Type: application/json' -d '{\"by\":\"PT4H\"}'\n"
+                + "  a new training run starts with a new data folder (--data); the clock is kept in this one\n";
     }
 
     private void printWelcome() {
@@ -585,6 +633,9 @@ public final class LocalStack implements AutoCloseable {
                     .append("  Customers, machines and installers of the demo archive: ")
                     .append(data.resolve("demo").resolve("customers-and-machines.json"))
                     .append('\n');
+        }
+        if (!services.isEmpty()) {
+            out.append(platformClock());
         }
         out.append("\nCtrl-C stops everything; the data stays in ").append(data).append('\n');
         System.out.print(out);

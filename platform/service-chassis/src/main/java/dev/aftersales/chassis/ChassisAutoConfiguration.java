@@ -1,5 +1,6 @@
 package dev.aftersales.chassis;
 
+import dev.aftersales.chassis.aggregate.EventClocks;
 import dev.aftersales.chassis.audit.Audit;
 import dev.aftersales.chassis.audit.AuditTrail;
 import dev.aftersales.chassis.audit.LoggedAudit;
@@ -8,8 +9,12 @@ import dev.aftersales.chassis.idempotency.IdempotencyConfiguration;
 import dev.aftersales.chassis.metrics.HistogramSeriesFilter;
 import dev.aftersales.chassis.metrics.PersonalDataTagFilter;
 import dev.aftersales.chassis.outbox.OutboxConfiguration;
+import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.SecurityConfiguration;
+import dev.aftersales.chassis.time.Sweep;
+import dev.aftersales.chassis.time.Sweeps;
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.chassis.web.ProblemDetailsAdvice;
 import dev.aftersales.chassis.web.RequestJsonConverter;
 import dev.aftersales.chassis.web.RequestSizeLimitFilter;
@@ -17,6 +22,8 @@ import dev.aftersales.chassis.web.TraceparentFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,10 +51,38 @@ import tools.jackson.databind.json.JsonMapper;
 @ComponentScan(basePackageClasses = {dev.aftersales.chassis.events.EventHandler.class, Audit.class})
 public class ChassisAutoConfiguration {
 
+    /**
+     * The business clock: what the platform promises is measured with it (SLA clocks, offers,
+     * appointments, reservation expiry, return calls, care, payload times, {@code ce_time}). In
+     * production the system clock; the local stack's platform clock (profile {@code local}) runs
+     * ahead of it when someone advances it.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The wall clock for everything technical (see {@link WallClock}). */
+    @Bean
+    @ConditionalOnMissingBean
+    WallClock wallClock() {
+        return WallClock.system();
+    }
+
+    /** Raised events take their time from the business clock and their outbox age from the wall clock. */
+    @Bean
+    SmartInitializingSingleton eventClocks(Clock clock, WallClock wallClock, OutboxRelay relay) {
+        return () -> {
+            EventClocks.use(clock, wallClock);
+            relay.useWallClock(wallClock);
+        };
+    }
+
+    /** Every {@link Sweep} of the service, for the platform clock to run and ask what falls due next. */
+    @Bean
+    Sweeps sweeps(ObjectProvider<Sweep> sweeps) {
+        return new Sweeps(sweeps.orderedStream().toList());
     }
 
     /** The service's audit trail (the {@link Audit} port): stored, logged and counted per entry. */
@@ -59,9 +94,9 @@ public class ChassisAutoConfiguration {
     /** Rate limit and audit of the doors that return personal data in bulk ({@code @PersonalDataRead}). */
     @Bean
     org.springframework.web.servlet.config.annotation.WebMvcConfigurer personalDataReads(
-            AuditTrail auditTrail, ChassisProperties properties) {
+            AuditTrail auditTrail, ChassisProperties properties, WallClock wallClock) {
         var reads = new dev.aftersales.chassis.audit.PersonalDataReads(
-                auditTrail, properties.personalDataReads().perMinute());
+                auditTrail, properties.personalDataReads().perMinute(), wallClock);
         return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
             @Override
             public void addInterceptors(

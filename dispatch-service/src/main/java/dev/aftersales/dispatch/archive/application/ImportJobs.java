@@ -1,6 +1,6 @@
 package dev.aftersales.dispatch.archive.application;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,11 +22,12 @@ public interface ImportJobs {
     Optional<ImportJob> find(String jobId);
 
     /**
-     * Takes a RUNNING job nobody holds (or whose holder's lease ran out before {@code now}).
+     * Takes a RUNNING job nobody holds (or whose holder's lease ran out), for {@code lease}. Leases are
+     * between running instances: the store measures them in real (wall) time, whatever the business clock says.
      *
      * @return the job and the lease token its holder passes to every later update
      */
-    Optional<Lease> claim(Instant now, Instant leaseUntil);
+    Optional<Lease> claim(Duration lease);
 
     record Lease(ImportJob job, String token) {}
 
@@ -42,10 +43,10 @@ public interface ImportJobs {
      *
      * @return false when the lease was lost to another instance: the holder stops
      */
-    boolean advance(String jobId, String token, int seq, ChunkOutcome outcome, Instant leaseUntil);
+    boolean advance(String jobId, String token, int seq, ChunkOutcome outcome, Duration lease);
 
     /** Ends the job; its chunks' rows are dropped, the rejected rows kept for the report. */
-    boolean finish(String jobId, String token, ImportJob.State state, String failure, Instant at);
+    boolean finish(String jobId, String token, ImportJob.State state, String failure);
 
     /** The rejected rows of the chunks done, in line order. */
     List<RowProblem> rejectedRows(String jobId);

@@ -3,7 +3,6 @@ package dev.aftersales.dispatch.archive.application;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Installations;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +35,6 @@ public class RunInstallationImports implements SmartLifecycle {
     private final ImportJobs jobs;
     private final Installations installations;
     private final ImportInstallations importer;
-    /** Leases are between running instances: real time, whatever the business clock says. */
-    private final Clock leaseClock = Clock.systemUTC();
 
     private final Duration lease;
     private final Duration poll;
@@ -78,8 +75,7 @@ public class RunInstallationImports implements SmartLifecycle {
 
     /** Claims one job and runs it as far as it gets; false when there was none to claim. */
     boolean runOne() {
-        var now = leaseClock.instant();
-        var claimed = jobs.claim(now, now.plus(lease));
+        var claimed = jobs.claim(lease);
         if (claimed.isEmpty()) {
             return false;
         }
@@ -93,7 +89,7 @@ public class RunInstallationImports implements SmartLifecycle {
             if (attempts >= ATTEMPTS) {
                 failures.remove(job.id());
                 jobs.finish(
-                        job.id(), token, ImportJob.State.FAILED, e.getClass().getSimpleName(), leaseClock.instant());
+                        job.id(), token, ImportJob.State.FAILED, e.getClass().getSimpleName());
             }
         }
         return true;
@@ -119,13 +115,13 @@ public class RunInstallationImports implements SmartLifecycle {
                 return;
             }
             if (!jobs.advance(
-                    job.id(), token, seq, outcome, leaseClock.instant().plus(lease))) {
+                    job.id(), token, seq, outcome, lease)) {
                 log.info("import job {} was taken over by another instance at chunk {}", job.id(), seq);
                 return;
             }
         }
         failures.remove(job.id());
-        jobs.finish(job.id(), token, ImportJob.State.DONE, null, leaseClock.instant());
+        jobs.finish(job.id(), token, ImportJob.State.DONE, null);
         var done = jobs.find(job.id()).orElseThrow();
         log.info(
                 "import job {}: {} rows, {} added, {} unchanged, {} rejected",

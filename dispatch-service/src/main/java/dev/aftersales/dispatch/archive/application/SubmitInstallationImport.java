@@ -3,7 +3,7 @@ package dev.aftersales.dispatch.archive.application;
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.dispatch.DispatchProperties;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.UUID;
@@ -20,11 +20,14 @@ import org.springframework.stereotype.Service;
 public class SubmitInstallationImport {
 
     private final ImportJobs jobs;
+    private final Clock clock;
     private final RunInstallationImports runner;
     private final int chunkRows;
 
-    SubmitInstallationImport(ImportJobs jobs, RunInstallationImports runner, DispatchProperties properties) {
+    SubmitInstallationImport(
+            ImportJobs jobs, RunInstallationImports runner, DispatchProperties properties, Clock clock) {
         this.jobs = jobs;
+        this.clock = clock;
         this.runner = runner;
         this.chunkRows = properties.imports().chunkRows();
     }
@@ -54,7 +57,7 @@ public class SubmitInstallationImport {
             jobs.discardChunks(id, seq);
             throw e;
         }
-        var job = ImportJob.submitted(id, caller.userId(), caller.dealerId(), Instant.now(), count, seq);
+        var job = ImportJob.submitted(id, caller.userId(), caller.dealerId(), clock.instant(), count, seq);
         jobs.create(job);
         runner.wake();
         return job;

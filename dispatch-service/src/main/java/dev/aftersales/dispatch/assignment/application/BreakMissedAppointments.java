@@ -1,11 +1,14 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.AppointmentOutcome;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Service;
  * is in the assignment; the version-guarded save makes each window break at most once.
  */
 @Service
-public class BreakMissedAppointments implements SchedulingConfigurer {
+public class BreakMissedAppointments implements SchedulingConfigurer, Sweep {
 
     private static final Logger log = LoggerFactory.getLogger(BreakMissedAppointments.class);
 
@@ -40,9 +43,24 @@ public class BreakMissedAppointments implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
     }
 
-    /** @return how many appointments this sweep counted as broken */
+    /** Runs at the business clock's now (the fixed-delay schedule). */
     public int sweep() {
-        var now = clock.instant();
+        return runDue(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "missed-appointments";
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return assignments.nextAppointmentDue();
+    }
+
+    /** @return how many appointments this sweep counted as broken */
+    @Override
+    public int runDue(Instant now) {
         var broken = 0;
         for (var due : assignments.appointmentsMissedBy(now)) {
             if (!due.breakMissedAppointment(now)) {

@@ -1,10 +1,13 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Service;
  * offer expires at most once.
  */
 @Service
-public class ExpireOffers implements SchedulingConfigurer {
+public class ExpireOffers implements SchedulingConfigurer, Sweep {
 
     private static final Logger log = LoggerFactory.getLogger(ExpireOffers.class);
 
@@ -39,9 +42,24 @@ public class ExpireOffers implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
     }
 
-    /** @return how many offers this sweep passed on */
+    /** Runs at the business clock's now (the fixed-delay schedule). */
     public int sweep() {
-        var now = clock.instant();
+        return runDue(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "offer-timeouts";
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return assignments.nextOfferExpiry();
+    }
+
+    /** @return how many offers this sweep passed on */
+    @Override
+    public int runDue(Instant now) {
         var expired = 0;
         for (var due : assignments.offersExpiredBy(now)) {
             try {

@@ -32,6 +32,12 @@ public interface Assignments {
     /** Offers not accepted by {@code now} whose time is up. */
     List<Assignment> offersExpiredBy(Instant now);
 
+    /** When the earliest running offer times out, if one runs. */
+    Optional<Instant> nextOfferExpiry();
+
+    /** When the earliest appointment window not yet arrived in ends, if any. */
+    Optional<Instant> nextAppointmentDue();
+
     /** Appointments whose window ended by {@code now} without anybody arriving, not yet counted as broken. */
     List<Assignment> appointmentsMissedBy(Instant now);
 

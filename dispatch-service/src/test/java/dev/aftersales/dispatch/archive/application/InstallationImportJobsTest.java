@@ -291,12 +291,12 @@ class InstallationImportJobsTest {
     private record CrashingAt(ImportJobs jobs, int chunk, CountDownLatch crashed) implements ImportJobs {
 
         @Override
-        public boolean advance(String jobId, String token, int seq, ChunkOutcome outcome, Instant leaseUntil) {
+        public boolean advance(String jobId, String token, int seq, ChunkOutcome outcome, Duration lease) {
             if (seq == chunk) {
                 crashed.countDown();
                 throw new IllegalStateException("killed");
             }
-            return jobs.advance(jobId, token, seq, outcome, leaseUntil);
+            return jobs.advance(jobId, token, seq, outcome, lease);
         }
 
         @Override
@@ -320,8 +320,8 @@ class InstallationImportJobsTest {
         }
 
         @Override
-        public java.util.Optional<Lease> claim(Instant now, Instant leaseUntil) {
-            return jobs.claim(now, leaseUntil);
+        public java.util.Optional<Lease> claim(Duration lease) {
+            return jobs.claim(lease);
         }
 
         @Override
@@ -335,8 +335,8 @@ class InstallationImportJobsTest {
         }
 
         @Override
-        public boolean finish(String jobId, String token, ImportJob.State state, String failure, Instant at) {
-            return jobs.finish(jobId, token, state, failure, at);
+        public boolean finish(String jobId, String token, ImportJob.State state, String failure) {
+            return jobs.finish(jobId, token, state, failure);
         }
 
         @Override

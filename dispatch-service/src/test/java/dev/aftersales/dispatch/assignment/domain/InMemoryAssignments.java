@@ -71,6 +71,22 @@ public class InMemoryAssignments implements Assignments {
     }
 
     @Override
+    public java.util.Optional<Instant> nextOfferExpiry() {
+        return byId.values().stream()
+                .map(Assignment::offerExpiresAt)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo);
+    }
+
+    @Override
+    public java.util.Optional<Instant> nextAppointmentDue() {
+        return byId.values().stream()
+                .map(Assignment::appointmentDueAt)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo);
+    }
+
+    @Override
     public List<Assignment> appointmentsMissedBy(Instant now) {
         return byId.values().stream().filter(a -> a.appointmentMissedAt(now)).toList();
     }

@@ -1,9 +1,12 @@
 package dev.aftersales.followup.care.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customers;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Service;
  * task, or the next sweep looks again).
  */
 @Service
-public class SweepCareTasks implements SchedulingConfigurer {
+public class SweepCareTasks implements SchedulingConfigurer, Sweep {
 
     private static final Logger log = LoggerFactory.getLogger(SweepCareTasks.class);
 
@@ -40,9 +43,24 @@ public class SweepCareTasks implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
     }
 
-    /** @return how many care tasks this sweep created */
+    /** Runs at the business clock's now (the fixed-delay schedule). */
     public int sweep() {
-        var now = clock.instant();
+        return runDue(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "care-tasks";
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return customers.nextCareDue();
+    }
+
+    /** @return how many care tasks this sweep created */
+    @Override
+    public int runDue(Instant now) {
         var created = 0;
         for (var customer : customers.careDueBy(now)) {
             var care = properties.tiers().get(customer.tier());

@@ -14,6 +14,9 @@ public interface Customers {
 
     List<Customer> careDueBy(Instant now);
 
+    /** When the earliest care task falls due, if any customer has one scheduled. */
+    Optional<Instant> nextCareDue();
+
     /** Customers whose last contact was at or before {@code cutoff}, the longest silent first. */
     List<Customer> lastContactBy(Instant cutoff);
 

@@ -1,10 +1,13 @@
 package dev.aftersales.intake.complaint.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.Complaints;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Service;
  * version-guarded save, so an action is reported overdue exactly once however many instances sweep.
  */
 @Service
-public class SweepOverdueActions implements SchedulingConfigurer {
+public class SweepOverdueActions implements SchedulingConfigurer, Sweep {
 
     private static final Logger log = LoggerFactory.getLogger(SweepOverdueActions.class);
     private static final int BATCH = 200;
@@ -40,9 +43,24 @@ public class SweepOverdueActions implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
     }
 
-    /** @return how many actions fell overdue in this sweep */
+    /** Runs at the business clock's now (the fixed-delay schedule). */
     public int sweep() {
-        var now = clock.instant();
+        return runDue(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "overdue-actions";
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return complaints.nextActionDue();
+    }
+
+    /** @return how many actions fell overdue in this sweep */
+    @Override
+    public int runDue(Instant now) {
         int reported = 0;
         for (var id : complaints.actionsDueBy(now, BATCH)) {
             var complaint = complaints.find(id).orElse(null);

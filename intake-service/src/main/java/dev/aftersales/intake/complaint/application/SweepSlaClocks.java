@@ -1,10 +1,13 @@
 package dev.aftersales.intake.complaint.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.Complaints;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Service;
  * breaches exactly once however many instances sweep, and still breaches after a restart.
  */
 @Service
-public class SweepSlaClocks implements SchedulingConfigurer {
+public class SweepSlaClocks implements SchedulingConfigurer, Sweep {
 
     private static final Logger log = LoggerFactory.getLogger(SweepSlaClocks.class);
     private static final int BATCH = 200;
@@ -40,9 +43,24 @@ public class SweepSlaClocks implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
     }
 
-    /** @return how many clocks breached in this sweep */
+    /** Runs at the business clock's now (the fixed-delay schedule). */
     public int sweep() {
-        var now = clock.instant();
+        return runDue(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "sla-clocks";
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return complaints.nextSlaDue();
+    }
+
+    /** @return how many clocks breached in this sweep */
+    @Override
+    public int runDue(Instant now) {
         int breached = 0;
         for (var id : complaints.slaDueBy(now, BATCH)) {
             var complaint = complaints.find(id).orElse(null);

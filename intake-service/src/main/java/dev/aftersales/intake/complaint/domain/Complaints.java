@@ -21,6 +21,12 @@ public interface Complaints {
     /** Ids of open cases with a running SLA clock due at or before {@code now}, at most {@code limit}. */
     List<String> slaDueBy(Instant now, int limit);
 
+    /** The earliest SLA deadline of a running clock, if any runs. */
+    Optional<Instant> nextSlaDue();
+
+    /** The earliest due time of an action not yet reported overdue, if any. */
+    Optional<Instant> nextActionDue();
+
     /** Ids of open cases with an action of their agreed resolution promised at or before {@code now} and not yet reported, at most {@code limit}. */
     List<String> actionsDueBy(Instant now, int limit);
 

@@ -76,6 +76,22 @@ class InMemoryComplaints implements Complaints {
     }
 
     @Override
+    public java.util.Optional<Instant> nextSlaDue() {
+        return cases.values().stream()
+                .map(Complaint::nextSlaDue)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo);
+    }
+
+    @Override
+    public java.util.Optional<Instant> nextActionDue() {
+        return cases.values().stream()
+                .map(Complaint::nextActionDue)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo);
+    }
+
+    @Override
     public List<String> actionsDueBy(Instant now, int limit) {
         return cases.values().stream()
                 .filter(c -> c.nextActionDue() != null && !c.nextActionDue().isAfter(now))

@@ -1,7 +1,12 @@
 package dev.aftersales.parts.reservation.application;
 
+import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.parts.PartsProperties;
+import dev.aftersales.parts.stock.domain.Stocks;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -9,16 +14,20 @@ import org.springframework.stereotype.Component;
 
 /** Runs the expiry release periodically ({@code aftersales.parts.expiry-sweep-interval}, default 5 min). */
 @Component
-class ExpirySweep implements SchedulingConfigurer {
+class ExpirySweep implements SchedulingConfigurer, Sweep {
 
     /** Lines per run; the rest wait for the next run. */
     static final int LINES_PER_RUN = 500;
 
     private final ReleaseReservations release;
+    private final Stocks stocks;
+    private final Clock clock;
     private final Duration interval;
 
-    ExpirySweep(ReleaseReservations release, PartsProperties properties) {
+    ExpirySweep(ReleaseReservations release, Stocks stocks, Clock clock, PartsProperties properties) {
         this.release = release;
+        this.stocks = stocks;
+        this.clock = clock;
         this.interval = properties.expirySweepInterval();
     }
 
@@ -28,6 +37,21 @@ class ExpirySweep implements SchedulingConfigurer {
     }
 
     void sweep() {
-        release.releaseExpired(LINES_PER_RUN);
+        runDue(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "reservation-expiry";
+    }
+
+    @Override
+    public int runDue(Instant now) {
+        return release.releaseExpired(now, LINES_PER_RUN);
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt() {
+        return stocks.nextExpiry();
     }
 }

@@ -1,7 +1,6 @@
 package dev.aftersales.parts.reservation.application;
 
 import dev.aftersales.parts.PartsProperties;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -18,12 +17,10 @@ class HandledOnce {
 
     private final RequestClaims claims;
     private final PartsProperties properties;
-    private final Clock clock;
 
-    HandledOnce(RequestClaims claims, PartsProperties properties, Clock clock) {
+    HandledOnce(RequestClaims claims, PartsProperties properties) {
         this.claims = claims;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**
@@ -50,7 +47,7 @@ class HandledOnce {
     private Optional<RequestClaims.Taken> claim(String requestId) {
         long deadline = System.nanoTime() + properties.requestClaimLease().toNanos();
         for (int n = 1; ; n++) {
-            var claim = claims.take(requestId, clock.instant(), properties.requestClaimLease());
+            var claim = claims.take(requestId, properties.requestClaimLease());
             if (claim instanceof RequestClaims.Taken taken) {
                 return Optional.of(taken);
             }

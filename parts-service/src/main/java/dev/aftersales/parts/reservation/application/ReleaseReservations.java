@@ -6,6 +6,7 @@ import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -45,7 +46,11 @@ public class ReleaseReservations {
      * @return the reservations released by this call
      */
     public int releaseExpired(int maxLines) {
-        var now = clock.instant();
+        return releaseExpired(clock.instant(), maxLines);
+    }
+
+    /** Releases the reservations expired by {@code now} (business time) of at most {@code maxLines} lines. */
+    public int releaseExpired(Instant now, int maxLines) {
         int count = 0;
         for (var line : stocks.withExpiryDueBy(now).stream().limit(maxLines).toList()) {
             count += releaseAt(line, stock -> stock.releaseExpired(now));

@@ -27,6 +27,12 @@ public interface RequestClaims {
     Claim take(String requestId, Instant now, Duration lease);
 
     /**
+     * {@link #take(String, Instant, Duration)} at the store's wall clock: a lease is technical time
+     * (how long a handler may take), so a business clock moved ahead never cuts one short.
+     */
+    Claim take(String requestId, Duration lease);
+
+    /**
      * Records the outcome: later deliveries of the request find it finished. Only while {@code token}
      * still holds the claim: a handler whose lease ran out and was taken over leaves the outcome to the
      * new holder, which finds the work done and records it.

@@ -36,6 +36,9 @@ public interface Stocks {
     /** Lines with a reservation that expires by {@code now}. */
     List<Stock> withExpiryDueBy(Instant now);
 
+    /** When the earliest held reservation expires, if any is held. */
+    Optional<Instant> nextExpiry();
+
     List<Stock> all();
 
     /**

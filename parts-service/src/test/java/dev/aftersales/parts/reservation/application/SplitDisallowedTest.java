@@ -65,7 +65,7 @@ class SplitDisallowedTest {
                 locations,
                 backorders,
                 caseFacts,
-                new HandledOnce(claims, noSplit, clock),
+                new HandledOnce(claims, noSplit),
                 terms,
                 noSplit,
                 clock,

@@ -23,8 +23,15 @@ public final class AggregateEvents {
      *
      * @param eventId the CloudEvents {@code ce_id}, fixed now so that every save and every
      *     re-publish of this event carries the same id and consumers drop duplicates
+     * @param raisedAt business time: the event's {@code ce_time}
+     * @param raisedAtWall wall time: what the outbox relay's grace and delay are measured from
      */
-    public record Raised(String eventId, Record payload, String key, Instant raisedAt) {}
+    public record Raised(String eventId, Record payload, String key, Instant raisedAt, Instant raisedAtWall) {
+
+        public Raised(String eventId, Record payload, String key, Instant raisedAt) {
+            this(eventId, payload, key, raisedAt, raisedAt);
+        }
+    }
 
     private final List<OutboxEvent> stored;
     private final List<Raised> raised = new ArrayList<>();
@@ -47,7 +54,12 @@ public final class AggregateEvents {
 
     /** Raises {@code event}, keyed by {@code key} (the id whose order matters); it leaves with the next save. */
     public void raise(Record event, String key) {
-        raised.add(new Raised(UUID.randomUUID().toString(), event, key, Instant.now()));
+        raised.add(new Raised(
+                UUID.randomUUID().toString(),
+                event,
+                key,
+                EventClocks.business().instant(),
+                EventClocks.wall().instant()));
     }
 
     /**
@@ -60,7 +72,11 @@ public final class AggregateEvents {
      */
     public void audit(String action, String actor, String subject, Map<String, String> details, Instant at) {
         raised.add(new Raised(
-                UUID.randomUUID().toString(), new AuditEntry(action, actor, subject, details, at), subject, at));
+                UUID.randomUUID().toString(),
+                new AuditEntry(action, actor, subject, details, at),
+                subject,
+                at,
+                EventClocks.wall().instant()));
     }
 
     /**

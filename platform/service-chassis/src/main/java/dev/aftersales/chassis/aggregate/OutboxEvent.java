@@ -8,9 +8,29 @@ import java.time.Instant;
  *
  * @param eventId the CloudEvents {@code ce_id}, fixed when the event is raised so a re-publish
  *     after a crash carries the same id and consumers drop it
+ * @param time business time, the {@code ce_time}
+ * @param savedAt wall time when it was raised, for the relay's sweep grace and delay; entries saved
+ *     before it existed have none and count from {@code time}
  */
 public record OutboxEvent(
-        String eventId, String type, String topic, String key, String payload, Instant time, String traceparent) {
+        String eventId,
+        String type,
+        String topic,
+        String key,
+        String payload,
+        Instant time,
+        String traceparent,
+        Instant savedAt) {
+
+    public OutboxEvent(
+            String eventId, String type, String topic, String key, String payload, Instant time, String traceparent) {
+        this(eventId, type, topic, key, payload, time, traceparent, time);
+    }
+
+    /** The wall time the relay measures grace and delay from. */
+    public Instant wallTime() {
+        return savedAt == null ? time : savedAt;
+    }
 
     /** The "topic" of an audit entry: the relay copies it to the service's audit trail, never to Kafka. */
     public static final String AUDIT_TRAIL = "audit-trail";

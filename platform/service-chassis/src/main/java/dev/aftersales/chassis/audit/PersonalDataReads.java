@@ -1,9 +1,9 @@
 package dev.aftersales.chassis.audit;
 
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.chassis.web.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,15 +31,20 @@ public class PersonalDataReads implements HandlerInterceptor {
     private final Audit audit;
     private final int perMinute;
     // wall time, not the business clock: a limit on how fast someone reads
-    private final Clock clock = Clock.systemUTC();
+    private final WallClock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     public PersonalDataReads(Audit audit, int perMinute) {
+        this(audit, perMinute, WallClock.system());
+    }
+
+    public PersonalDataReads(Audit audit, int perMinute, WallClock clock) {
         if (perMinute < 1) {
             throw new IllegalArgumentException("aftersales.personal-data-reads.per-minute must be positive");
         }
         this.audit = audit;
         this.perMinute = perMinute;
+        this.clock = clock;
     }
 
     @Override

@@ -9,10 +9,10 @@ import dev.aftersales.chassis.audit.Audit;
 import dev.aftersales.chassis.audit.AuditEntry;
 import dev.aftersales.chassis.logging.PersonalData;
 import dev.aftersales.chassis.security.CurrentUser;
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.contracts.CloudEventHeaders;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,9 +119,9 @@ class DeadLetterController {
     private final DeadLetters deadLetters;
     private final Audit audit;
     private final CurrentUser currentUser;
-    private final Clock clock;
+    private final WallClock clock;
 
-    DeadLetterController(DeadLetters deadLetters, Audit audit, CurrentUser currentUser, Clock clock) {
+    DeadLetterController(DeadLetters deadLetters, Audit audit, CurrentUser currentUser, WallClock clock) {
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.currentUser = currentUser;

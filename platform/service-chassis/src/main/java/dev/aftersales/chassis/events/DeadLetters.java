@@ -3,8 +3,8 @@ package dev.aftersales.chassis.events;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.aftersales.chassis.application.NotFoundException;
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.contracts.CloudEventHeaders;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,14 +83,14 @@ class DeadLetters {
     private final KafkaTemplate<String, byte[]> template;
     private final ConsumedTopics topics;
     private final DeadLetterReplays replays;
-    private final Clock clock;
+    private final WallClock clock;
 
     DeadLetters(
             ConsumerFactory<String, byte[]> consumers,
             KafkaTemplate<String, byte[]> template,
             ConsumedTopics topics,
             DeadLetterReplays replays,
-            Clock clock) {
+            WallClock clock) {
         this.consumers = consumers;
         this.template = template;
         this.topics = topics;

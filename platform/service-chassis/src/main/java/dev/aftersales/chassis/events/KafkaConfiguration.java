@@ -4,11 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.aftersales.chassis.ChassisProperties;
 import dev.aftersales.chassis.outbox.EventTooLargeException;
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.contracts.EventCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -68,6 +68,12 @@ public class KafkaConfiguration {
     ConsumedTopics consumedTopics(ObjectProvider<EventSubscriptions> subscriptions, ChassisProperties chassis) {
         var subs = EventSubscriptions.merge(subscriptions.orderedStream().toList());
         return new ConsumedTopics(chassis.service(), subs.topics());
+    }
+
+    /** The consumer group's backlog, for the local stack's platform clock. */
+    @Bean(destroyMethod = "close")
+    ConsumerLag consumerLag(ConsumerFactory<String, byte[]> eventConsumerFactory, ConsumedTopics topics) {
+        return new ConsumerLag(eventConsumerFactory, topics);
     }
 
     /** A broker reached without credentials is a broker anyone on that network can write to. */
@@ -200,7 +206,7 @@ public class KafkaConfiguration {
             KafkaTemplate<String, byte[]> eventTemplate,
             ConsumedTopics topics,
             DeadLetterReplays replays,
-            Clock clock) {
+            WallClock clock) {
         return new DeadLetters(eventConsumerFactory, eventTemplate, topics, replays, clock);
     }
 

@@ -1,8 +1,8 @@
 package dev.aftersales.chassis.idempotency;
 
 import dev.aftersales.chassis.ChassisProperties;
+import dev.aftersales.chassis.time.WallClock;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +22,7 @@ public class IdempotencyConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-            IdempotencyKeys keys, Clock clock, ChassisProperties properties, MeterRegistry meters) {
+            IdempotencyKeys keys, WallClock clock, ChassisProperties properties, MeterRegistry meters) {
         var settings = properties.idempotency();
         var registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(keys, clock, settings.retention(), settings.staleAfter(), meters));
@@ -36,7 +36,7 @@ public class IdempotencyConfiguration {
     }
 
     @Bean
-    IdempotencyKeySweep idempotencyKeySweep(IdempotencyKeys keys, Clock clock, ChassisProperties properties) {
+    IdempotencyKeySweep idempotencyKeySweep(IdempotencyKeys keys, WallClock clock, ChassisProperties properties) {
         return new IdempotencyKeySweep(keys, clock, properties.idempotency().sweepInterval());
     }
 }

@@ -1,5 +1,6 @@
 package dev.aftersales.chassis.idempotency;
 
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.chassis.web.CachedBodyRequest;
 import dev.aftersales.chassis.web.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -44,7 +44,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final int MAX_KEY_LENGTH = 128;
 
     private final IdempotencyKeys keys;
-    private final Clock clock;
+    private final WallClock clock;
     private final Duration retention;
     private final Duration staleAfter;
     private final Counter replayed;
@@ -52,7 +52,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final Counter inProgress;
 
     IdempotencyFilter(
-            IdempotencyKeys keys, Clock clock, Duration retention, Duration staleAfter, MeterRegistry meters) {
+            IdempotencyKeys keys, WallClock clock, Duration retention, Duration staleAfter, MeterRegistry meters) {
         this.keys = keys;
         this.clock = clock;
         this.retention = retention;

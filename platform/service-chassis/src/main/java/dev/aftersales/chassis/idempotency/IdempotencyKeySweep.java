@@ -1,6 +1,6 @@
 package dev.aftersales.chassis.idempotency;
 
-import java.time.Clock;
+import dev.aftersales.chassis.time.WallClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -19,11 +19,11 @@ public class IdempotencyKeySweep implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeySweep.class);
 
     private final IdempotencyKeys keys;
-    private final Clock clock;
+    private final WallClock clock;
     private final Duration interval;
     private volatile ScheduledExecutorService scheduler;
 
-    IdempotencyKeySweep(IdempotencyKeys keys, Clock clock, Duration interval) {
+    IdempotencyKeySweep(IdempotencyKeys keys, WallClock clock, Duration interval) {
         this.keys = keys;
         this.clock = clock;
         this.interval = interval;

@@ -51,7 +51,8 @@ public record Outbox(List<OutboxEvent> pending, List<String> handled) {
                         audit.subject(),
                         EventJson.write(audit),
                         event.raisedAt(),
-                        TraceContext.nextChild()));
+                        TraceContext.nextChild(),
+                        event.raisedAtWall()));
                 continue;
             }
             var entry = EventCatalog.ofPayload(event.payload().getClass());
@@ -64,7 +65,8 @@ public record Outbox(List<OutboxEvent> pending, List<String> handled) {
                     event.key(),
                     payload,
                     event.raisedAt(),
-                    TraceContext.nextChild()));
+                    TraceContext.nextChild(),
+                    event.raisedAtWall()));
         }
         return new Outbox(pending, events.handled());
     }

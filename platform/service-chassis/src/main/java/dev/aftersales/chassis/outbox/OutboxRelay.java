@@ -10,13 +10,13 @@ import dev.aftersales.chassis.aggregate.OutboxEvent;
 import dev.aftersales.chassis.audit.AuditEntry;
 import dev.aftersales.chassis.audit.AuditTrail;
 import dev.aftersales.chassis.events.EventJson;
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.contracts.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -93,6 +93,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failed;
     private final Timer delay;
     private final AuditTrail auditTrail;
+    /** Grace and delay are wall time: a business clock moved a month ahead must not make every event "old". */
+    private volatile WallClock wall = WallClock.system();
+
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -148,6 +151,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
+    /** The wall clock grace and delay are measured with (tests move it). */
+    public void useWallClock(WallClock wallClock) {
+        this.wall = wallClock;
+    }
+
     /** Hands over events just saved with their aggregate; returns at once. */
     public void enqueue(String collection, String aggregateId, List<OutboxEvent> events) {
         offer(collection, aggregateId, events);
@@ -176,7 +184,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public void mark(String collection, Map<String, List<OutboxEvent>> pending) {
         collections.add(collection);
-        var now = new java.util.Date();
+        var now = java.util.Date.from(wall.instant());
         var marks = new ArrayList<WriteModel<Document>>();
         pending.forEach((aggregateId, events) -> {
             for (var event : events) {
@@ -186,7 +194,7 @@ public class OutboxRelay implements SmartLifecycle {
                                 Updates.setOnInsert("collection", collection),
                                 Updates.setOnInsert("aggregateId", aggregateId),
                                 Updates.setOnInsert("eventId", event.eventId()),
-                                Updates.setOnInsert("raisedAt", java.util.Date.from(event.time())),
+                                Updates.setOnInsert("raisedAt", java.util.Date.from(event.wallTime())),
                                 Updates.setOnInsert("markedAt", now)),
                         new com.mongodb.client.model.UpdateOptions().upsert(true)));
             }
@@ -213,7 +221,7 @@ public class OutboxRelay implements SmartLifecycle {
      * mark whose event is no longer pending is removed.
      */
     public int sweep(Duration grace) {
-        var cutoff = Instant.now().minus(grace);
+        var cutoff = wall.instant().minus(grace);
         var marked = new LinkedHashMap<String, Map<String, List<Document>>>();
         for (var mark : mongo.getCollection(MARKERS)
                 .find(Filters.and(
@@ -236,7 +244,7 @@ public class OutboxRelay implements SmartLifecycle {
                         .first();
                 var pending = pendingOf(doc);
                 var old =
-                        pending.stream().filter(e -> e.time().isBefore(cutoff)).toList();
+                        pending.stream().filter(e -> e.wallTime().isBefore(cutoff)).toList();
                 unpublished += old.size();
                 var events = old.stream()
                         .filter(e -> !inFlight.contains(e.eventId()))
@@ -277,6 +285,30 @@ public class OutboxRelay implements SmartLifecycle {
                 : pending.stream()
                         .map(d -> mongo.getConverter().read(OutboxEvent.class, d))
                         .toList();
+    }
+
+    /**
+     * Whether events wait to be published: queued, in flight, or marked and still in their document
+     * (of any age). The local stack's platform clock asks before its next step; a mark left by a write
+     * that failed (no pending event behind it) does not count.
+     */
+    public boolean hasUnpublished() {
+        if (!queue.isEmpty() || !inFlight.isEmpty()) {
+            return true;
+        }
+        for (var mark : mongo.getCollection(MARKERS)
+                .find(Filters.in("collection", List.copyOf(collections)))
+                .limit(100)) {
+            var doc = mongo.getCollection(mark.getString("collection"))
+                    .find(Filters.eq("_id", mark.getString("aggregateId")))
+                    .projection(new Document("outbox.pending", 1))
+                    .first();
+            var eventId = mark.getString("eventId");
+            if (pendingOf(doc).stream().anyMatch(e -> e.eventId().equals(eventId))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void run() {
@@ -341,9 +373,9 @@ public class OutboxRelay implements SmartLifecycle {
             ids.forEach(id -> unmark.add(new com.mongodb.client.model.DeleteOneModel<>(
                     Filters.eq("_id", markKey(pending.collection(), pending.aggregateId(), id)))));
             recentlySent.addAll(ids);
-            var now = Instant.now();
+            var now = wall.instant();
             for (var event : pending.events()) {
-                delay.record(Duration.between(event.time(), now));
+                delay.record(Duration.between(event.wallTime(), now));
             }
             published.increment(entry.getValue().size());
             acknowledged

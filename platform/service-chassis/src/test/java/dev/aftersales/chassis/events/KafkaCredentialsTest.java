@@ -5,11 +5,11 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 
 import dev.aftersales.chassis.ChassisProperties;
+import dev.aftersales.chassis.time.WallClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -121,8 +121,8 @@ class KafkaCredentialsTest {
         }
 
         @Bean
-        Clock clock() {
-            return Clock.systemUTC();
+        WallClock wallClock() {
+            return WallClock.system();
         }
 
         @Bean

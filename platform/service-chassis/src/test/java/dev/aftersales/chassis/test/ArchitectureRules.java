@@ -51,6 +51,8 @@ public final class ArchitectureRules {
                 kafkaDoorsSitInTheirCapability(basePackage),
                 adaptersUseOnlyTheirOwnCapability(basePackage),
                 onlyTheRetryMechanismCatchesConflicts(basePackage),
+                timeComesFromAnInjectedClock(basePackage),
+                wallClockServesOnlyTechnicalCode(basePackage),
                 everyClassSitsInALayer(basePackage));
     }
 
@@ -200,6 +202,63 @@ public final class ArchitectureRules {
                     }
                 })
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * Time comes from an injected clock: the business {@code Clock} for what the platform promises,
+     * the chassis' {@code WallClock} for what is technical. Code that asks the system for the time
+     * ({@code Instant.now()}, {@code LocalDate.now()}, {@code System.currentTimeMillis()},
+     * {@code Clock.systemUTC()}...) ignores the local stack's platform clock and cannot be tested at a
+     * due time. ({@code System.nanoTime()} measures durations, not time, and stays allowed.)
+     */
+    public static ArchRule timeComesFromAnInjectedClock(String basePackage) {
+        return noClasses()
+                .that()
+                .resideInAPackage(basePackage + "..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "the target reads the system's time",
+                        (JavaMethodCall call) -> readsSystemTime(
+                                call.getTargetOwner().getName(),
+                                call.getName(),
+                                call.getTarget().getRawParameterTypes().stream()
+                                        .anyMatch(p -> p.isEquivalentTo(java.time.Clock.class)))))
+                .allowEmptyShould(true)
+                .because("business time follows the injected Clock and technical time the WallClock");
+    }
+
+    private static final Set<String> DATE_TYPES = Set.of(
+            "java.time.Instant",
+            "java.time.LocalDate",
+            "java.time.LocalDateTime",
+            "java.time.LocalTime",
+            "java.time.ZonedDateTime",
+            "java.time.OffsetDateTime",
+            "java.time.OffsetTime",
+            "java.time.Year",
+            "java.time.YearMonth");
+
+    /** {@code now(clock)} reads the given clock and is fine; {@code now()} and {@code now(zone)} read the system's. */
+    private static boolean readsSystemTime(String owner, String method, boolean givenAClock) {
+        return (DATE_TYPES.contains(owner) && method.equals("now") && !givenAClock)
+                || (owner.equals("java.lang.System") && method.equals("currentTimeMillis"))
+                || (owner.equals("java.time.Clock") && method.startsWith("system"));
+    }
+
+    /**
+     * The wall clock serves technical code (adapters, the chassis): a domain rule or a use case
+     * works in business time, so a training run a month ahead breaches, expires and reminds as
+     * living through that month would.
+     */
+    public static ArchRule wallClockServesOnlyTechnicalCode(String basePackage) {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(basePackage + "..domain..", basePackage + "..application..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.aftersales.chassis.time.WallClock")
+                .allowEmptyShould(true)
+                .because("what the platform promises is measured in business time");
     }
 
     /**

@@ -66,6 +66,22 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void code_asking_the_system_for_the_time_is_reported() {
+        reports(
+                ArchitectureRules::timeComesFromAnInjectedClock,
+                "OpenTicket.dueAt",
+                "Instant.now()",
+                "System.currentTimeMillis()",
+                "Clock.systemUTC()",
+                "LocalDate.now()");
+    }
+
+    @Test
+    void a_use_case_measuring_with_the_wall_clock_is_reported() {
+        reports(ArchitectureRules::wallClockServesOnlyTechnicalCode, "OpenTicket", "WallClock");
+    }
+
+    @Test
     void a_class_outside_every_capabilitys_layers_is_reported() {
         reports(ArchitectureRules::everyClassSitsInALayer, "bad.Stray", "ticketing.kafka.TicketSubscriptions");
     }

@@ -8,6 +8,8 @@ import dev.aftersales.dispatch.archive.application.ImportJob;
 import dev.aftersales.dispatch.archive.application.ImportJobs;
 import dev.aftersales.dispatch.archive.application.ParsedRow;
 import dev.aftersales.dispatch.archive.application.RowProblem;
+import dev.aftersales.chassis.time.WallClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,12 @@ class MongoImportJobs implements ImportJobs {
 
     private final MongoTemplate mongo;
 
-    MongoImportJobs(MongoTemplate mongo) {
+    /** Leases are between running instances: real time, whatever the business clock says. */
+    private final WallClock wall;
+
+    MongoImportJobs(MongoTemplate mongo, WallClock wall) {
         this.mongo = mongo;
+        this.wall = wall;
         mongo.indexOps(ImportJobDocument.class)
                 .createIndex(new Index()
                         .on("_id", Sort.Direction.ASC)
@@ -63,7 +69,9 @@ class MongoImportJobs implements ImportJobs {
     }
 
     @Override
-    public Optional<Lease> claim(Instant now, Instant leaseUntil) {
+    public Optional<Lease> claim(Duration lease) {
+        var now = wall.instant();
+        var leaseUntil = now.plus(lease);
         var running = mongo.find(
                 query(where("state").is(ImportJob.State.RUNNING)).with(Sort.by("submittedAt")),
                 ImportJobDocument.class);
@@ -99,7 +107,8 @@ class MongoImportJobs implements ImportJobs {
     }
 
     @Override
-    public boolean advance(String jobId, String token, int seq, ChunkOutcome outcome, Instant leaseUntil) {
+    public boolean advance(String jobId, String token, int seq, ChunkOutcome outcome, Duration lease) {
+        var leaseUntil = wall.instant().plus(lease);
         var result = mongo.updateFirst(
                 query(where("_id").is(jobId).and("leaseToken").is(token)),
                 new Update()
@@ -118,7 +127,8 @@ class MongoImportJobs implements ImportJobs {
     }
 
     @Override
-    public boolean finish(String jobId, String token, ImportJob.State state, String failure, Instant at) {
+    public boolean finish(String jobId, String token, ImportJob.State state, String failure) {
+        var at = wall.instant();
         var result = mongo.updateFirst(
                 query(where("_id").is(jobId).and("leaseToken").is(token)),
                 new Update()

@@ -3,6 +3,7 @@ package dev.aftersales.dispatch.assignment.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.aftersales.chassis.time.DueTimes;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
@@ -78,6 +79,16 @@ class MongoAssignments implements Assignments {
         return find(query(where("offerExpiresAt").lte(now))).stream()
                 .filter(a -> a.offerExpiredAt(now))
                 .toList();
+    }
+
+    @Override
+    public Optional<Instant> nextOfferExpiry() {
+        return DueTimes.earliest(mongo, "assignments", "offerExpiresAt");
+    }
+
+    @Override
+    public Optional<Instant> nextAppointmentDue() {
+        return DueTimes.earliest(mongo, "assignments", "appointmentDueAt");
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.aftersales.followup.care.adapter.mongo;
 
+import dev.aftersales.chassis.time.DueTimes;
 import dev.aftersales.followup.care.domain.Customer;
 import dev.aftersales.followup.care.domain.Customers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 class MongoCustomers implements Customers {
 
     private final CustomerDocuments documents;
+    private final MongoTemplate mongo;
 
-    MongoCustomers(CustomerDocuments documents) {
+    MongoCustomers(CustomerDocuments documents, MongoTemplate mongo) {
         this.documents = documents;
+        this.mongo = mongo;
     }
 
     @Override
@@ -37,6 +41,11 @@ class MongoCustomers implements Customers {
         return documents.findByCustomerNextCareAtLessThanEqual(now).stream()
                 .map(CustomerDocument::toCustomer)
                 .toList();
+    }
+
+    @Override
+    public Optional<Instant> nextCareDue() {
+        return DueTimes.earliest(mongo, "customers", "nextCareAt");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aftersales.intake.complaint.adapter.mongo;
 
+import dev.aftersales.chassis.time.DueTimes;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import dev.aftersales.intake.complaint.domain.Complaints;
@@ -94,6 +95,16 @@ class MongoComplaints implements Complaints {
         return mongo.find(query, org.bson.Document.class, "complaints").stream()
                 .map(d -> d.getString("_id"))
                 .toList();
+    }
+
+    @Override
+    public Optional<Instant> nextSlaDue() {
+        return DueTimes.earliest(mongo, "complaints", "nextSlaDue");
+    }
+
+    @Override
+    public Optional<Instant> nextActionDue() {
+        return DueTimes.earliest(mongo, "complaints", "nextActionDue");
     }
 
     @Override

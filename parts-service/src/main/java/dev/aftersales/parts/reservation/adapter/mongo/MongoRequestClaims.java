@@ -1,5 +1,6 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.parts.reservation.application.RequestClaims;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,16 @@ class MongoRequestClaims implements RequestClaims {
     static final String COLLECTION = "requestClaims";
 
     private final MongoTemplate mongo;
+    private final WallClock wall;
 
-    MongoRequestClaims(MongoTemplate mongo) {
+    MongoRequestClaims(MongoTemplate mongo, WallClock wall) {
         this.mongo = mongo;
+        this.wall = wall;
+    }
+
+    @Override
+    public Claim take(String requestId, Duration lease) {
+        return take(requestId, wall.instant(), lease);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.aftersales.parts.stock.adapter.mongo;
 
+import dev.aftersales.chassis.time.DueTimes;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 class MongoStocks implements Stocks {
 
     private final StockDocuments documents;
+    private final MongoTemplate mongo;
 
-    MongoStocks(StockDocuments documents) {
+    MongoStocks(StockDocuments documents, MongoTemplate mongo) {
         this.documents = documents;
+        this.mongo = mongo;
     }
 
     @Override
@@ -86,6 +90,11 @@ class MongoStocks implements Stocks {
         return documents.findByNextExpiryAtLessThanEqual(now).stream()
                 .map(StockDocument::toStock)
                 .toList();
+    }
+
+    @Override
+    public Optional<Instant> nextExpiry() {
+        return DueTimes.earliest(mongo, "stock", "nextExpiryAt");
     }
 
     @Override
