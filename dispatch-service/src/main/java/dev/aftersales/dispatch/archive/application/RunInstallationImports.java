@@ -114,8 +114,7 @@ public class RunInstallationImports implements SmartLifecycle {
             if (!running) {
                 return;
             }
-            if (!jobs.advance(
-                    job.id(), token, seq, outcome, lease)) {
+            if (!jobs.advance(job.id(), token, seq, outcome, lease)) {
                 log.info("import job {} was taken over by another instance at chunk {}", job.id(), seq);
                 return;
             }

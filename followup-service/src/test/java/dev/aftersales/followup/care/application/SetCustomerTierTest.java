@@ -92,6 +92,11 @@ class SetCustomerTierTest {
         }
 
         @Override
+        public Optional<Instant> nextCareDue() {
+            return Optional.empty();
+        }
+
+        @Override
         public List<Customer> lastContactBy(Instant cutoff) {
             return List.of();
         }

@@ -243,8 +243,9 @@ public class OutboxRelay implements SmartLifecycle {
                         .projection(new Document("outbox.pending", 1))
                         .first();
                 var pending = pendingOf(doc);
-                var old =
-                        pending.stream().filter(e -> e.wallTime().isBefore(cutoff)).toList();
+                var old = pending.stream()
+                        .filter(e -> e.wallTime().isBefore(cutoff))
+                        .toList();
                 unpublished += old.size();
                 var events = old.stream()
                         .filter(e -> !inFlight.contains(e.eventId()))

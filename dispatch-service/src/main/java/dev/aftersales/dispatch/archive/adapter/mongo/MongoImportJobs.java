@@ -3,14 +3,13 @@ package dev.aftersales.dispatch.archive.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.dispatch.archive.application.ChunkOutcome;
 import dev.aftersales.dispatch.archive.application.ImportJob;
 import dev.aftersales.dispatch.archive.application.ImportJobs;
 import dev.aftersales.dispatch.archive.application.ParsedRow;
 import dev.aftersales.dispatch.archive.application.RowProblem;
-import dev.aftersales.chassis.time.WallClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
