@@ -56,6 +56,23 @@ class QueryShapesTest {
                 .containsExactly("cases", "outbox");
     }
 
+    @Test
+    void a_distinct_is_served_by_an_index_that_starts_with_its_key() {
+        send("{createIndexes: 'stock', indexes: [{key: {locationId: 1, partNumber: 1}, name: 'x'}]}");
+        send("{distinct: 'stock', key: 'locationId', query: {}}");
+        send("{distinct: 'stock', key: 'partNumber', query: {}}");
+
+        assertThat(shapes.uncovered(Set.of()))
+                .containsExactly(new QueryShapes.Shape("stock", Set.of(), List.of("partNumber"), Set.of()));
+    }
+
+    @Test
+    void the_outbox_sweep_is_left_out_until_the_pending_marker_replaces_it() {
+        send("{find: 'assignments', filter: {'outbox.pending.0': {$exists: true}}}");
+
+        assertThat(shapes.uncovered(Set.of())).isEmpty();
+    }
+
     private void send(String json) {
         var command = BsonDocument.parse(json);
         shapes.commandStarted(new CommandStartedEvent(null, 1, 1, null, "test", command.getFirstKey(), command));
