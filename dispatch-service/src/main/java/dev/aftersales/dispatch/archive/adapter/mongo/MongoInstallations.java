@@ -8,8 +8,10 @@ import dev.aftersales.dispatch.archive.domain.Installations;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,9 @@ class MongoInstallations implements Installations {
 
     MongoInstallations(MongoTemplate mongo) {
         this.mongo = mongo;
+        // For MongoDB proper (the embedded store ignores non-unique indexes): the installed-base gauges count
+        // a dealer's machines
+        mongo.indexOps(InstallationDocument.class).createIndex(new Index("dealerId", Sort.Direction.ASC));
     }
 
     @Override
