@@ -19,7 +19,18 @@ import org.junit.jupiter.api.Test;
 class QueryShapeCoverageTest {
 
     /** Master data that stays small (a few hundred to thousands of documents): a scan is fine. */
-    private static final Set<String> SMALL = Set.of();
+    private static final Set<String> SMALL = Set.of(
+            "questionnaires" // the survey questionnaires: a handful of versions, listed whole
+            );
+
+    /**
+     * Growing collections read whole on purpose; their filtered queries still need an index. Both are
+     * reports over everything and should become tallies kept as surveys and case files arrive.
+     */
+    private static final Set<String> READ_WHOLE = Set.of(
+            "case_files", // the fault report counts every case file by model, batch and part
+            "surveys" // SERVQUAL scores by group and the satisfaction gauges average every survey
+            );
 
     @Test
     void every_query_shape_on_a_growing_collection_has_an_index() {
@@ -28,8 +39,10 @@ class QueryShapeCoverageTest {
 
         System.out.println("[query shapes] " + recorded.shapes().size() + " shapes; indexes " + recorded.indexes());
 
-        assertThat(recorded.uncovered(SMALL))
-                .as("query shapes no declared index serves:%s", QueryShapes.describe(recorded.uncovered(SMALL)))
+        assertThat(recorded.uncovered(SMALL, READ_WHOLE))
+                .as(
+                        "query shapes no declared index serves:%s",
+                        QueryShapes.describe(recorded.uncovered(SMALL, READ_WHOLE)))
                 .isEmpty();
     }
 }

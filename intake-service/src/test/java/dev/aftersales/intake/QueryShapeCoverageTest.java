@@ -21,6 +21,11 @@ class QueryShapeCoverageTest {
     /** Master data that stays small (a few hundred to thousands of documents): a scan is fine. */
     private static final Set<String> SMALL = Set.of();
 
+    /** Growing collections read whole on purpose; their filtered queries still need an index. */
+    private static final Set<String> READ_WHOLE = Set.of(
+            "machines" // once, at the first start without phone keys: keys the entries stored before them
+            );
+
     @Test
     void every_query_shape_on_a_growing_collection_has_an_index() {
         var recorded = QueryShapes.recorded();
@@ -28,8 +33,10 @@ class QueryShapeCoverageTest {
 
         System.out.println("[query shapes] " + recorded.shapes().size() + " shapes; indexes " + recorded.indexes());
 
-        assertThat(recorded.uncovered(SMALL))
-                .as("query shapes no declared index serves:%s", QueryShapes.describe(recorded.uncovered(SMALL)))
+        assertThat(recorded.uncovered(SMALL, READ_WHOLE))
+                .as(
+                        "query shapes no declared index serves:%s",
+                        QueryShapes.describe(recorded.uncovered(SMALL, READ_WHOLE)))
                 .isEmpty();
     }
 }

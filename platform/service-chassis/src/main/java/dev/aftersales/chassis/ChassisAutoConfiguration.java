@@ -91,6 +91,11 @@ public class ChassisAutoConfiguration {
         return new AuditTrail(mongo, new LoggedAudit(meters));
     }
 
+    @Bean
+    org.springframework.beans.factory.SmartInitializingSingleton auditTrailIndexes(AuditTrail auditTrail) {
+        return auditTrail::declareIndexes;
+    }
+
     /** Rate limit and audit of the doors that return personal data in bulk ({@code @PersonalDataRead}). */
     @Bean
     org.springframework.web.servlet.config.annotation.WebMvcConfigurer personalDataReads(

@@ -43,12 +43,14 @@ public class PlanStock {
                 .filter(java.util.Objects::nonNull)
                 .min(Duration::compareTo)
                 .orElse(properties.factoryLeadTime());
+        // the network's count only of the models the dealer has: the plan weighs nothing else
+        var dealerBase = history.installedByModel(dealerId);
         return DemandPlan.of(
                 dealerId,
                 partNumber,
                 history.usedByModel(partNumber, clock.instant().minus(window)),
-                history.installedByModel(),
-                history.installedByModel(dealerId),
+                history.installedByModel(dealerBase.keySet()),
+                dealerBase,
                 window.toSeconds() / SECONDS_PER_DAY,
                 leadTime.toSeconds() / SECONDS_PER_DAY,
                 properties.safetyStockDays());

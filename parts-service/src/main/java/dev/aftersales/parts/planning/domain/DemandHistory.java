@@ -2,6 +2,7 @@ package dev.aftersales.parts.planning.domain;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /** Installed machines per model and dealer, and parts used per model, as recorded from dispatch's events. */
 public interface DemandHistory {
@@ -14,7 +15,8 @@ public interface DemandHistory {
 
     Map<String, Integer> usedByModel(String partNumber, Instant since);
 
-    Map<String, Integer> installedByModel();
+    /** Machines installed network-wide of each of {@code models} (those with none left out). */
+    Map<String, Integer> installedByModel(Set<String> models);
 
     Map<String, Integer> installedByModel(String dealerId);
 }

@@ -3,6 +3,8 @@ package dev.aftersales.chassis.audit;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +41,28 @@ public class AuditTrail implements Audit {
     @Override
     public void record(AuditEntry entry) {
         append(UUID.randomUUID().toString(), entry);
+    }
+
+    /**
+     * The indexes {@link #list} needs on MongoDB proper (the embedded store ignores non-unique ones):
+     * the trail only grows, and every listing is the newest first, of one action and/or subject or of all.
+     */
+    public void declareIndexes() {
+        var trail = mongo.getCollection(COLLECTION);
+        // the newest entries of all, within times
+        trail.createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
+        // the newest entries of one action (e.g. every dead-letter replay)
+        trail.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("action"), Indexes.descending("at")),
+                new IndexOptions().name("action_at"));
+        // the newest entries about one subject (a case, a technician)
+        trail.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("subject"), Indexes.descending("at")),
+                new IndexOptions().name("subject_at"));
+        // the newest entries of one action about one subject
+        trail.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("subject", "action"), Indexes.descending("at")),
+                new IndexOptions().name("subject_action_at"));
     }
 
     /** Appends {@code entry} under {@code id}; false when an entry with that id is there already. */

@@ -52,7 +52,18 @@ public class OutboxConfiguration {
     @Bean
     SmartInitializingSingleton aggregateCollections(
             MongoMappingContext mapping, MongoTemplate mongo, OutboxRelay relay) {
-        return () -> mapping.getPersistentEntities().forEach(entity -> {
+        return () -> {
+            // The sweep reads this service's marks older than its grace: on MongoDB proper from this index.
+            mongo.getCollection(OutboxRelay.MARKERS)
+                    .createIndex(
+                            new Document("collection", 1).append("raisedAt", 1),
+                            new com.mongodb.client.model.IndexOptions().name("collection_raisedAt"));
+            aggregateCollectionsOf(mapping, mongo, relay);
+        };
+    }
+
+    private static void aggregateCollectionsOf(MongoMappingContext mapping, MongoTemplate mongo, OutboxRelay relay) {
+        mapping.getPersistentEntities().forEach(entity -> {
             if (HasOutbox.class.isAssignableFrom(entity.getType())) {
                 relay.registerCollection(entity.getCollection());
             }

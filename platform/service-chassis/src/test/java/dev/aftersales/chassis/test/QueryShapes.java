@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.BsonValue;
 
 /**
@@ -29,6 +31,11 @@ public final class QueryShapes implements CommandListener {
     /** What one command asks of a collection. */
     public record Shape(String collection, Set<String> equality, List<String> sort, Set<String> range) {
 
+        /** No filter and no order: every document. */
+        boolean whole() {
+            return equality.isEmpty() && sort.isEmpty() && range.isEmpty();
+        }
+
         /** Served by the collection's primary key alone. */
         boolean byId() {
             return equality.contains("_id");
@@ -40,10 +47,23 @@ public final class QueryShapes implements CommandListener {
         }
     }
 
-    private static final QueryShapes RECORDED = new QueryShapes();
+    private static final QueryShapes RECORDED = new QueryShapes(true);
+
+    private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private final Set<Shape> shapes = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<List<String>>> indexes = new ConcurrentHashMap<>();
+    private final boolean servicesOnly;
+
+    /** Records every command it is shown. */
+    public QueryShapes() {
+        this(false);
+    }
+
+    /** @param servicesOnly leave out what the tests ask themselves (assertions, clean-ups): only the service's queries count */
+    private QueryShapes(boolean servicesOnly) {
+        this.servicesOnly = servicesOnly;
+    }
 
     /** The one listener the test contexts register (see {@link ServiceTestInitializer}). */
     public static QueryShapes recorded() {
@@ -61,8 +81,18 @@ public final class QueryShapes implements CommandListener {
 
     /** The shapes no declared index serves, on every collection but {@code small} ones (master data that does not grow). */
     public List<Shape> uncovered(Set<String> small) {
+        return uncovered(small, Set.of());
+    }
+
+    /**
+     * The shapes no declared index serves, on every collection but {@code small} ones, and but the
+     * whole-collection reads of {@code readWhole} ones (a one-off migration or a report over everything,
+     * each named with its reason by the caller): their filtered queries still need an index.
+     */
+    public List<Shape> uncovered(Set<String> small, Set<String> readWhole) {
         return shapes.stream()
                 .filter(shape -> !small.contains(shape.collection()))
+                .filter(shape -> !(readWhole.contains(shape.collection()) && shape.whole()))
                 .filter(shape -> !served(shape, indexes.getOrDefault(shape.collection(), Set.of())))
                 .sorted((a, b) -> a.toString().compareTo(b.toString()))
                 .toList();
@@ -84,7 +114,10 @@ public final class QueryShapes implements CommandListener {
     private static boolean servedBy(Shape shape, List<String> index) {
         int e = shape.equality().size();
         int s = shape.sort().size();
-        if (index.size() < e + s + (shape.range().isEmpty() ? 0 : 1)) {
+        // a range on a sort field is bounded by the sort's own place in the index
+        boolean rangeOnSort = shape.sort().stream().anyMatch(shape.range()::contains);
+        boolean rangeAfter = !shape.range().isEmpty() && !rangeOnSort;
+        if (index.size() < e + s + (rangeAfter ? 1 : 0)) {
             return false;
         }
         if (!Set.copyOf(index.subList(0, e)).equals(shape.equality())) {
@@ -93,16 +126,31 @@ public final class QueryShapes implements CommandListener {
         if (!index.subList(e, e + s).equals(shape.sort())) {
             return false;
         }
-        return shape.range().isEmpty() || shape.range().contains(index.get(e + s));
+        return !rangeAfter || shape.range().contains(index.get(e + s));
     }
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
+        if (servicesOnly && askedByATest()) {
+            return;
+        }
         var command = event.getCommand();
         switch (event.getCommandName()) {
             case "find" -> add(name(command, "find"), command.get("filter"), command.get("sort"));
-            case "count" -> add(name(command, "count"), command.get("query"), null);
-            case "distinct" -> add(name(command, "distinct"), command.get("query"), null);
+            case "count" -> {
+                // without a filter MongoDB answers from the collection's metadata (estimatedDocumentCount)
+                if (command.get("query") instanceof BsonDocument query && !query.isEmpty()) {
+                    add(name(command, "count"), query, null);
+                }
+            }
+            // distinct walks an index on its key (DISTINCT_SCAN): the key reads as a sort after the equality fields
+            case "distinct" ->
+                add(
+                        name(command, "distinct"),
+                        command.get("query"),
+                        command.get("key") instanceof BsonString key
+                                ? new BsonDocument(key.getValue(), new BsonInt32(1))
+                                : null);
             case "findAndModify", "findandmodify" ->
                 add(name(command, event.getCommandName()), command.get("query"), command.get("sort"));
             case "update" -> each(command, "updates", name(command, "update"));
@@ -118,6 +166,27 @@ public final class QueryShapes implements CommandListener {
             case "createIndexes" -> declared(command);
             default -> {}
         }
+    }
+
+    /**
+     * Whether the nearest project code on the calling thread is test code (the synchronous driver
+     * calls listeners on the thread that sends the command): then it is a test's own look into the store.
+     */
+    private static boolean askedByATest() {
+        return STACK.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                .filter(type -> type.getName().startsWith("dev.aftersales.") && type != QueryShapes.class)
+                .findFirst()
+                .map(QueryShapes::testCode)
+                .orElse(false));
+    }
+
+    static boolean testCode(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return false;
+        }
+        var location = source.getLocation().toString();
+        return location.contains("/test-classes/") || location.endsWith("-tests.jar");
     }
 
     private void each(BsonDocument command, String field, String collection) {

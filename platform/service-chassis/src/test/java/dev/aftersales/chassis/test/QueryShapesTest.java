@@ -56,6 +56,42 @@ class QueryShapesTest {
                 .containsExactly("cases", "outbox");
     }
 
+    @Test
+    void a_distinct_is_served_by_an_index_that_starts_with_its_key() {
+        send("{createIndexes: 'stock', indexes: [{key: {locationId: 1, partNumber: 1}, name: 'x'}]}");
+        send("{distinct: 'stock', key: 'locationId', query: {}}");
+        send("{distinct: 'stock', key: 'partNumber', query: {}}");
+
+        assertThat(shapes.uncovered(Set.of()))
+                .containsExactly(new QueryShapes.Shape("stock", Set.of(), List.of("partNumber"), Set.of()));
+    }
+
+    @Test
+    void a_range_on_the_sort_field_is_served_by_the_index_on_that_field_and_a_count_of_all_reads_no_document() {
+        send("{createIndexes: 'complaints', indexes: [{key: {nextSlaDue: 1}, name: 'x'}]}");
+        send("{find: 'complaints', filter: {nextSlaDue: {$lte: 5}}, sort: {nextSlaDue: 1}}");
+        send("{count: 'phone_keys', query: {}}");
+        send("{count: 'phone_keys'}");
+
+        assertThat(shapes.uncovered(Set.of())).isEmpty();
+    }
+
+    @Test
+    void a_whole_collection_read_may_be_allowed_while_its_filtered_queries_still_need_an_index() {
+        send("{find: 'machines', filter: {}}");
+        send("{find: 'machines', filter: {dealerId: 'D-1'}}");
+
+        assertThat(shapes.uncovered(Set.of(), Set.of("machines")))
+                .containsExactly(new QueryShapes.Shape("machines", Set.of("dealerId"), List.of(), Set.of()));
+    }
+
+    @Test
+    void the_tests_own_looks_into_the_store_are_told_from_the_services_queries() {
+        assertThat(QueryShapes.testCode(QueryShapesTest.class)).isTrue();
+        assertThat(QueryShapes.testCode(dev.aftersales.chassis.audit.AuditTrail.class))
+                .isFalse();
+    }
+
     private void send(String json) {
         var command = BsonDocument.parse(json);
         shapes.commandStarted(new CommandStartedEvent(null, 1, 1, null, "test", command.getFirstKey(), command));

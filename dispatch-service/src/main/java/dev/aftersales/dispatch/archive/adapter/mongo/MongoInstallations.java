@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,9 @@ class MongoInstallations implements Installations {
     MongoInstallations(MongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
         this.relay = relay;
+        // For MongoDB proper (the embedded store ignores non-unique indexes): the installed-base gauges count
+        // a dealer's machines
+        mongo.indexOps(InstallationDocument.class).createIndex(new Index("dealerId", Sort.Direction.ASC));
     }
 
     @Override

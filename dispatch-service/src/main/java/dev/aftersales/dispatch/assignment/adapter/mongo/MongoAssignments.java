@@ -33,11 +33,17 @@ class MongoAssignments implements Assignments {
         this.mongo = mongo;
         // For MongoDB proper; the embedded store does not implement non-unique indexes and says so in a warning.
         var indexes = mongo.indexOps(AssignmentDocument.class);
-        indexes.createIndex(new Index("technicianId", Sort.Direction.ASC));
-        indexes.createIndex(new Index("status", Sort.Direction.ASC));
+        // a technician's assignments, oldest decision first
+        indexes.createIndex(new Index().on("technicianId", Sort.Direction.ASC).on("decidedAt", Sort.Direction.ASC));
+        // the assignments in one status, oldest decision first (and the escalated-wait gauges)
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("decidedAt", Sort.Direction.ASC));
+        // a machine's assignments
         indexes.createIndex(new Index("serialNumber", Sort.Direction.ASC));
-        indexes.createIndex(new Index("complaintId", Sort.Direction.ASC));
+        // a complaint's assignments, oldest decision first
+        indexes.createIndex(new Index().on("complaintId", Sort.Direction.ASC).on("decidedAt", Sort.Direction.ASC));
+        // the offer sweep's expired offers; only offered assignments have the field
         indexes.createIndex(new Index("offerExpiresAt", Sort.Direction.ASC).sparse());
+        // the appointment sweep's due appointments; only booked assignments have the field
         indexes.createIndex(new Index("appointmentDueAt", Sort.Direction.ASC).sparse());
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,14 @@ class MongoCustomers implements Customers {
     MongoCustomers(CustomerDocuments documents, MongoTemplate mongo) {
         this.documents = documents;
         this.mongo = mongo;
+        // For MongoDB proper (the embedded store ignores non-unique indexes): customers grow with every machine sold.
+        var indexes = mongo.indexOps(CustomerDocument.class);
+        // the care sweep's customers due for a care call
+        indexes.createIndex(new Index("nextCareAt", Sort.Direction.ASC));
+        // customers silent since a cutoff, longest silent first (list and gauge)
+        indexes.createIndex(new Index().on("lastContactAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        // customers with care tasks created
+        indexes.createIndex(new Index("tasksCreated", Sort.Direction.ASC));
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +26,15 @@ class MongoReturnCalls implements ReturnCalls {
 
     private final ReturnCallDocuments documents;
 
-    MongoReturnCalls(ReturnCallDocuments documents) {
+    MongoReturnCalls(ReturnCallDocuments documents, MongoTemplate mongo) {
         this.documents = documents;
+        // For MongoDB proper (the embedded store ignores non-unique indexes): a return call per closed case.
+        // the calls in one status, oldest due first: the due list, the unreachable list and the due gauges
+        mongo.indexOps(ReturnCallDocument.class)
+                .createIndex(new Index()
+                        .on("status", Sort.Direction.ASC)
+                        .on("dueAt", Sort.Direction.ASC)
+                        .on("_id", Sort.Direction.ASC));
     }
 
     @Override

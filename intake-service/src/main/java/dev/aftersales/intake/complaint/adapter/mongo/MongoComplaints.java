@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -38,6 +39,23 @@ class MongoComplaints implements Complaints {
     MongoComplaints(ComplaintDocuments documents, MongoTemplate mongo) {
         this.documents = documents;
         this.mongo = mongo;
+        // For MongoDB proper (the embedded store ignores non-unique indexes): cases grow with every call.
+        var indexes = mongo.indexOps(ComplaintDocument.class);
+        // the SLA sweep's due cases, soonest first
+        indexes.createIndex(new Index("nextSlaDue", Sort.Direction.ASC));
+        // the action sweep's due cases, soonest first
+        indexes.createIndex(new Index("nextActionDue", Sort.Direction.ASC));
+        // cases with overdue actions (list and gauge)
+        indexes.createIndex(new Index("overdueActions", Sort.Direction.ASC));
+        // the supervisor's unanswered open cases, oldest first (and the oldest-waiting gauge)
+        indexes.createIndex(new Index()
+                .on("answered", Sort.Direction.ASC)
+                .on("registeredAt", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC));
+        // the gauges' counts of unanswered open cases, and of those past their first-answer time
+        indexes.createIndex(new Index().on("answered", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+        // the gauges' open cases per status
+        indexes.createIndex(new Index("status", Sort.Direction.ASC));
     }
 
     @Override

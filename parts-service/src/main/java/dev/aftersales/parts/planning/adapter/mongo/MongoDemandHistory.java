@@ -4,9 +4,12 @@ import dev.aftersales.parts.planning.domain.DemandHistory;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,6 +33,14 @@ class MongoDemandHistory implements DemandHistory {
 
     MongoDemandHistory(MongoTemplate mongo) {
         this.mongo = mongo;
+        // For MongoDB proper; the embedded store ignores non-unique indexes. Both grow with every machine and repair.
+        // a part's usage within the history window
+        mongo.indexOps(Usage.class)
+                .createIndex(new Index().on("partNumber", Direction.ASC).on("at", Direction.ASC));
+        // a dealer's installed base
+        mongo.indexOps(Machine.class).createIndex(new Index("dealerId", Direction.ASC));
+        // the machines of one model network-wide (counted from the index)
+        mongo.indexOps(Machine.class).createIndex(new Index("model", Direction.ASC));
     }
 
     @Override
@@ -45,8 +56,11 @@ class MongoDemandHistory implements DemandHistory {
     @Override
     public Map<String, Integer> usedByModel(String partNumber, Instant since) {
         var result = new HashMap<String, Integer>();
-        for (var usage : mongo.find(Query.query(Criteria.where("partNumber").is(partNumber)), Usage.class)) {
-            var machine = usage.at().isBefore(since) ? null : mongo.findById(usage.serialNumber(), Machine.class);
+        for (var usage : mongo.find(
+                Query.query(
+                        Criteria.where("partNumber").is(partNumber).and("at").gte(since)),
+                Usage.class)) {
+            var machine = mongo.findById(usage.serialNumber(), Machine.class);
             if (machine != null && machine.model() != null) {
                 result.merge(machine.model(), usage.quantity(), Integer::sum);
             }
@@ -55,8 +69,15 @@ class MongoDemandHistory implements DemandHistory {
     }
 
     @Override
-    public Map<String, Integer> installedByModel() {
-        return count(mongo.findAll(Machine.class).stream());
+    public Map<String, Integer> installedByModel(Set<String> models) {
+        var installed = new HashMap<String, Integer>();
+        for (var model : models) {
+            var count = mongo.count(Query.query(Criteria.where("model").is(model)), Machine.class);
+            if (count > 0) {
+                installed.put(model, (int) count);
+            }
+        }
+        return installed;
     }
 
     @Override

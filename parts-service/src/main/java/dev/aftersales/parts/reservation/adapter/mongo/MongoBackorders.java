@@ -5,6 +5,9 @@ import dev.aftersales.parts.reservation.domain.Backorders;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /** Backorders in the {@code backorders} collection; the unique {@code _id} makes each request's insert happen once. */
@@ -15,8 +18,18 @@ class MongoBackorders implements Backorders {
 
     private final BackorderDocuments documents;
 
-    MongoBackorders(BackorderDocuments documents) {
+    MongoBackorders(BackorderDocuments documents, MongoTemplate mongo) {
         this.documents = documents;
+        // For MongoDB proper; the embedded store ignores non-unique indexes. Backorders grow with every case.
+        var indexes = mongo.indexOps(BackorderDocument.class);
+        // a part's open backorders, served in line when stock arrives
+        indexes.createIndex(new Index().on("partNumber", Direction.ASC).on("status", Direction.ASC));
+        // a complaint's open backorders (cancelled when the case closes)
+        indexes.createIndex(new Index().on("complaintId", Direction.ASC).on("status", Direction.ASC));
+        // an assignment's waiting backorders
+        indexes.createIndex(new Index().on("assignmentId", Direction.ASC).on("status", Direction.ASC));
+        // the gauges' open backorders: few beside the many served or cancelled
+        indexes.createIndex(new Index("status", Direction.ASC));
     }
 
     @Override

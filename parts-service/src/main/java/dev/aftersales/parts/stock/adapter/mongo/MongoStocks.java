@@ -6,14 +6,16 @@ import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
  * Stock lines in the {@code stock} collection. Saves are optimistic: Spring Data writes where
  * {@code {_id, version}} still match, which the chassis' unique index on those two fields keeps an
- * index lookup on the embedded store too. The two list queries scan the collection on the embedded
- * store (it only uses an index whose fields equal the filter's); lines are few per installation.
+ * index lookup on the embedded store too. Every query has an index on MongoDB proper (the embedded
+ * store ignores non-unique ones): lines grow with dealers times parts, and reservations live inside them.
  */
 @Component
 class MongoStocks implements Stocks {
@@ -23,6 +25,20 @@ class MongoStocks implements Stocks {
 
     MongoStocks(StockDocuments documents, MongoTemplate mongo) {
         this.documents = documents;
+        var indexes = mongo.indexOps(StockDocument.class);
+        // a location's lines in part order (stock view, valuation), and the locations the gauges list
+        indexes.createIndex(new Index().on("locationId", Direction.ASC).on("partNumber", Direction.ASC));
+        // a part's lines everywhere (reserving, the supply chain of a replacement)
+        indexes.createIndex(new Index("partNumber", Direction.ASC));
+        // the lines holding an assignment's, a complaint's, a transfer's or a request's reservations
+        indexes.createIndex(new Index("reservations.assignmentId", Direction.ASC).sparse());
+        indexes.createIndex(new Index("reservations.complaintId", Direction.ASC).sparse());
+        indexes.createIndex(new Index("reservations.transferId", Direction.ASC).sparse());
+        indexes.createIndex(new Index("reservations.requestId", Direction.ASC).sparse());
+        // the line a request left (consumed, released, handed over)
+        indexes.createIndex(new Index("consumedRequestIds", Direction.ASC).sparse());
+        // the expiry sweep's due lines; lines holding nothing have no nextExpiryAt
+        indexes.createIndex(new Index("nextExpiryAt", Direction.ASC).sparse());
         this.mongo = mongo;
     }
 
@@ -99,7 +115,15 @@ class MongoStocks implements Stocks {
 
     @Override
     public List<Stock> all() {
-        return documents.findAll().stream().map(StockDocument::toStock).toList();
+        // location by location through the {locationId, partNumber} index rather than one scan
+        return mongo
+                .getCollection("stock")
+                .distinct("locationId", String.class)
+                .into(new java.util.ArrayList<>())
+                .stream()
+                .sorted()
+                .flatMap(locationId -> atLocation(locationId).stream())
+                .toList();
     }
 
     @Override
