@@ -25,6 +25,19 @@ class QueryShapeCoverageTest {
             "technicians" // a few per dealer (indexed by dealerId all the same)
             );
 
+    /**
+     * Growing collections read whole on purpose; their filtered queries still need an index. An erasure
+     * (PIPL: rare, on a customer's request) looks for the customer's data in every document of these.
+     */
+    private static final Set<String> READ_WHOLE = Set.of(
+            "assignments",
+            "knownCases",
+            "appointments",
+            "technicianFeeds",
+            "installations",
+            "customers",
+            "idempotency_keys");
+
     @Test
     void every_query_shape_on_a_growing_collection_has_an_index() {
         var recorded = QueryShapes.recorded();
@@ -32,8 +45,10 @@ class QueryShapeCoverageTest {
 
         System.out.println("[query shapes] " + recorded.shapes().size() + " shapes; indexes " + recorded.indexes());
 
-        assertThat(recorded.uncovered(SMALL))
-                .as("query shapes no declared index serves:%s", QueryShapes.describe(recorded.uncovered(SMALL)))
+        assertThat(recorded.uncovered(SMALL, READ_WHOLE))
+                .as(
+                        "query shapes no declared index serves:%s",
+                        QueryShapes.describe(recorded.uncovered(SMALL, READ_WHOLE)))
                 .isEmpty();
     }
 }

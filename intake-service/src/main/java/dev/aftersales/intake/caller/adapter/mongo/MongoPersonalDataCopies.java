@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,9 @@ class MongoPersonalDataCopies implements EraseCustomerData.PersonalDataCopies {
 
     MongoPersonalDataCopies(MongoTemplate mongo) {
         this.mongo = mongo;
+        // For MongoDB proper: an erasure first finds what the customer's machines and cases hold.
+        mongo.indexOps("machines").createIndex(new Index("customerId", Sort.Direction.ASC));
+        mongo.indexOps("complaints").createIndex(new Index("customerId", Sort.Direction.ASC).sparse());
     }
 
     @Override
