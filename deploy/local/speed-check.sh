@@ -2,8 +2,8 @@
 # Issue 14's Prometheus check: the local stack with --demo-traffic --speed N (default 720: 12 platform hours a
 # wall minute) for MINUTES wall minutes (default 5), scraped by a real Prometheus; then the increase of
 # breaches, broken appointments, released reservations, return calls made when due and care tasks over that
-# window. Each must be > 0. Return calls fall due 2 days after a visit and care tasks 30 days after a
-# contact, so those two need a month of platform time: SPEED=8640 (a month in five minutes).
+# window. Each must be > 0 (the demo promotes an ordinary customer to a MEDIUM account every 45 ticks, so care
+# tasks appear at any speed; SPEED=8640 plays a month in five minutes).
 #   deploy/local/speed-check.sh                 (needs `prometheus` on the PATH: apt-get install prometheus)
 #   MINUTES=10 SPEED=1440 deploy/local/speed-check.sh
 # Uses its own data folder and ports, so it runs beside a stack on the defaults. Prometheus' own time axis

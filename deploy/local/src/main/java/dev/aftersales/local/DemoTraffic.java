@@ -225,6 +225,27 @@ public final class DemoTraffic implements AutoCloseable {
         if (round % 10 == 5) {
             handEscalationsOver();
         }
+        if (round % 45 == 22) {
+            promoteAnAccount(round);
+        }
+    }
+
+    /**
+     * A sales manager makes one more ordinary customer a MEDIUM account now and then. Silent since their
+     * installation, they are owed a care call at once: care tasks keep appearing while the demo plays
+     * (the accounts tiered at load got theirs before anyone watched), at any clock speed.
+     */
+    private void promoteAnAccount(long round) throws InterruptedException {
+        var customers = archive.customers();
+        var tiered = archive.customerTiers();
+        var ordinary = customers.stream()
+                .map(DemoArchive.Customer::customerId)
+                .filter(id -> !tiered.containsKey(id))
+                .toList();
+        var next = (int) (round / 45);
+        if (next < ordinary.size()) {
+            put(dispatch, "/api/customers/" + ordinary.get(next), supervisorToken, Map.of("tier", "MEDIUM"));
+        }
     }
 
     /**
