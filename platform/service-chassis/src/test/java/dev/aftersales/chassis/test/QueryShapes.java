@@ -274,6 +274,21 @@ public final class QueryShapes implements CommandListener {
         });
     }
 
+    /**
+     * What a service's coverage test asserts once its other test classes ran: no shape on a growing
+     * collection goes unserved. {@code small}: master data that stays small (a scan is fine);
+     * {@code readWhole}: growing collections read whole on purpose (their filtered queries still need an
+     * index). Skipped when run alone: there are no shapes to judge.
+     */
+    public void assertServed(Set<String> small, Set<String> readWhole) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(!shapes.isEmpty(), "run with the service's other tests");
+        System.out.println("[query shapes] " + shapes.size() + " shapes; indexes " + indexes());
+        var uncovered = uncovered(small, readWhole);
+        org.assertj.core.api.Assertions.assertThat(uncovered)
+                .as("query shapes no declared index serves:%s", describe(uncovered))
+                .isEmpty();
+    }
+
     /** For a test's message: each shape once, by collection. */
     public static String describe(List<Shape> shapes) {
         return shapes.stream().map(Shape::toString).collect(Collectors.joining("\n  ", "\n  ", ""));

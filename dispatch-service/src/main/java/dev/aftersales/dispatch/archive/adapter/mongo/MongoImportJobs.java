@@ -39,9 +39,10 @@ class MongoImportJobs implements ImportJobs {
                         .on("leaseToken", Sort.Direction.ASC)
                         .unique()
                         .named("_id_leaseToken"));
-        // The claim reads RUNNING jobs: on real MongoDB from this index; the embedded store scans the
-        // (small) collection of jobs.
-        mongo.indexOps(ImportJobDocument.class).createIndex(new Index("state", Sort.Direction.ASC));
+        // The claim reads RUNNING jobs oldest first: on real MongoDB from this index; the embedded store
+        // scans the (small) collection of jobs.
+        mongo.indexOps(ImportJobDocument.class)
+                .createIndex(new Index().on("state", Sort.Direction.ASC).on("submittedAt", Sort.Direction.ASC));
     }
 
     @Override
