@@ -6,20 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,19 +49,9 @@ class CustomerErasureEndToEndTest {
 
     @BeforeAll
     static void startTheStack() throws IOException {
-        ChildProcess.stopLeftovers(DATA_DIR.toAbsolutePath().normalize());
-        deleteRecursively(DATA_DIR);
-        var ports = freePorts(7);
-        var config = LocalStackConfig.defaults(DATA_DIR, BuildTree.repoRoot())
-                .withBrokerPorts(ports.get(0), ports.get(1))
-                .withStorePort(ports.get(2))
-                .withServicePort(Service.INTAKE, ports.get(3))
-                .withServicePort(Service.DISPATCH, ports.get(4))
-                .withServicePort(Service.PARTS, ports.get(5))
-                .withServicePort(Service.FOLLOWUP, ports.get(6))
-                .withClassDataSharing(false);
+        var config = FreshStack.config(DATA_DIR);
         stack = LocalStack.start(config);
-        store = MongoClients.create("mongodb://127.0.0.1:" + ports.get(2));
+        store = MongoClients.create("mongodb://127.0.0.1:" + config.storePort());
     }
 
     @AfterAll
@@ -282,30 +269,5 @@ class CustomerErasureEndToEndTest {
 
     private static java.util.stream.Stream<JsonNode> elements(JsonNode array) {
         return array == null ? java.util.stream.Stream.empty() : StreamSupport.stream(array.spliterator(), false);
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        var sockets = new ArrayList<ServerSocket>();
-        try {
-            for (var i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (var socket : sockets) {
-                socket.close();
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

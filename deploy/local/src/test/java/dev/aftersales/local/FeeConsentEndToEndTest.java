@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.aftersales.contracts.Topics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +52,7 @@ class FeeConsentEndToEndTest {
 
     @BeforeAll
     static void startTheStack() throws IOException {
-        ChildProcess.stopLeftovers(DATA_DIR.toAbsolutePath().normalize());
-        deleteRecursively(DATA_DIR);
-        var ports = freePorts(7);
-        var config = LocalStackConfig.defaults(DATA_DIR, BuildTree.repoRoot())
-                .withBrokerPorts(ports.get(0), ports.get(1))
-                .withStorePort(ports.get(2))
-                .withServicePort(Service.INTAKE, ports.get(3))
-                .withServicePort(Service.DISPATCH, ports.get(4))
-                .withServicePort(Service.PARTS, ports.get(5))
-                .withServicePort(Service.FOLLOWUP, ports.get(6))
-                .withClassDataSharing(false);
+        var config = FreshStack.config(DATA_DIR);
         stack = LocalStack.start(config);
     }
 
@@ -269,31 +257,6 @@ class FeeConsentEndToEndTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        var sockets = new ArrayList<ServerSocket>();
-        try {
-            for (var i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (var socket : sockets) {
-                socket.close();
-            }
         }
     }
 }

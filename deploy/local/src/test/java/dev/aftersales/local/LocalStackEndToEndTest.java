@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.aftersales.contracts.Topics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -87,18 +86,7 @@ class LocalStackEndToEndTest {
     @BeforeAll
     static void startTheStack() throws IOException {
         // A test JVM that was killed left its children running; they are stopped before their pid files go.
-        ChildProcess.stopLeftovers(DATA_DIR.toAbsolutePath().normalize());
-        deleteRecursively(DATA_DIR);
-        var ports = freePorts(7);
-        var config = LocalStackConfig.defaults(DATA_DIR, BuildTree.repoRoot())
-                .withBrokerPorts(ports.get(0), ports.get(1))
-                .withStorePort(ports.get(2))
-                .withServicePort(Service.INTAKE, ports.get(3))
-                .withServicePort(Service.DISPATCH, ports.get(4))
-                .withServicePort(Service.PARTS, ports.get(5))
-                .withServicePort(Service.FOLLOWUP, ports.get(6))
-                // Archives pay off from the second start of a data dir; this one is fresh each time.
-                .withClassDataSharing(false);
+        var config = FreshStack.config(DATA_DIR);
         stack = LocalStack.start(config);
         agent = stack.token("agent-7", "AGENT");
         dispatcher = stack.token("dispatcher-1", "DISPATCHER");
@@ -965,32 +953,6 @@ class LocalStackEndToEndTest {
 
     private static Stream<JsonNode> elements(JsonNode array) {
         return array == null ? Stream.empty() : StreamSupport.stream(array.spliterator(), false);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    /** Ports free right now; all held open together so that no two are the same. */
-    private static List<Integer> freePorts(int count) throws IOException {
-        var sockets = new ArrayList<ServerSocket>();
-        try {
-            for (var i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (var socket : sockets) {
-                socket.close();
-            }
-        }
     }
 
     /**

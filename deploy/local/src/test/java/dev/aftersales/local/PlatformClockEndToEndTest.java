@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,17 +67,7 @@ class PlatformClockEndToEndTest {
 
     @BeforeAll
     static void startTheStack() throws IOException {
-        ChildProcess.stopLeftovers(DATA_DIR.toAbsolutePath().normalize());
-        deleteRecursively(DATA_DIR);
-        var ports = freePorts(7);
-        var config = LocalStackConfig.defaults(DATA_DIR, BuildTree.repoRoot())
-                .withBrokerPorts(ports.get(0), ports.get(1))
-                .withStorePort(ports.get(2))
-                .withServicePort(Service.INTAKE, ports.get(3))
-                .withServicePort(Service.DISPATCH, ports.get(4))
-                .withServicePort(Service.PARTS, ports.get(5))
-                .withServicePort(Service.FOLLOWUP, ports.get(6))
-                .withClassDataSharing(false);
+        var config = FreshStack.config(DATA_DIR);
         stack = LocalStack.start(config);
         agent = stack.token("agent-7", "AGENT");
         supervisor = stack.token("supervisor-1", "SUPERVISOR");
@@ -562,30 +549,5 @@ class PlatformClockEndToEndTest {
 
     private static List<String> names(JsonNode services) {
         return elements(services).map(s -> s.get("service").asString()).toList();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        var sockets = new ArrayList<ServerSocket>();
-        try {
-            for (var i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (var socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }
