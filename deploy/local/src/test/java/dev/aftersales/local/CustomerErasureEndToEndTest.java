@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ways it was typed. The documents are read through the store's wire port with the MongoDB driver, as an
  * auditor would.
  */
+@EndToEndStage
 class CustomerErasureEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * consent and the visit completes with the charge; and the codes are nowhere else (the services' logs,
  * every other topic with its dead letters, the flow's HTTP answers).
  */
+@EndToEndStage
 class FeeConsentEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

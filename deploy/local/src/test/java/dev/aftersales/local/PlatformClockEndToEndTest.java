@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through that time would do happens, through the public doors only. The tests share one stack and
  * one clock, which only moves forward, so they run in order, each on machines of its own.
  */
+@EndToEndStage
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformClockEndToEndTest {
 
