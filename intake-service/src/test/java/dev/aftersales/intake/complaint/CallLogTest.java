@@ -8,6 +8,7 @@ import dev.aftersales.contracts.intake.ComplaintEscalated;
 import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
 import dev.aftersales.contracts.intake.Priority;
+import dev.aftersales.contracts.intake.RepeatCallLogged;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,27 @@ class CallLogTest extends HotlineSliceTest {
         assertThat(view.path("calls").get(1).path("note").asString()).isEqualTo("还在漏水");
         assertThat(view.path("priority").asString()).isEqualTo("NORMAL");
         assertThat(hotline.milestones(AGENT, id)).containsExactly("REGISTERED", "CALL_LOGGED");
+    }
+
+    @Test
+    void every_repeat_call_publishes_the_cases_call_count_for_the_technician_sent() {
+        var form = Hotline.form();
+        try (var tap = EventTap.open(brokers, Topics.INTAKE_COMPLAINTS)) {
+            var id = registered(form);
+            assertThat(hotline.register(AGENT, form.toString()).statusCode()).isEqualTo(200);
+            assertThat(hotline.register(AGENT, form.toString()).statusCode()).isEqualTo(200);
+
+            var logged = new java.util.ArrayList<Integer>();
+            tap.await(
+                    s -> {
+                        if (id.equals(s.key()) && s.is(RepeatCallLogged.class)) {
+                            logged.add(s.as(RepeatCallLogged.class).callCount());
+                        }
+                        return logged.size() == 2;
+                    },
+                    WAIT);
+            assertThat(logged).containsExactly(2, 3);
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ public enum EventCatalog {
     RESOLUTION_CARRIED_OUT("intake", ResolutionCarriedOut.class, Topics.INTAKE_COMPLAINTS),
     GOODWILL_RECORDED("intake", GoodwillRecorded.class, Topics.INTAKE_COMPLAINTS),
     COMPLAINT_CANCELLED("intake", ComplaintCancelled.class, Topics.INTAKE_COMPLAINTS),
+    REPEAT_CALL_LOGGED("intake", RepeatCallLogged.class, Topics.INTAKE_COMPLAINTS),
     // dispatch.archive.v1
     INSTALLATION_RECORDED("dispatch", InstallationRecorded.class, Topics.DISPATCH_ARCHIVE),
     INSTALLATION_CORRECTED("dispatch", InstallationCorrected.class, Topics.DISPATCH_ARCHIVE),

@@ -12,6 +12,7 @@ import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentNotOpenException;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import dev.aftersales.dispatch.assignment.domain.ChargeNotConsentedException;
+import dev.aftersales.dispatch.assignment.domain.EarlierVisit;
 import dev.aftersales.dispatch.assignment.domain.Visit;
 import java.net.URI;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CompleteVisit {
 
-    static final Duration REPEAT_WINDOW = Duration.ofDays(30);
+    static final Duration REPEAT_WINDOW = EarlierVisit.REPEAT_WINDOW;
 
     /** A charge above the quote that neither a customer's code nor a hotline agent's call covers. */
     public static final URI FEE_CONSENT_REQUIRED = URI.create("urn:aftersales:problem:fee-consent-required");

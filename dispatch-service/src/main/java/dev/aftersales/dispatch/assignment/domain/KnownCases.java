@@ -12,4 +12,7 @@ public interface KnownCases {
     Optional<KnownCase> byId(String complaintId);
 
     void changePriority(String complaintId, Priority priority);
+
+    /** The customer has called {@code callCount} times about the case; a smaller count (a late redelivery) changes nothing. */
+    void recordCalls(String complaintId, int callCount);
 }

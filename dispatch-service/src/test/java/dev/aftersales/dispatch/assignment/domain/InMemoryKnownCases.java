@@ -21,15 +21,11 @@ public class InMemoryKnownCases implements KnownCases {
 
     @Override
     public void changePriority(String complaintId, Priority priority) {
-        byId.computeIfPresent(
-                complaintId,
-                (id, k) -> new KnownCase(
-                        k.complaintId(),
-                        k.serialNumber(),
-                        k.kind(),
-                        k.symptoms(),
-                        k.contact(),
-                        priority,
-                        k.subjectTechnicianId()));
+        byId.computeIfPresent(complaintId, (id, k) -> k.withPriority(priority));
+    }
+
+    @Override
+    public void recordCalls(String complaintId, int callCount) {
+        byId.computeIfPresent(complaintId, (id, k) -> k.withCalls(callCount));
     }
 }

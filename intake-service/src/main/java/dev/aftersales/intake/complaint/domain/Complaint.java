@@ -13,6 +13,7 @@ import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
 import dev.aftersales.contracts.intake.GoodwillRecorded;
 import dev.aftersales.contracts.intake.InstallationRequest;
 import dev.aftersales.contracts.intake.PriorityChanged;
+import dev.aftersales.contracts.intake.RepeatCallLogged;
 import dev.aftersales.contracts.intake.ResolutionAction;
 import dev.aftersales.contracts.intake.ResolutionActionDone;
 import dev.aftersales.contracts.intake.ResolutionActionOverdue;
@@ -236,6 +237,7 @@ public final class Complaint {
                 "call " + calls.size() + " via " + call.channel() + (call.note().isBlank() ? "" : ": " + call.note()),
                 null,
                 call.takenBy()));
+        events.raise(new RepeatCallLogged(id, calls.size(), call.at()), id);
         if (calls.size() >= escalateAt && priority == Priority.NORMAL) {
             priority = Priority.HIGH;
             var reason = calls.size() + " calls before the case was done";

@@ -9,6 +9,7 @@ import dev.aftersales.contracts.intake.ComplaintRegistered;
 import dev.aftersales.contracts.intake.ComplaintReopened;
 import dev.aftersales.contracts.intake.ComplaintResolvedByPhone;
 import dev.aftersales.contracts.intake.PriorityChanged;
+import dev.aftersales.contracts.intake.RepeatCallLogged;
 import dev.aftersales.contracts.intake.ResolutionAgreed;
 import dev.aftersales.contracts.parts.PartsBackordered;
 import dev.aftersales.contracts.parts.PartsReserved;
@@ -17,6 +18,7 @@ import dev.aftersales.dispatch.assignment.application.CarryOutRevisit;
 import dev.aftersales.dispatch.assignment.application.ChangePriority;
 import dev.aftersales.dispatch.assignment.application.PartsOutcomeCommand;
 import dev.aftersales.dispatch.assignment.application.RecordPartsOutcome;
+import dev.aftersales.dispatch.assignment.application.RecordRepeatCall;
 import dev.aftersales.dispatch.assignment.application.ReopenAssignment;
 import dev.aftersales.dispatch.assignment.application.WithdrawAssignments;
 import dev.aftersales.dispatch.assignment.domain.PartRequest;
@@ -39,12 +41,14 @@ class AssignmentSubscriptions {
             RecordPartsOutcome recordPartsOutcome,
             WithdrawAssignments withdrawAssignments,
             CarryOutRevisit carryOutRevisit,
-            ChangePriority changePriority) {
+            ChangePriority changePriority,
+            RecordRepeatCall recordRepeatCall) {
         return EventSubscriptions.builder()
                 .on(ComplaintRegistered.class, assignTechnician::assign)
                 .on(ComplaintReopened.class, reopenAssignment::reopen)
                 .on(ResolutionAgreed.class, carryOutRevisit::carryOut)
                 .on(PriorityChanged.class, changePriority::change)
+                .on(RepeatCallLogged.class, recordRepeatCall::record)
                 .on(
                         ComplaintResolvedByPhone.class,
                         event -> withdrawAssignments.withdraw(

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The cases dispatch has heard of, in {@code knownCases}: one document per complaint, inserted
  * once (the unique {@code _id} turns a redelivered registration into a no-op); only the priority
- * changes afterwards, by a single-field update.
+ * and the call count change afterwards, each by a single-field update.
  */
 @Component
 class MongoKnownCases implements KnownCases {
@@ -52,5 +52,12 @@ class MongoKnownCases implements KnownCases {
     public void changePriority(String complaintId, Priority priority) {
         mongo.updateFirst(
                 query(where("_id").is(complaintId)), new Update().set("priority", priority), KnownCaseDocument.class);
+    }
+
+    /** {@code $max}: calls only add up, so a redelivered or late count leaves the higher one. */
+    @Override
+    public void recordCalls(String complaintId, int callCount) {
+        mongo.updateFirst(
+                query(where("_id").is(complaintId)), new Update().max("callCount", callCount), KnownCaseDocument.class);
     }
 }

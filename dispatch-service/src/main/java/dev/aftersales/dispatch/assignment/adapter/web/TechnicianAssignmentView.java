@@ -6,9 +6,12 @@ import dev.aftersales.contracts.intake.ComplaintKind;
 import dev.aftersales.contracts.intake.InstallationRequest;
 import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.dispatch.archive.domain.Site;
+import dev.aftersales.dispatch.assignment.application.AssignmentBrief;
 import dev.aftersales.dispatch.assignment.domain.Appointment;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
+import dev.aftersales.dispatch.assignment.domain.CaseWarranty;
+import dev.aftersales.dispatch.assignment.domain.EarlierVisit;
 import dev.aftersales.dispatch.assignment.domain.FeeConsent;
 import dev.aftersales.dispatch.assignment.domain.FeeConsentChallenge;
 import dev.aftersales.dispatch.assignment.domain.FeeQuote;
@@ -23,6 +26,11 @@ import java.util.List;
  * archive does not know. {@code priority} is the case's (NORMAL, HIGH, URGENT); {@code withdrawal}
  * says the case was taken back and, once on site, that it waits for the technician's acknowledgement;
  * {@code consentCode} is the code last sent to the customer for a fee above the quote (never the code).
+ *
+ * <p>The brief (on the list and the assignment, absent from the answers of actions): {@code model} and
+ * {@code warranty} on the day the customer called, {@code callCount}, the customer's own {@code
+ * customerRequest}; on the assignment only, the machine's {@code earlierVisits} (newest first, at most
+ * five) and {@code repeatFailure} (a visit for another case within 30 days before this one began).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TechnicianAssignmentView(
@@ -47,7 +55,13 @@ record TechnicianAssignmentView(
         String resolutionActionId,
         InstallationRequest installation,
         Withdrawal withdrawal,
-        ConsentCodeView consentCode) {
+        ConsentCodeView consentCode,
+        String model,
+        CaseWarranty warranty,
+        Integer callCount,
+        String customerRequest,
+        List<EarlierVisit> earlierVisits,
+        Boolean repeatFailure) {
 
     /** The consent code last sent for this case: for up to how much, until when, how many tries are left. */
     record ConsentCodeView(BigDecimal amount, Instant expiresAt, int triesLeft) {
@@ -60,6 +74,14 @@ record TechnicianAssignmentView(
     }
 
     static TechnicianAssignmentView of(Assignment a) {
+        return of(a, null);
+    }
+
+    static TechnicianAssignmentView of(AssignmentBrief brief) {
+        return of(brief.assignment(), brief);
+    }
+
+    private static TechnicianAssignmentView of(Assignment a, AssignmentBrief brief) {
         return new TechnicianAssignmentView(
                 a.id(),
                 a.complaintId(),
@@ -82,6 +104,12 @@ record TechnicianAssignmentView(
                 a.resolutionActionId(),
                 a.installation(),
                 a.withdrawal(),
-                ConsentCodeView.of(a.consentChallenge()));
+                ConsentCodeView.of(a.consentChallenge()),
+                brief == null ? null : brief.model(),
+                brief == null ? null : brief.warranty(),
+                brief == null ? null : brief.callCount(),
+                brief == null ? null : brief.customerRequest(),
+                brief == null ? null : brief.earlierVisits(),
+                brief == null ? null : brief.repeatFailure());
     }
 }

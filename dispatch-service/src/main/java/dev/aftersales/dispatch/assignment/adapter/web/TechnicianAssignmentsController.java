@@ -9,6 +9,7 @@ import dev.aftersales.dispatch.assignment.application.AcceptAssignment;
 import dev.aftersales.dispatch.assignment.application.AcknowledgeWithdrawal;
 import dev.aftersales.dispatch.assignment.application.ApplyOfflineUpdates;
 import dev.aftersales.dispatch.assignment.application.AskForConsentCode;
+import dev.aftersales.dispatch.assignment.application.BriefAssignments;
 import dev.aftersales.dispatch.assignment.application.CompleteVisit;
 import dev.aftersales.dispatch.assignment.application.CompleteVisitCommand;
 import dev.aftersales.dispatch.assignment.application.ConfirmConsentCode;
@@ -160,6 +161,7 @@ class TechnicianAssignmentsController {
     }
 
     private final OwnAssignments own;
+    private final BriefAssignments briefs;
     private final RequestParts requestParts;
     private final CompleteVisit completeVisit;
     private final AcceptAssignment acceptAssignment;
@@ -175,6 +177,7 @@ class TechnicianAssignmentsController {
 
     TechnicianAssignmentsController(
             OwnAssignments own,
+            BriefAssignments briefs,
             RequestParts requestParts,
             CompleteVisit completeVisit,
             AcceptAssignment acceptAssignment,
@@ -188,6 +191,7 @@ class TechnicianAssignmentsController {
             AcknowledgeWithdrawal acknowledgeWithdrawal,
             CurrentUser currentUser) {
         this.own = own;
+        this.briefs = briefs;
         this.requestParts = requestParts;
         this.completeVisit = completeVisit;
         this.acceptAssignment = acceptAssignment;
@@ -297,14 +301,14 @@ class TechnicianAssignmentsController {
 
     @GetMapping
     List<TechnicianAssignmentView> list() {
-        return own.list(currentUser.technicianId()).stream()
+        return briefs.listed(own.list(currentUser.technicianId())).stream()
                 .map(TechnicianAssignmentView::of)
                 .toList();
     }
 
     @GetMapping("/{assignmentId}")
     TechnicianAssignmentView get(@PathVariable String assignmentId) {
-        return TechnicianAssignmentView.of(own.get(currentUser.technicianId(), assignmentId));
+        return TechnicianAssignmentView.of(briefs.of(own.get(currentUser.technicianId(), assignmentId)));
     }
 
     /**
