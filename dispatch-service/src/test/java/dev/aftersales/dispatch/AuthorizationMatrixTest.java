@@ -219,6 +219,9 @@ class AuthorizationMatrixTest {
                             .state(AuthorizationMatrix.stored(mongo, "assignments", assignment.id()));
                 })
                 .door(
+                        "GET /api/dealers/{dealerId}/first-time-fix",
+                        scene -> Target.at("/api/dealers/" + scene.owner().dealerId() + "/first-time-fix"))
+                .door(
                         "PUT /api/technicians/{technicianId}/availability",
                         scene -> Target.at("/api/technicians/" + scene.owner().technicianId() + "/availability")
                                 .json("{\"workStart\": \"08:00\", \"workEnd\": \"18:00\"}")

@@ -81,6 +81,9 @@ class AuthorizationMatrixTest {
                             + JSON.readTree(answered).path("surveyId").asString());
                 })
                 .door("GET /api/servqual/scores", scene -> Target.at("/api/servqual/scores?by=dealer"))
+                .door(
+                        "GET /api/dealers/{dealerId}/servqual",
+                        scene -> Target.at("/api/dealers/" + scene.owner().dealerId() + "/servqual?by=technician"))
                 .door("PUT /api/customers/{customerId}/tier", scene -> {
                     // not "CU-…": other tests of this context list care tasks of customers by that prefix
                     var customerId = "MX-" + UUID.randomUUID().toString().substring(0, 8);

@@ -117,15 +117,15 @@ class CallLogTest extends HotlineSliceTest {
             assertThat(hotline.register(AGENT, form.toString()).statusCode()).isEqualTo(200);
             assertThat(hotline.register(AGENT, form.toString()).statusCode()).isEqualTo(200);
 
-            var logged = new java.util.ArrayList<Integer>();
             tap.await(
-                    s -> {
-                        if (id.equals(s.key()) && s.is(RepeatCallLogged.class)) {
-                            logged.add(s.as(RepeatCallLogged.class).callCount());
-                        }
-                        return logged.size() == 2;
-                    },
+                    s -> id.equals(s.key())
+                            && s.is(RepeatCallLogged.class)
+                            && s.as(RepeatCallLogged.class).callCount() == 3,
                     WAIT);
+            var logged = tap.drain(java.time.Duration.ZERO).stream()
+                    .filter(s -> id.equals(s.key()) && s.is(RepeatCallLogged.class))
+                    .map(s -> s.as(RepeatCallLogged.class).callCount())
+                    .toList();
             assertThat(logged).containsExactly(2, 3);
         }
     }

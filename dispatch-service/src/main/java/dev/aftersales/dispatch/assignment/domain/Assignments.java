@@ -44,6 +44,9 @@ public interface Assignments {
     /** Every assignment of the case: its first round, reopened rounds and visits for resolution actions. */
     List<Assignment> ofComplaint(String complaintId);
 
+    /** The dealer's assignments whose visit was completed in {@code [from, until)}. */
+    List<Assignment> completedForDealer(String dealerId, Instant from, Instant until);
+
     /** Every assignment of the machine, any round, any status. */
     List<Assignment> ofMachine(String serialNumber);
 }

@@ -99,6 +99,15 @@ public class InMemoryAssignments implements Assignments {
     }
 
     @Override
+    public List<Assignment> completedForDealer(String dealerId, java.time.Instant from, java.time.Instant until) {
+        return byId.values().stream()
+                .filter(a -> dealerId.equals(a.dealerId()) && a.visit() != null)
+                .filter(a -> !a.visit().completedAt().isBefore(from)
+                        && a.visit().completedAt().isBefore(until))
+                .toList();
+    }
+
+    @Override
     public List<Assignment> ofMachine(String serialNumber) {
         return byId.values().stream()
                 .filter(a -> serialNumber.equals(a.serialNumber()))

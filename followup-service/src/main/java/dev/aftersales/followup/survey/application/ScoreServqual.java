@@ -1,5 +1,6 @@
 package dev.aftersales.followup.survey.application;
 
+import dev.aftersales.chassis.web.ReportPeriod;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.survey.domain.ServqualScore;
 import dev.aftersales.followup.survey.domain.Survey;
@@ -58,8 +59,17 @@ public class ScoreServqual {
 
     /** Groups with at least one customer, by key; surveys without a key for the grouping are left out. */
     public List<GroupScore> by(Grouping grouping) {
+        return grouped(surveys.all(), grouping);
+    }
+
+    /** The dealer's own scores over a period, grouped (by technician, period or all). */
+    public List<GroupScore> ofDealer(String dealerId, ReportPeriod period, Grouping grouping) {
+        return grouped(surveys.ofDealer(dealerId, period.start(), period.end()), grouping);
+    }
+
+    private List<GroupScore> grouped(List<Survey> answered, Grouping grouping) {
         Function<Survey, String> key = s -> grouping.key.apply(s, businessZone);
-        Map<String, List<ServqualScore>> byKey = surveys.all().stream()
+        Map<String, List<ServqualScore>> byKey = answered.stream()
                 .filter(s -> key.apply(s) != null)
                 .collect(Collectors.groupingBy(
                         key, TreeMap::new, Collectors.mapping(Survey::score, Collectors.toList())));

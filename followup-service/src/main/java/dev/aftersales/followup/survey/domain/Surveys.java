@@ -1,5 +1,6 @@
 package dev.aftersales.followup.survey.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,7 @@ public interface Surveys {
     boolean add(Survey survey);
 
     List<Survey> all();
+
+    /** The dealer's surveys answered in {@code [from, until)}. */
+    List<Survey> ofDealer(String dealerId, Instant from, Instant until);
 }

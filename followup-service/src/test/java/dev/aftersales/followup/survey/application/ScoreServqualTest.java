@@ -95,6 +95,15 @@ class ScoreServqualTest {
         public boolean add(Survey survey) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<Survey> ofDealer(String dealerId, java.time.Instant from, java.time.Instant until) {
+            return all.stream()
+                    .filter(s -> dealerId.equals(s.subject().dealerId()))
+                    .filter(s ->
+                            !s.answeredAt().isBefore(from) && s.answeredAt().isBefore(until))
+                    .toList();
+        }
     }
 
     final ScoreServqual scores = new ScoreServqual(new InMemorySurveys(List.of(A, B)), ZoneId.of("Asia/Shanghai"));
@@ -135,6 +144,21 @@ class ScoreServqualTest {
 
         assertScore(dealers.get("D-1"), 1, -0.6, -1.5, -1, 1, -2, 0.5);
         assertScore(dealers.get("D-2"), 1, -0.5, -0.5, 0.5, -1.5, 1, -2);
+    }
+
+    @Test
+    void a_dealer_reads_only_its_own_customers_scores_and_only_those_of_the_period() {
+        var zone = ZoneId.of("Asia/Shanghai");
+        var march = dev.aftersales.chassis.web.ReportPeriod.of(
+                "2026-03-01", "2026-03-31", java.time.Clock.fixed(AT, zone), zone);
+        var april = dev.aftersales.chassis.web.ReportPeriod.of(
+                "2026-04-01", "2026-04-30", java.time.Clock.fixed(AT, zone), zone);
+
+        var own = byKey(scores.ofDealer("D-1", march, ScoreServqual.Grouping.TECHNICIAN));
+
+        assertThat(own).containsOnlyKeys("T-1");
+        assertScore(own.get("T-1"), 1, -0.6, -1.5, -1, 1, -2, 0.5);
+        assertThat(scores.ofDealer("D-1", april, ScoreServqual.Grouping.ALL)).isEmpty();
     }
 
     @Test

@@ -45,6 +45,8 @@ class MongoAssignments implements Assignments {
         indexes.createIndex(new Index("offerExpiresAt", Sort.Direction.ASC).sparse());
         // the appointment sweep's due appointments; only booked assignments have the field
         indexes.createIndex(new Index("appointmentDueAt", Sort.Direction.ASC).sparse());
+        // a dealer's visits completed in a period (first-time fix)
+        indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("visit.completedAt", Sort.Direction.ASC));
     }
 
     @Override
@@ -107,6 +109,15 @@ class MongoAssignments implements Assignments {
     @Override
     public List<Assignment> ofComplaint(String complaintId) {
         return find(query(where("complaintId").is(complaintId)).with(OLDEST_DECISION_FIRST));
+    }
+
+    @Override
+    public List<Assignment> completedForDealer(String dealerId, Instant from, Instant until) {
+        return find(query(where("dealerId")
+                .is(dealerId)
+                .and("visit.completedAt")
+                .gte(from)
+                .lt(until)));
     }
 
     @Override

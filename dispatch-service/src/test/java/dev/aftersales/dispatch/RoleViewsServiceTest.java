@@ -30,12 +30,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Issue 17, the technician's view: before going, the technician sent to a case sees the machine's
- * model and its warranty on the day the customer called, how often the customer has called, what the
- * customer asks for, the machine's earlier visits and whether this is a repeat failure.
+ * Issue 17, each role's view. The technician's: before going, the technician sent to a case sees the
+ * machine's model and its warranty on the day the customer called, how often the customer has called,
+ * what the customer asks for, the machine's earlier visits and whether this is a repeat failure. The
+ * dealer's: its first-time-fix rate, in all and per technician, its own only.
  */
 @ServiceSliceTest
-class TechnicianBriefServiceTest {
+class RoleViewsServiceTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -53,6 +54,7 @@ class TechnicianBriefServiceTest {
     TestEvents events;
     String serial;
     String technician;
+    String dealer;
     String token;
 
     /** One machine of its own per test, installed 500 days ago by its own technician: only the main parts are covered. */
@@ -63,16 +65,17 @@ class TechnicianBriefServiceTest {
         var tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         serial = "BR-" + tag;
         technician = "BR-T-" + tag;
-        token = TestTokens.technician(technician, "BR-SH");
+        dealer = "BR-D-" + tag;
+        token = TestTokens.technician(technician, dealer);
         var installedOn = LocalDate.ofInstant(clock.instant(), SHANGHAI).minusDays(500);
         var archive = """
-                {"dealers": [{"dealerId": "BR-SH", "name": "上海浦东经销商", "regionCode": "310115"}],
-                 "technicians": [{"technicianId": "%s", "name": "周师傅", "dealerId": "BR-SH", "active": true,
+                {"dealers": [{"dealerId": "%1$s", "name": "上海浦东经销商", "regionCode": "310115"}],
+                 "technicians": [{"technicianId": "%2$s", "name": "周师傅", "dealerId": "%1$s", "active": true,
                                   "productLines": ["WATER_PURIFIER"]}],
-                 "installations": [{"serialNumber": "%s", "model": "RO-900", "productLine": "WATER_PURIFIER",
-                   "customerId": "CU-BR", "dealerId": "BR-SH", "installerId": "%s", "installedOn": "%s",
+                 "installations": [{"serialNumber": "%3$s", "model": "RO-900", "productLine": "WATER_PURIFIER",
+                   "customerId": "CU-BR", "dealerId": "%1$s", "installerId": "%2$s", "installedOn": "%4$s",
                    "site": {"address": "上海市浦东新区锦绣路1号", "regionCode": "310115"}}]}
-                """.formatted(technician, serial, technician, installedOn);
+                """.formatted(dealer, technician, serial, installedOn);
         var imported = api.post("/api/archive/import", TestTokens.ops(), archive);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }
@@ -146,6 +149,45 @@ class TechnicianBriefServiceTest {
                 .containsExactly("MAIN_PARTS_ONLY");
         // History is the assignment's own view, not the list's.
         assertThat((List<?>) JsonPath.read(listed, item + ".earlierVisits")).isEmpty();
+    }
+
+    @Test
+    void a_dealer_reads_its_first_time_fix_rate_in_all_and_per_technician_and_no_other_dealers() throws Exception {
+        for (var request : List.of("不出水", "又不出水了")) {
+            var assigned = register(serial, request);
+            var completed = api.post(
+                    "/api/technician/assignments/" + assigned.assignmentId() + "/completion",
+                    token,
+                    "{\"diagnosis\": \"滤芯堵塞\", \"feeCharged\": 0, \"fixed\": true}");
+            assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+        }
+        var own = TestTokens.dealer("dealer-" + dealer, dealer);
+        var path = "/api/dealers/" + dealer + "/first-time-fix";
+
+        var scores = api.get(path, own);
+
+        assertThat(scores.statusCode()).as(scores.body()).isEqualTo(200);
+        // The second visit came within 30 days of the first: a repeat, not a first-time fix.
+        assertThat((Integer) JsonPath.read(scores.body(), "$.visits")).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(scores.body(), "$.firstTimeFixes")).isEqualTo(1);
+        assertThat((Double) JsonPath.read(scores.body(), "$.rate")).isEqualTo(0.5);
+        assertThat((List<String>) JsonPath.read(scores.body(), "$.technicians[*].technicianId"))
+                .containsExactly(technician);
+        var today = LocalDate.ofInstant(clock.instant(), SHANGHAI);
+        assertThat((String) JsonPath.read(scores.body(), "$.from"))
+                .isEqualTo(today.minusDays(29).toString());
+
+        var lastYear = api.get(path + "?from=" + today.minusYears(1) + "&to=" + today.minusYears(1), own);
+        assertThat((Integer) JsonPath.read(lastYear.body(), "$.visits")).isZero();
+        assertThat((Double) JsonPath.read(lastYear.body(), "$.rate")).isNull();
+        var otherDealer = api.get(path, TestTokens.dealer("dealer-x", "BR-OTHER"));
+        assertThat(otherDealer.statusCode()).isEqualTo(404);
+        var badFrom = api.get(path + "?from=yesterday", own);
+        assertThat(badFrom.statusCode()).isEqualTo(400);
+        assertThat(badFrom.body()).contains("\"field\":\"from\"");
+        var tooLong = api.get(path + "?from=2024-01-01&to=2026-01-01", own);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("\"field\":\"to\"");
     }
 
     private TechnicianAssigned register(String serialNumber, String request) {
