@@ -57,7 +57,13 @@ import org.springframework.kafka.support.SendResult;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int RECENTLY_SENT_KEPT = 50_000;
+    /**
+     * Enough for the seconds between loading an aggregate and saving it (an older copy written back
+     * after the relay removed its events); a miss only sends an event again under its id, which
+     * consumers drop. Not more: behind a bulk import every id held is heap that the import's size
+     * would decide (50,000 ids were about 6 MiB).
+     */
+    private static final int RECENTLY_SENT_KEPT = 10_000;
 
     /** The collection of marks of pending events. */
     public static final String MARKERS = "outbox_markers";
@@ -223,16 +229,35 @@ public class OutboxRelay implements SmartLifecycle {
     public int sweep(Duration grace) {
         var cutoff = wall.instant().minus(grace);
         var marked = new LinkedHashMap<String, Map<String, List<Document>>>();
+        // Behind a bulk import the marks of events still queued or being sent are many: those are left
+        // alone, and no more aggregates are read than the queue has room for, so neither this heap nor the
+        // store's work grows with the backlog. The rest waits for the next sweep.
+        var room = Math.max(batchSize, maxQueued - queue.size());
+        int aggregates = 0;
+        int notRead = 0;
         for (var mark : mongo.getCollection(MARKERS)
                 .find(Filters.and(
                         Filters.in("collection", List.copyOf(collections)),
                         Filters.lt("raisedAt", java.util.Date.from(cutoff))))) {
-            marked.computeIfAbsent(mark.getString("collection"), c -> new LinkedHashMap<>())
-                    .computeIfAbsent(mark.getString("aggregateId"), a -> new ArrayList<>())
-                    .add(mark);
+            if (inFlight.contains(mark.getString("eventId"))) {
+                notRead++;
+                continue;
+            }
+            var byAggregate = marked.computeIfAbsent(mark.getString("collection"), c -> new LinkedHashMap<>());
+            var marks = byAggregate.get(mark.getString("aggregateId"));
+            if (marks == null) {
+                if (aggregates >= room) {
+                    notRead++;
+                    continue;
+                }
+                aggregates++;
+                marks = new ArrayList<>();
+                byAggregate.put(mark.getString("aggregateId"), marks);
+            }
+            marks.add(mark);
         }
         int found = 0;
-        int unpublished = 0;
+        int unpublished = notRead;
         var stale = new ArrayList<WriteModel<Document>>();
         for (var byCollection : marked.entrySet()) {
             var collection = byCollection.getKey();
