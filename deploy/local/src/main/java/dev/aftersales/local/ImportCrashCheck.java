@@ -81,7 +81,14 @@ public final class ImportCrashCheck {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        var failures = new ImportCrashCheck().run(rows, dataDir.toAbsolutePath().normalize());
+        var data = dataDir.toAbsolutePath().normalize();
+        List<String> failures;
+        try {
+            failures = new ImportCrashCheck().run(rows, data);
+        } finally {
+            // the services and the broker of a launcher killed and not started again
+            ChildProcess.stopLeftovers(data);
+        }
         if (failures.isEmpty()) {
             System.out.println("[import-crash-check] PASSED");
             System.exit(0);
@@ -144,12 +151,12 @@ public final class ImportCrashCheck {
             // The job as the store kept it: the crash must have come in the middle of it.
             System.out.printf(
                     Locale.ROOT,
-                    "[import-crash-check] after the restart the job is %s at chunk %d of %d%n",
+                    "[import-crash-check] after the restart the job is %s with %,d of %,d rows read%n",
                     job.get("state").asString(),
-                    job.get("chunksDone").asInt(),
-                    job.get("chunks").asInt());
+                    job.get("rowsRead").asInt(),
+                    job.get("rows").asInt());
             if (!"RUNNING".equals(job.get("state").asString())
-                    || job.get("chunksDone").asInt() == 0) {
+                    || job.get("rowsRead").asInt() == 0) {
                 failures.add("the kill did not come in the middle of the job (" + job
                         + "): nothing was tested; try a larger --rows");
                 return failures;
@@ -184,7 +191,7 @@ public final class ImportCrashCheck {
         var from = Instant.now();
         while (Duration.between(from, Instant.now()).compareTo(JOB_TIMEOUT) < 0) {
             var state = job(job, token);
-            if (state.get("chunksDone").asInt() > 0
+            if (state.get("rowsRead").asInt() > 0
                     || !"RUNNING".equals(state.get("state").asString())) {
                 return;
             }
