@@ -65,6 +65,8 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private static final int RECENTLY_SENT_KEPT = 10_000;
 
+    private static final int DUPLICATE_KEY = 11000;
+
     /** The collection of marks of pending events. */
     public static final String MARKERS = "outbox_markers";
 
@@ -194,20 +196,27 @@ public class OutboxRelay implements SmartLifecycle {
         var marks = new ArrayList<WriteModel<Document>>();
         pending.forEach((aggregateId, events) -> {
             for (var event : events) {
-                marks.add(new UpdateOneModel<>(
-                        Filters.eq("_id", markKey(collection, aggregateId, event.eventId())),
-                        Updates.combine(
-                                Updates.setOnInsert("collection", collection),
-                                Updates.setOnInsert("aggregateId", aggregateId),
-                                Updates.setOnInsert("eventId", event.eventId()),
-                                Updates.setOnInsert("raisedAt", java.util.Date.from(event.wallTime())),
-                                Updates.setOnInsert("markedAt", now)),
-                        new com.mongodb.client.model.UpdateOptions().upsert(true)));
+                marks.add(new com.mongodb.client.model.InsertOneModel<>(
+                        new Document("_id", markKey(collection, aggregateId, event.eventId()))
+                                .append("collection", collection)
+                                .append("aggregateId", aggregateId)
+                                .append("eventId", event.eventId())
+                                .append("raisedAt", java.util.Date.from(event.wallTime()))
+                                .append("markedAt", now)));
             }
         });
-        if (!marks.isEmpty()) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        // Inserts, not upserts (an upsert looks its key up first; a bulk import writes three marks a row).
+        // A mark that exists already is left as it is: its key is taken.
+        try {
             mongo.getCollection(MARKERS)
                     .bulkWrite(marks, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
         }
     }
 
