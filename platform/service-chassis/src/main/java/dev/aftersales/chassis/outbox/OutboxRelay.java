@@ -238,9 +238,9 @@ public class OutboxRelay implements SmartLifecycle {
     public int sweep(Duration grace) {
         var cutoff = wall.instant().minus(grace);
         var marked = new LinkedHashMap<String, Map<String, List<Document>>>();
-        // Behind a bulk import the marks of events still queued or being sent are many: those are left
-        // alone, and no more aggregates are read than the queue has room for, so neither this heap nor the
-        // store's work grows with the backlog. The rest waits for the next sweep.
+        // Behind a bulk import the old marks are many: besides those already queued, no more aggregates are
+        // read than the queue has room for, so neither this heap nor the store's work grows with the backlog.
+        // The rest waits for the next sweep and counts as backlog unread.
         var room = Math.max(batchSize, maxQueued - queue.size());
         int aggregates = 0;
         int notRead = 0;
@@ -248,18 +248,18 @@ public class OutboxRelay implements SmartLifecycle {
                 .find(Filters.and(
                         Filters.in("collection", List.copyOf(collections)),
                         Filters.lt("raisedAt", java.util.Date.from(cutoff))))) {
-            if (inFlight.contains(mark.getString("eventId"))) {
-                notRead++;
-                continue;
-            }
             var byAggregate = marked.computeIfAbsent(mark.getString("collection"), c -> new LinkedHashMap<>());
             var marks = byAggregate.get(mark.getString("aggregateId"));
             if (marks == null) {
-                if (aggregates >= room) {
+                // queued already: read (their count is the queue's, bounded) but not taking the room
+                var queued = inFlight.contains(mark.getString("eventId"));
+                if (!queued && aggregates >= room) {
                     notRead++;
                     continue;
                 }
-                aggregates++;
+                if (!queued) {
+                    aggregates++;
+                }
                 marks = new ArrayList<>();
                 byAggregate.put(mark.getString("aggregateId"), marks);
             }
