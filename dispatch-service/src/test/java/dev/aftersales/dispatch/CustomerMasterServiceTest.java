@@ -270,6 +270,77 @@ class CustomerMasterServiceTest {
                 .isEqualTo("[]");
     }
 
+    @Test
+    void rows_of_one_import_with_new_phones_become_one_customer_each_keyed_by_phone_and_announced_once()
+            throws Exception {
+        var base = ThreadLocalRandom.current().nextInt(10_000_000, 99_999_000);
+        var csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 40; i++) {
+            // every tenth row without a customer id: the master gives them one
+            csv.append(prefix)
+                    .append('-')
+                    .append(i)
+                    .append(",RO-400,WATER_PURIFIER,")
+                    .append(i % 10 == 0 ? "" : prefix + "-C" + i)
+                    .append(",D-SH,T-001,2024-05-03,上海市张江路1号,310115,,,客户")
+                    .append(i)
+                    .append(",137")
+                    .append(base + i)
+                    .append('\n');
+        }
+        try (var tap = EventTap.open(brokers, Topics.DISPATCH_CUSTOMERS)) {
+            var response = importCsv(csv.toString());
+            assertThat((Integer) JsonPath.read(response.body(), "$.loaded"))
+                    .as(response.body())
+                    .isEqualTo(40);
+            var customerIds = new java.util.HashSet<String>();
+            for (int i = 0; i < 40; i++) {
+                var customerId = installations
+                        .bySerialNumber(prefix + "-" + i)
+                        .orElseThrow()
+                        .customerId();
+                if (i % 10 != 0) {
+                    assertThat(customerId).isEqualTo(prefix + "-C" + i);
+                }
+                customerIds.add(customerId);
+                var key = mongo.findById("+86137" + (base + i), Document.class, "customer_phones");
+                assertThat(key.getString("customerId")).isEqualTo(customerId);
+                assertThat(mongo.findById(customerId, Document.class, "customers")
+                                .getString("name"))
+                        .isEqualTo("客户" + i);
+            }
+            assertThat(customerIds).hasSize(40);
+            var announced = new java.util.HashMap<String, java.util.Set<String>>();
+            Awaitility.await().atMost(WAIT).until(() -> {
+                tap.drain(Duration.ofMillis(300)).stream()
+                        .filter(s -> s.is(CustomerRecorded.class) && customerIds.contains(s.key()))
+                        .forEach(s -> announced
+                                .computeIfAbsent(s.key(), k -> new java.util.HashSet<>())
+                                .add(s.id()));
+                return announced.size() == 40;
+            });
+            assertThat(announced.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        }
+    }
+
+    @Test
+    void a_phone_key_whose_customer_a_stopped_import_never_wrote_gets_that_customer_from_the_next_row_with_it()
+            throws Exception {
+        // an import that claimed the key, then stopped before writing its customer
+        mongo.getCollection("customer_phones")
+                .insertOne(new Document("_id", "+86" + phone).append("customerId", prefix + "-K"));
+
+        var customerId = imported(prefix + "-1", null, "韩梅梅", phone);
+
+        assertThat(customerId).isEqualTo(prefix + "-K");
+        var shown = api.get("/api/customers/" + customerId, supervisor());
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        assertThat((String) JsonPath.read(shown.body(), "$.name")).isEqualTo("韩梅梅");
+        assertThat((List<String>) JsonPath.read(shown.body(), "$.phones")).containsExactly("+86" + phone);
+        assertThat(mongo.getCollection("customers").countDocuments(new Document("phones", "+86" + phone)))
+                .isEqualTo(1);
+    }
+
     private String imported(String serial, String customerId, String name, String phone) throws Exception {
         var csv = HEADER + "\n" + serial + ",RO-400,WATER_PURIFIER," + (customerId == null ? "" : customerId)
                 + ",D-SH,T-001,2024-05-03,上海市张江路1号,310115,,," + name + "," + phone + "\n";

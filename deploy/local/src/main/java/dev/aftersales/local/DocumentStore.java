@@ -169,8 +169,18 @@ final class DocumentStore implements AutoCloseable {
         @Override
         public synchronized Document handleCommand(
                 Channel channel, String databaseName, String command, Document query) {
+            long from = System.nanoTime();
             var answer = super.handleCommand(channel, databaseName, command, query);
-            return answer == null ? null : (Document) copy(answer);
+            var copied = answer == null ? null : (Document) copy(answer);
+            profile.count(databaseName, command, query, System.nanoTime() - from);
+            return copied;
+        }
+
+        private final CommandProfile profile = new CommandProfile();
+
+        /** What the commands since the last reset cost, per database, collection and command (benchmarks). */
+        CommandProfile profile() {
+            return profile;
         }
 
         /**

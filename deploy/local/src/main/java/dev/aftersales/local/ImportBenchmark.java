@@ -106,6 +106,8 @@ public final class ImportBenchmark {
     }
 
     private Result importRows(String prefix, int rows) throws Exception {
+        stack.storeProfile().reset();
+        var cpuBefore = stack.cpuTime();
         var peakHeap = new AtomicLong();
         var peakLive = new AtomicLong();
         var sampling = new AtomicBoolean(true);
@@ -162,6 +164,16 @@ public final class ImportBenchmark {
         long found = System.nanoTime();
         sampling.set(false);
         sampler.join();
+        var cpuAfter = stack.cpuTime();
+        cpuAfter.forEach((process, time) -> System.out.printf(
+                Locale.ROOT,
+                "cpu %-16s %6.1f s%n",
+                process,
+                (time.toMillis()
+                                - cpuBefore.getOrDefault(process, Duration.ZERO).toMillis())
+                        / 1000.0));
+        stack.storeProfile().report(rows).forEach(System.out::println);
+        printLiveHeap();
         var snapshot = stack.snapshotStore();
         var seconds = (done - start) / 1e9;
         System.out.printf(
@@ -187,6 +199,29 @@ public final class ImportBenchmark {
                         snapshot.took().toMillis(),
                         snapshot.bytes() / (1024.0 * 1024),
                         snapshot.documents()));
+    }
+
+    /** Dispatch's live objects by class (a full GC first), the largest twelve: what its heap holds after a run. */
+    private void printLiveHeap() {
+        var pid = stack.pidOf(Service.DISPATCH);
+        if (pid.isEmpty()) {
+            return;
+        }
+        try {
+            var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            var process = new ProcessBuilder(jcmd.toString(), pid.get().toString(), "GC.class_histogram")
+                    .redirectErrorStream(true)
+                    .start();
+            var lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            process.waitFor();
+            System.out.println("dispatch's live heap by class:");
+            lines.stream().limit(16).forEach(System.out::println);
+            lines.stream().filter(line -> line.startsWith("Total")).forEach(System.out::println);
+        } catch (Exception e) {
+            System.out.println("no class histogram of dispatch: " + e);
+        }
     }
 
     /** A gauge of dispatch's actuator, e.g. its heap in use, or its live heap after the last major GC. */

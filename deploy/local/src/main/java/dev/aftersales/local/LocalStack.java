@@ -173,6 +173,11 @@ public final class LocalStack implements AutoCloseable {
         return store.snapshot();
     }
 
+    /** What the store's commands cost, per database, collection and command (benchmarks). */
+    CommandProfile storeProfile() {
+        return store.backend().profile();
+    }
+
     /** The PEM public key the services verify tokens with. */
     public Path publicKeyFile() {
         return tokens.publicKeyFile();
@@ -269,6 +274,12 @@ public final class LocalStack implements AutoCloseable {
         services.forEach((service, process) ->
                 process.process().pid().flatMap(LocalStack::cpuOf).ifPresent(time -> cpu.put(service.id(), time)));
         return cpu;
+    }
+
+    /** The process id of a running service (benchmarks look into its heap). */
+    Optional<Long> pidOf(Service service) {
+        var process = services.get(service);
+        return process == null ? Optional.empty() : process.process().pid();
     }
 
     /** Stops the services, then the broker, then the store. Safe to call more than once. */

@@ -95,18 +95,16 @@ public class ImportInstallations {
      */
     void addNew(List<ImportedMachine> machines) {
         var today = LocalDate.now(clock);
-        records.addAllNew(machines.stream()
-                .map(machine -> machineCustomers
-                        .attached(machine, MachineCustomers.IMPORT)
-                        .toRecord(warranties, today))
+        records.addAllNew(machineCustomers.attachedAll(machines, MachineCustomers.IMPORT).stream()
+                .map(machine -> machine.toRecord(warranties, today))
                 .toList());
     }
 
     /**
-     * The row's machine as the archive would store it: under the customer id the master gives its
+     * The rows' machines as the archive would store them: under the customer id the master gives each
      * phone, so a row imported again compares equal to its record.
      */
-    ImportedMachine asArchived(ImportedMachine machine) {
-        return machineCustomers.known(machine);
+    List<ImportedMachine> asArchived(List<ImportedMachine> machines) {
+        return machineCustomers.knownAll(machines);
     }
 }

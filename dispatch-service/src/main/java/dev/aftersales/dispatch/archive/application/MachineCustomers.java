@@ -2,6 +2,8 @@ package dev.aftersales.dispatch.archive.application;
 
 import dev.aftersales.dispatch.archive.domain.ImportedMachine;
 import dev.aftersales.dispatch.customer.application.AttachCustomer;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** A machine's customer as the customer master knows them: where archive rows meet the master. */
@@ -31,6 +33,32 @@ class MachineCustomers {
             return machine;
         }
         return machine.withCustomerId(attachCustomer.attach(contactOf(machine), actor));
+    }
+
+    /** {@link #known} for many machines (an import's chunk): their phones read in one go. */
+    List<ImportedMachine> knownAll(List<ImportedMachine> machines) {
+        var withCustomer = machines.stream().filter(m -> m.customer() != null).toList();
+        var ids = attachCustomer.customerIdsOf(
+                withCustomer.stream().map(MachineCustomers::contactOf).toList());
+        return underIds(machines, ids);
+    }
+
+    /** {@link #attached} for many machines (an import's chunk): new customers written together. */
+    List<ImportedMachine> attachedAll(List<ImportedMachine> machines, String actor) {
+        var withCustomer = machines.stream().filter(m -> m.customer() != null).toList();
+        var ids = attachCustomer.attachAll(
+                withCustomer.stream().map(MachineCustomers::contactOf).toList(), actor);
+        return underIds(machines, ids);
+    }
+
+    /** The machines, those with a customer under the next of {@code ids} each. */
+    private static List<ImportedMachine> underIds(List<ImportedMachine> machines, List<String> ids) {
+        var result = new ArrayList<ImportedMachine>(machines.size());
+        var next = ids.iterator();
+        for (var machine : machines) {
+            result.add(machine.customer() == null ? machine : machine.withCustomerId(next.next()));
+        }
+        return result;
     }
 
     private static AttachCustomer.Contact contactOf(ImportedMachine machine) {

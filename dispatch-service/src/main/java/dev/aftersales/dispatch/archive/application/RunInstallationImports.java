@@ -1,7 +1,6 @@
 package dev.aftersales.dispatch.archive.application;
 
 import dev.aftersales.dispatch.DispatchProperties;
-import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Installations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -131,25 +131,30 @@ public class RunInstallationImports implements SmartLifecycle {
                 done.rejected());
     }
 
+    /** Reads what the chunk's rows meet in two round trips: their serials in the archive, their phones in the master. */
     private ChunkOutcome decide(ImportJobs.Chunk chunk) {
         var added = new ArrayList<Integer>();
         var rejected = new ArrayList<RowProblem>();
         var unchanged = 0;
-        var earlier = new HashMap<String, Installation>(); // rows of this chunk, not yet written
+        var good = chunk.rows().stream().filter(row -> row.problem() == null).toList();
+        var archived = importer.asArchived(good.stream().map(ParsedRow::machine).toList());
+        var current = new HashMap<>(installations.bySerialNumbers(archived.stream()
+                .map(machine -> machine.installation().serialNumber())
+                .collect(Collectors.toSet())));
+        var next = archived.iterator();
         for (var row : chunk.rows()) {
             if (row.problem() != null) {
                 rejected.add(new RowProblem(row.line(), row.problem()));
                 continue;
             }
-            var installation = importer.asArchived(row.machine()).installation();
+            var installation = next.next().installation();
             var serial = installation.serialNumber();
-            var current = earlier.containsKey(serial)
-                    ? earlier.get(serial)
-                    : installations.bySerialNumber(serial).orElse(null);
-            if (current == null) {
+            // rows of this chunk not yet written count as archived for the rows after them
+            var earlier = current.get(serial);
+            if (earlier == null) {
                 added.add(row.line());
-                earlier.put(serial, installation);
-            } else if (current.equals(installation)) {
+                current.put(serial, installation);
+            } else if (earlier.equals(installation)) {
                 unchanged++;
             } else {
                 rejected.add(new RowProblem(row.line(), ArchivedMachines.differs(serial)));

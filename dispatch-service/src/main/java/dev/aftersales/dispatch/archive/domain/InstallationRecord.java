@@ -67,7 +67,7 @@ public final class InstallationRecord {
             String complaintId) {
         var record = new InstallationRecord(installation, List.of(), null, new AggregateEvents());
         var site = installation.site();
-        record.events.raise(
+        record.events.raiseOnce(
                 new InstallationRecorded(
                         installation.serialNumber(),
                         installation.model(),
@@ -84,7 +84,9 @@ public final class InstallationRecord {
                         warranty.mainPartsUntil(),
                         thankYouCall,
                         complaintId),
-                installation.serialNumber());
+                installation.serialNumber(),
+                // a serial is recorded once: an import resumed after the store lost its write repeats this event
+                "dispatch/InstallationRecorded/" + installation.serialNumber());
         return record;
     }
 

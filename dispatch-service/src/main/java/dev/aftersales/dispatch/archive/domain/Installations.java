@@ -1,6 +1,9 @@
 package dev.aftersales.dispatch.archive.domain;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,4 +19,13 @@ public interface Installations {
     void addAll(List<Installation> installations);
 
     Optional<Installation> bySerialNumber(String serialNumber);
+
+    /** The archived ones of these machines, by serial number, in one round trip where the store allows. */
+    default Map<String, Installation> bySerialNumbers(Collection<String> serialNumbers) {
+        var found = new HashMap<String, Installation>();
+        for (var serial : serialNumbers) {
+            bySerialNumber(serial).ifPresent(installation -> found.put(serial, installation));
+        }
+        return found;
+    }
 }

@@ -48,7 +48,9 @@ public final class Customer {
                 false,
                 0);
         var customer = new Customer(id, state, null, new AggregateEvents());
-        customer.events.raise(new CustomerRecorded(id, name, state.phones(), null, true, at), id);
+        // a customer id is recorded once (an erased customer keeps it)
+        customer.events.raiseOnce(
+                new CustomerRecorded(id, name, state.phones(), null, true, at), id, "dispatch/CustomerRecorded/" + id);
         customer.events.audit("customer.recorded", actor, id, Map.of("phones", "1"), at);
         return customer;
     }

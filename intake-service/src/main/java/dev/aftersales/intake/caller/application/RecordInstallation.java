@@ -25,12 +25,11 @@ public class RecordInstallation {
 
     /** A machine as installed: kept unless the archive copy shows a correction already. */
     public void record(InstalledMachine machine) {
-        var current = archive.bySerialNumber(machine.serialNumber());
-        if (current.isPresent() && current.get().revision() > machine.revision()) {
+        // the serial exactly as dispatch keys it; one read (a bulk import sends thousands a second)
+        if (!archive.putUnlessLater(machine)) {
             log.debug("installation of {} is older than its correction; kept the correction", machine.serialNumber());
             return;
         }
-        archive.put(machine);
         log.debug("archived machine {}", machine.serialNumber());
     }
 }

@@ -9,6 +9,14 @@ public interface MachineArchive {
     /** Stores or replaces the machine's entry: the latest installation record wins. */
     void put(InstalledMachine machine);
 
+    /**
+     * Stores or replaces the entry of exactly this serial number unless it holds a later revision of
+     * the record (one read, for the archive stream's consumer).
+     *
+     * @return false when the stored entry was later and is kept
+     */
+    boolean putUnlessLater(InstalledMachine machine);
+
     Optional<InstalledMachine> bySerialNumber(String serialNumber);
 
     List<InstalledMachine> byPhone(String phone);

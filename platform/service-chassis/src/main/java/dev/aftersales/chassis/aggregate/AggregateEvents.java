@@ -54,8 +54,28 @@ public final class AggregateEvents {
 
     /** Raises {@code event}, keyed by {@code key} (the id whose order matters); it leaves with the next save. */
     public void raise(Record event, String key) {
+        raise(event, key, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Raises an event of a fact that happens once to its aggregate (a machine recorded, a customer
+     * recorded), under an id named by that fact: raised again because a store lost the write that
+     * held it (a local store restored from its last snapshot), it is the same event, and consumers
+     * drop it by its id.
+     *
+     * @param fact what names the fact uniquely, e.g. {@code "InstallationRecorded/" + serial}
+     */
+    public void raiseOnce(Record event, String key, String fact) {
+        raise(
+                event,
+                key,
+                UUID.nameUUIDFromBytes(fact.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString());
+    }
+
+    private void raise(Record event, String key, String eventId) {
         raised.add(new Raised(
-                UUID.randomUUID().toString(),
+                eventId,
                 event,
                 key,
                 EventClocks.business().instant(),

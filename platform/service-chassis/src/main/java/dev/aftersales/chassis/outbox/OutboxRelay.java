@@ -57,7 +57,15 @@ import org.springframework.kafka.support.SendResult;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int RECENTLY_SENT_KEPT = 50_000;
+    /**
+     * Enough for the seconds between loading an aggregate and saving it (an older copy written back
+     * after the relay removed its events); a miss only sends an event again under its id, which
+     * consumers drop. Not more: behind a bulk import every id held is heap that the import's size
+     * would decide (50,000 ids were about 6 MiB).
+     */
+    private static final int RECENTLY_SENT_KEPT = 10_000;
+
+    private static final int DUPLICATE_KEY = 11000;
 
     /** The collection of marks of pending events. */
     public static final String MARKERS = "outbox_markers";
@@ -188,20 +196,27 @@ public class OutboxRelay implements SmartLifecycle {
         var marks = new ArrayList<WriteModel<Document>>();
         pending.forEach((aggregateId, events) -> {
             for (var event : events) {
-                marks.add(new UpdateOneModel<>(
-                        Filters.eq("_id", markKey(collection, aggregateId, event.eventId())),
-                        Updates.combine(
-                                Updates.setOnInsert("collection", collection),
-                                Updates.setOnInsert("aggregateId", aggregateId),
-                                Updates.setOnInsert("eventId", event.eventId()),
-                                Updates.setOnInsert("raisedAt", java.util.Date.from(event.wallTime())),
-                                Updates.setOnInsert("markedAt", now)),
-                        new com.mongodb.client.model.UpdateOptions().upsert(true)));
+                marks.add(new com.mongodb.client.model.InsertOneModel<>(
+                        new Document("_id", markKey(collection, aggregateId, event.eventId()))
+                                .append("collection", collection)
+                                .append("aggregateId", aggregateId)
+                                .append("eventId", event.eventId())
+                                .append("raisedAt", java.util.Date.from(event.wallTime()))
+                                .append("markedAt", now)));
             }
         });
-        if (!marks.isEmpty()) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        // Inserts, not upserts (an upsert looks its key up first; a bulk import writes three marks a row).
+        // A mark that exists already is left as it is: its key is taken.
+        try {
             mongo.getCollection(MARKERS)
                     .bulkWrite(marks, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
         }
     }
 
@@ -223,16 +238,35 @@ public class OutboxRelay implements SmartLifecycle {
     public int sweep(Duration grace) {
         var cutoff = wall.instant().minus(grace);
         var marked = new LinkedHashMap<String, Map<String, List<Document>>>();
+        // Behind a bulk import the old marks are many: besides those already queued, no more aggregates are
+        // read than the queue has room for, so neither this heap nor the store's work grows with the backlog.
+        // The rest waits for the next sweep and counts as backlog unread.
+        var room = Math.max(batchSize, maxQueued - queue.size());
+        int aggregates = 0;
+        int notRead = 0;
         for (var mark : mongo.getCollection(MARKERS)
                 .find(Filters.and(
                         Filters.in("collection", List.copyOf(collections)),
                         Filters.lt("raisedAt", java.util.Date.from(cutoff))))) {
-            marked.computeIfAbsent(mark.getString("collection"), c -> new LinkedHashMap<>())
-                    .computeIfAbsent(mark.getString("aggregateId"), a -> new ArrayList<>())
-                    .add(mark);
+            var byAggregate = marked.computeIfAbsent(mark.getString("collection"), c -> new LinkedHashMap<>());
+            var marks = byAggregate.get(mark.getString("aggregateId"));
+            if (marks == null) {
+                // queued already: read (their count is the queue's, bounded) but not taking the room
+                var queued = inFlight.contains(mark.getString("eventId"));
+                if (!queued && aggregates >= room) {
+                    notRead++;
+                    continue;
+                }
+                if (!queued) {
+                    aggregates++;
+                }
+                marks = new ArrayList<>();
+                byAggregate.put(mark.getString("aggregateId"), marks);
+            }
+            marks.add(mark);
         }
         int found = 0;
-        int unpublished = 0;
+        int unpublished = notRead;
         var stale = new ArrayList<WriteModel<Document>>();
         for (var byCollection : marked.entrySet()) {
             var collection = byCollection.getKey();

@@ -7,8 +7,11 @@ import dev.aftersales.chassis.aggregate.OutboxEvent;
 import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.Installations;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -87,6 +90,17 @@ class MongoInstallations implements Installations {
                 relay.enqueue(collection, inserted.id(), events);
             }
         }
+    }
+
+    /** One read: {@code _id $in} is served by the {@code _id} index, also on the embedded store. */
+    @Override
+    public Map<String, Installation> bySerialNumbers(Collection<String> serialNumbers) {
+        var found = new HashMap<String, Installation>();
+        if (!serialNumbers.isEmpty()) {
+            mongo.find(query(where("_id").in(serialNumbers)), InstallationDocument.class)
+                    .forEach(document -> found.put(document.id(), document.installation()));
+        }
+        return found;
     }
 
     @Override

@@ -40,7 +40,20 @@ class MongoMachineArchive implements MachineArchive {
      */
     @Override
     public void put(InstalledMachine machine) {
+        write(machine, mongo.findById(machine.serialNumber(), MachineDocument.class));
+    }
+
+    @Override
+    public boolean putUnlessLater(InstalledMachine machine) {
         var before = mongo.findById(machine.serialNumber(), MachineDocument.class);
+        if (before != null && before.toMachine().revision() > machine.revision()) {
+            return false;
+        }
+        write(machine, before);
+        return true;
+    }
+
+    private void write(InstalledMachine machine, MachineDocument before) {
         mongo.save(MachineDocument.of(machine));
         var oldKey = before == null ? null : phoneKey(before.customerPhone());
         var newKey = phoneKey(machine.customerPhone());
