@@ -61,6 +61,9 @@ final class FeedStream implements WriteListener, AsyncListener {
 
     private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
     private int waitingBytes;
+    /** Bytes queued at connection, which the buffer limit does not count. */
+    private long allowance;
+
     private boolean closed;
     /** Set once the container said the connection takes writes; before that nothing is written. */
     private volatile boolean writable;
@@ -201,12 +204,21 @@ final class FeedStream implements WriteListener, AsyncListener {
 
     /** Queues bytes for the phone; a phone with more than the buffer waiting is dropped. */
     void send(byte[] chunk) {
+        send(chunk, false);
+    }
+
+    /** Queues what the phone is sent when it connects, whatever its size: it is bounded by the feed. */
+    void sendAtConnection(byte[] chunk) {
+        send(chunk, true);
+    }
+
+    private void send(byte[] chunk, boolean atConnection) {
         boolean queued;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            queued = enqueue(chunk, false);
+            queued = enqueue(chunk, atConnection);
         }
         if (queued) {
             pump();
@@ -215,12 +227,19 @@ final class FeedStream implements WriteListener, AsyncListener {
         }
     }
 
-    /** @return false when the chunk would overflow the buffer (nothing queued then); true when queued or closed */
-    private boolean enqueue(byte[] chunk, boolean unbounded) {
+    /**
+     * The buffer is counted beyond what was queued at connection, so a phone catching up on a long
+     * backlog is not dropped for a keep-alive queued behind it.
+     *
+     * @return false when the chunk would overflow the buffer (nothing queued then); true when queued or closed
+     */
+    private boolean enqueue(byte[] chunk, boolean atConnection) {
         if (closed) {
             return true;
         }
-        if (!unbounded && waitingBytes + chunk.length > bufferLimit) {
+        if (atConnection) {
+            allowance += chunk.length;
+        } else if (waitingBytes + chunk.length > bufferLimit + allowance) {
             return false;
         }
         waiting.add(chunk);
@@ -263,6 +282,8 @@ final class FeedStream implements WriteListener, AsyncListener {
                 }
                 if (chunk == null) {
                     out.flush();
+                    // Asked once more so that the container calls back when a flush could not finish.
+                    out.isReady();
                     return;
                 }
                 out.write(chunk);

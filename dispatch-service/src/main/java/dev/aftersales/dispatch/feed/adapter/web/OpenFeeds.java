@@ -134,10 +134,10 @@ class OpenFeeds implements FeedChanges, SmartLifecycle {
             byTechnician
                     .computeIfAbsent(technicianId, id -> ConcurrentHashMap.newKeySet())
                     .add(stream);
-            stream.send(retry());
+            stream.sendAtConnection(retry());
             push(stream, true);
             // Everything in the feed at connection time comes before the first keep-alive.
-            stream.send(FeedStream.KEEP_ALIVE);
+            stream.sendAtConnection(FeedStream.KEEP_ALIVE);
             out.setWriteListener(stream);
             return true;
         } catch (IOException | RuntimeException e) {
