@@ -63,7 +63,9 @@ public record DispatchProperties(
      * @param heartbeat how often an idle stream gets a keep-alive comment (proxies close silent connections)
      * @param retry the reconnect delay told to the app ({@code retry:}); each stream is told a random delay
      *     between this and twice this, so a dropped instance's phones do not all come back at once
-     * @param maxConnections open streams one instance takes; one more is refused with 503 and Retry-After
+     * @param maxConnections open streams one instance takes; one more is refused with 503 and Retry-After. Each
+     *     open stream holds about 110 KiB of heap (Tomcat's buffers and request state): the default suits the
+     *     local stack's 256 MiB; raise it with the heap
      * @param sendBuffer bytes a stream may have waiting for a phone that does not read; beyond that the
      *     phone is dropped (it resumes with Last-Event-ID) so it never holds up the others
      * @param ticketLifetime how long a ticket for {@code EventSource} stays valid (at most a minute)
@@ -73,7 +75,7 @@ public record DispatchProperties(
             @DefaultValue("PT5M") Duration maxStream,
             @DefaultValue("PT15S") Duration heartbeat,
             @DefaultValue("PT2S") Duration retry,
-            @DefaultValue("10000") int maxConnections,
+            @DefaultValue("1500") int maxConnections,
             @DefaultValue("65536") int sendBuffer,
             @DefaultValue("PT30S") Duration ticketLifetime,
             @DefaultValue("2") int pushThreads) {

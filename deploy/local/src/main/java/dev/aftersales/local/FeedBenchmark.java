@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Run: {@code java -cp "deploy/local/target/classes:deploy/local/target/lib/*"
  * dev.aftersales.local.FeedBenchmark --feeds 5000 --seconds 60 [--gets 20] [--assignments 10]
- * [--service-heap 256m]}.
+ * [--service-heap 1200m]}: every service's heap (dispatch needs about 110 KiB per open stream).
  */
 public final class FeedBenchmark {
 
@@ -91,12 +91,13 @@ public final class FeedBenchmark {
                 .withServicePort(Service.PARTS, ports.get(5))
                 .withServicePort(Service.FOLLOWUP, ports.get(6))
                 .withClassDataSharing(false);
-        if (options.containsKey("service-heap")) {
-            var heap = "-Xmx" + options.get("service-heap");
-            config = config.withServiceJvmOptions(config.serviceJvmOptions().stream()
-                    .map(o -> o.startsWith("-Xmx") ? heap : o)
-                    .toList());
-        }
+        var heap = "-Xmx" + options.getOrDefault("service-heap", "1200m");
+        var jvm = new ArrayList<>(config.serviceJvmOptions().stream()
+                .map(o -> o.startsWith("-Xmx") ? heap : o)
+                .toList());
+        // Dispatch's cap on open streams is set for the local stack's small heap; here it takes them all.
+        jvm.add("-Daftersales.dispatch.feed.max-connections=" + (feeds + 100));
+        config = config.withServiceJvmOptions(jvm);
         try (var stack = LocalStack.start(config)) {
             new FeedBenchmark(stack).run(feeds, seconds, gets, assignments);
         }
