@@ -7,14 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /** Runs the expiry release periodically ({@code aftersales.parts.expiry-sweep-interval}, default 5 min). */
 @Component
-class ExpirySweep implements SchedulingConfigurer, Sweep {
+class ExpirySweep implements Sweep {
 
     /** Lines per run; the rest wait for the next run. */
     static final int LINES_PER_RUN = 500;
@@ -31,9 +28,10 @@ class ExpirySweep implements SchedulingConfigurer, Sweep {
         this.interval = properties.expirySweepInterval();
     }
 
+    /** Scheduled by the chassis under the lease {@code sweep/<name>}: one instance scans at a time. */
     @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    public Optional<Duration> every() {
+        return Optional.of(interval);
     }
 
     void sweep() {
