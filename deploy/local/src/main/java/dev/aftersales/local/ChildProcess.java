@@ -108,6 +108,19 @@ final class ChildProcess {
         return exited;
     }
 
+    /** SIGKILL, as a crash would; returns once the process is gone. */
+    void kill() {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        if (running != null) {
+            running.destroyForcibly();
+            running.onExit().join();
+            deletePidFile();
+        }
+    }
+
     /** Runs the command to its end, for one-off tools such as the storage formatter. */
     void runToCompletion(Duration timeout) {
         synchronized (this) {
