@@ -43,10 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a stream of cases registered through the round-robin ports while one instance of every service
  *       is killed with SIGKILL: at the end no case is lost or doubled (cases per machine, assignments
  *       and registration events per case id, counted in the store and on the topics);
- *   <li>the platform clock is advanced past the first-answer deadline: each case's SLA clock breaches
- *       exactly once (the sweep runs on the surviving instances, under its lease);
  *   <li>the backlog gauge as the dashboard computes it over the instances' scrapes equals the count
- *       one instance makes of the same data (the store), and exactly one instance exports it.
+ *       one instance makes of the same data (the store), and exactly one instance exports it, with both
+ *       instances up and after one was killed (the survivor takes the lease over);
+ *   <li>the platform clock is advanced past the first-answer deadline: each case's SLA clock breaches
+ *       exactly once (the sweep runs on the surviving instances, under its lease).
  * </ol>
  *
  * Prints what it checked; exits 1 naming each failed check.
@@ -103,10 +104,12 @@ public final class TwoInstanceCheck {
 
     private void run(int cases) throws Exception {
         feedOnOneInstanceGetsAssignmentMadeThroughTheOther();
+        backlogGaugeCountedOnce("both instances up");
         var registered = streamOfCasesWhileOneInstanceOfEachServiceIsKilled(cases);
         noCaseLostOrDoubled(registered);
+        // Before the clock moves: past the first-answer deadline no case counts as waiting any more.
+        backlogGaugeCountedOnce("one instance killed");
         eachSlaBreachOnce(registered);
-        backlogGaugeCountedOnce();
     }
 
     // ---- 1. the feed ----
@@ -341,7 +344,7 @@ public final class TwoInstanceCheck {
 
     // ---- 4. the backlog gauge ----
 
-    private void backlogGaugeCountedOnce() throws Exception {
+    private void backlogGaugeCountedOnce(String when) throws Exception {
         long inStore;
         try (var mongo = MongoClients.create(stack.storeUri(Service.INTAKE))) {
             // The gauge's own filter (CaseBacklogGauges): open cases without an answer.
@@ -364,14 +367,15 @@ public final class TwoInstanceCheck {
         var max = exported.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         log(String.format(
                 Locale.ROOT,
-                "gauge: aftersales_intake_cases_unanswered by instance %s; dashboard max %s, sum %s; one instance's"
-                        + " count of the same data (the store) %d",
+                "gauge (%s): aftersales_intake_cases_unanswered by instance %s (none: not exported there);"
+                        + " dashboard max %s, sum %s; one instance's count of the same data (the store) %d",
+                when,
                 byInstance,
                 max,
                 sum,
                 inStore));
         if (!agreed) {
-            failures.add("gauge: the backlog over the instances (max " + max + ", sum " + sum
+            failures.add("gauge (" + when + "): the backlog over the instances (max " + max + ", sum " + sum
                     + ") is not the one-instance value " + inStore + " exported by one instance");
         }
     }
