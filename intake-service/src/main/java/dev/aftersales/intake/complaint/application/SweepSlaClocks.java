@@ -41,7 +41,7 @@ public class SweepSlaClocks implements Sweep {
         return Optional.of(interval);
     }
 
-    /** Runs at the business clock's now (the fixed-delay schedule). */
+    /** Runs at the business clock's now, lease or not (tests; the chassis schedules {@link #runDue} under the lease). */
     public int sweep() {
         return runDue(clock.instant());
     }

@@ -3,13 +3,15 @@ package dev.aftersales.parts.reservation.application;
 import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.stock.domain.Stocks;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Runs the expiry release periodically ({@code aftersales.parts.expiry-sweep-interval}, default 5 min). */
+/**
+ * Runs the expiry release periodically ({@code aftersales.parts.expiry-sweep-interval}, default 5 min),
+ * scheduled by the chassis under its lease, and at each step of the platform clock.
+ */
 @Component
 class ExpirySweep implements Sweep {
 
@@ -18,13 +20,11 @@ class ExpirySweep implements Sweep {
 
     private final ReleaseReservations release;
     private final Stocks stocks;
-    private final Clock clock;
     private final Duration interval;
 
-    ExpirySweep(ReleaseReservations release, Stocks stocks, Clock clock, PartsProperties properties) {
+    ExpirySweep(ReleaseReservations release, Stocks stocks, PartsProperties properties) {
         this.release = release;
         this.stocks = stocks;
-        this.clock = clock;
         this.interval = properties.expirySweepInterval();
     }
 
@@ -32,10 +32,6 @@ class ExpirySweep implements Sweep {
     @Override
     public Optional<Duration> every() {
         return Optional.of(interval);
-    }
-
-    void sweep() {
-        runDue(clock.instant());
     }
 
     @Override
