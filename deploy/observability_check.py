@@ -41,6 +41,18 @@ PLATFORM_LABELS = {"__name__", "instance", "le", "quantile"}
 BUSINESS_HISTOGRAMS = ["aftersales_intake_first_answer_seconds", "aftersales_assignments_time_to_assign_seconds",
                        "aftersales_visits_time_to_arrive_seconds", "aftersales_parts_time_until_ready_seconds",
                        "http_server_requests_seconds"]
+# Gauges counted from the database, exported by one instance of their service (its database-gauges
+# lease): summing them over instances would count them twice while two instances hand over.
+DATABASE_GAUGES = ["aftersales_intake_cases_unanswered", "aftersales_intake_cases_unanswered_overdue",
+                   "aftersales_intake_cases_unanswered_oldest", "aftersales_resolution_actions_overdue_cases",
+                   "aftersales_intake_cases_open", "aftersales_assignments_escalated_waiting",
+                   "aftersales_assignments_escalated_oldest", "aftersales_archive_installations",
+                   "aftersales_servqual_gap", "aftersales_survey_satisfaction_mean", "aftersales_returncalls_due",
+                   "aftersales_returncalls_overdue", "aftersales_care_silent", "aftersales_parts_stock_value",
+                   "aftersales_parts_backorders_open", "aftersales_parts_backorders_oldest",
+                   "aftersales_parts_backorders_waiting"]
+SUMMED_DATABASE_GAUGE = re.compile(
+    r"\bsum\b(\s+(by|without)\s*\([^)]*\))?\s*\(\s*(" + "|".join(DATABASE_GAUGES) + r")\b")
 # Series one service instance may export; a per-case or per-customer label would blow through it at once.
 SERIES_BUDGET = 5000
 MAX_VALUES_PER_LABEL = 60
@@ -94,6 +106,15 @@ def static(deploy):
                 failures.append(f"{label}: no query")
             if panel.get("datasource", {}).get("uid") != "aftersales-prometheus":
                 failures.append(f"{label}: not on the provisioned data source")
+            for target in panel.get("targets", []):
+                if SUMMED_DATABASE_GAUGE.search(target.get("expr", "")):
+                    failures.append(f"{label}: sums a database gauge over instances (take the max)")
+    for rules in sorted((deploy / "prometheus" / "rules").glob("*.yml")):
+        for group in yaml.safe_load(rules.read_text())["groups"]:
+            for rule in group["rules"]:
+                if SUMMED_DATABASE_GAUGE.search(str(rule.get("expr", ""))):
+                    failures.append(f"{rules.name}: {rule.get('alert') or rule.get('record')} sums a database gauge"
+                                    " over instances (take the max)")
     print(f"static: {len(alerts)} alerts and their promtool tests, {count} dashboard panels checked")
     return failures
 

@@ -120,16 +120,16 @@ until grep -q "demo-traffic\] playing" "$work/stack.log" 2>/dev/null; do
 done
 say "local stack ready, demo traffic playing"
 
-# The deploy configuration, pointed at this stack: ports, its OPS token, the rules by absolute path,
+# The deploy configuration, pointed at this stack: its targets file (the instances' ports), its OPS token, the rules by absolute path,
 # and a 5 s scrape interval so that rates have samples within a minute.
 config="$work/prometheus.yml"
-sed -e "s#127.0.0.1:8081#127.0.0.1:$intake#; s#127.0.0.1:8082#127.0.0.1:$dispatch#" \
-    -e "s#127.0.0.1:8083#127.0.0.1:$parts#; s#127.0.0.1:8084#127.0.0.1:$followup#" \
+sed -e "s#files: \[../../data/prometheus-targets.json\]#files: [$work/data/prometheus-targets.json]#" \
     -e "s#credentials_file: ../../data/prometheus-ops.token#credentials_file: $work/data/prometheus-ops.token#" \
     -e "s#^  - rules/\*.yml#  - $repo/deploy/prometheus/rules/*.yml#" \
     -e "s#scrape_interval: 15s#scrape_interval: 5s#; s#evaluation_interval: 15s#evaluation_interval: 5s#" \
     deploy/prometheus/prometheus.yml >"$config"
-for changed in "127.0.0.1:$intake" "$work/data/prometheus-ops.token" "$repo/deploy/prometheus/rules"; do
+grep -q "127.0.0.1:$intake\"" "$work/data/prometheus-targets.json" || fail "the stack wrote no Prometheus targets"
+for changed in "$work/data/prometheus-targets.json" "$work/data/prometheus-ops.token" "$repo/deploy/prometheus/rules"; do
   grep -q "$changed" "$config" || fail "could not point the configuration at the stack ($changed)"
 done
 say "promtool check config (the variant for this stack, with its token file and rules)"

@@ -32,6 +32,7 @@ final class ChildProcess {
     private final Path pidFile;
     private Process process;
     private boolean runsToCompletion;
+    private boolean killed;
 
     ChildProcess(String name, List<String> command, Path dataDir) {
         this.name = name;
@@ -76,7 +77,9 @@ final class ChildProcess {
 
     /** A process that stops without being asked is worth a line on the console: the stack is degraded. */
     private synchronized void reportUnexpectedExit(Process exited) {
-        if (process == exited && !runsToCompletion) {
+        if (process == exited && killed) {
+            System.out.println("[local-stack] " + name + " killed (SIGKILL)");
+        } else if (process == exited && !runsToCompletion) {
             System.out.println("[local-stack] " + name + " exited unexpectedly (exit code " + exited.exitValue()
                     + "); see " + log);
         }
@@ -106,6 +109,20 @@ final class ChildProcess {
         var exited = terminate(running.toHandle(), grace);
         deletePidFile();
         return exited;
+    }
+
+    /** SIGKILL, as a crash would; returns once the process is gone. */
+    void kill() {
+        Process running;
+        synchronized (this) {
+            running = process;
+            killed = true;
+        }
+        if (running != null) {
+            running.destroyForcibly();
+            running.onExit().join();
+            deletePidFile();
+        }
     }
 
     /** Runs the command to its end, for one-off tools such as the storage formatter. */

@@ -60,6 +60,29 @@ final class ClassDataArchive {
         return List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds=error", "-jar", appJar.toString());
     }
 
+    /**
+     * For a second instance of a service, started next to the first: maps the archive when a valid
+     * one exists, else runs the packaged jar; never extracts nor writes (the first instance does).
+     */
+    List<String> launchIfArchived() {
+        try {
+            if (Files.isRegularFile(archive)
+                    && Files.isRegularFile(appJar)
+                    && Files.isRegularFile(stamp)
+                    && Files.readString(stamp).equals(expectedStamp())) {
+                return List.of("-XX:SharedArchiveFile=" + archive, "-jar", appJar.toString());
+            }
+        } catch (IOException | RuntimeException e) {
+            // the packaged jar then
+        }
+        return List.of("-jar", jar.toString());
+    }
+
+    private String expectedStamp() {
+        return jar + " " + lastModified(jar) + " " + sizeOf(jar) + " " + System.getProperty("java.home") + " "
+                + System.getProperty("java.vm.version");
+    }
+
     /** After a stop within the grace period the archive written at exit is complete and becomes the one used. */
     void stopped(boolean gracefully) {
         try {
@@ -74,8 +97,7 @@ final class ClassDataArchive {
     }
 
     private void prepare() {
-        var expected = jar + " " + lastModified(jar) + " " + sizeOf(jar) + " " + System.getProperty("java.home") + " "
-                + System.getProperty("java.vm.version");
+        var expected = expectedStamp();
         try {
             if (Files.isRegularFile(appJar)
                     && Files.isRegularFile(stamp)

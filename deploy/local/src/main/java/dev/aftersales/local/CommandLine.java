@@ -18,6 +18,10 @@ final class CommandLine {
               --store-port=N          MongoDB-wire store (default 27017)
               --intake-port=N  --dispatch-port=N  --parts-port=N  --followup-port=N
                                       service ports (default 8081, 8082, 8083, 8084)
+              --instances N           N processes of each service (1-4, default 1) on the one broker and store;
+                                      each on a free port of its own, the service's port forwards connections
+                                      to them round-robin (per connection; SSE streams pass through); the
+                                      instances' ports are printed and written to <data>/prometheus-targets.json
               --infra-only            only the broker and the store (run the services yourself)
               --no-demo               do not load the demo archive into a fresh data folder
               --no-cds                run the packaged jars as they are, without class-data archives
@@ -45,9 +49,17 @@ final class CommandLine {
         var dataDir = Path.of("data");
         Path repoRoot = null;
         var options = new java.util.LinkedHashMap<String, String>();
-        for (var arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            var arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 return null;
+            }
+            if (arg.equals("--instances")) { // also written with a space, like --speed
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--instances needs a number, e.g. --instances 2");
+                }
+                options.put("instances", args[++i]);
+                continue;
             }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument " + arg);
@@ -72,6 +84,7 @@ final class CommandLine {
                 case "infra-only" -> config = config.withServices(false);
                 case "no-demo" -> config = config.withDemo(false);
                 case "no-cds" -> config = config.withClassDataSharing(false);
+                case "instances" -> config = config.withInstances(instances(option.getValue()));
                 default -> {
                     if (!name.endsWith("-port")) {
                         throw new IllegalArgumentException("unknown option --" + name);
@@ -108,6 +121,18 @@ final class CommandLine {
             throw new IllegalArgumentException("--" + name + " needs a value");
         }
         return value;
+    }
+
+    private static int instances(String value) {
+        if (!value.matches("\\d{1,2}")) {
+            throw new IllegalArgumentException("--instances needs a number, e.g. --instances 2, not '" + value + "'");
+        }
+        var count = Integer.parseInt(value);
+        if (count < 1 || count > LocalStackConfig.MAX_INSTANCES) {
+            throw new IllegalArgumentException(
+                    "--instances must be between 1 and " + LocalStackConfig.MAX_INSTANCES + ", not " + count);
+        }
+        return count;
     }
 
     private static int port(String value) {

@@ -40,10 +40,14 @@ public final class LocalStack implements AutoCloseable {
     /** The store's snapshot in the data dir. */
     static final String STORE_FILE = "store.snapshot";
 
+    /** Prometheus's file-based discovery of the services' instances, in the data dir. */
+    static final String PROMETHEUS_TARGETS = "prometheus-targets.json";
+
     private final LocalStackConfig config;
     private final TokenIssuer tokens;
     private final KafkaBroker broker;
-    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
+    private final List<RoundRobinForwarder> forwarders = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private final Instant startedAt = Instant.now();
     private final Map<String, Duration> milestones = new LinkedHashMap<>();
@@ -102,19 +106,35 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         for (var service : Service.values()) {
-            services.put(
-                    service,
-                    new ServiceProcess(
-                            service,
-                            config,
-                            broker.bootstrapServers(),
-                            broker.credentials().writeServiceFile(service),
-                            store.uri(service.id()),
-                            tokens.publicKeyFile()));
+            var credentials = broker.credentials().writeServiceFile(service);
+            var instances = new ArrayList<ServiceProcess>();
+            for (int instance = 1; instance <= config.instances(); instance++) {
+                instances.add(new ServiceProcess(
+                        service,
+                        instance,
+                        config.instances() == 1 ? config.port(service) : freePort(),
+                        config,
+                        broker.bootstrapServers(),
+                        credentials,
+                        store.uri(service.id()),
+                        tokens.publicKeyFile()));
+            }
+            services.put(service, List.copyOf(instances));
         }
-        log("starting intake, dispatch, parts and followup");
-        inParallel(services.values(), ServiceProcess::start, "start");
-        awaitReady(services.values());
+        log("starting intake, dispatch, parts and followup"
+                + (config.instances() > 1 ? ", " + config.instances() + " instances of each" : ""));
+        inParallel(allProcesses(), ServiceProcess::start, "start");
+        awaitReady(allProcesses());
+        if (config.instances() > 1) {
+            services.forEach((service, instances) -> forwarders.add(RoundRobinForwarder.start(
+                    service.id(),
+                    config.host(),
+                    config.port(service),
+                    instances.stream()
+                            .map(p -> new InetSocketAddress(config.host(), p.port()))
+                            .toList())));
+        }
+        writePrometheusTargets();
         milestone("services ready");
         // After dispatch, which creates the gateway's topic: a consumer waiting for it warns every second.
         startSmsGateway();
@@ -229,9 +249,26 @@ public final class LocalStack implements AutoCloseable {
         return demoTokens;
     }
 
-    /** Stops one service gracefully (as an operator would for a deployment); the rest keep running. */
+    /** Stops one service (all its instances) gracefully, as an operator would for a deployment; the rest keep running. */
     public void stopService(Service service) {
-        services.get(service).stop();
+        inParallel(services.get(service), ServiceProcess::stop, "stop");
+    }
+
+    /** The URLs of a service's instances, each its own process ({@code --instances}); one URL with one instance. */
+    public List<URI> instanceUrls(Service service) {
+        return services.get(service).stream().map(ServiceProcess::url).toList();
+    }
+
+    /** Kills one instance (0-based) with SIGKILL, as a crash would; the others keep running. */
+    public void killInstance(Service service, int index) {
+        services.get(service).get(index).kill();
+    }
+
+    /** Starts one instance (0-based) again and waits until it is ready. */
+    public void startInstance(Service service, int index) {
+        var process = services.get(service).get(index);
+        process.start();
+        awaitReady(List.of(process));
     }
 
     public void stopService(String name) {
@@ -244,9 +281,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a stopped service again and waits until it is ready. */
     public void startService(Service service) {
-        var process = services.get(service);
-        process.start();
-        awaitReady(List.of(process));
+        var processes = services.get(service);
+        inParallel(processes, ServiceProcess::start, "start");
+        awaitReady(processes);
+    }
+
+    private List<ServiceProcess> allProcesses() {
+        return services.values().stream().flatMap(List::stream).toList();
     }
 
     /**
@@ -257,8 +298,11 @@ public final class LocalStack implements AutoCloseable {
         var rss = new LinkedHashMap<String, Long>();
         rssOf(ProcessHandle.current().pid()).ifPresent(bytes -> rss.put("launcher+store", bytes));
         broker.process().pid().flatMap(LocalStack::rssOf).ifPresent(bytes -> rss.put("kafka", bytes));
-        services.forEach((service, process) ->
-                process.process().pid().flatMap(LocalStack::rssOf).ifPresent(bytes -> rss.put(service.id(), bytes)));
+        allProcesses()
+                .forEach(process -> process.process()
+                        .pid()
+                        .flatMap(LocalStack::rssOf)
+                        .ifPresent(bytes -> rss.put(process.name(), bytes)));
         return rss;
     }
 
@@ -271,8 +315,11 @@ public final class LocalStack implements AutoCloseable {
         var cpu = new LinkedHashMap<String, Duration>();
         cpuOf(ProcessHandle.current().pid()).ifPresent(time -> cpu.put("launcher+store", time));
         broker.process().pid().flatMap(LocalStack::cpuOf).ifPresent(time -> cpu.put("kafka", time));
-        services.forEach((service, process) ->
-                process.process().pid().flatMap(LocalStack::cpuOf).ifPresent(time -> cpu.put(service.id(), time)));
+        allProcesses()
+                .forEach(process -> process.process()
+                        .pid()
+                        .flatMap(LocalStack::cpuOf)
+                        .ifPresent(time -> cpu.put(process.name(), time)));
         return cpu;
     }
 
@@ -299,7 +346,8 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         log("stopping services");
-        inParallel(services.values(), ServiceProcess::stop, "stop");
+        forwarders.forEach(RoundRobinForwarder::close);
+        inParallel(allProcesses(), ServiceProcess::stop, "stop");
         if (smsGateway != null) {
             smsGateway.close();
         }
@@ -325,7 +373,7 @@ public final class LocalStack implements AutoCloseable {
                             failures.add(e);
                         }
                     },
-                    what + "-" + process.service().id());
+                    what + "-" + process.name());
             thread.start();
             threads.add(thread);
         }
@@ -365,6 +413,37 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** A port free now, for one of several instances of a service (the launcher hands it on at once). */
+    private int freePort() {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(config.host(), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Prometheus's targets (file-based service discovery, read by deploy/prometheus/prometheus.yml):
+     * every instance of every service, labelled with its service, so that with {@code --instances}
+     * each instance is scraped on its own port.
+     */
+    private void writePrometheusTargets() {
+        var groups = new ArrayList<String>();
+        services.forEach((service, instances) -> instances.forEach(process -> groups.add(String.format(
+                Locale.ROOT,
+                "  {\"targets\": [\"%s:%d\"], \"labels\": {\"service\": \"%s\"}}",
+                config.host(),
+                process.port(),
+                service.id()))));
+        try {
+            Files.writeString(
+                    config.dataDir().resolve(PROMETHEUS_TARGETS), "[\n" + String.join(",\n", groups) + "\n]\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void createDirectories() {
         try {
             Files.createDirectories(config.dataDir().resolve("logs"));
@@ -399,6 +478,15 @@ public final class LocalStack implements AutoCloseable {
         lines.add("# Demo tokens of the local stack, valid for 30 days. Use: source " + tokensEnv());
         for (var service : Service.values()) {
             lines.add("export " + service.id().toUpperCase(Locale.ROOT) + "_URL=" + url(service));
+            if (config.instances() > 1) {
+                lines.add("export " + service.id().toUpperCase(Locale.ROOT) + "_INSTANCE_URLS=\""
+                        + String.join(
+                                " ",
+                                instanceUrls(service).stream()
+                                        .map(URI::toString)
+                                        .toList())
+                        + "\"");
+            }
         }
         demoTokens().forEach((name, token) -> lines.add("export " + name + "=" + token));
         try {
@@ -575,12 +663,25 @@ public final class LocalStack implements AutoCloseable {
                 seconds(ready),
                 rss / (1024 * 1024)));
         for (var service : services.keySet()) {
+            if (config.instances() == 1) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %-9s %-24s log %s%n",
+                        service.id(),
+                        url(service),
+                        data.resolve("logs").resolve(service.id() + ".log")));
+                continue;
+            }
             out.append(String.format(
-                    Locale.ROOT,
-                    "  %-9s %-24s log %s%n",
-                    service.id(),
-                    url(service),
-                    data.resolve("logs").resolve(service.id() + ".log")));
+                    Locale.ROOT, "  %-9s %-24s round-robin to its instances:%n", service.id(), url(service)));
+            for (var process : services.get(service)) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %-9s %-24s log %s%n",
+                        "",
+                        process.url(),
+                        data.resolve("logs").resolve(process.name() + ".log")));
+            }
         }
         out.append(String.format(
                 Locale.ROOT,

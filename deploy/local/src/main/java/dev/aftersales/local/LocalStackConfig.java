@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * @param classDataSharing start services from extracted jars with a class-data archive (see {@link
  *     ClassDataArchive}): about twice as fast from the second start on, one archive written per
  *     service at its first stop
+ * @param instances processes of each service (1 to {@value #MAX_INSTANCES}); with more than one, each
+ *     listens on a port of its own and the service's port is a round-robin forwarder to them
  */
 public record LocalStackConfig(
         Path dataDir,
@@ -32,7 +34,11 @@ public record LocalStackConfig(
         boolean withServices,
         boolean loadDemo,
         boolean classDataSharing,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        int instances) {
+
+    /** More would not fit in the machine's memory (about 200 MiB per service process). */
+    public static final int MAX_INSTANCES = 4;
 
     /**
      * Chosen so that the whole stack (broker, store and four services) stays well under 2.5 GiB
@@ -65,6 +71,9 @@ public record LocalStackConfig(
         servicePorts = Map.copyOf(servicePorts);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         brokerJvmOptions = List.copyOf(brokerJvmOptions);
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("--instances must be between 1 and " + MAX_INSTANCES);
+        }
     }
 
     /** The documented defaults: broker 9092/9093, store 27017, services 8081–8084. */
@@ -86,7 +95,8 @@ public record LocalStackConfig(
                 true,
                 true,
                 true,
-                Duration.ofMinutes(3));
+                Duration.ofMinutes(3),
+                1);
     }
 
     public int port(Service service) {
@@ -120,6 +130,10 @@ public record LocalStackConfig(
         return with(c -> c.loadDemo = load);
     }
 
+    public LocalStackConfig withInstances(int count) {
+        return with(c -> c.instances = count);
+    }
+
     public LocalStackConfig withClassDataSharing(boolean enabled) {
         return with(c -> c.classDataSharing = enabled);
     }
@@ -145,6 +159,7 @@ public record LocalStackConfig(
         private boolean loadDemo;
         private boolean classDataSharing;
         private final Duration readyTimeout;
+        private int instances;
 
         private Copy(LocalStackConfig config) {
             dataDir = config.dataDir;
@@ -160,6 +175,7 @@ public record LocalStackConfig(
             loadDemo = config.loadDemo;
             classDataSharing = config.classDataSharing;
             readyTimeout = config.readyTimeout;
+            instances = config.instances;
         }
 
         private LocalStackConfig build() {
@@ -176,7 +192,8 @@ public record LocalStackConfig(
                     withServices,
                     loadDemo,
                     classDataSharing,
-                    readyTimeout);
+                    readyTimeout,
+                    instances);
         }
     }
 

@@ -11,13 +11,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One service as a child JVM running its packaged jar, wired to the local broker, store and token key. */
+/**
+ * One service instance as a child JVM running its packaged jar, wired to the local broker, store and
+ * token key. With several instances of a service ({@code --instances}) each has its own port, log
+ * and pid file ({@code intake-2}); the first writes the class-data archive, the others only map it.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
+    private final String name;
+    private final boolean writesClassData;
+    private final int port;
     private final LocalStackConfig config;
     private final Path jar;
     private final List<String> arguments;
@@ -36,11 +43,29 @@ final class ServiceProcess {
             Path kafkaCredentials,
             String storeUri,
             Path publicKeyFile) {
+        this(service, 1, config.port(service), config, bootstrapServers, kafkaCredentials, storeUri, publicKeyFile);
+    }
+
+    /**
+     * @param instance 1 to {@code config.instances()}
+     * @param port where this instance listens
+     */
+    ServiceProcess(
+            Service service,
+            int instance,
+            int port,
+            LocalStackConfig config,
+            String bootstrapServers,
+            Path kafkaCredentials,
+            String storeUri,
+            Path publicKeyFile) {
         this.service = service;
+        this.name = config.instances() == 1 ? service.id() : service.id() + "-" + instance;
+        this.writesClassData = instance == 1;
+        this.port = port;
         this.config = config;
         this.jar = service.jarIn(config.repoRoot());
         this.classData = new ClassDataArchive(service, jar, config.dataDir());
-        var port = config.port(service);
         this.baseUrl = URI.create("http://" + config.host() + ":" + port);
         this.arguments = List.of(
                 "--server.port=" + port,
@@ -55,11 +80,24 @@ final class ServiceProcess {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TokenIssuer.ISSUER,
                 "--spring.security.oauth2.resourceserver.jwt.audiences=" + TokenIssuer.AUDIENCE,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile);
-        this.process = new ChildProcess(service.id(), List.of(), config.dataDir());
+        this.process = new ChildProcess(name, List.of(), config.dataDir());
     }
 
     Service service() {
         return service;
+    }
+
+    /** {@code intake}, or {@code intake-2} when several instances run: its log and pid file names. */
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI url() {
+        return baseUrl;
     }
 
     synchronized ChildProcess process() {
@@ -76,12 +114,12 @@ final class ServiceProcess {
         command.add(ChildProcess.javaBinary());
         command.addAll(config.serviceJvmOptions());
         if (config.classDataSharing()) {
-            command.addAll(classData.launch());
+            command.addAll(writesClassData ? classData.launch() : classData.launchIfArchived());
         } else {
             command.addAll(List.of("-jar", jar.toString()));
         }
         command.addAll(arguments);
-        var started = new ChildProcess(service.id(), command, config.dataDir());
+        var started = new ChildProcess(name, command, config.dataDir());
         started.start();
         synchronized (this) {
             process = started;
@@ -96,7 +134,7 @@ final class ServiceProcess {
         var process = process();
         if (!process.isAlive()) {
             throw new IllegalStateException(
-                    service.id() + "-service exited during start; see " + process.log() + "\n" + process.logTail(40));
+                    name + "-service exited during start; see " + process.log() + "\n" + process.logTail(40));
         }
         var probe = HttpRequest.newBuilder(baseUrl.resolve("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5))
@@ -108,15 +146,20 @@ final class ServiceProcess {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + service.id(), e);
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
         }
     }
 
     /** Graceful shutdown: the service finishes in-flight requests and commits its consumer offsets. */
     void stop() {
         var stoppedInTime = process().stop(Duration.ofSeconds(45));
-        if (config.classDataSharing()) {
+        if (config.classDataSharing() && writesClassData) {
             classData.stopped(stoppedInTime);
         }
+    }
+
+    /** Kills the JVM at once (SIGKILL), as a crash would: nothing is flushed, committed or handed back. */
+    void kill() {
+        process().kill();
     }
 }

@@ -42,4 +42,20 @@ class RunLocalScriptTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.output()).contains("--store-heap needs a size such as 512m or 2g");
     }
+
+    @Test
+    void instances_out_of_range_is_refused_before_anything_starts() throws Exception {
+        var run = runLocal("--no-build", "--instances", "9");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.output()).contains("--instances must be between 1 and 4").contains("--instances N");
+    }
+
+    @Test
+    void help_describes_several_instances_per_service() throws Exception {
+        var run = runLocal("--no-build", "--instances", "2", "--help");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("--instances N").contains("round-robin");
+    }
 }

@@ -6,12 +6,14 @@ import dev.aftersales.chassis.audit.AuditTrail;
 import dev.aftersales.chassis.audit.LoggedAudit;
 import dev.aftersales.chassis.events.KafkaConfiguration;
 import dev.aftersales.chassis.idempotency.IdempotencyConfiguration;
+import dev.aftersales.chassis.lease.Leases;
 import dev.aftersales.chassis.metrics.HistogramSeriesFilter;
 import dev.aftersales.chassis.metrics.PersonalDataTagFilter;
 import dev.aftersales.chassis.outbox.OutboxConfiguration;
 import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.SecurityConfiguration;
+import dev.aftersales.chassis.time.ScheduledSweeps;
 import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.chassis.time.Sweeps;
 import dev.aftersales.chassis.time.WallClock;
@@ -72,17 +74,33 @@ public class ChassisAutoConfiguration {
 
     /** Raised events take their time from the business clock and their outbox age from the wall clock. */
     @Bean
-    SmartInitializingSingleton eventClocks(Clock clock, WallClock wallClock, OutboxRelay relay) {
+    SmartInitializingSingleton eventClocks(Clock clock, WallClock wallClock, OutboxRelay relay, Leases leases) {
         return () -> {
             EventClocks.use(clock, wallClock);
             relay.useWallClock(wallClock);
+            relay.useLease(leases.lease("outbox-sweep"));
         };
+    }
+
+    /** Leases on the service's scheduled work, held under this instance's id (see {@link Leases}). */
+    @Bean(destroyMethod = "releaseAll")
+    @ConditionalOnMissingBean
+    Leases leases(MongoTemplate mongo, ChassisProperties properties, WallClock wallClock) {
+        var instance = properties.instance();
+        var id = instance.id() == null || instance.id().isBlank() ? Leases.defaultInstanceId() : instance.id();
+        return new Leases(mongo, id, instance.leaseDuration(), wallClock);
     }
 
     /** Every {@link Sweep} of the service, for the platform clock to run and ask what falls due next. */
     @Bean
     Sweeps sweeps(ObjectProvider<Sweep> sweeps) {
         return new Sweeps(sweeps.orderedStream().toList());
+    }
+
+    /** Schedules every {@link Sweep} that has an interval, each under its lease. */
+    @Bean
+    ScheduledSweeps scheduledSweeps(ObjectProvider<Sweep> sweeps, Leases leases, Clock clock) {
+        return new ScheduledSweeps(sweeps.orderedStream().toList(), leases, clock);
     }
 
     /** The service's audit trail (the {@link Audit} port): stored, logged and counted per entry. */

@@ -20,7 +20,22 @@ public record ChassisProperties(
         Http http,
         Events events,
         Idempotency idempotency,
-        PersonalDataReads personalDataReads) {
+        PersonalDataReads personalDataReads,
+        Instance instance) {
+
+    /**
+     * @param id this instance among the service's running instances (default: host name and process id)
+     * @param leaseDuration how long a lease on scheduled work lasts unless renewed: a dead holder's
+     *     sweeps and database gauges are taken over after at most this long
+     */
+    public record Instance(String id, @DefaultValue("30s") Duration leaseDuration) {
+
+        public Instance {
+            if (leaseDuration.isNegative() || leaseDuration.isZero()) {
+                throw new IllegalArgumentException("aftersales.instance.lease-duration must be positive");
+            }
+        }
+    }
 
     /** @param perMinute reads of personal data in bulk (lookups, lists) one user may make per minute, per instance */
     public record PersonalDataReads(@DefaultValue("60") int perMinute) {}
@@ -110,5 +125,6 @@ public record ChassisProperties(
                 ? idempotency
                 : new Idempotency(Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofHours(1));
         personalDataReads = personalDataReads != null ? personalDataReads : new PersonalDataReads(60);
+        instance = instance != null ? instance : new Instance(null, Duration.ofSeconds(30));
     }
 }

@@ -5,13 +5,11 @@ import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Service;
  * task, or the next sweep looks again).
  */
 @Service
-public class SweepCareTasks implements SchedulingConfigurer, Sweep {
+public class SweepCareTasks implements Sweep {
 
     private static final Logger log = LoggerFactory.getLogger(SweepCareTasks.class);
 
@@ -37,13 +35,13 @@ public class SweepCareTasks implements SchedulingConfigurer, Sweep {
         this.metrics = metrics;
     }
 
+    /** Scheduled by the chassis under the lease {@code sweep/<name>}: one instance scans at a time. */
     @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        var interval = properties.careSweepInterval();
-        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    public Optional<Duration> every() {
+        return Optional.of(properties.careSweepInterval());
     }
 
-    /** Runs at the business clock's now (the fixed-delay schedule). */
+    /** Runs at the business clock's now, lease or not (tests; the chassis schedules {@link #runDue} under the lease). */
     public int sweep() {
         return runDue(clock.instant());
     }

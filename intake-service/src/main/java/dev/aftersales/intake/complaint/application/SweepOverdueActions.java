@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Service;
  * version-guarded save, so an action is reported overdue exactly once however many instances sweep.
  */
 @Service
-public class SweepOverdueActions implements SchedulingConfigurer, Sweep {
+public class SweepOverdueActions implements Sweep {
 
     private static final Logger log = LoggerFactory.getLogger(SweepOverdueActions.class);
     private static final int BATCH = 200;
@@ -38,12 +35,13 @@ public class SweepOverdueActions implements SchedulingConfigurer, Sweep {
         this.interval = properties.resolutions().overdueSweepInterval();
     }
 
+    /** Scheduled by the chassis under the lease {@code sweep/<name>}: one instance scans at a time. */
     @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    public Optional<Duration> every() {
+        return Optional.of(interval);
     }
 
-    /** Runs at the business clock's now (the fixed-delay schedule). */
+    /** Runs at the business clock's now, lease or not (tests; the chassis schedules {@link #runDue} under the lease). */
     public int sweep() {
         return runDue(clock.instant());
     }

@@ -3,41 +3,35 @@ package dev.aftersales.parts.reservation.application;
 import dev.aftersales.chassis.time.Sweep;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.stock.domain.Stocks;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Runs the expiry release periodically ({@code aftersales.parts.expiry-sweep-interval}, default 5 min). */
+/**
+ * Runs the expiry release periodically ({@code aftersales.parts.expiry-sweep-interval}, default 5 min),
+ * scheduled by the chassis under its lease, and at each step of the platform clock.
+ */
 @Component
-class ExpirySweep implements SchedulingConfigurer, Sweep {
+class ExpirySweep implements Sweep {
 
     /** Lines per run; the rest wait for the next run. */
     static final int LINES_PER_RUN = 500;
 
     private final ReleaseReservations release;
     private final Stocks stocks;
-    private final Clock clock;
     private final Duration interval;
 
-    ExpirySweep(ReleaseReservations release, Stocks stocks, Clock clock, PartsProperties properties) {
+    ExpirySweep(ReleaseReservations release, Stocks stocks, PartsProperties properties) {
         this.release = release;
         this.stocks = stocks;
-        this.clock = clock;
         this.interval = properties.expirySweepInterval();
     }
 
+    /** Scheduled by the chassis under the lease {@code sweep/<name>}: one instance scans at a time. */
     @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
-    }
-
-    void sweep() {
-        runDue(clock.instant());
+    public Optional<Duration> every() {
+        return Optional.of(interval);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.aftersales.parts.value.application;
 
+import dev.aftersales.chassis.lease.Leases;
+import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.parts.PartsProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,13 +24,14 @@ class ValueMetrics implements SchedulingConfigurer {
     private final ValueStock valueStock;
     private final Duration interval;
     private final AtomicReference<Double> bookValue = new AtomicReference<>(0.0);
+    private final DatabaseGauges gauges;
 
-    ValueMetrics(ValueStock valueStock, PartsProperties properties, MeterRegistry meters) {
+    ValueMetrics(ValueStock valueStock, PartsProperties properties, MeterRegistry meters, Leases leases) {
+        this.gauges = DatabaseGauges.of(meters, leases);
         this.valueStock = valueStock;
         this.interval = properties.metricsRefresh();
-        Gauge.builder("aftersales.parts.stock.value", bookValue, AtomicReference::get)
-                .description("Book value of spare parts on hand after write-down")
-                .register(meters);
+        gauges.gauge(Gauge.builder("aftersales.parts.stock.value", bookValue, AtomicReference::get)
+                .description("Book value of spare parts on hand after write-down"));
     }
 
     @Override
@@ -37,7 +40,12 @@ class ValueMetrics implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, first));
     }
 
+    /** Counts and exports if this instance holds the service's database-gauges lease; withdraws otherwise. */
     void refresh() {
+        gauges.refresh(this::count);
+    }
+
+    private void count() {
         bookValue.set(valueStock.value(null, null).bookValue().doubleValue());
     }
 }

@@ -1,6 +1,7 @@
 package dev.aftersales.chassis.idempotency;
 
 import dev.aftersales.chassis.ChassisProperties;
+import dev.aftersales.chassis.lease.Leases;
 import dev.aftersales.chassis.time.WallClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -36,7 +37,9 @@ public class IdempotencyConfiguration {
     }
 
     @Bean
-    IdempotencyKeySweep idempotencyKeySweep(IdempotencyKeys keys, WallClock clock, ChassisProperties properties) {
-        return new IdempotencyKeySweep(keys, clock, properties.idempotency().sweepInterval());
+    IdempotencyKeySweep idempotencyKeySweep(
+            IdempotencyKeys keys, WallClock clock, ChassisProperties properties, Leases leases) {
+        return new IdempotencyKeySweep(
+                keys, clock, properties.idempotency().sweepInterval(), leases.lease("idempotency-key-sweep"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.aftersales.chassis.idempotency;
 
+import dev.aftersales.chassis.lease.Lease;
 import dev.aftersales.chassis.time.WallClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Removes idempotency keys past their retention, on every store: the embedded one has no TTL
- * indexes. Several instances sweeping at once only remove the same keys.
+ * indexes. One instance sweeps at a time (a lease); two sweeping at once would only remove the same keys.
  */
 public class IdempotencyKeySweep implements SmartLifecycle {
 
@@ -23,7 +24,11 @@ public class IdempotencyKeySweep implements SmartLifecycle {
     private final Duration interval;
     private volatile ScheduledExecutorService scheduler;
 
-    IdempotencyKeySweep(IdempotencyKeys keys, WallClock clock, Duration interval) {
+    private final Lease lease;
+
+    /** @param lease held by the instance that sweeps: one instance scans the keys at a time */
+    IdempotencyKeySweep(IdempotencyKeys keys, WallClock clock, Duration interval, Lease lease) {
+        this.lease = lease;
         this.keys = keys;
         this.clock = clock;
         this.interval = interval;
@@ -51,6 +56,9 @@ public class IdempotencyKeySweep implements SmartLifecycle {
 
     private void sweepQuietly() {
         try {
+            if (!lease.acquire()) {
+                return;
+            }
             sweep(clock.instant());
         } catch (RuntimeException e) {
             log.warn("idempotency key sweep failed, next one in {}: {}", interval, e.toString());

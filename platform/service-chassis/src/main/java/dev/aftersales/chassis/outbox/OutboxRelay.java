@@ -104,6 +104,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** Grace and delay are wall time: a business clock moved a month ahead must not make every event "old". */
     private volatile WallClock wall = WallClock.system();
 
+    private volatile dev.aftersales.chassis.lease.Lease sweepLease;
+
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -162,6 +164,14 @@ public class OutboxRelay implements SmartLifecycle {
     /** The wall clock grace and delay are measured with (tests move it). */
     public void useWallClock(WallClock wallClock) {
         this.wall = wallClock;
+    }
+
+    /**
+     * The lease the periodic sweep runs under: with several instances one of them scans the marks at
+     * a time (the others' live relays still publish what they raise). Without one, every sweep runs.
+     */
+    public void useLease(dev.aftersales.chassis.lease.Lease sweepLease) {
+        this.sweepLease = sweepLease;
     }
 
     /** Hands over events just saved with their aggregate; returns at once. */
@@ -459,6 +469,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void sweepQuietly() {
         try {
+            var lease = sweepLease;
+            if (lease != null && !lease.acquire()) {
+                backlog.set(0); // the holder counts the backlog; a second count would be added twice
+                return;
+            }
             sweep(sweepGrace);
         } catch (RuntimeException e) {
             log.warn("outbox sweep failed, next one in {}: {}", sweepInterval, e.toString());

@@ -1,5 +1,7 @@
 package dev.aftersales.dispatch.archive.adapter.mongo;
 
+import dev.aftersales.chassis.lease.Leases;
+import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.dispatch.DispatchProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -26,13 +28,14 @@ class InstalledBaseGauges implements SchedulingConfigurer {
     private final MongoTemplate mongo;
     private final MultiGauge installations;
     private final Duration interval;
+    private final DatabaseGauges gauges;
 
-    InstalledBaseGauges(MongoTemplate mongo, MeterRegistry meters, DispatchProperties properties) {
+    InstalledBaseGauges(MongoTemplate mongo, MeterRegistry meters, DispatchProperties properties, Leases leases) {
+        this.gauges = DatabaseGauges.of(meters, leases);
         this.mongo = mongo;
         this.interval = properties.metricsRefresh();
-        this.installations = MultiGauge.builder("aftersales.archive.installations")
-                .description("Machines in the archive, by dealer and the dealer's region")
-                .register(meters);
+        this.installations = gauges.multiGauge(MultiGauge.builder("aftersales.archive.installations")
+                .description("Machines in the archive, by dealer and the dealer's region"));
     }
 
     @Override
@@ -42,7 +45,12 @@ class InstalledBaseGauges implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, first));
     }
 
+    /** Counts and exports if this instance holds the service's database-gauges lease; withdraws otherwise. */
     void refresh() {
+        gauges.refresh(this::count);
+    }
+
+    private void count() {
         var rows = new ArrayList<MultiGauge.Row<?>>();
         for (var dealer : mongo.getCollection("dealers").find()) {
             var id = dealer.getString("_id");

@@ -3,6 +3,8 @@ package dev.aftersales.dispatch.assignment.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.aftersales.chassis.lease.Leases;
+import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import io.micrometer.core.instrument.Gauge;
@@ -33,18 +35,19 @@ class EscalatedWaitGauges implements SchedulingConfigurer {
     private final Duration interval;
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
+    private final DatabaseGauges gauges;
 
-    EscalatedWaitGauges(MongoTemplate mongo, Clock clock, MeterRegistry meters, DispatchProperties properties) {
+    EscalatedWaitGauges(
+            MongoTemplate mongo, Clock clock, MeterRegistry meters, DispatchProperties properties, Leases leases) {
+        this.gauges = DatabaseGauges.of(meters, leases);
         this.mongo = mongo;
         this.clock = clock;
         this.interval = properties.metricsRefresh();
-        Gauge.builder("aftersales.assignments.escalated.waiting", waiting, AtomicLong::get)
-                .description("Escalated cases waiting for a dispatcher")
-                .register(meters);
-        Gauge.builder("aftersales.assignments.escalated.oldest", oldestSeconds, AtomicLong::get)
+        gauges.gauge(Gauge.builder("aftersales.assignments.escalated.waiting", waiting, AtomicLong::get)
+                .description("Escalated cases waiting for a dispatcher"));
+        gauges.gauge(Gauge.builder("aftersales.assignments.escalated.oldest", oldestSeconds, AtomicLong::get)
                 .description("How long the oldest escalated case has waited for a dispatcher")
-                .baseUnit("seconds")
-                .register(meters);
+                .baseUnit("seconds"));
     }
 
     @Override
@@ -53,7 +56,12 @@ class EscalatedWaitGauges implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, first));
     }
 
+    /** Counts and exports if this instance holds the service's database-gauges lease; withdraws otherwise. */
     void refresh() {
+        gauges.refresh(this::count);
+    }
+
+    private void count() {
         var now = clock.instant();
         long count = 0;
         Instant oldest = null;

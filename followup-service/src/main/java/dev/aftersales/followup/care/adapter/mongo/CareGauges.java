@@ -1,5 +1,7 @@
 package dev.aftersales.followup.care.adapter.mongo;
 
+import dev.aftersales.chassis.lease.Leases;
+import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.followup.FollowupProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,15 +25,21 @@ class CareGauges implements SchedulingConfigurer {
     private final Duration silentAfter;
     private final Duration interval;
     private final AtomicLong silent = new AtomicLong();
+    private final DatabaseGauges gauges;
 
-    CareGauges(CustomerDocuments documents, Clock clock, FollowupProperties properties, MeterRegistry meters) {
+    CareGauges(
+            CustomerDocuments documents,
+            Clock clock,
+            FollowupProperties properties,
+            MeterRegistry meters,
+            Leases leases) {
+        this.gauges = DatabaseGauges.of(meters, leases);
         this.documents = documents;
         this.clock = clock;
         this.silentAfter = properties.silentAfter();
         this.interval = properties.metricsRefresh();
-        Gauge.builder("aftersales.care.silent", silent, AtomicLong::get)
-                .description("Customers without contact for the silent period")
-                .register(meters);
+        gauges.gauge(Gauge.builder("aftersales.care.silent", silent, AtomicLong::get)
+                .description("Customers without contact for the silent period"));
     }
 
     @Override
@@ -39,7 +47,12 @@ class CareGauges implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, Duration.ZERO));
     }
 
+    /** Counts and exports if this instance holds the service's database-gauges lease; withdraws otherwise. */
     void refresh() {
+        gauges.refresh(this::count);
+    }
+
+    private void count() {
         silent.set(documents.countByCustomerLastContactAtLessThanEqual(
                 clock.instant().minus(silentAfter)));
     }

@@ -1,5 +1,7 @@
 package dev.aftersales.followup.returncall.adapter.mongo;
 
+import dev.aftersales.chassis.lease.Leases;
+import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.returncall.domain.ReturnCallStatus;
 import io.micrometer.core.instrument.Gauge;
@@ -28,17 +30,22 @@ class ReturnCallGauges implements SchedulingConfigurer {
     private final Duration interval;
     private final AtomicLong due = new AtomicLong();
     private final AtomicLong overdue = new AtomicLong();
+    private final DatabaseGauges gauges;
 
-    ReturnCallGauges(ReturnCallDocuments documents, Clock clock, FollowupProperties properties, MeterRegistry meters) {
+    ReturnCallGauges(
+            ReturnCallDocuments documents,
+            Clock clock,
+            FollowupProperties properties,
+            MeterRegistry meters,
+            Leases leases) {
+        this.gauges = DatabaseGauges.of(meters, leases);
         this.documents = documents;
         this.clock = clock;
         this.interval = properties.metricsRefresh();
-        Gauge.builder("aftersales.returncalls.due", due, AtomicLong::get)
-                .description("Return calls due now and not yet made")
-                .register(meters);
-        Gauge.builder("aftersales.returncalls.overdue", overdue, AtomicLong::get)
-                .description("Return calls due for more than a day and not yet made")
-                .register(meters);
+        gauges.gauge(Gauge.builder("aftersales.returncalls.due", due, AtomicLong::get)
+                .description("Return calls due now and not yet made"));
+        gauges.gauge(Gauge.builder("aftersales.returncalls.overdue", overdue, AtomicLong::get)
+                .description("Return calls due for more than a day and not yet made"));
     }
 
     @Override
@@ -46,7 +53,12 @@ class ReturnCallGauges implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, Duration.ZERO));
     }
 
+    /** Counts and exports if this instance holds the service's database-gauges lease; withdraws otherwise. */
     void refresh() {
+        gauges.refresh(this::count);
+    }
+
+    private void count() {
         var now = clock.instant();
         due.set(documents.countByCallStatusAndCallDueAtLessThanEqual(ReturnCallStatus.DUE, now));
         overdue.set(

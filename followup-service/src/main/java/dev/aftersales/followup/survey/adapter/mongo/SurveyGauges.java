@@ -1,5 +1,7 @@
 package dev.aftersales.followup.survey.adapter.mongo;
 
+import dev.aftersales.chassis.lease.Leases;
+import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.survey.domain.ServqualDimension;
 import dev.aftersales.followup.survey.domain.ServqualScore;
@@ -31,26 +33,29 @@ class SurveyGauges implements SchedulingConfigurer {
     private final SurveyDocuments documents;
     private final Duration interval;
     private final AtomicReference<Satisfaction> latest = new AtomicReference<>(Satisfaction.NONE);
+    private final DatabaseGauges gauges;
 
-    SurveyGauges(SurveyDocuments documents, FollowupProperties properties, MeterRegistry meters) {
+    SurveyGauges(SurveyDocuments documents, FollowupProperties properties, MeterRegistry meters, Leases leases) {
+        this.gauges = DatabaseGauges.of(meters, leases);
         this.documents = documents;
         this.interval = properties.metricsRefresh();
         for (var dimension : ServqualDimension.values()) {
-            Gauge.builder("aftersales.servqual.gap", latest, l -> l.get().gaps().getOrDefault(dimension, Double.NaN))
+            gauges.gauge(Gauge.builder(
+                            "aftersales.servqual.gap",
+                            latest,
+                            l -> l.get().gaps().getOrDefault(dimension, Double.NaN))
                     .description("Mean SERVQUAL gap (perception - expectation) over all customers")
-                    .tag("dimension", dimension.name())
-                    .register(meters);
+                    .tag("dimension", dimension.name()));
         }
-        Gauge.builder("aftersales.servqual.gap", latest, l -> l.get().overallGap())
-                .description("Mean SERVQUAL gap (perception - expectation) over all customers")
-                .tag("dimension", "OVERALL")
-                .register(meters);
-        Gauge.builder(
+        gauges.gauge(
+                Gauge.builder("aftersales.servqual.gap", latest, l -> l.get().overallGap())
+                        .description("Mean SERVQUAL gap (perception - expectation) over all customers")
+                        .tag("dimension", "OVERALL"));
+        gauges.gauge(Gauge.builder(
                         "aftersales.survey.satisfaction.mean",
                         latest,
                         l -> l.get().meanSatisfaction())
-                .description("Mean overall satisfaction 1-5 over all answered surveys")
-                .register(meters);
+                .description("Mean overall satisfaction 1-5 over all answered surveys"));
     }
 
     @Override
@@ -58,7 +63,12 @@ class SurveyGauges implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, Duration.ZERO));
     }
 
+    /** Counts and exports if this instance holds the service's database-gauges lease; withdraws otherwise. */
     void refresh() {
+        gauges.refresh(this::count);
+    }
+
+    private void count() {
         var surveys = documents.findAll().stream().map(SurveyDocument::toSurvey).toList();
         if (surveys.isEmpty()) {
             latest.set(Satisfaction.NONE);

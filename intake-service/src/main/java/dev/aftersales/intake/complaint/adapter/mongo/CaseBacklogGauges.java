@@ -1,5 +1,7 @@
 package dev.aftersales.intake.complaint.adapter.mongo;
 
+import dev.aftersales.chassis.lease.Leases;
+import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.intake.IntakeProperties;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges for the hotline dashboard: who is waiting for a first answer, how long, and how many open
  * cases are in each status. Counted by a periodic refresh rather than on every scrape, so that
- * several Prometheus servers cost the store one set of queries per interval.
+ * several Prometheus servers cost the store one set of queries per interval; and counted by one
+ * instance of the service (the holder of the database-gauges lease), so that the dashboards show the
+ * backlog once however many instances run.
  */
 @Component
 public class CaseBacklogGauges implements SchedulingConfigurer {
@@ -35,32 +39,30 @@ public class CaseBacklogGauges implements SchedulingConfigurer {
     private final AtomicLong overdueActionCases = new AtomicLong();
     private final Map<ComplaintStatus, AtomicLong> open = new EnumMap<>(ComplaintStatus.class);
     private final Duration interval;
+    private final DatabaseGauges gauges;
 
-    CaseBacklogGauges(MongoTemplate mongo, Clock clock, MeterRegistry meters, IntakeProperties properties) {
+    CaseBacklogGauges(
+            MongoTemplate mongo, Clock clock, MeterRegistry meters, IntakeProperties properties, Leases leases) {
+        this.gauges = DatabaseGauges.of(meters, leases);
         this.mongo = mongo;
         this.clock = clock;
         this.interval = properties.metricsRefresh();
-        Gauge.builder("aftersales.intake.cases.unanswered", unanswered, AtomicLong::get)
-                .description("Open cases whose customer has had no answer yet")
-                .register(meters);
-        Gauge.builder("aftersales.intake.cases.unanswered.overdue", overdue, AtomicLong::get)
-                .description("Open cases still without an answer after their first-answer deadline")
-                .register(meters);
-        Gauge.builder("aftersales.intake.cases.unanswered.oldest", oldestSeconds, AtomicLong::get)
+        gauges.gauge(Gauge.builder("aftersales.intake.cases.unanswered", unanswered, AtomicLong::get)
+                .description("Open cases whose customer has had no answer yet"));
+        gauges.gauge(Gauge.builder("aftersales.intake.cases.unanswered.overdue", overdue, AtomicLong::get)
+                .description("Open cases still without an answer after their first-answer deadline"));
+        gauges.gauge(Gauge.builder("aftersales.intake.cases.unanswered.oldest", oldestSeconds, AtomicLong::get)
                 .description("How long the customer waiting longest for an answer has waited")
-                .baseUnit("seconds")
-                .register(meters);
-        Gauge.builder("aftersales.resolution.actions.overdue.cases", overdueActionCases, AtomicLong::get)
-                .description("Open cases with actions of their agreed resolution past the promised time and not done")
-                .register(meters);
+                .baseUnit("seconds"));
+        gauges.gauge(Gauge.builder("aftersales.resolution.actions.overdue.cases", overdueActionCases, AtomicLong::get)
+                .description("Open cases with actions of their agreed resolution past the promised time and not done"));
         for (var status : ComplaintStatus.values()) {
             if (status.isOpen()) {
                 var count = new AtomicLong();
                 open.put(status, count);
-                Gauge.builder("aftersales.intake.cases.open", count, AtomicLong::get)
+                gauges.gauge(Gauge.builder("aftersales.intake.cases.open", count, AtomicLong::get)
                         .description("Open cases by status")
-                        .tag("status", status.name())
-                        .register(meters);
+                        .tag("status", status.name()));
             }
         }
     }
@@ -70,7 +72,12 @@ public class CaseBacklogGauges implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, interval));
     }
 
+    /** Counts and exports if this instance holds the service's database-gauges lease; withdraws otherwise. */
     public void refresh() {
+        gauges.refresh(this::count);
+    }
+
+    private void count() {
         var now = clock.instant();
         unanswered.set(mongo.count(Query.query(waiting()), "complaints"));
         overdue.set(mongo.count(Query.query(waiting().and("sla.firstAnswerDue").lte(now)), "complaints"));

@@ -1,5 +1,7 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
+import dev.aftersales.chassis.lease.Leases;
+import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.reservation.domain.Backorder;
 import io.micrometer.core.instrument.Gauge;
@@ -36,21 +38,20 @@ class BackorderGauges implements SchedulingConfigurer {
     private final AtomicLong oldestSeconds = new AtomicLong();
     private final MultiGauge waiting;
     private final Duration interval;
+    private final DatabaseGauges gauges;
 
-    BackorderGauges(MongoTemplate mongo, Clock clock, MeterRegistry meters, PartsProperties properties) {
+    BackorderGauges(MongoTemplate mongo, Clock clock, MeterRegistry meters, PartsProperties properties, Leases leases) {
+        this.gauges = DatabaseGauges.of(meters, leases);
         this.mongo = mongo;
         this.clock = clock;
         this.interval = properties.metricsRefresh();
-        Gauge.builder("aftersales.parts.backorders.open", open, AtomicLong::get)
-                .description("Backorders waiting for stock")
-                .register(meters);
-        Gauge.builder("aftersales.parts.backorders.oldest", oldestSeconds, AtomicLong::get)
+        gauges.gauge(Gauge.builder("aftersales.parts.backorders.open", open, AtomicLong::get)
+                .description("Backorders waiting for stock"));
+        gauges.gauge(Gauge.builder("aftersales.parts.backorders.oldest", oldestSeconds, AtomicLong::get)
                 .description("Age of the oldest backorder still waiting for parts")
-                .baseUnit("seconds")
-                .register(meters);
-        this.waiting = MultiGauge.builder("aftersales.parts.backorders.waiting")
-                .description("Backorders still waiting for parts, by the dealer that asked")
-                .register(meters);
+                .baseUnit("seconds"));
+        this.waiting = gauges.multiGauge(MultiGauge.builder("aftersales.parts.backorders.waiting")
+                .description("Backorders still waiting for parts, by the dealer that asked"));
     }
 
     @Override
@@ -60,7 +61,12 @@ class BackorderGauges implements SchedulingConfigurer {
         tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, first));
     }
 
+    /** Counts and exports if this instance holds the service's database-gauges lease; withdraws otherwise. */
     void refresh() {
+        gauges.refresh(this::count);
+    }
+
+    private void count() {
         var now = clock.instant();
         var perDealer = new HashMap<String, Long>();
         // Every stocked location shows, at zero when nothing waits, so a dealer's line never just vanishes.
