@@ -222,13 +222,30 @@ public final class Stock {
         }
         int before = available();
         holds.add(reservation);
-        events.raise(reservation.reserved(partNumber, locationId, now), reservation.complaintId());
-        if (reservation.transferId() != null) {
-            events.raise(reservation.transferRequested(partNumber, locationId, now), reservation.complaintId());
-        }
+        raiseReserved(events, locationId, partNumber, reservation, now);
         // StockLow once per crossing: when available falls below the reorder point, not again while below.
         if (available() < reorderPoint && before >= reorderPoint) {
             raiseStockLow(now);
+        }
+    }
+
+    /**
+     * What {@link #reserve} raises for a reservation at a line whose available units stay at or above
+     * its reorder point (so no StockLow): for a hold written as one guarded update without reading the
+     * line ({@link Stocks#holdAtOnce}).
+     */
+    public static AggregateEvents reserving(
+            String locationId, String partNumber, Reservation reservation, Instant now) {
+        var raised = new AggregateEvents();
+        raiseReserved(raised, locationId, partNumber, reservation, now);
+        return raised;
+    }
+
+    private static void raiseReserved(
+            AggregateEvents events, String locationId, String partNumber, Reservation reservation, Instant now) {
+        events.raise(reservation.reserved(partNumber, locationId, now), reservation.complaintId());
+        if (reservation.transferId() != null) {
+            events.raise(reservation.transferRequested(partNumber, locationId, now), reservation.complaintId());
         }
     }
 
