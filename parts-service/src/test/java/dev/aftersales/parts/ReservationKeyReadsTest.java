@@ -59,7 +59,7 @@ class ReservationKeyReadsTest {
                 () -> List.of(
                         request("RQ-key-own", "KEY-1", 1), // own dealer, one guarded write
                         request("RQ-key-own", "KEY-1", 1), // a redelivery: the claim is finished
-                        request("RQ-key-low", "KEY-1", 1), // down to the reorder point: the line decides
+                        request("RQ-key-low", "KEY-1", 1), // crosses the reorder point: StockLow in the same write
                         request("RQ-key-near", "KEY-1", 2), // own has too few: a transfer from the nearest dealer
                         request("RQ-key-split", "KEY-2", 2), // split over the own and the near dealer
                         request("RQ-key-none", "KEY-1", 5))); // nowhere: backordered

@@ -35,9 +35,9 @@ import org.springframework.stereotype.Service;
  * ReservationTerms} says when the units are ready and until when they are held, the stock line holds them.
  *
  * <p>Never oversells: a hold is one write to one stock line, guarded by the units still available
- * there ({@link Stocks#holdAtOnce}); the reservation, its units and PartsReserved are that one write.
- * Only a hold that would take the line below its reorder point, where StockLow must be raised by
- * exactly the hold that crosses it, reads the line and saves it if it is still the version read.
+ * there ({@link Stocks#holdAtOnce}); the reservation, its units and PartsReserved (and StockLow) are
+ * that one write. Only when the guarded write keeps failing, or the line remembers the request, is the
+ * line read whole, decided on ({@link Stock#reserve}) and saved if it is still the version read.
  *
  * <p>Handled once per request id: the chain may write to any of several documents, so the request
  * is first claimed ({@link HandledOnce}). Only the claim's holder runs the chain;
@@ -54,10 +54,10 @@ public class ReserveParts {
 
     /**
      * Holds are guarded writes that a concurrent hold does not defeat, so a step is tried again only
-     * when the units it chose were taken meanwhile, or near the reorder point where the line is read
-     * and saved by version: each lost race there means another reservation succeeded, so the bound only
-     * needs to exceed a burst's writes to one line, and random growing pauses keep the losers from
-     * colliding again in step. A line created meanwhile is a duplicate key.
+     * when the units it chose were taken meanwhile, or when a line read whole was saved by another
+     * writer first: each lost race means another reservation succeeded, so the bound only needs to
+     * exceed a burst's writes to one line, and random growing pauses keep the losers from colliding
+     * again in step. A line created meanwhile is a duplicate key.
      */
     private static final ConflictRetry RESERVATIONS = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
@@ -291,8 +291,8 @@ public class ReserveParts {
     }
 
     /**
-     * Holds units at the line as read, saved only if nobody wrote it since: where the hold may cross
-     * the reorder point (StockLow) or the line refuses it. Throws when another write came first.
+     * Holds units at the line as read, saved only if nobody wrote it since: where the guarded write
+     * gave up, and the line decides (it refuses a request it held before). Throws when another write came first.
      */
     private void holdAsTheLineDecides(Supplier supplier, ReservePartsCommand command, int quantity, boolean portion) {
         var now = clock.instant();

@@ -230,14 +230,23 @@ public final class Stock {
     }
 
     /**
-     * What {@link #reserve} raises for a reservation at a line whose available units stay at or above
-     * its reorder point (so no StockLow): for a hold written as one guarded update without reading the
-     * line ({@link Stocks#holdAtOnce}).
+     * What {@link #reserve} raises for a reservation at a line that had {@code availableBefore} units
+     * available and the reorder point {@code reorderPoint}: for a hold written as one update guarded
+     * by those numbers, without reading the line's reservations ({@link Stocks#holdAtOnce}).
      */
     public static AggregateEvents reserving(
-            String locationId, String partNumber, Reservation reservation, Instant now) {
+            String locationId,
+            String partNumber,
+            Reservation reservation,
+            int availableBefore,
+            int reorderPoint,
+            Instant now) {
         var raised = new AggregateEvents();
         raiseReserved(raised, locationId, partNumber, reservation, now);
+        int after = availableBefore - reservation.quantity();
+        if (after < reorderPoint && availableBefore >= reorderPoint) {
+            raised.raise(new StockLow(locationId, partNumber, after, reorderPoint, now), partNumber);
+        }
         return raised;
     }
 

@@ -48,9 +48,8 @@ public interface Stocks {
         /** The line has fewer units available than asked (or none at all). */
         TOO_FEW,
         /**
-         * Not written: the hold would take available below the reorder point (StockLow is raised by
-         * whoever crosses it, and that needs the line as read), or the line changed meanwhile, or it
-         * held the request before. The caller reads the line and decides ({@link Stock#reserve}).
+         * Not written: the line held the request before, or kept changing under the guard. The
+         * caller reads the line and decides ({@link Stock#reserve}).
          */
         LINE_DECIDES
     }
@@ -58,9 +57,10 @@ public interface Stocks {
     /**
      * Holds units at the line of {@code partNumber} at {@code locationId} in one write guarded by the
      * units still available there, without reading the line's reservations: the hot line of a storm
-     * takes each request in one store round trip instead of a read, a decision and a versioned save
-     * that loses to every other writer in between. The reservation, its units and its events are one
-     * document write, as in {@link #save}; concurrent versioned saves of the line see it changed.
+     * takes each request in a glance at two numbers and one guarded write, instead of a read of every
+     * reservation, a decision and a versioned save that loses to every other writer in between. The
+     * reservation, its units and its events (StockLow too, for the one hold that crosses the reorder
+     * point) are one document write, as in {@link #save}; concurrent versioned saves see the line changed.
      */
     Hold holdAtOnce(String locationId, String partNumber, Reservation reservation, Instant now);
 

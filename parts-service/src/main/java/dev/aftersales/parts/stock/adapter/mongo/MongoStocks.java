@@ -165,60 +165,69 @@ class MongoStocks implements Stocks {
                 .toList();
     }
 
+    /** Guarded writes tried before the line decides: each failed one means another hold moved the line. */
+    private static final int HOLD_ATTEMPTS = 20;
+
     /**
-     * Reads the line's available units and reorder point (not its reservations), then writes the hold
-     * where the line still has them: {@code available >= quantity + reorderPoint} and the same reorder
-     * point, so the hold cannot cross it. A guard, not a version: a concurrent hold that leaves enough
-     * does not make this one fail. The events are marked for the outbox sweep before the write and
-     * handed to the relay after it, as a save does ({@code OutboxSaveListener}).
+     * Glances at the line's available units and reorder point (not its reservations), then writes
+     * the hold where they are still such that the events computed from them are right: above the
+     * reorder point after the hold ({@code available >= quantity + reorderPoint}), or below it before
+     * ({@code quantity <= available < reorderPoint}): no StockLow, and a concurrent hold that leaves
+     * enough does not defeat this one; only the hold that crosses the point is guarded by the exact
+     * number it crosses from, so StockLow is raised once. The events are marked for the outbox sweep
+     * before the write and handed to the relay after it, as a save does ({@code OutboxSaveListener}).
      */
     @Override
     public Hold holdAtOnce(String locationId, String partNumber, Reservation reservation, Instant now) {
         var id = Stock.idOf(locationId, partNumber);
-        var level = mongo.getCollection(COLLECTION)
-                .find(Filters.eq("_id", id))
-                .projection(Projections.include("available", "reorderPoint"))
-                .first();
         int quantity = reservation.quantity();
-        if (level == null || level.getInteger("available", 0) < quantity) {
-            return Hold.TOO_FEW;
-        }
-        int reorderPoint = level.getInteger("reorderPoint", 0);
-        if (level.getInteger("available") - quantity < reorderPoint) {
-            return Hold.LINE_DECIDES;
-        }
-        var pending = Outbox.of(Stock.reserving(locationId, partNumber, reservation, now))
-                .pending();
         var converter = mongo.getConverter();
-        var update = new Update()
-                .push("reservations", converter.convertToMongoType(reservation, TypeInformation.of(Reservation.class)))
-                .inc("reserved", quantity)
-                .inc("available", -quantity)
-                .inc("version", 1);
-        update.push("outbox.pending")
-                .each(pending.stream()
-                        .map(e -> converter.convertToMongoType(e, TypeInformation.of(OutboxEvent.class)))
-                        .toArray());
-        if (reservation.expiresAt() != null && !reservation.inTransit()) {
-            update.min("nextExpiryAt", reservation.expiresAt());
+        var held = converter.convertToMongoType(reservation, TypeInformation.of(Reservation.class));
+        for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
+            var level = mongo.getCollection(COLLECTION)
+                    .find(Filters.eq("_id", id))
+                    .projection(Projections.include("available", "reorderPoint"))
+                    .first();
+            if (level == null || level.getInteger("available", 0) < quantity) {
+                return Hold.TOO_FEW;
+            }
+            int available = level.getInteger("available");
+            int reorderPoint = level.getInteger("reorderPoint", 0);
+            var guard = Criteria.where("_id").is(id).and("reorderPoint").is(reorderPoint);
+            if (available - quantity >= reorderPoint) {
+                guard.and("available").gte(quantity + reorderPoint);
+            } else if (available < reorderPoint) {
+                guard.and("available").gte(quantity).lt(reorderPoint);
+            } else {
+                guard.and("available").is(available); // this hold crosses the reorder point
+            }
+            // held or left here before: the line's own check decides (Stock#reserve refuses)
+            guard.and("reservations.requestId")
+                    .ne(reservation.requestId())
+                    .and("consumedRequestIds")
+                    .ne(reservation.requestId());
+            var pending = Outbox.of(Stock.reserving(locationId, partNumber, reservation, available, reorderPoint, now))
+                    .pending();
+            var update = new Update()
+                    .push("reservations", held)
+                    .inc("reserved", quantity)
+                    .inc("available", -quantity)
+                    .inc("version", 1);
+            update.push("outbox.pending")
+                    .each(pending.stream()
+                            .map(e -> converter.convertToMongoType(e, TypeInformation.of(OutboxEvent.class)))
+                            .toArray());
+            if (reservation.expiresAt() != null && !reservation.inTransit()) {
+                update.min("nextExpiryAt", reservation.expiresAt());
+            }
+            relay.mark(COLLECTION, Map.of(id, pending));
+            if (mongo.updateFirst(Query.query(guard), update, COLLECTION).getModifiedCount() == 1) {
+                relay.enqueue(COLLECTION, id, pending);
+                return Hold.HELD;
+            }
+            // not written: the mark is left for the sweep to remove, as no such event is pending
         }
-        var guard = Query.query(Criteria.where("_id")
-                .is(id)
-                .and("reorderPoint")
-                .is(reorderPoint)
-                .and("available")
-                .gte(quantity + reorderPoint)
-                // held or left here before: the line's own check decides (Stock#reserve refuses)
-                .and("reservations.requestId")
-                .ne(reservation.requestId())
-                .and("consumedRequestIds")
-                .ne(reservation.requestId()));
-        relay.mark(COLLECTION, Map.of(id, pending));
-        if (mongo.updateFirst(guard, update, COLLECTION).getModifiedCount() != 1) {
-            return Hold.LINE_DECIDES; // the mark is left for the sweep to remove: no event is pending
-        }
-        relay.enqueue(COLLECTION, id, pending);
-        return Hold.HELD;
+        return Hold.LINE_DECIDES;
     }
 
     @Override
