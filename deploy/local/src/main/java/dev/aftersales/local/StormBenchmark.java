@@ -2,6 +2,7 @@ package dev.aftersales.local;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import de.bwaldvogel.mongo.bson.Document;
 import dev.aftersales.contracts.EventCatalog;
 import dev.aftersales.contracts.dispatch.PartsRequested;
 import dev.aftersales.contracts.parts.PartsBackordered;
@@ -43,11 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
  * records, and the line's reserved units from parts' stock door), the requests per second until the
  * last answer, and parts' CPU time per request (its process, from {@code /proc}).
  *
- * <p>The storm runs with little history stored (a warm-up storm's ~1,000 requests), once more, and
- * again after a bulk run brings parts to {@code --history} stored reservations and backorders (half
- * each: parts of 250 units, 500 requests each). The cost of a request must not grow with them.
+ * <p>The storm runs with little history stored (a warm-up storm's ~1,000 requests), and again once
+ * parts holds {@code --history} stored reservations and backorders (half each), seeded straight into
+ * the store in this JVM as copies of what the warm-up stored, or with {@code --bulk} through parts itself
+ * (storms on parts of 250 units, 500 requests each: slow on a busy machine). The cost of a request must not
+ * grow with them.
  *
- * <p>Run: {@code java -cp "deploy/local/target/classes:deploy/local/target/lib/*"
+ * <p>Run: {@code java -Xmx1g -cp "deploy/local/target/classes:deploy/local/target/lib/*"
  * dev.aftersales.local.StormBenchmark --requests 2000 --units 500 --history 50000}.
  */
 public final class StormBenchmark {
@@ -64,6 +67,9 @@ public final class StormBenchmark {
     private static final int HISTORY_UNITS = 250;
 
     private static final int HISTORY_REQUESTS = 500;
+
+    /** How long parts' idle CPU is sampled before each storm. */
+    private static final Duration IDLE_SAMPLE = Duration.ofSeconds(15);
 
     private final LocalStack stack;
     private final HttpClient http =
@@ -97,12 +103,14 @@ public final class StormBenchmark {
             int lineReserved,
             double perSecond,
             double cpuMsPerRequest,
+            double netCpuMsPerRequest,
             String load) {}
 
     public static void main(String[] args) throws Exception {
         int requests = 2_000;
         int units = 500;
         int history = 50_000;
+        boolean bulk = false;
         var dataDir = Path.of("target/storm-benchmark-stack");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -110,6 +118,7 @@ public final class StormBenchmark {
                 case "--units" -> units = Integer.parseInt(args[++i]);
                 case "--history" -> history = Integer.parseInt(args[++i]);
                 case "--data" -> dataDir = Path.of(args[++i]);
+                case "--bulk" -> bulk = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -124,11 +133,11 @@ public final class StormBenchmark {
                 .withServicePort(Service.FOLLOWUP, ports.get(6))
                 .withClassDataSharing(false);
         try (var stack = LocalStack.start(config)) {
-            new StormBenchmark(stack).run(requests, units, history);
+            new StormBenchmark(stack).run(requests, units, history, bulk);
         }
     }
 
-    private void run(int requests, int units, int history) throws Exception {
+    private void run(int requests, int units, int history, boolean bulk) throws Exception {
         var tap = new Thread(this::tap, "storm-tap");
         tap.start();
         Thread.sleep(2_000); // the tap is at the end of parts' topic
@@ -139,20 +148,22 @@ public final class StormBenchmark {
             var results = new ArrayList<Result>();
             stock(List.of("STORM-A"), units);
             results.add(storm("young stack", "A", requests, "STORM-A"));
-            stock(List.of("STORM-B"), units);
-            results.add(storm("young stack, again", "B", requests, "STORM-B"));
-            seed(history - stored);
+            if (bulk) {
+                seed(history - stored);
+            } else {
+                seedStraightIntoTheStore(history - stored);
+            }
             stock(List.of("STORM-C"), units);
-            results.add(storm("after the bulk run", "C", requests, "STORM-C"));
+            results.add(storm("with history", "C", requests, "STORM-C"));
 
             System.out.println();
             System.out.println("| storm | reservations and backorders stored before | requests | reserved | backordered"
-                    + " | line's reserved units | requests/s | parts CPU ms per request | load (1 min) |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+                    + " | line's reserved units | requests/s | parts CPU ms per request | less idle | load (1 min) |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             for (var r : results) {
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %,d | %,d | %d | %d | %d | %.0f | %.2f | %s |%n",
+                        "| %s | %,d | %,d | %d | %d | %d | %.0f | %.2f | %.2f | %s |%n",
                         r.label(),
                         r.history(),
                         r.requests(),
@@ -161,16 +172,18 @@ public final class StormBenchmark {
                         r.lineReserved(),
                         r.perSecond(),
                         r.cpuMsPerRequest(),
+                        r.netCpuMsPerRequest(),
                         r.load());
             }
-            var young = results.get(1);
-            var old = results.get(2);
+            var young = results.get(0);
+            var old = results.get(1);
             System.out.printf(
                     Locale.ROOT,
-                    "parts CPU per request with %,d stored is %+.0f %% of that with %,d stored%n",
+                    "parts CPU per request with %,d stored is %+.0f %% of that with %,d stored (%+.0f %% less idle)%n",
                     old.history(),
                     100.0 * (old.cpuMsPerRequest() - young.cpuMsPerRequest()) / young.cpuMsPerRequest(),
-                    young.history());
+                    young.history(),
+                    100.0 * (old.netCpuMsPerRequest() - young.netCpuMsPerRequest()) / young.netCpuMsPerRequest());
         } finally {
             tapping = false;
             tap.join();
@@ -182,7 +195,12 @@ public final class StormBenchmark {
     private Result storm(String label, String prefix, int requests, String part) throws Exception {
         int before = stored;
         var load = loadAverage();
+        // What parts burns idle (its consumers' polls, sweeps, gauges) is charged to no request.
+        var idleFrom = stack.cpuTime().get(Service.PARTS.id());
+        long idleStart = System.nanoTime();
+        Thread.sleep(IDLE_SAMPLE.toMillis());
         var cpu = stack.cpuTime().get(Service.PARTS.id());
+        double idlePerSecond = cpu.minus(idleFrom).toNanos() / ((System.nanoTime() - idleStart) / 1e9);
         long start = System.nanoTime();
         var ids = new ArrayList<String>(requests);
         for (int i = 0; i < requests; i++) {
@@ -192,6 +210,7 @@ public final class StormBenchmark {
         awaitAnswers(ids, Duration.ofMinutes(10));
         long end = lastAnswerAt.get();
         var cpuAfter = stack.cpuTime().get(Service.PARTS.id());
+        long cpuAt = System.nanoTime();
         int reserved = (int)
                 ids.stream().filter(id -> RESERVED.equals(answers.get(id))).count();
         int backordered = (int)
@@ -206,11 +225,12 @@ public final class StormBenchmark {
                 lineReserved(part),
                 requests / ((end - start) / 1e9),
                 cpuAfter.minus(cpu).toNanos() / 1e6 / requests,
+                (cpuAfter.minus(cpu).toNanos() - idlePerSecond * (cpuAt - start) / 1e9) / 1e6 / requests,
                 load);
         System.out.printf(
                 Locale.ROOT,
                 "%s: %,d requests for %s → %d reserved, %d backordered (the line holds %d) in %.1f s: %.0f requests/s,"
-                        + " parts CPU %.2f ms per request; load %s%n",
+                        + " parts CPU %.2f ms per request (%.2f less its idle rate); load %s%n",
                 label,
                 requests,
                 part,
@@ -220,6 +240,7 @@ public final class StormBenchmark {
                 (end - start) / 1e9,
                 result.perSecond(),
                 result.cpuMsPerRequest(),
+                result.netCpuMsPerRequest(),
                 load);
         return result;
     }
@@ -257,6 +278,108 @@ public final class StormBenchmark {
                 (System.nanoTime() - start) / 1e9,
                 stored);
         Thread.sleep(5_000); // the other services finish what the bulk run told them
+    }
+
+    /**
+     * Brings the stored reservations and backorders to the history size in seconds: copies of what
+     * the warm-up storm stored (its line with its reservations, a backorder, a claim), renamed, written
+     * straight into the store in this JVM. Half are reservations on lines of parts of their own (as
+     * many per line as the warm-up's line holds), half backorders of those parts; each has its claim.
+     */
+    private void seedStraightIntoTheStore(int count) {
+        var backend = stack.storeBackend();
+        var db = Service.PARTS.id();
+        var line = first(backend, db, "stock", new Document("_id", DEALER + "|STORM-WARM"));
+        var backorder = first(backend, db, "backorders", new Document("partNumber", "STORM-WARM"));
+        var claim = first(backend, db, "requestClaims", new Document("_id", "RQ-W-0"));
+        int perLine = ((List<?>) line.get("reservations")).size();
+        int lines = Math.max(1, count / 2 / perLine);
+        long start = System.nanoTime();
+        var stock = new ArrayList<Object>();
+        var parts = new ArrayList<Object>();
+        var backorders = new ArrayList<Object>();
+        var claims = new ArrayList<Object>();
+        for (int l = 0; l < lines; l++) {
+            var part = String.format(Locale.ROOT, "HIST-%04d", l);
+            var copy = (Document) DocumentStore.SnapshotBackend.copy(line);
+            copy.put("_id", DEALER + "|" + part);
+            copy.put("partNumber", part);
+            copy.put("outbox", new Document("pending", new ArrayList<>()).append("handled", new ArrayList<>()));
+            int k = 0;
+            for (var held : (List<?>) copy.get("reservations")) {
+                var reservation = (Document) held;
+                var requestId = "RQ-" + part + "-" + k++;
+                reservation.put("requestId", requestId);
+                reservation.put("complaintId", "C-" + part + "-" + k);
+                claims.add(claimOf(claim, requestId, DEALER + "|" + part, "RESERVED"));
+            }
+            stock.add(copy);
+            parts.add(new Document("_id", part).append("locations", new ArrayList<>(List.of(DEALER))));
+            for (int b = 0; b < perLine; b++) {
+                var waiting = (Document) DocumentStore.SnapshotBackend.copy(backorder);
+                var requestId = "RQ-" + part + "-B" + b;
+                waiting.put("_id", requestId);
+                waiting.put("requestId", requestId);
+                waiting.put("complaintId", "C-" + part + "-B" + b);
+                waiting.put("partNumber", part);
+                waiting.put("outbox", new Document("pending", new ArrayList<>()).append("handled", new ArrayList<>()));
+                backorders.add(waiting);
+                claims.add(claimOf(claim, requestId, DEALER + "|" + part, "BACKORDERED"));
+            }
+        }
+        insert(backend, db, "stock", stock);
+        insert(backend, db, "stock_parts", parts);
+        insert(backend, db, "backorders", backorders);
+        insert(backend, db, "requestClaims", claims);
+        stored += lines * perLine * 2;
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %,d reservations on %d lines, %,d backorders and %,d claims into the store in %.1f s;"
+                        + " %,d reservations and backorders stored%n",
+                lines * perLine,
+                lines,
+                backorders.size(),
+                claims.size(),
+                (System.nanoTime() - start) / 1e9,
+                stored);
+    }
+
+    private static Document claimOf(Document template, String requestId, String lineId, String outcome) {
+        var claim = (Document) DocumentStore.SnapshotBackend.copy(template);
+        claim.put("_id", requestId);
+        claim.put("token", UUID.randomUUID().toString());
+        claim.put("lines", new ArrayList<>(List.of(lineId)));
+        claim.put("outcome", outcome);
+        return claim;
+    }
+
+    private static Document first(
+            DocumentStore.SnapshotBackend backend, String db, String collection, Document filter) {
+        var answer = backend.handleCommand(
+                null,
+                db,
+                "find",
+                new Document("find", collection).append("filter", filter).append("limit", 1));
+        var batch = (List<?>) ((Document) answer.get("cursor")).get("firstBatch");
+        if (batch.isEmpty()) {
+            throw new IllegalStateException("nothing in " + collection + " matches " + filter);
+        }
+        return (Document) batch.get(0);
+    }
+
+    private static void insert(
+            DocumentStore.SnapshotBackend backend, String db, String collection, List<Object> documents) {
+        for (int from = 0; from < documents.size(); from += 1_000) {
+            backend.handleCommand(
+                    null,
+                    db,
+                    "insert",
+                    new Document("insert", collection)
+                            .append(
+                                    "documents",
+                                    new ArrayList<>(documents.subList(from, Math.min(documents.size(), from + 1_000))))
+                            .append("ordered", true));
+        }
     }
 
     /** Produces one PartsRequested as dispatch would; returns its request id. */
