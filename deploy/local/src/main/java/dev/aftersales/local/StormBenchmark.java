@@ -289,6 +289,7 @@ public final class StormBenchmark {
     private void seedStraightIntoTheStore(int count) {
         var backend = stack.storeBackend();
         var db = Service.PARTS.id();
+        seeder = new io.netty.channel.embedded.EmbeddedChannel();
         var line = first(backend, db, "stock", new Document("_id", DEALER + "|STORM-WARM"));
         var backorder = first(backend, db, "backorders", new Document("partNumber", "STORM-WARM"));
         var claim = first(backend, db, "requestClaims", new Document("_id", "RQ-W-0"));
@@ -353,10 +354,13 @@ public final class StormBenchmark {
         return claim;
     }
 
+    /** The store keeps a last status per client connection: the seeder's own. */
+    private static io.netty.channel.Channel seeder;
+
     private static Document first(
             DocumentStore.SnapshotBackend backend, String db, String collection, Document filter) {
         var answer = backend.handleCommand(
-                null,
+                seeder,
                 db,
                 "find",
                 new Document("find", collection).append("filter", filter).append("limit", 1));
@@ -371,7 +375,7 @@ public final class StormBenchmark {
             DocumentStore.SnapshotBackend backend, String db, String collection, List<Object> documents) {
         for (int from = 0; from < documents.size(); from += 1_000) {
             backend.handleCommand(
-                    null,
+                    seeder,
                     db,
                     "insert",
                     new Document("insert", collection)
