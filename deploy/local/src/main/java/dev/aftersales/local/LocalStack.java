@@ -188,6 +188,11 @@ public final class LocalStack implements AutoCloseable {
         return store.uri(service.id());
     }
 
+    /** The store's backend in this JVM: a benchmark seeds history straight into it. */
+    DocumentStore.SnapshotBackend storeBackend() {
+        return store.backend();
+    }
+
     /** Writes a store snapshot now and tells what it cost (benchmarks). */
     DocumentStore.SnapshotCost snapshotStore() {
         return store.snapshot();

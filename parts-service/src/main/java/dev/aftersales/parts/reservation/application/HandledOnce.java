@@ -2,7 +2,9 @@ package dev.aftersales.parts.reservation.application;
 
 import dev.aftersales.parts.PartsProperties;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +30,21 @@ class HandledOnce {
      * @return the handler's outcome; empty when the request was handled to the end before
      */
     <T extends Enum<T>> Optional<T> run(String requestId, Supplier<T> handler) {
-        var claim = claim(requestId);
+        return run(requestId, Set.of(), claim -> handler.get());
+    }
+
+    /**
+     * @param lines stock lines to note on the claim as it is taken (see {@link RequestClaims#note})
+     * @param handler runs the request with the claim it holds (its token, and what earlier holders noted)
+     */
+    <T extends Enum<T>> Optional<T> run(String requestId, Set<String> lines, Function<RequestClaims.Taken, T> handler) {
+        var claim = claim(requestId, lines);
         if (claim.isEmpty()) {
             return Optional.empty();
         }
         T outcome;
         try {
-            outcome = handler.get();
+            outcome = handler.apply(claim.get());
         } catch (RuntimeException e) {
             claims.drop(requestId, claim.get().token()); // the retry may start at once
             throw e;
@@ -44,10 +54,10 @@ class HandledOnce {
     }
 
     /** Takes the request's claim, waiting while another handler holds a fresh one. */
-    private Optional<RequestClaims.Taken> claim(String requestId) {
+    private Optional<RequestClaims.Taken> claim(String requestId, Set<String> lines) {
         long deadline = System.nanoTime() + properties.requestClaimLease().toNanos();
         for (int n = 1; ; n++) {
-            var claim = claims.take(requestId, properties.requestClaimLease());
+            var claim = claims.take(requestId, properties.requestClaimLease(), lines);
             if (claim instanceof RequestClaims.Taken taken) {
                 return Optional.of(taken);
             }

@@ -2,6 +2,7 @@ package dev.aftersales.parts.reservation.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Who handles a parts request right now. A request touches several documents (stock lines at
@@ -9,14 +10,29 @@ import java.time.Instant;
  * a claim document per request, inserted with the request id as its unique key, can: of two
  * concurrent deliveries exactly one inserts it. The claim records the outcome when done; a claim
  * left unfinished longer than its lease belonged to a handler that died and may be taken over.
+ *
+ * <p>The claim also names the stock lines its holders may have written to, each noted before the
+ * write ({@link #note}), so that a holder taking over reads those lines by id instead of searching
+ * every line for the request: the chain's reads stay by key however many requests were handled.
  */
 public interface RequestClaims {
 
     /** The answer to {@link #take}. */
     sealed interface Claim {}
 
-    /** The request is ours to handle; {@code token} identifies this hold on it. */
-    record Taken(String token) implements Claim {}
+    /**
+     * The request is ours to handle; {@code token} identifies this hold on it.
+     *
+     * @param first no handler held the request before: nothing was written for it anywhere
+     * @param lines the stock lines earlier holders noted (and the ones noted at the take); null for a
+     *     claim taken over from before lines were noted, whose earlier holders' writes must be searched for
+     */
+    record Taken(String token, boolean first, Set<String> lines) implements Claim {
+
+        public Taken(String token) {
+            this(token, true, Set.of());
+        }
+    }
 
     /** The request was handled to the end before. */
     record Finished(String outcome) implements Claim {}
@@ -25,6 +41,12 @@ public interface RequestClaims {
     record Busy() implements Claim {}
 
     Claim take(String requestId, Instant now, Duration lease);
+
+    /**
+     * As {@link #take(String, Duration)}, noting {@code lines} on the claim in the same write (the
+     * line a request most likely ends at, so that the common case needs no {@link #note}).
+     */
+    Claim take(String requestId, Duration lease, Set<String> lines);
 
     /**
      * {@link #take(String, Instant, Duration)} at the store's wall clock: a lease is technical time
@@ -39,6 +61,17 @@ public interface RequestClaims {
      */
     void finish(String requestId, String token, String outcome);
 
-    /** Gives an unfinished claim up (the handler failed), so that a retry may take it at once. */
+    /**
+     * Notes a stock line the holder is about to write to for the request, before it does.
+     *
+     * @throws IllegalStateException when {@code token} no longer holds the claim (it was taken over):
+     *     the holder must not write
+     */
+    void note(String requestId, String token, String lineId);
+
+    /**
+     * Gives an unfinished claim up (the handler failed), so that a retry may take it at once. The
+     * claim stays, with its noted lines: the retry must find what this holder wrote.
+     */
     void drop(String requestId, String token);
 }

@@ -1,6 +1,7 @@
 package dev.aftersales.parts.reservation.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.contracts.parts.ReservationSource;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.reservation.domain.Backorder;
@@ -9,16 +10,20 @@ import dev.aftersales.parts.reservation.domain.CaseFacts;
 import dev.aftersales.parts.reservation.domain.ReservationTerms;
 import dev.aftersales.parts.reservation.domain.SupplyChain;
 import dev.aftersales.parts.reservation.domain.SupplyChain.Supplier;
+import dev.aftersales.parts.stock.domain.Reservation;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,15 +34,18 @@ import org.springframework.stereotype.Service;
  * available somewhere ({@link ServeBackorders}). {@link SupplyChain} orders the locations, {@link
  * ReservationTerms} says when the units are ready and until when they are held, the stock line holds them.
  *
- * <p>Never oversells: each step reads one stock line, decides on what it holds, and saves the
- * reservation together with its events only if the line is still the version that was read;
- * otherwise it reads and decides again.
+ * <p>Never oversells: a hold is one write to one stock line, guarded by the units still available
+ * there ({@link Stocks#holdAtOnce}); the reservation, its units and PartsReserved (and StockLow) are
+ * that one write. Only when the guarded write keeps failing, or the line remembers the request, is the
+ * line read whole, decided on ({@link Stock#reserve}) and saved if it is still the version read.
  *
  * <p>Handled once per request id: the chain may write to any of several documents, so the request
  * is first claimed ({@link HandledOnce}). Only the claim's holder runs the chain;
  * a concurrent duplicate waits for its outcome, a later one finds it finished. Without the claim,
  * two deliveries of one request racing for the last unit of the own dealer could end with one
- * holding it there and the other taking a unit elsewhere — a request held twice.
+ * holding it there and the other taking a unit elsewhere — a request held twice. The claim names
+ * every line a holder writes to before it writes (the own dealer's as it is taken), so a holder
+ * taking over from one that died reads just those lines, by id, to find what was done.
  */
 @Service
 public class ReserveParts {
@@ -45,9 +53,11 @@ public class ReserveParts {
     private static final Logger log = LoggerFactory.getLogger(ReserveParts.class);
 
     /**
-     * A storm of requests makes a line hot: each lost race means another reservation there
-     * succeeded, so the bound only needs to exceed a burst's writes to one line, and random growing
-     * pauses keep the losers from colliding again in step. A line created meanwhile is a duplicate key.
+     * Holds are guarded writes that a concurrent hold does not defeat, so a step is tried again only
+     * when the units it chose were taken meanwhile, or when a line read whole was saved by another
+     * writer first: each lost race means another reservation succeeded, so the bound only needs to
+     * exceed a burst's writes to one line, and random growing pauses keep the losers from colliding
+     * again in step. A line created meanwhile is a duplicate key.
      */
     private static final ConflictRetry RESERVATIONS = ConflictRetry.upTo(100)
             .pausing(Duration.ofMillis(1), Duration.ofMillis(50))
@@ -58,6 +68,7 @@ public class ReserveParts {
     private final Backorders backorders;
     private final CaseFacts caseFacts;
     private final HandledOnce once;
+    private final RequestClaims claims;
     private final ReservationTerms terms;
     private final PartsProperties properties;
     private final Clock clock;
@@ -69,6 +80,7 @@ public class ReserveParts {
             Backorders backorders,
             CaseFacts caseFacts,
             HandledOnce once,
+            RequestClaims claims,
             ReservationTerms terms,
             PartsProperties properties,
             Clock clock,
@@ -78,6 +90,7 @@ public class ReserveParts {
         this.backorders = backorders;
         this.caseFacts = caseFacts;
         this.once = once;
+        this.claims = claims;
         this.terms = terms;
         this.properties = properties;
         this.clock = clock;
@@ -85,7 +98,9 @@ public class ReserveParts {
     }
 
     public ReservationOutcome reserve(ReservePartsCommand command) {
-        var outcome = once.run(command.requestId(), () -> handle(command)).orElse(ReservationOutcome.ALREADY_HANDLED);
+        var ownLine = Stock.idOf(command.locationId(), command.partNumber());
+        var outcome = once.run(command.requestId(), Set.of(ownLine), claim -> handle(command, claim))
+                .orElse(ReservationOutcome.ALREADY_HANDLED);
         metrics.requestHandled(outcome);
         log.info(
                 "parts request {} of complaint {}: {}",
@@ -96,24 +111,46 @@ public class ReserveParts {
     }
 
     /** Runs the chain for a claimed request, unless an earlier holder of the claim got it done. */
-    private ReservationOutcome handle(ReservePartsCommand command) {
-        // A backordered request waits its turn in line, even if stock arrived since its first delivery.
-        if (backorders.exists(command.requestId()) || stocks.consumedAnywhere(command.requestId())) {
-            return ReservationOutcome.ALREADY_HANDLED;
-        }
-        // An earlier holder died after reserving all, or some portions of a split.
+    private ReservationOutcome handle(ReservePartsCommand command, RequestClaims.Taken claim) {
         var taken = new LinkedHashMap<String, Integer>();
-        for (var line : stocks.holdingRequest(command.requestId())) {
-            taken.put(line.id(), line.heldFor(command.requestId()));
+        if (!claim.first()) {
+            // A backordered request waits its turn in line, even if stock arrived since its first delivery.
+            if (backorders.exists(command.requestId())) {
+                return ReservationOutcome.ALREADY_HANDLED;
+            }
+            // An earlier holder died after reserving all, or some portions of a split, or it was consumed since.
+            for (var line : linesWrittenBefore(command.requestId(), claim)) {
+                if (line.heldFor(command.requestId()) > 0) {
+                    taken.put(line.id(), line.heldFor(command.requestId()));
+                } else if (line.hasHandled(command.requestId())) {
+                    return ReservationOutcome.ALREADY_HANDLED;
+                }
+            }
         }
         int held = taken.values().stream().mapToInt(Integer::intValue).sum();
         if (held >= command.quantity()) {
             return ReservationOutcome.ALREADY_HANDLED;
         }
         if (held > 0) {
-            return split(command, taken);
+            return split(command, claim, taken);
         }
-        return RESERVATIONS.run(() -> wholeAtOneLocation(command)).orElseGet(() -> split(command, taken));
+        return RESERVATIONS.run(() -> wholeAtOneLocation(command, claim)).orElseGet(() -> split(command, claim, taken));
+    }
+
+    /**
+     * The lines earlier holders of the claim may have written to, each read by its id; a claim from
+     * before lines were noted says nothing, so there the lines holding or remembering the request are searched for.
+     */
+    private List<Stock> linesWrittenBefore(String requestId, RequestClaims.Taken claim) {
+        if (claim.lines() == null) {
+            var lines = new java.util.ArrayList<>(stocks.holdingRequest(requestId));
+            stocks.whereLeft(requestId).ifPresent(lines::add);
+            return lines;
+        }
+        return claim.lines().stream()
+                .map(stocks::find)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /**
@@ -122,18 +159,35 @@ public class ReserveParts {
      *
      * @return empty when no single location has enough but several together do: split it (step 4)
      */
-    private Optional<ReservationOutcome> wholeAtOneLocation(ReservePartsCommand command) {
-        // The own line by its id first: most requests end here, without reading the part's other lines.
-        var own = stocks.find(Stock.idOf(command.locationId(), command.partNumber()));
-        if (own.isPresent() && own.get().canSupply(command.quantity())) {
-            var here = locations.describe(command.locationId());
-            hold(Supplier.of(own.get(), here, command.locationId()), command, command.quantity(), false);
+    private Optional<ReservationOutcome> wholeAtOneLocation(ReservePartsCommand command, RequestClaims.Taken claim) {
+        // The own line first, in one guarded write: most requests end here, without reading any line.
+        var now = clock.instant();
+        var here = locations.describe(command.locationId());
+        var atOwn = terms.reservation(
+                command.request(),
+                here,
+                ReservationSource.OWN_DEALER,
+                command.quantity(),
+                caseFacts.appointmentEndOf(command.assignmentId()),
+                now,
+                false);
+        var hold = stocks.holdAtOnce(command.locationId(), command.partNumber(), atOwn, now);
+        if (hold == Stocks.Hold.HELD) {
+            metrics.heldUntilReady(Duration.ZERO);
             return Optional.of(ReservationOutcome.RESERVED);
+        }
+        if (hold == Stocks.Hold.LINE_DECIDES) {
+            var own = stocks.find(Stock.idOf(command.locationId(), command.partNumber()));
+            if (own.isPresent() && own.get().canSupply(command.quantity())) {
+                holdAsTheLineDecides(
+                        Supplier.of(own.get(), here, command.locationId()), command, command.quantity(), false);
+                return Optional.of(ReservationOutcome.RESERVED);
+            }
         }
         var chain = chain(command, Set.of());
         var whole = chain.firstWithAll(command.quantity());
         if (whole.isPresent()) {
-            hold(whole.get(), command, command.quantity(), false);
+            hold(whole.get(), command, claim, command.quantity(), false);
             return Optional.of(ReservationOutcome.heldWholeFrom(whole.get().source()));
         }
         if (properties.splitAllowed() && command.quantity() > 1 && chain.available() >= command.quantity()) {
@@ -150,12 +204,13 @@ public class ReserveParts {
      *
      * @param taken portions held already, by stock line id
      */
-    private ReservationOutcome split(ReservePartsCommand command, Map<String, Integer> taken) {
+    private ReservationOutcome split(
+            ReservePartsCommand command, RequestClaims.Taken claim, Map<String, Integer> taken) {
         int remaining = command.quantity()
                 - taken.values().stream().mapToInt(Integer::intValue).sum();
         while (remaining > 0) {
             int missing = remaining;
-            var portion = RESERVATIONS.run(() -> nextPortion(command, taken.keySet(), missing));
+            var portion = RESERVATIONS.run(() -> nextPortion(command, claim, taken.keySet(), missing));
             if (portion.isEmpty()) {
                 abandon(command, taken.keySet());
                 return backorder(command);
@@ -170,14 +225,15 @@ public class ReserveParts {
     private record Portion(String lineId, int units) {}
 
     /** Holds the next portion along the chain; empty when the lines not taken yet have too few together. */
-    private Optional<Portion> nextPortion(ReservePartsCommand command, Set<String> taken, int missing) {
+    private Optional<Portion> nextPortion(
+            ReservePartsCommand command, RequestClaims.Taken claim, Set<String> taken, int missing) {
         var chain = chain(command, taken);
         if (chain.available() < missing) {
             return Optional.empty();
         }
         var next = chain.suppliers().get(0);
         int units = Math.min(next.line().available(), missing);
-        hold(next, command, units, true);
+        hold(next, command, claim, units, true);
         return Optional.of(new Portion(next.line().id(), units));
     }
 
@@ -215,20 +271,47 @@ public class ReserveParts {
         return SupplyChain.of(command.locationId(), lines, locations::describe);
     }
 
-    /** Holds units at the supplier's line; throws when another write came first (the caller reads and decides again). */
-    private void hold(Supplier supplier, ReservePartsCommand command, int quantity, boolean portion) {
+    /**
+     * Holds units at the supplier's line, noted on the claim first; throws when the units were taken
+     * meanwhile, or the line changed since it was read (the caller reads and decides again).
+     */
+    private void hold(
+            Supplier supplier, ReservePartsCommand command, RequestClaims.Taken claim, int quantity, boolean portion) {
+        var line = supplier.line();
+        if (claim.lines() == null || !claim.lines().contains(line.id())) {
+            claims.note(command.requestId(), claim.token(), line.id());
+        }
         var now = clock.instant();
-        var reservation = terms.reservation(
+        var reservation = reservationAt(supplier, command, quantity, now, portion);
+        switch (stocks.holdAtOnce(line.locationId(), line.partNumber(), reservation, now)) {
+            case HELD -> metrics.heldUntilReady(Duration.between(now, reservation.readyAt()));
+            case TOO_FEW -> throw new OptimisticLockingFailureException("units at " + line.id() + " taken meanwhile");
+            case LINE_DECIDES -> holdAsTheLineDecides(supplier, command, quantity, portion);
+        }
+    }
+
+    /**
+     * Holds units at the line as read, saved only if nobody wrote it since: where the guarded write
+     * gave up, and the line decides (it refuses a request it held before). Throws when another write came first.
+     */
+    private void holdAsTheLineDecides(Supplier supplier, ReservePartsCommand command, int quantity, boolean portion) {
+        var now = clock.instant();
+        var reservation = reservationAt(supplier, command, quantity, now, portion);
+        var line = supplier.line();
+        line.events().firstDelivery(command.eventId());
+        line.reserve(reservation, now);
+        stocks.save(line);
+        metrics.heldUntilReady(Duration.between(now, reservation.readyAt()));
+    }
+
+    private Reservation reservationAt(
+            Supplier supplier, ReservePartsCommand command, int quantity, Instant now, boolean portion) {
+        return terms.reservation(
                 command.request(),
                 supplier,
                 quantity,
                 caseFacts.appointmentEndOf(command.assignmentId()),
                 now,
                 portion);
-        var line = supplier.line();
-        line.events().firstDelivery(command.eventId());
-        line.reserve(reservation, now);
-        stocks.save(line);
-        metrics.heldUntilReady(Duration.between(now, reservation.readyAt()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.aftersales.parts.reservation.domain;
 
 import dev.aftersales.contracts.parts.ReservationSource;
+import dev.aftersales.parts.location.domain.Location;
 import dev.aftersales.parts.reservation.domain.SupplyChain.Supplier;
 import dev.aftersales.parts.stock.domain.Reservation;
 import dev.aftersales.parts.stock.domain.TransferStatus;
@@ -32,17 +33,28 @@ public record ReservationTerms(
             Optional<Instant> appointmentEnd,
             Instant now,
             boolean portion) {
-        var readyAt = switch (from.source()) {
+        return reservation(request, from.at(), from.source(), quantity, appointmentEnd, now, portion);
+    }
+
+    /** As {@link #reservation(PartsRequest, Supplier, int, Optional, Instant, boolean)}, for units at {@code at}. */
+    public Reservation reservation(
+            PartsRequest request,
+            Location at,
+            ReservationSource source,
+            int quantity,
+            Optional<Instant> appointmentEnd,
+            Instant now,
+            boolean portion) {
+        var readyAt = switch (source) {
             case OWN_DEALER -> now;
             case TRANSFER -> now.plus(transferTime);
-            case FACTORY -> now.plus(from.at().leadTime() != null ? from.at().leadTime() : factoryLeadTime);
+            case FACTORY -> now.plus(at.leadTime() != null ? at.leadTime() : factoryLeadTime);
         };
-        var transfer = from.source() == ReservationSource.TRANSFER;
+        var transfer = source == ReservationSource.TRANSFER;
         var transferId = !transfer
                 ? null
                 : portion
-                        ? Reservation.portionTransferIdOf(
-                                request.requestId(), from.at().id())
+                        ? Reservation.portionTransferIdOf(request.requestId(), at.id())
                         : Reservation.transferIdOf(request.requestId());
         return new Reservation(
                 request.requestId(),
@@ -50,12 +62,12 @@ public record ReservationTerms(
                 request.assignmentId(),
                 quantity,
                 now,
-                from.source(),
+                source,
                 readyAt,
                 expiresAt(appointmentEnd, readyAt, now),
                 transferId,
                 transfer ? request.dealerId() : null,
-                transfer ? from.at().id() : null,
+                transfer ? at.id() : null,
                 transfer ? TransferStatus.REQUESTED : null);
     }
 

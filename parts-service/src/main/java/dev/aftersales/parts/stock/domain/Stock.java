@@ -222,13 +222,39 @@ public final class Stock {
         }
         int before = available();
         holds.add(reservation);
-        events.raise(reservation.reserved(partNumber, locationId, now), reservation.complaintId());
-        if (reservation.transferId() != null) {
-            events.raise(reservation.transferRequested(partNumber, locationId, now), reservation.complaintId());
-        }
+        raiseReserved(events, locationId, partNumber, reservation, now);
         // StockLow once per crossing: when available falls below the reorder point, not again while below.
         if (available() < reorderPoint && before >= reorderPoint) {
             raiseStockLow(now);
+        }
+    }
+
+    /**
+     * What {@link #reserve} raises for a reservation at a line that had {@code availableBefore} units
+     * available and the reorder point {@code reorderPoint}: for a hold written as one update guarded
+     * by those numbers, without reading the line's reservations ({@link Stocks#holdAtOnce}).
+     */
+    public static AggregateEvents reserving(
+            String locationId,
+            String partNumber,
+            Reservation reservation,
+            int availableBefore,
+            int reorderPoint,
+            Instant now) {
+        var raised = new AggregateEvents();
+        raiseReserved(raised, locationId, partNumber, reservation, now);
+        int after = availableBefore - reservation.quantity();
+        if (after < reorderPoint && availableBefore >= reorderPoint) {
+            raised.raise(new StockLow(locationId, partNumber, after, reorderPoint, now), partNumber);
+        }
+        return raised;
+    }
+
+    private static void raiseReserved(
+            AggregateEvents events, String locationId, String partNumber, Reservation reservation, Instant now) {
+        events.raise(reservation.reserved(partNumber, locationId, now), reservation.complaintId());
+        if (reservation.transferId() != null) {
+            events.raise(reservation.transferRequested(partNumber, locationId, now), reservation.complaintId());
         }
     }
 

@@ -30,7 +30,7 @@ public interface Stocks {
     /** The line a request was held at and left (consumed, released, shipped), if it still remembers it. */
     Optional<Stock> whereLeft(String requestId);
 
-    /** Lines of one part at every location. */
+    /** Lines of one part at every location, read by their ids. */
     List<Stock> ofPart(String partNumber);
 
     /** Lines with a reservation that expires by {@code now}. */
@@ -40,6 +40,29 @@ public interface Stocks {
     Optional<Instant> nextExpiry();
 
     List<Stock> all();
+
+    /** What {@link #holdAtOnce} did. */
+    enum Hold {
+        /** The units are held, PartsReserved (and TransferRequested) stored with them. */
+        HELD,
+        /** The line has fewer units available than asked (or none at all). */
+        TOO_FEW,
+        /**
+         * Not written: the line held the request before, or kept changing under the guard. The
+         * caller reads the line and decides ({@link Stock#reserve}).
+         */
+        LINE_DECIDES
+    }
+
+    /**
+     * Holds units at the line of {@code partNumber} at {@code locationId} in one write guarded by the
+     * units still available there, without reading the line's reservations: the hot line of a storm
+     * takes each request in a glance at two numbers and one guarded write, instead of a read of every
+     * reservation, a decision and a versioned save that loses to every other writer in between. The
+     * reservation, its units and its events (StockLow too, for the one hold that crosses the reorder
+     * point) are one document write, as in {@link #save}; concurrent versioned saves see the line changed.
+     */
+    Hold holdAtOnce(String locationId, String partNumber, Reservation reservation, Instant now);
 
     /**
      * Writes the line and its pending events in one document write, only if nobody wrote it since it

@@ -66,6 +66,7 @@ class SplitDisallowedTest {
                 backorders,
                 caseFacts,
                 new HandledOnce(claims, noSplit),
+                claims,
                 terms,
                 noSplit,
                 clock,

@@ -51,8 +51,12 @@ public final class QueryShapes implements CommandListener {
 
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
+    /** Where the current thread's commands are also recorded, while it runs work given to {@link #capture}. */
+    private static final ThreadLocal<QueryShapes> CAPTURING = new ThreadLocal<>();
+
     private final Set<Shape> shapes = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<List<String>>> indexes = new ConcurrentHashMap<>();
+    private final Map<String, Set<List<String>>> uniqueIndexes = new ConcurrentHashMap<>();
     private final boolean servicesOnly;
 
     /** Records every command it is shown. */
@@ -77,6 +81,44 @@ public final class QueryShapes implements CommandListener {
     /** Each collection's declared indexes, as their key fields in order ({@code _id} implied). */
     public Map<String, Set<List<String>>> indexes() {
         return new TreeMap<>(indexes);
+    }
+
+    /** Each collection's declared unique indexes, as their key fields in order ({@code _id} implied). */
+    public Map<String, Set<List<String>>> uniqueIndexes() {
+        return new TreeMap<>(uniqueIndexes);
+    }
+
+    /**
+     * Runs {@code work} on the calling thread and records into {@code into} the shapes of the commands
+     * the service sends from this thread meanwhile (the synchronous driver calls listeners on the
+     * thread that sends), so a test can judge one use case's queries apart from the timers, the relay
+     * and the consumers, which run on threads of their own. Needs {@link #recorded()} on the client.
+     */
+    public static <T> T capture(QueryShapes into, java.util.function.Supplier<T> work) {
+        var before = CAPTURING.get();
+        CAPTURING.set(into);
+        try {
+            return work.get();
+        } finally {
+            CAPTURING.set(before);
+        }
+    }
+
+    /**
+     * The shapes that neither name {@code _id} nor exactly the fields of a unique index declared on
+     * their collection (by any client recorded in {@link #recorded()}): on the embedded store, which
+     * serves only such filters from an index, each is a scan of its collection.
+     */
+    public List<Shape> notByKey() {
+        var unique = recorded().uniqueIndexes();
+        return shapes.stream()
+                .filter(shape -> !shape.byId())
+                .filter(shape -> !(shape.range().isEmpty()
+                        && shape.sort().isEmpty()
+                        && unique.getOrDefault(shape.collection(), Set.of()).stream()
+                                .anyMatch(index -> Set.copyOf(index).equals(shape.equality()))))
+                .sorted((a, b) -> a.toString().compareTo(b.toString()))
+                .toList();
     }
 
     /** The shapes no declared index serves, on every collection but {@code small} ones (master data that does not grow). */
@@ -133,6 +175,10 @@ public final class QueryShapes implements CommandListener {
     public void commandStarted(CommandStartedEvent event) {
         if (servicesOnly && askedByATest()) {
             return;
+        }
+        var capturing = CAPTURING.get();
+        if (capturing != null && capturing != this) {
+            capturing.commandStarted(event);
         }
         var command = event.getCommand();
         switch (event.getCommandName()) {
@@ -206,6 +252,11 @@ public final class QueryShapes implements CommandListener {
                 if (index.isDocument() && index.asDocument().get("key") instanceof BsonDocument key) {
                     indexes.computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet())
                             .add(List.copyOf(key.keySet()));
+                    if (index.asDocument().get("unique") instanceof org.bson.BsonBoolean unique && unique.getValue()) {
+                        uniqueIndexes
+                                .computeIfAbsent(collection, c -> ConcurrentHashMap.newKeySet())
+                                .add(List.copyOf(key.keySet()));
+                    }
                 }
             }
         }

@@ -3,13 +3,20 @@ package dev.aftersales.dispatch.assignment.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import dev.aftersales.chassis.time.DueTimes;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,11 +28,23 @@ import org.springframework.stereotype.Component;
  * Assignments in the {@code assignments} collection. New ones are inserted (never upserted), so
  * the unique {@code _id} is what makes "one assignment per complaint" hold across redeliveries,
  * restarts and instances. Changes are optimistic saves on {@code {_id, version}}.
+ *
+ * <p>A complaint's and a machine's assignments, asked for by consumers of intake's events and by a
+ * completed visit, are read by key: their ids are listed per complaint in {@value #OF_COMPLAINT} and
+ * per machine in {@value #OF_MACHINE} ({@code _id} = complaint id, serial number), written before the
+ * assignment's insert so a list is never behind, then read by {@code _id}. The embedded store scans for
+ * any other filter, and assignments gain a document per visit.
  */
 @Component
 class MongoAssignments implements Assignments {
 
     private static final Sort OLDEST_DECISION_FIRST = Sort.by("decidedAt");
+
+    static final String OF_COMPLAINT = "complaint_assignments";
+    static final String OF_MACHINE = "machine_assignments";
+
+    /** In {@value #OF_COMPLAINT}: present once the assignments stored before the lists existed were listed. */
+    private static final String ALL_LISTED = "~all-assignments-listed";
 
     private final MongoTemplate mongo;
 
@@ -47,10 +66,76 @@ class MongoAssignments implements Assignments {
         indexes.createIndex(new Index("appointmentDueAt", Sort.Direction.ASC).sparse());
         // a dealer's visits completed in a period (first-time fix)
         indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("visit.completedAt", Sort.Direction.ASC));
+        listAssignmentsStoredBefore();
+    }
+
+    /** Once per store: assignments stored before the lists existed join them, in one read of every assignment. */
+    private void listAssignmentsStoredBefore() {
+        if (mongo.getCollection(OF_COMPLAINT)
+                        .find(Filters.eq("_id", ALL_LISTED))
+                        .first()
+                != null) {
+            return;
+        }
+        var collection = mongo.getCollection(mongo.getCollectionName(AssignmentDocument.class));
+        if (collection.estimatedDocumentCount() > 0) {
+            var ofComplaint = new ArrayList<UpdateOneModel<Document>>();
+            var ofMachine = new ArrayList<UpdateOneModel<Document>>();
+            for (var stored : collection.find().projection(Projections.include("complaintId", "serialNumber"))) {
+                list(ofComplaint, stored.getString("complaintId"), stored.getString("_id"));
+                list(ofMachine, stored.getString("serialNumber"), stored.getString("_id"));
+            }
+            if (!ofComplaint.isEmpty()) {
+                mongo.getCollection(OF_COMPLAINT).bulkWrite(ofComplaint);
+            }
+            if (!ofMachine.isEmpty()) {
+                mongo.getCollection(OF_MACHINE).bulkWrite(ofMachine);
+            }
+        }
+        mongo.getCollection(OF_COMPLAINT)
+                .updateOne(
+                        Filters.eq("_id", ALL_LISTED),
+                        Updates.setOnInsert("listedAt", new java.util.Date()),
+                        new UpdateOptions().upsert(true));
+    }
+
+    private static void list(List<UpdateOneModel<Document>> listings, String key, String assignmentId) {
+        if (key != null) {
+            listings.add(new UpdateOneModel<>(
+                    Filters.eq("_id", key),
+                    Updates.addToSet("assignmentIds", assignmentId),
+                    new UpdateOptions().upsert(true)));
+        }
+    }
+
+    /** Lists the assignment under its complaint and its machine: before its insert, so no reader misses it. */
+    private void listBeforeInsert(Assignment assignment) {
+        var ofComplaint = new ArrayList<UpdateOneModel<Document>>();
+        list(ofComplaint, assignment.complaintId(), assignment.id());
+        mongo.getCollection(OF_COMPLAINT).bulkWrite(ofComplaint);
+        var ofMachine = new ArrayList<UpdateOneModel<Document>>();
+        list(ofMachine, assignment.serialNumber(), assignment.id());
+        if (!ofMachine.isEmpty()) {
+            mongo.getCollection(OF_MACHINE).bulkWrite(ofMachine);
+        }
+    }
+
+    /** The assignments listed under {@code key}, by their ids, oldest decision first. */
+    private List<Assignment> listed(String collection, String key) {
+        if (key == null) {
+            return List.of();
+        }
+        var list = mongo.findById(key, Document.class, collection);
+        var ids = list == null ? null : list.getList("assignmentIds", String.class);
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        return find(query(where("_id").in(ids)).with(OLDEST_DECISION_FIRST));
     }
 
     @Override
     public boolean add(Assignment assignment) {
+        listBeforeInsert(assignment);
         try {
             mongo.insert(AssignmentDocument.of(assignment));
             return true;
@@ -108,7 +193,7 @@ class MongoAssignments implements Assignments {
 
     @Override
     public List<Assignment> ofComplaint(String complaintId) {
-        return find(query(where("complaintId").is(complaintId)).with(OLDEST_DECISION_FIRST));
+        return listed(OF_COMPLAINT, complaintId);
     }
 
     @Override
@@ -122,7 +207,7 @@ class MongoAssignments implements Assignments {
 
     @Override
     public List<Assignment> ofMachine(String serialNumber) {
-        return find(query(where("serialNumber").is(serialNumber)));
+        return listed(OF_MACHINE, serialNumber);
     }
 
     private List<Assignment> find(Query query) {

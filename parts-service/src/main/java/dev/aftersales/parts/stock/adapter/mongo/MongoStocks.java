@@ -1,14 +1,30 @@
 package dev.aftersales.parts.stock.adapter.mongo;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.aftersales.chassis.aggregate.OutboxEvent;
+import dev.aftersales.chassis.outbox.Outbox;
+import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.chassis.time.DueTimes;
+import dev.aftersales.parts.stock.domain.Reservation;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,20 +32,32 @@ import org.springframework.stereotype.Component;
  * {@code {_id, version}} still match, which the chassis' unique index on those two fields keeps an
  * index lookup on the embedded store too. Every query has an index on MongoDB proper (the embedded
  * store ignores non-unique ones): lines grow with dealers times parts, and reservations live inside them.
+ *
+ * <p>The reservation chain reads only by key, so that its cost does not grow with what is stored: a
+ * part's lines through the part's document in {@value #PARTS} ({@code _id} = part number, the
+ * locations it is stocked at), then by their ids.
  */
 @Component
 class MongoStocks implements Stocks {
 
+    static final String COLLECTION = "stock";
+
+    /** Per part, the locations it has a line at: written before a line's first save, so never behind. */
+    static final String PARTS = "stock_parts";
+
+    /** In {@value #PARTS}: present once the lines stored before the part documents existed were listed. */
+    private static final String ALL_LINES_LISTED = "~all-lines-listed";
+
     private final StockDocuments documents;
     private final MongoTemplate mongo;
+    private final OutboxRelay relay;
 
-    MongoStocks(StockDocuments documents, MongoTemplate mongo) {
+    MongoStocks(StockDocuments documents, MongoTemplate mongo, OutboxRelay relay) {
         this.documents = documents;
+        this.relay = relay;
         var indexes = mongo.indexOps(StockDocument.class);
         // a location's lines in part order (stock view, valuation), and the locations the gauges list
         indexes.createIndex(new Index().on("locationId", Direction.ASC).on("partNumber", Direction.ASC));
-        // a part's lines everywhere (reserving, the supply chain of a replacement)
-        indexes.createIndex(new Index("partNumber", Direction.ASC));
         // the lines holding an assignment's, a complaint's, a transfer's or a request's reservations
         indexes.createIndex(new Index("reservations.assignmentId", Direction.ASC).sparse());
         indexes.createIndex(new Index("reservations.complaintId", Direction.ASC).sparse());
@@ -40,6 +68,36 @@ class MongoStocks implements Stocks {
         // the expiry sweep's due lines; lines holding nothing have no nextExpiryAt
         indexes.createIndex(new Index("nextExpiryAt", Direction.ASC).sparse());
         this.mongo = mongo;
+        listLinesStoredBefore();
+    }
+
+    /**
+     * Once per store: the lines saved before the part documents existed join their part's document.
+     * One read of every line, then never again; a line saved meanwhile lists itself, twice is harmless.
+     */
+    private void listLinesStoredBefore() {
+        var parts = mongo.getCollection(PARTS);
+        if (parts.find(Filters.eq("_id", ALL_LINES_LISTED)).first() != null) {
+            return;
+        }
+        if (mongo.getCollection(COLLECTION).estimatedDocumentCount() > 0) {
+            var listings = new ArrayList<UpdateOneModel<Document>>();
+            for (var line : mongo.getCollection(COLLECTION)
+                    .find()
+                    .projection(Projections.include("locationId", "partNumber"))) {
+                listings.add(new UpdateOneModel<>(
+                        Filters.eq("_id", line.getString("partNumber")),
+                        Updates.addToSet("locations", line.getString("locationId")),
+                        new UpdateOptions().upsert(true)));
+            }
+            if (!listings.isEmpty()) {
+                parts.bulkWrite(listings);
+            }
+        }
+        parts.updateOne(
+                Filters.eq("_id", ALL_LINES_LISTED),
+                Updates.setOnInsert("listedAt", new java.util.Date()),
+                new UpdateOptions().upsert(true));
     }
 
     @Override
@@ -96,9 +154,80 @@ class MongoStocks implements Stocks {
 
     @Override
     public List<Stock> ofPart(String partNumber) {
-        return documents.findByLinePartNumber(partNumber).stream()
+        var part = mongo.findById(partNumber, Document.class, PARTS);
+        var locations = part == null ? null : part.getList("locations", String.class);
+        if (locations == null || locations.isEmpty()) {
+            return List.of();
+        }
+        var ids = locations.stream().map(l -> Stock.idOf(l, partNumber)).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), StockDocument.class).stream()
                 .map(StockDocument::toStock)
                 .toList();
+    }
+
+    /** Guarded writes tried before the line decides: each failed one means another hold moved the line. */
+    private static final int HOLD_ATTEMPTS = 20;
+
+    /**
+     * Glances at the line's available units and reorder point (not its reservations), then writes
+     * the hold where they are still such that the events computed from them are right: above the
+     * reorder point after the hold ({@code available >= quantity + reorderPoint}), or below it before
+     * ({@code quantity <= available < reorderPoint}): no StockLow, and a concurrent hold that leaves
+     * enough does not defeat this one; only the hold that crosses the point is guarded by the exact
+     * number it crosses from, so StockLow is raised once. The events are marked for the outbox sweep
+     * before the write and handed to the relay after it, as a save does ({@code OutboxSaveListener}).
+     */
+    @Override
+    public Hold holdAtOnce(String locationId, String partNumber, Reservation reservation, Instant now) {
+        var id = Stock.idOf(locationId, partNumber);
+        int quantity = reservation.quantity();
+        var converter = mongo.getConverter();
+        var held = converter.convertToMongoType(reservation, TypeInformation.of(Reservation.class));
+        for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
+            var level = mongo.getCollection(COLLECTION)
+                    .find(Filters.eq("_id", id))
+                    .projection(Projections.include("available", "reorderPoint"))
+                    .first();
+            if (level == null || level.getInteger("available", 0) < quantity) {
+                return Hold.TOO_FEW;
+            }
+            int available = level.getInteger("available");
+            int reorderPoint = level.getInteger("reorderPoint", 0);
+            var guard = Criteria.where("_id").is(id).and("reorderPoint").is(reorderPoint);
+            if (available - quantity >= reorderPoint) {
+                guard.and("available").gte(quantity + reorderPoint);
+            } else if (available < reorderPoint) {
+                guard.and("available").gte(quantity).lt(reorderPoint);
+            } else {
+                guard.and("available").is(available); // this hold crosses the reorder point
+            }
+            // held or left here before: the line's own check decides (Stock#reserve refuses)
+            guard.and("reservations.requestId")
+                    .ne(reservation.requestId())
+                    .and("consumedRequestIds")
+                    .ne(reservation.requestId());
+            var pending = Outbox.of(Stock.reserving(locationId, partNumber, reservation, available, reorderPoint, now))
+                    .pending();
+            var update = new Update()
+                    .push("reservations", held)
+                    .inc("reserved", quantity)
+                    .inc("available", -quantity)
+                    .inc("version", 1);
+            update.push("outbox.pending")
+                    .each(pending.stream()
+                            .map(e -> converter.convertToMongoType(e, TypeInformation.of(OutboxEvent.class)))
+                            .toArray());
+            if (reservation.expiresAt() != null && !reservation.inTransit()) {
+                update.min("nextExpiryAt", reservation.expiresAt());
+            }
+            relay.mark(COLLECTION, Map.of(id, pending));
+            if (mongo.updateFirst(Query.query(guard), update, COLLECTION).getModifiedCount() == 1) {
+                relay.enqueue(COLLECTION, id, pending);
+                return Hold.HELD;
+            }
+            // not written: the mark is left for the sweep to remove, as no such event is pending
+        }
+        return Hold.LINE_DECIDES;
     }
 
     @Override
@@ -128,6 +257,14 @@ class MongoStocks implements Stocks {
 
     @Override
     public Stock save(Stock stock) {
+        if (stock.version() == null) {
+            // a new line: listed under its part first, so a reader of the part never misses it
+            mongo.getCollection(PARTS)
+                    .updateOne(
+                            Filters.eq("_id", stock.partNumber()),
+                            Updates.addToSet("locations", stock.locationId()),
+                            new UpdateOptions().upsert(true));
+        }
         return documents.save(StockDocument.of(stock)).toStock();
     }
 }

@@ -20,7 +20,5 @@ interface StockDocuments extends MongoRepository<StockDocument, String> {
 
     List<StockDocument> findByLineConsumedRequestIds(String requestId);
 
-    List<StockDocument> findByLinePartNumber(String partNumber);
-
     List<StockDocument> findByNextExpiryAtLessThanEqual(Instant now);
 }
