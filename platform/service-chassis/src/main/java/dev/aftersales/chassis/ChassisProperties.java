@@ -20,7 +20,16 @@ public record ChassisProperties(
         Http http,
         Events events,
         Idempotency idempotency,
-        PersonalDataReads personalDataReads) {
+        PersonalDataReads personalDataReads,
+        Paging paging) {
+
+    /**
+     * @param cursorKey the secret that seals the lists' page cursors: at least 32 characters, the same on
+     *     every instance of the service; from the service's secret configuration, like its broker credentials
+     * @param exportCap most rows one CSV export writes
+     */
+    public record Paging(
+            String cursorKey, @DefaultValue("50000") int exportCap) {}
 
     /** @param perMinute reads of personal data in bulk (lookups, lists) one user may make per minute, per instance */
     public record PersonalDataReads(@DefaultValue("60") int perMinute) {}
@@ -110,5 +119,6 @@ public record ChassisProperties(
                 ? idempotency
                 : new Idempotency(Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofHours(1));
         personalDataReads = personalDataReads != null ? personalDataReads : new PersonalDataReads(60);
+        paging = paging != null ? paging : new Paging(null, 50_000);
     }
 }
