@@ -77,7 +77,10 @@ public class CsvExport {
         boolean cut = false;
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write(BOM);
-        try (var csv = new CSVPrinter(out, CSVFormat.EXCEL)) {
+        // not closed here: the container ends the response once the audit entry is written, so a
+        // client that has the whole export can rely on its entry being in the trail
+        var csv = new CSVPrinter(out, CSVFormat.EXCEL);
+        try {
             csv.printRecord(sheet.columns());
             Position after = null;
             while (true) {
@@ -100,6 +103,7 @@ public class CsvExport {
             if (cut) {
                 csv.printRecord("# cut at " + cap + " rows: narrow the filter (e.g. a shorter period)");
             }
+            csv.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {

@@ -3,7 +3,11 @@ package dev.aftersales.dispatch.assignment.adapter.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import dev.aftersales.chassis.paging.Keyset;
+import dev.aftersales.chassis.paging.PageRequest;
 import dev.aftersales.chassis.time.DueTimes;
+import dev.aftersales.dispatch.assignment.application.AssignmentPages;
+import dev.aftersales.dispatch.assignment.application.ListAssignments;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
@@ -14,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +28,10 @@ import org.springframework.stereotype.Component;
  * restarts and instances. Changes are optimistic saves on {@code {_id, version}}.
  */
 @Component
-class MongoAssignments implements Assignments {
+class MongoAssignments implements Assignments, AssignmentPages {
 
-    private static final Sort OLDEST_DECISION_FIRST = Sort.by("decidedAt");
+    private static final String DECIDED_AT = "decidedAt";
+    private static final Sort OLDEST_DECISION_FIRST = Sort.by(DECIDED_AT);
 
     private final MongoTemplate mongo;
 
@@ -45,6 +51,17 @@ class MongoAssignments implements Assignments {
         indexes.createIndex(new Index("offerExpiresAt", Sort.Direction.ASC).sparse());
         // the appointment sweep's due appointments; only booked assignments have the field
         indexes.createIndex(new Index("appointmentDueAt", Sort.Direction.ASC).sparse());
+        // the paged lists (AssignmentPages): each filter's equality fields, then (decidedAt, _id)
+        for (var fields : List.of(
+                List.of("technicianId"),
+                List.of("status"),
+                List.of("dealerId"),
+                List.of("technicianId", "status"),
+                List.of("dealerId", "status"))) {
+            var index = new Index();
+            fields.forEach(field -> index.on(field, Sort.Direction.ASC));
+            indexes.createIndex(index.on(DECIDED_AT, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        }
     }
 
     @Override
@@ -112,6 +129,35 @@ class MongoAssignments implements Assignments {
     @Override
     public List<Assignment> ofMachine(String serialNumber) {
         return find(query(where("serialNumber").is(serialNumber)));
+    }
+
+    @Override
+    public List<Assignment> ofTechnician(String technicianId, PageRequest page) {
+        return find(Keyset.query(where("technicianId").is(technicianId), DECIDED_AT, Sort.Direction.DESC, page));
+    }
+
+    @Override
+    public List<Assignment> matching(ListAssignments.Filter filter, PageRequest page) {
+        var criteria = new Criteria();
+        if (filter.status() != null) {
+            criteria.and("status").is(filter.status().name());
+        }
+        if (filter.technicianId() != null) {
+            criteria.and("technicianId").is(filter.technicianId());
+        }
+        if (filter.dealerId() != null) {
+            criteria.and("dealerId").is(filter.dealerId());
+        }
+        if (filter.from() != null || filter.to() != null) {
+            var period = criteria.and(DECIDED_AT);
+            if (filter.from() != null) {
+                period.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                period.lt(filter.to());
+            }
+        }
+        return find(Keyset.query(criteria, DECIDED_AT, Sort.Direction.ASC, page));
     }
 
     private List<Assignment> find(Query query) {

@@ -1,5 +1,7 @@
 package dev.aftersales.dispatch.assignment.adapter.web;
 
+import dev.aftersales.chassis.paging.Page;
+import dev.aftersales.chassis.paging.Paging;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.dispatch.assignment.application.DispatchByHand;
 import dev.aftersales.dispatch.assignment.application.ListAssignments;
@@ -8,7 +10,8 @@ import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.List;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,12 +43,17 @@ class DispatcherAssignmentsController {
     private final ListAssignments listAssignments;
     private final DispatchByHand dispatchByHand;
     private final CurrentUser currentUser;
+    private final Paging paging;
+
+    static final String LIST = "assignments";
 
     DispatcherAssignmentsController(
             ShowAssignment showAssignment,
             ListAssignments listAssignments,
             DispatchByHand dispatchByHand,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            Paging paging) {
+        this.paging = paging;
         this.showAssignment = showAssignment;
         this.listAssignments = listAssignments;
         this.dispatchByHand = dispatchByHand;
@@ -81,10 +89,26 @@ class DispatcherAssignmentsController {
         return DispatcherAssignmentView.of(showAssignment.show(assignmentId));
     }
 
+    /**
+     * The dispatcher's lists, oldest decision first, a page at a time: by status, technician or dealer
+     * (each with a status), decided from {@code from} (inclusive) to {@code to} (exclusive).
+     */
     @GetMapping
-    List<DispatcherAssignmentView> list(@RequestParam AssignmentStatus status) {
-        return listAssignments.withStatus(status).stream()
-                .map(DispatcherAssignmentView::of)
-                .toList();
+    ResponseEntity<Page<DispatcherAssignmentView>> list(
+            @RequestParam(required = false) AssignmentStatus status,
+            @RequestParam(required = false) @Size(max = 64) String technicianId,
+            @RequestParam(required = false) @Size(max = 64) String dealerId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) @Size(max = 1024) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        var filter = new ListAssignments.Filter(status, blankToNull(technicianId), blankToNull(dealerId), from, to);
+        var page = paging.request(LIST, filter.asMap(), currentUser.caller(), cursor, limit);
+        return Paging.ok(paging.page(
+                page, listAssignments.page(filter, page), AssignmentRows::position, DispatcherAssignmentView::of));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,6 +1,8 @@
 package dev.aftersales.dispatch.assignment.adapter.web;
 
 import dev.aftersales.chassis.idempotency.IdempotencyFilter;
+import dev.aftersales.chassis.paging.Page;
+import dev.aftersales.chassis.paging.Paging;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.contracts.dispatch.InstalledFacts;
 import dev.aftersales.contracts.dispatch.PartLine;
@@ -37,6 +39,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +52,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -159,7 +163,10 @@ class TechnicianAssignmentsController {
                 : lines.stream().map(PartLineBody::toPartLine).toList();
     }
 
+    static final String OWN_LIST = "assignments.own";
+
     private final OwnAssignments own;
+    private final Paging paging;
     private final RequestParts requestParts;
     private final CompleteVisit completeVisit;
     private final AcceptAssignment acceptAssignment;
@@ -175,6 +182,7 @@ class TechnicianAssignmentsController {
 
     TechnicianAssignmentsController(
             OwnAssignments own,
+            Paging paging,
             RequestParts requestParts,
             CompleteVisit completeVisit,
             AcceptAssignment acceptAssignment,
@@ -188,6 +196,7 @@ class TechnicianAssignmentsController {
             AcknowledgeWithdrawal acknowledgeWithdrawal,
             CurrentUser currentUser) {
         this.own = own;
+        this.paging = paging;
         this.requestParts = requestParts;
         this.completeVisit = completeVisit;
         this.acceptAssignment = acceptAssignment;
@@ -295,11 +304,15 @@ class TechnicianAssignmentsController {
                         .toList());
     }
 
+    /** The technician's own assignments, newest first, a page at a time ({@code cursor} from {@code next}). */
     @GetMapping
-    List<TechnicianAssignmentView> list() {
-        return own.list(currentUser.technicianId()).stream()
-                .map(TechnicianAssignmentView::of)
-                .toList();
+    ResponseEntity<Page<TechnicianAssignmentView>> list(
+            @RequestParam(required = false) @Size(max = 1024) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        var technicianId = currentUser.technicianId();
+        var page = paging.request(OWN_LIST, Map.of(), currentUser.caller(), cursor, limit);
+        return Paging.ok(paging.page(
+                page, own.page(technicianId, page), AssignmentRows::position, TechnicianAssignmentView::of));
     }
 
     @GetMapping("/{assignmentId}")

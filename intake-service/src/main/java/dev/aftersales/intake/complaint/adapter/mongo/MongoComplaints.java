@@ -74,11 +74,12 @@ class MongoComplaints implements Complaints, SearchCases.CaseIndex, ListWaitingC
         indexes.createIndex(new Index().on("answered", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
         // the gauges' open cases per status
         indexes.createIndex(new Index("status", Sort.Direction.ASC));
-        // the supervisor's waiting list, paged: oldest first, then by id
+        // the supervisor's waiting list, paged: oldest first, then by id (closed ones left out on the way)
         indexes.createIndex(new Index()
                 .on("answered", Sort.Direction.ASC)
                 .on(REGISTERED_AT, Sort.Direction.ASC)
-                .on("_id", Sort.Direction.ASC));
+                .on("_id", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC));
         // the case search, newest first, by each filter it takes (SearchCases): equality, then (registeredAt, _id)
         for (var filter : SEARCH_SHAPES) {
             var index = new Index();
