@@ -44,9 +44,13 @@ class AssignmentListsTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     String dealer;
     String first;
     String second;
+    String stranger;
 
     /** A dealer of its own with two technicians, so no other test's work is in their lists. */
     @BeforeEach
@@ -55,13 +59,16 @@ class AssignmentListsTest {
         dealer = "D-P" + suffix;
         first = "T-P1" + suffix;
         second = "T-P2" + suffix;
+        stranger = "T-Q" + suffix;
         var archive = """
-                {"dealers": [{"dealerId": "%1$s", "name": "分页经销商", "regionCode": "310115"}],
+                {"dealers": [{"dealerId": "%1$s", "name": "分页经销商", "regionCode": "310115"},
+                             {"dealerId": "D-Q%4$s", "name": "另一经销商", "regionCode": "310115"}],
                  "technicians": [
                    {"technicianId": "%2$s", "name": "王师傅", "dealerId": "%1$s", "active": true, "productLines": ["WATER_PURIFIER"]},
-                   {"technicianId": "%3$s", "name": "周师傅", "dealerId": "%1$s", "active": true, "productLines": ["WATER_PURIFIER"]}],
+                   {"technicianId": "%3$s", "name": "周师傅", "dealerId": "%1$s", "active": true, "productLines": ["WATER_PURIFIER"]},
+                   {"technicianId": "T-Q%4$s", "name": "吴师傅", "dealerId": "D-Q%4$s", "active": true, "productLines": ["WATER_PURIFIER"]}],
                  "installations": []}
-                """.formatted(dealer, first, second);
+                """.formatted(dealer, first, second, suffix);
         assertThat(new DispatchApi(port)
                         .post("/api/archive/import", OPS, archive)
                         .statusCode())
@@ -172,5 +179,39 @@ class AssignmentListsTest {
                 .hasSize(2);
         assertThat(List.of(api.get("/api/assignments?status=NOPE", DISPATCHER).statusCode()))
                 .containsExactly(400);
+    }
+
+    @Test
+    void the_dispatchers_export_holds_the_dealers_rows_only_in_chinese_readable_csv_and_is_audited() {
+        var own = new HashSet<String>();
+        own.addAll(assigned(first, 3));
+        var otherDealer = assigned(stranger, 1);
+
+        var response = ListDoor.export(port, "/api/assignments/export.csv?dealerId=" + dealer, DISPATCHER);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var bytes = response.body();
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        var lines = new String(bytes, 3, bytes.length - 3, java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).startsWith("assignmentId,complaintId,status");
+        assertThat(lines).hasSize(1 + own.size());
+        assertThat(List.of(lines).subList(1, lines.length))
+                .allMatch(line -> own.stream().anyMatch(line::startsWith))
+                .allMatch(line -> line.contains("," + dealer + ",") && line.endsWith(",漏水"));
+        assertThat(String.join("\n", lines))
+                .doesNotContain(otherDealer.iterator().next());
+        var audited = mongo.find(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("action")
+                                .is("list.export")
+                                .and("details.dealerId")
+                                .is(dealer)),
+                org.bson.Document.class,
+                "audit_trail");
+        assertThat(audited).singleElement().satisfies(entry -> {
+            assertThat(entry.getString("actor")).isEqualTo("disp-1");
+            assertThat(entry.get("details", org.bson.Document.class).getString("rows"))
+                    .isEqualTo("3");
+        });
     }
 }

@@ -186,6 +186,14 @@ class AuthorizationMatrixTest {
                             .streamUntil(line -> line.startsWith(": keep-alive"))
                             .shows(body -> body.contains(id));
                 })
+                .door("GET /api/assignments/export.csv", scene -> {
+                    var id = offeredTo(scene.owner());
+                    return Target.at("/api/assignments/export.csv?status=ASSIGNED&technicianId="
+                                    + scene.owner().technicianId()
+                                    + "&from="
+                                    + clock.instant().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
+                            .shows(body -> body.contains(id));
+                })
                 .door("GET /api/assignments", scene -> {
                     var id = offeredTo(scene.owner());
                     // the newest of the technician's: the list is oldest first and pages at 200 at most

@@ -9,6 +9,11 @@ package dev.aftersales.chassis.paging;
  */
 public record PageRequest(int limit, Position after, String binding) {
 
+    /** The first {@code limit} rows, bound to nothing: for checking a filter before an export starts. */
+    public static PageRequest first(int limit) {
+        return walk(limit, null);
+    }
+
     /** A walk over a whole list by the service itself (an export), bound to nothing. */
     static PageRequest walk(int limit, Position after) {
         return new PageRequest(limit, after, "");
