@@ -22,6 +22,7 @@ import dev.aftersales.dispatch.assignment.domain.Fixtures;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,9 +192,22 @@ class AuthorizationMatrixTest {
                         scene -> Target.at("/api/technician/feed/tickets")
                                 .state(() -> mongo.getCollection("feedTickets").countDocuments())
                                 .shows(body -> body.contains("\"ticket\"")))
+                .door("GET /api/assignments/export.csv", scene -> {
+                    var id = offeredTo(scene.owner());
+                    return Target.at("/api/assignments/export.csv?status=ASSIGNED&technicianId="
+                                    + scene.owner().technicianId()
+                                    + "&from="
+                                    + clock.instant().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
+                            .shows(body -> body.contains(id));
+                })
                 .door("GET /api/assignments", scene -> {
                     var id = offeredTo(scene.owner());
-                    return Target.at("/api/assignments?status=ASSIGNED").shows(body -> body.contains(id));
+                    // the newest of the technician's: the list is oldest first and pages at 200 at most
+                    return Target.at("/api/assignments?status=ASSIGNED&limit=200&technicianId="
+                                    + scene.owner().technicianId()
+                                    + "&from="
+                                    + clock.instant().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
+                            .shows(body -> body.contains(id));
                 })
                 .door(
                         "GET /api/assignments/{assignmentId}",

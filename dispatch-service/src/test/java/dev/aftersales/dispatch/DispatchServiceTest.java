@@ -180,7 +180,7 @@ class DispatchServiceTest {
 
         var list = api.get("/api/technician/assignments", T001);
         assertThat(list.statusCode()).isEqualTo(200);
-        List<String> ids = JsonPath.read(list.body(), "$[*].assignmentId");
+        List<String> ids = JsonPath.read(list.body(), "$.items[*].assignmentId");
         assertThat(ids).contains(assignmentId);
 
         var own = api.get("/api/technician/assignments/" + assignmentId, T001);
@@ -195,7 +195,7 @@ class DispatchServiceTest {
 
         var othersList = api.get("/api/technician/assignments", T099);
         assertThat(othersList.statusCode()).isEqualTo(200);
-        assertThat(othersList.body()).isEqualTo("[]");
+        assertThat(othersList.body()).isEqualTo("{\"items\":[],\"next\":null}");
         assertThat(api.get("/api/technician/assignments/" + assignmentId, T099).statusCode())
                 .isEqualTo(404);
         assertThat(api.post(
@@ -233,7 +233,7 @@ class DispatchServiceTest {
         }
         var waiting = api.get("/api/assignments?status=ESCALATED", DISPATCHER);
         assertThat(waiting.statusCode()).isEqualTo(200);
-        List<String> ids = JsonPath.read(waiting.body(), "$[*].assignmentId");
+        List<String> ids = JsonPath.read(waiting.body(), "$.items[*].assignmentId");
         assertThat(ids).contains("ASG-" + complaintId);
         var supervisor = TestTokens.token("sup-1", Map.of(), Role.SUPERVISOR);
         assertThat(api.get("/api/assignments/ASG-" + complaintId, supervisor).statusCode())

@@ -142,7 +142,7 @@ class RoleViewsServiceTest {
         assertThat((Integer) JsonPath.read(api.get(path, token).body(), "$.callCount"))
                 .isEqualTo(3);
         var listed = api.get("/api/technician/assignments", token).body();
-        var item = "$[?(@.assignmentId == '" + assigned.assignmentId() + "')]";
+        var item = "$.items[?(@.assignmentId == '" + assigned.assignmentId() + "')]";
         assertThat((List<Integer>) JsonPath.read(listed, item + ".callCount")).containsExactly(3);
         assertThat((List<String>) JsonPath.read(listed, item + ".model")).containsExactly("RO-900");
         assertThat((List<String>) JsonPath.read(listed, item + ".warranty.status"))

@@ -59,6 +59,8 @@ class AuthorizationMatrixTest {
                     var serial = newSerial();
                     return Target.at("/api/complaints").json(form(serial)).state(() -> casesOf(serial));
                 })
+                .door("GET /api/complaints", scene -> Target.at("/api/complaints?status=OPEN"))
+                .door("GET /api/complaints/export.csv", scene -> Target.at("/api/complaints/export.csv?status=OPEN"))
                 .door("GET /api/complaints/waiting", scene -> Target.at("/api/complaints/waiting"))
                 .door("GET /api/complaints/{complaintId}", scene -> Target.at("/api/complaints/" + newCase()))
                 .door(

@@ -124,8 +124,22 @@ final class BusCredentials {
                                 "spring.kafka.security.protocol=SASL_PLAINTEXT",
                                 "spring.kafka.properties.sasl.mechanism=" + SCRAM,
                                 "spring.kafka.properties.sasl.jaas.config=" + scramJaas(service.id()),
+                                // the key that seals the service's page cursors: secret, and the same on every
+                                // instance (derived from the service's own password, so kept with it)
+                                "aftersales.paging.cursor-key=" + cursorKey(service),
                                 "")));
         return file;
+    }
+
+    private String cursorKey(Service service) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("paging-cursor-key\n" + password(service.id()))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The admin's credentials for Kafka's own tools ({@code --command-config}) and for kcat ({@code -F}). */

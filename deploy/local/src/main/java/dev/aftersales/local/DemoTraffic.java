@@ -568,7 +568,10 @@ public final class DemoTraffic implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     private void handEscalationsOver() throws InterruptedException {
-        if (!(get(dispatch, "/api/assignments?status=ESCALATED", dispatcherToken) instanceof List<?> escalated)) {
+        // the oldest 200 waiting: the list is paged ({"items": [...], "next": cursor}), the rest waits for the next
+        // round
+        if (!(get(dispatch, "/api/assignments?status=ESCALATED&limit=200", dispatcherToken) instanceof Map<?, ?> page
+                && page.get("items") instanceof List<?> escalated)) {
             return;
         }
         for (var item : escalated) {
@@ -634,7 +637,9 @@ public final class DemoTraffic implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void workAssignments(String technicianId) throws InterruptedException {
         var token = technicianTokens.get(technicianId);
-        if (!(get(dispatch, "/api/technician/assignments", token) instanceof List<?> list)) {
+        // the newest 200 of his: the list is paged, newest first
+        if (!(get(dispatch, "/api/technician/assignments?limit=200", token) instanceof Map<?, ?> page
+                && page.get("items") instanceof List<?> list)) {
             return;
         }
         for (var item : list) {

@@ -221,8 +221,8 @@ class FeeConsentEndToEndTest {
     }
 
     private Optional<String> ownAssignment(String technicianToken, String complaintId) {
-        var own = get(Service.DISPATCH, "/api/technician/assignments", technicianToken);
-        return StreamSupport.stream(own.json().spliterator(), false)
+        var own = get(Service.DISPATCH, "/api/technician/assignments?limit=200", technicianToken);
+        return StreamSupport.stream(own.json().path("items").spliterator(), false)
                 .filter(a -> a.get("complaintId").asString().equals(complaintId))
                 .map(a -> a.get("assignmentId").asString())
                 .findFirst();

@@ -640,8 +640,8 @@ class LocalStackEndToEndTest {
     // ---- the services' doors ----
 
     private static Optional<JsonNode> ownAssignment(String technicianToken, String complaintId) {
-        var own = get(Service.DISPATCH, "/api/technician/assignments", technicianToken);
-        return elements(own.json())
+        var own = get(Service.DISPATCH, "/api/technician/assignments?limit=200", technicianToken);
+        return elements(own.json().path("items"))
                 .filter(a -> a.get("complaintId").asString().equals(complaintId))
                 .findFirst();
     }
@@ -665,8 +665,9 @@ class LocalStackEndToEndTest {
         return await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
-                        () -> elements(get(Service.DISPATCH, "/api/technician/assignments", technicianToken)
-                                        .json())
+                        () -> elements(get(Service.DISPATCH, "/api/technician/assignments?limit=200", technicianToken)
+                                        .json()
+                                        .path("items"))
                                 .filter(a -> a.get("complaintId").asString().equals(complaintId))
                                 .map(a -> a.get("assignmentId").asString())
                                 .filter(which)
@@ -1124,9 +1125,9 @@ class LocalStackEndToEndTest {
             assertThat(revisit.get("assignmentId").asString()).startsWith("ASG-" + complaintId + "-A");
             var subjectsList = get(
                     Service.DISPATCH,
-                    "/api/technician/assignments",
+                    "/api/technician/assignments?limit=200",
                     stack.technicianToken(subject, machine.dealerId()));
-            assertThat(elements(subjectsList.json()))
+            assertThat(elements(subjectsList.json().path("items")))
                     .noneMatch(a -> a.get("complaintId").asString().equals(complaintId));
         }
 

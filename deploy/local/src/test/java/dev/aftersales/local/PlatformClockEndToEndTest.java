@@ -405,8 +405,9 @@ class PlatformClockEndToEndTest {
         return await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
-                        () -> elements(get(Service.DISPATCH, "/api/technician/assignments", technicianToken)
-                                        .json())
+                        () -> elements(get(Service.DISPATCH, "/api/technician/assignments?limit=200", technicianToken)
+                                        .json()
+                                        .path("items"))
                                 .filter(a -> a.get("complaintId").asString().equals(complaintId))
                                 .map(a -> a.get("assignmentId").asString())
                                 .findFirst(),

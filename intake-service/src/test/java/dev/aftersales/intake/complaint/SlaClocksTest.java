@@ -140,17 +140,22 @@ class SlaClocksTest extends HotlineSliceTest {
         hotline.post(AGENT, "/api/complaints/" + answered + "/answers", "{\"note\": \"已回电\"}");
         clock.set(start.plus(Duration.ofHours(2)));
 
-        var response = hotline.get(SUPERVISOR, "/api/complaints/waiting");
-
-        assertThat(response.statusCode()).isEqualTo(200);
         var ids = new ArrayList<String>();
         JsonNode olderLine = null;
-        for (var line : Hotline.read(response.body())) {
-            ids.add(line.path("complaintId").asString());
-            if (older.equals(line.path("complaintId").asString())) {
-                olderLine = line;
+        String cursor = null;
+        do {
+            var response = hotline.get(
+                    SUPERVISOR, "/api/complaints/waiting?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(response.statusCode()).isEqualTo(200);
+            var page = Hotline.read(response.body());
+            for (var line : page.path("items")) {
+                ids.add(line.path("complaintId").asString());
+                if (older.equals(line.path("complaintId").asString())) {
+                    olderLine = line;
+                }
             }
-        }
+            cursor = page.path("next").isNull() ? null : page.path("next").asString();
+        } while (cursor != null);
         assertThat(ids).contains(older, newer).doesNotContain(answered);
         assertThat(ids.indexOf(older)).isLessThan(ids.indexOf(newer));
         assertThat(olderLine.path("waitingMinutes").asLong()).isEqualTo(120);

@@ -11,6 +11,8 @@ import dev.aftersales.chassis.metrics.HistogramSeriesFilter;
 import dev.aftersales.chassis.metrics.PersonalDataTagFilter;
 import dev.aftersales.chassis.outbox.OutboxConfiguration;
 import dev.aftersales.chassis.outbox.OutboxRelay;
+import dev.aftersales.chassis.paging.CsvExport;
+import dev.aftersales.chassis.paging.Paging;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.SecurityConfiguration;
 import dev.aftersales.chassis.time.ScheduledSweeps;
@@ -127,6 +129,18 @@ public class ChassisAutoConfiguration {
                 registry.addInterceptor(reads);
             }
         };
+    }
+
+    /** Page cursors of every list door, sealed with the service's secret key (see {@link Paging}). */
+    @Bean
+    Paging paging(ChassisProperties properties) {
+        return new Paging(properties.paging().cursorKey());
+    }
+
+    /** CSV exports of the list doors: streamed, capped and audited. */
+    @Bean
+    CsvExport csvExport(AuditTrail auditTrail, WallClock wallClock, ChassisProperties properties) {
+        return new CsvExport(auditTrail, wallClock, properties.paging().exportCap());
     }
 
     @Bean

@@ -21,7 +21,8 @@ public record ChassisProperties(
         Events events,
         Idempotency idempotency,
         PersonalDataReads personalDataReads,
-        Instance instance) {
+        Instance instance,
+        Paging paging) {
 
     /**
      * @param id this instance among the service's running instances (default: host name and process id)
@@ -36,6 +37,14 @@ public record ChassisProperties(
             }
         }
     }
+
+    /**
+     * @param cursorKey the secret that seals the lists' page cursors: at least 32 characters, the same on
+     *     every instance of the service; from the service's secret configuration, like its broker credentials
+     * @param exportCap most rows one CSV export writes
+     */
+    public record Paging(
+            String cursorKey, @DefaultValue("50000") int exportCap) {}
 
     /** @param perMinute reads of personal data in bulk (lookups, lists) one user may make per minute, per instance */
     public record PersonalDataReads(@DefaultValue("60") int perMinute) {}
@@ -126,5 +135,6 @@ public record ChassisProperties(
                 : new Idempotency(Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofHours(1));
         personalDataReads = personalDataReads != null ? personalDataReads : new PersonalDataReads(60);
         instance = instance != null ? instance : new Instance(null, Duration.ofSeconds(30));
+        paging = paging != null ? paging : new Paging(null, 50_000);
     }
 }

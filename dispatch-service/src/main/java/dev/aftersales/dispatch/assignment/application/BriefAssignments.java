@@ -55,11 +55,9 @@ public class BriefAssignments {
         return brief(assignment, known, earlier, EarlierVisit.repeatFailure(earlier, assignment.complaintId(), began));
     }
 
-    /** The brief of each assignment of a list: without history, which only the assignment itself shows. */
-    public List<AssignmentBrief> listed(List<Assignment> listed) {
-        return listed.stream()
-                .map(a -> brief(a, knownCases.byId(a.complaintId()).orElse(null), null, null))
-                .toList();
+    /** The brief of an assignment on a list: without history, which only the assignment itself shows. */
+    public AssignmentBrief listed(Assignment listed) {
+        return brief(listed, knownCases.byId(listed.complaintId()).orElse(null), null, null);
     }
 
     private AssignmentBrief brief(

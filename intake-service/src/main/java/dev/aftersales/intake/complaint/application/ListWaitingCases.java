@@ -1,23 +1,31 @@
 package dev.aftersales.intake.complaint.application;
 
+import dev.aftersales.chassis.paging.PageRequest;
 import dev.aftersales.intake.complaint.domain.Complaint;
-import dev.aftersales.intake.complaint.domain.Complaints;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** The supervisor's list: open cases whose customer has had no answer yet, waiting longest first. */
+/**
+ * The supervisor's list: open cases whose customer has had no answer yet, waiting longest first,
+ * page by page (a backlog no longer hides the newest waiting cases behind a cut).
+ */
 @Service
 public class ListWaitingCases {
 
-    private static final int LIMIT = 500;
+    /** Where the waiting cases are read from. */
+    public interface WaitingCases {
 
-    private final Complaints complaints;
-
-    ListWaitingCases(Complaints complaints) {
-        this.complaints = complaints;
+        /** Open unanswered cases in (registeredAt, id) order, oldest first, after the page's position. */
+        List<Complaint> waiting(PageRequest page);
     }
 
-    public List<Complaint> list() {
-        return complaints.unanswered(LIMIT);
+    private final WaitingCases cases;
+
+    ListWaitingCases(WaitingCases cases) {
+        this.cases = cases;
+    }
+
+    public List<Complaint> page(PageRequest page) {
+        return cases.waiting(page);
     }
 }

@@ -32,7 +32,4 @@ public interface Complaints {
 
     /** Open cases with actions past their promised time and not done, at most {@code limit}. */
     List<Complaint> withOverdueActions(int limit);
-
-    /** Open cases whose customer has had no answer yet, waiting longest first. */
-    List<Complaint> unanswered(int limit);
 }

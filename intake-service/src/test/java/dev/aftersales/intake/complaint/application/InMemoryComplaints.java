@@ -107,12 +107,4 @@ class InMemoryComplaints implements Complaints {
                 .limit(limit)
                 .toList();
     }
-
-    @Override
-    public List<Complaint> unanswered(int limit) {
-        return cases.values().stream()
-                .filter(c -> c.clocks().firstAnswer().running() && c.status().isOpen())
-                .limit(limit)
-                .toList();
-    }
 }

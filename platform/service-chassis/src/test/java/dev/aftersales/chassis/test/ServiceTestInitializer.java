@@ -27,6 +27,7 @@ public class ServiceTestInitializer implements ApplicationContextInitializer<Con
                         "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER,
                         "spring.security.oauth2.resourceserver.jwt.audiences=" + TestTokens.AUDIENCE,
                         "management.health.mongodb.enabled=false",
+                        "aftersales.paging.cursor-key=test-cursor-key-of-at-least-32-characters",
                         "aftersales.outbox.sweep-interval=500ms",
                         "aftersales.outbox.sweep-grace=1s",
                         "aftersales.kafka.partitions=2",

@@ -8,7 +8,11 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.aftersales.chassis.paging.Keyset;
+import dev.aftersales.chassis.paging.PageRequest;
 import dev.aftersales.chassis.time.DueTimes;
+import dev.aftersales.dispatch.assignment.application.AssignmentPages;
+import dev.aftersales.dispatch.assignment.application.ListAssignments;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
@@ -21,6 +25,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +41,10 @@ import org.springframework.stereotype.Component;
  * any other filter, and assignments gain a document per visit.
  */
 @Component
-class MongoAssignments implements Assignments {
+class MongoAssignments implements Assignments, AssignmentPages {
 
-    private static final Sort OLDEST_DECISION_FIRST = Sort.by("decidedAt");
+    private static final String DECIDED_AT = "decidedAt";
+    private static final Sort OLDEST_DECISION_FIRST = Sort.by(DECIDED_AT);
 
     static final String OF_COMPLAINT = "complaint_assignments";
     static final String OF_MACHINE = "machine_assignments";
@@ -131,6 +137,17 @@ class MongoAssignments implements Assignments {
             return List.of();
         }
         return find(query(where("_id").in(ids)).with(OLDEST_DECISION_FIRST));
+        // the paged lists (AssignmentPages): each filter's equality fields, then (decidedAt, _id)
+        for (var fields : List.of(
+                List.of("technicianId"),
+                List.of("status"),
+                List.of("dealerId"),
+                List.of("technicianId", "status"),
+                List.of("dealerId", "status"))) {
+            var index = new Index();
+            fields.forEach(field -> index.on(field, Sort.Direction.ASC));
+            indexes.createIndex(index.on(DECIDED_AT, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        }
     }
 
     @Override
@@ -208,6 +225,35 @@ class MongoAssignments implements Assignments {
     @Override
     public List<Assignment> ofMachine(String serialNumber) {
         return listed(OF_MACHINE, serialNumber);
+    }
+
+    @Override
+    public List<Assignment> ofTechnician(String technicianId, PageRequest page) {
+        return find(Keyset.query(where("technicianId").is(technicianId), DECIDED_AT, Sort.Direction.DESC, page));
+    }
+
+    @Override
+    public List<Assignment> matching(ListAssignments.Filter filter, PageRequest page) {
+        var criteria = new Criteria();
+        if (filter.status() != null) {
+            criteria.and("status").is(filter.status().name());
+        }
+        if (filter.technicianId() != null) {
+            criteria.and("technicianId").is(filter.technicianId());
+        }
+        if (filter.dealerId() != null) {
+            criteria.and("dealerId").is(filter.dealerId());
+        }
+        if (filter.from() != null || filter.to() != null) {
+            var period = criteria.and(DECIDED_AT);
+            if (filter.from() != null) {
+                period.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                period.lt(filter.to());
+            }
+        }
+        return find(Keyset.query(criteria, DECIDED_AT, Sort.Direction.ASC, page));
     }
 
     private List<Assignment> find(Query query) {

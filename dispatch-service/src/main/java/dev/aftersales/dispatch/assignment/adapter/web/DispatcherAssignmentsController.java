@@ -1,14 +1,23 @@
 package dev.aftersales.dispatch.assignment.adapter.web;
 
+import dev.aftersales.chassis.paging.CsvExport;
+import dev.aftersales.chassis.paging.Page;
+import dev.aftersales.chassis.paging.PageRequest;
+import dev.aftersales.chassis.paging.Paging;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.dispatch.assignment.application.DispatchByHand;
 import dev.aftersales.dispatch.assignment.application.ListAssignments;
 import dev.aftersales.dispatch.assignment.application.ShowAssignment;
 import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,12 +49,20 @@ class DispatcherAssignmentsController {
     private final ListAssignments listAssignments;
     private final DispatchByHand dispatchByHand;
     private final CurrentUser currentUser;
+    private final Paging paging;
+    private final CsvExport csvExport;
+
+    static final String LIST = "assignments";
 
     DispatcherAssignmentsController(
             ShowAssignment showAssignment,
             ListAssignments listAssignments,
             DispatchByHand dispatchByHand,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            Paging paging,
+            CsvExport csvExport) {
+        this.paging = paging;
+        this.csvExport = csvExport;
         this.showAssignment = showAssignment;
         this.listAssignments = listAssignments;
         this.dispatchByHand = dispatchByHand;
@@ -81,10 +98,79 @@ class DispatcherAssignmentsController {
         return DispatcherAssignmentView.of(showAssignment.show(assignmentId));
     }
 
+    /**
+     * The dispatcher's lists, oldest decision first, a page at a time: by status, technician or dealer
+     * (each with a status), decided from {@code from} (inclusive) to {@code to} (exclusive).
+     */
     @GetMapping
-    List<DispatcherAssignmentView> list(@RequestParam AssignmentStatus status) {
-        return listAssignments.withStatus(status).stream()
-                .map(DispatcherAssignmentView::of)
-                .toList();
+    ResponseEntity<Page<DispatcherAssignmentView>> list(
+            @RequestParam(required = false) AssignmentStatus status,
+            @RequestParam(required = false) @Size(max = 64) String technicianId,
+            @RequestParam(required = false) @Size(max = 64) String dealerId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) @Size(max = 1024) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        var filter = new ListAssignments.Filter(status, blankToNull(technicianId), blankToNull(dealerId), from, to);
+        var page = paging.request(LIST, filter.asMap(), currentUser.caller(), cursor, limit);
+        return Paging.ok(paging.page(
+                page, listAssignments.page(filter, page), AssignmentRows::position, DispatcherAssignmentView::of));
+    }
+
+    /** The dispatcher's list as CSV (UTF-8 with BOM, capped), with the same filter; audited. */
+    @GetMapping("/export.csv")
+    void export(
+            @RequestParam(required = false) AssignmentStatus status,
+            @RequestParam(required = false) @Size(max = 64) String technicianId,
+            @RequestParam(required = false) @Size(max = 64) String dealerId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            HttpServletResponse response)
+            throws IOException {
+        var filter = new ListAssignments.Filter(status, blankToNull(technicianId), blankToNull(dealerId), from, to);
+        // checked before the first byte goes out, so bad input is still a 400
+        listAssignments.page(filter, PageRequest.first(1));
+        var audited = new LinkedHashMap<String, String>();
+        filter.asMap().forEach((name, value) -> {
+            if (value != null) {
+                audited.put(name, value.toString());
+            }
+        });
+        csvExport.write(
+                response,
+                currentUser.caller(),
+                audited,
+                new CsvExport.Sheet<>(
+                        LIST,
+                        COLUMNS,
+                        page -> listAssignments.page(filter, page),
+                        AssignmentRows::position,
+                        a -> List.of(
+                                a.id(),
+                                a.complaintId(),
+                                a.status(),
+                                a.rule() == null ? "" : a.rule(),
+                                a.technicianId() == null ? "" : a.technicianId(),
+                                a.dealerId() == null ? "" : a.dealerId(),
+                                a.serialNumber(),
+                                a.kind() == null ? "" : a.kind(),
+                                a.decidedAt(),
+                                a.symptoms() == null ? "" : a.symptoms())));
+    }
+
+    private static final List<String> COLUMNS = List.of(
+            "assignmentId",
+            "complaintId",
+            "status",
+            "rule",
+            "technicianId",
+            "dealerId",
+            "serialNumber",
+            "kind",
+            "decidedAt",
+            "symptoms");
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

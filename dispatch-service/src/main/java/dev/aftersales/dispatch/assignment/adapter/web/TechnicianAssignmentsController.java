@@ -1,6 +1,8 @@
 package dev.aftersales.dispatch.assignment.adapter.web;
 
 import dev.aftersales.chassis.idempotency.IdempotencyFilter;
+import dev.aftersales.chassis.paging.Page;
+import dev.aftersales.chassis.paging.Paging;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.contracts.dispatch.InstalledFacts;
 import dev.aftersales.contracts.dispatch.PartLine;
@@ -38,6 +40,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +53,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -160,8 +164,11 @@ class TechnicianAssignmentsController {
                 : lines.stream().map(PartLineBody::toPartLine).toList();
     }
 
+    static final String OWN_LIST = "assignments.own";
+
     private final OwnAssignments own;
     private final BriefAssignments briefs;
+    private final Paging paging;
     private final RequestParts requestParts;
     private final CompleteVisit completeVisit;
     private final AcceptAssignment acceptAssignment;
@@ -178,6 +185,7 @@ class TechnicianAssignmentsController {
     TechnicianAssignmentsController(
             OwnAssignments own,
             BriefAssignments briefs,
+            Paging paging,
             RequestParts requestParts,
             CompleteVisit completeVisit,
             AcceptAssignment acceptAssignment,
@@ -192,6 +200,7 @@ class TechnicianAssignmentsController {
             CurrentUser currentUser) {
         this.own = own;
         this.briefs = briefs;
+        this.paging = paging;
         this.requestParts = requestParts;
         this.completeVisit = completeVisit;
         this.acceptAssignment = acceptAssignment;
@@ -299,11 +308,18 @@ class TechnicianAssignmentsController {
                         .toList());
     }
 
+    /** The technician's own assignments, newest first, a page at a time ({@code cursor} from {@code next}). */
     @GetMapping
-    List<TechnicianAssignmentView> list() {
-        return briefs.listed(own.list(currentUser.technicianId())).stream()
-                .map(TechnicianAssignmentView::of)
-                .toList();
+    ResponseEntity<Page<TechnicianAssignmentView>> list(
+            @RequestParam(required = false) @Size(max = 1024) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        var technicianId = currentUser.technicianId();
+        var page = paging.request(OWN_LIST, Map.of(), currentUser.caller(), cursor, limit);
+        return Paging.ok(paging.page(
+                page,
+                own.page(technicianId, page),
+                AssignmentRows::position,
+                a -> TechnicianAssignmentView.of(briefs.listed(a))));
     }
 
     @GetMapping("/{assignmentId}")

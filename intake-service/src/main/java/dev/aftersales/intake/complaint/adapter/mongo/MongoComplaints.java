@@ -1,6 +1,10 @@
 package dev.aftersales.intake.complaint.adapter.mongo;
 
+import dev.aftersales.chassis.paging.Keyset;
+import dev.aftersales.chassis.paging.PageRequest;
 import dev.aftersales.chassis.time.DueTimes;
+import dev.aftersales.intake.complaint.application.ListWaitingCases;
+import dev.aftersales.intake.complaint.application.SearchCases;
 import dev.aftersales.intake.complaint.domain.Complaint;
 import dev.aftersales.intake.complaint.domain.ComplaintStatus;
 import dev.aftersales.intake.complaint.domain.Complaints;
@@ -28,10 +32,24 @@ import org.springframework.stereotype.Component;
  * machine, is read from the case (a new case whose id clashed left that id in its machine's pointer).
  */
 @Component
-class MongoComplaints implements Complaints {
+class MongoComplaints implements Complaints, SearchCases.CaseIndex, ListWaitingCases.WaitingCases {
 
     private static final String MACHINE_CASES = "machine_cases";
     private static final String CASE_IDS = "openCaseIds";
+    private static final String REGISTERED_AT = "registeredAt";
+
+    /** The equality fields of each search SearchCases lets through. */
+    private static final List<List<String>> SEARCH_SHAPES = List.of(
+            List.of(),
+            List.of("phoneKeys"),
+            List.of("phoneLast4"),
+            List.of("serialNumber"),
+            List.of("customerId"),
+            List.of("takenBy"),
+            List.of("status"),
+            List.of("kind"),
+            List.of("takenBy", "status"),
+            List.of("takenBy", "kind"));
 
     private final ComplaintDocuments documents;
     private final MongoTemplate mongo;
@@ -56,6 +74,18 @@ class MongoComplaints implements Complaints {
         indexes.createIndex(new Index().on("answered", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
         // the gauges' open cases per status
         indexes.createIndex(new Index("status", Sort.Direction.ASC));
+        // the supervisor's waiting list, paged: oldest first, then by id (closed ones left out on the way)
+        indexes.createIndex(new Index()
+                .on("answered", Sort.Direction.ASC)
+                .on(REGISTERED_AT, Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC));
+        // the case search, newest first, by each filter it takes (SearchCases): equality, then (registeredAt, _id)
+        for (var filter : SEARCH_SHAPES) {
+            var index = new Index();
+            filter.forEach(field -> index.on(field, Sort.Direction.ASC));
+            indexes.createIndex(index.on(REGISTERED_AT, Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
+        }
     }
 
     @Override
@@ -145,14 +175,54 @@ class MongoComplaints implements Complaints {
     }
 
     @Override
-    public List<Complaint> unanswered(int limit) {
-        var query = Query.query(Criteria.where("answered")
-                        .is(false)
-                        .and("status")
-                        .nin(ComplaintStatus.CLOSED.name(), ComplaintStatus.CANCELLED.name()))
-                .with(Sort.by("registeredAt"))
-                .limit(limit);
-        return mongo.find(query, ComplaintDocument.class).stream()
+    public List<Complaint> search(SearchCases.Search search, PageRequest page) {
+        var filter = new Criteria();
+        if (search.phoneKey() != null) {
+            filter.and("phoneKeys").is(search.phoneKey());
+        }
+        if (search.last4() != null) {
+            filter.and("phoneLast4").is(search.last4());
+        }
+        if (search.serialNumber() != null) {
+            filter.and("serialNumber").is(search.serialNumber());
+        }
+        if (search.customerId() != null) {
+            filter.and("customerId").is(search.customerId());
+        }
+        if (search.agent() != null) {
+            filter.and("takenBy").is(search.agent());
+        }
+        if (search.status() != null) {
+            filter.and("status").is(search.status());
+        }
+        if (search.kind() != null) {
+            filter.and("kind").is(search.kind());
+        }
+        if (search.from() != null || search.to() != null) {
+            var period = filter.and(REGISTERED_AT);
+            if (search.from() != null) {
+                period.gte(search.from());
+            }
+            if (search.to() != null) {
+                period.lt(search.to());
+            }
+        }
+        return mongo
+                .find(Keyset.query(filter, REGISTERED_AT, Sort.Direction.DESC, page), ComplaintDocument.class)
+                .stream()
+                .map(ComplaintDocument::toComplaint)
+                .toList();
+    }
+
+    @Override
+    public List<Complaint> waiting(PageRequest page) {
+        var filter = Criteria.where("answered")
+                .is(false)
+                .and("status")
+                .nin(ComplaintStatus.CLOSED.name(), ComplaintStatus.CANCELLED.name());
+        return mongo
+                .find(Keyset.query(filter, REGISTERED_AT, Sort.Direction.ASC, page), ComplaintDocument.class)
+                .stream()
                 .map(ComplaintDocument::toComplaint)
                 .toList();
     }

@@ -238,6 +238,71 @@ final class CaseViews {
         }
     }
 
+    /**
+     * A line of the case search: what the agent needs to recognise the case, without the customer's
+     * name, phone or address (they open the case for those).
+     */
+    record Found(
+            String complaintId,
+            ComplaintKind kind,
+            ComplaintStatus status,
+            Priority priority,
+            Instant registeredAt,
+            String takenBy,
+            String serialNumber,
+            String model,
+            String customerId,
+            int callCount) {
+        static Found of(Complaint c) {
+            var form = c.form();
+            return new Found(
+                    c.id(),
+                    form.kind(),
+                    c.status(),
+                    c.priority(),
+                    c.registeredAt(),
+                    c.takenBy(),
+                    form.machine().serialNumber(),
+                    form.machine().model(),
+                    form.customerId(),
+                    c.calls().size());
+        }
+
+        /** The export's columns: the line's, and the symptoms as the customer told them. */
+        static final List<String> COLUMNS = List.of(
+                "complaintId",
+                "kind",
+                "status",
+                "priority",
+                "registeredAt",
+                "takenBy",
+                "serialNumber",
+                "model",
+                "customerId",
+                "callCount",
+                "symptoms");
+
+        static List<?> cells(Complaint c) {
+            var f = of(c);
+            return List.of(
+                    f.complaintId(),
+                    f.kind(),
+                    f.status(),
+                    f.priority(),
+                    f.registeredAt(),
+                    f.takenBy(),
+                    f.serialNumber(),
+                    nullToEmpty(f.model()),
+                    nullToEmpty(f.customerId()),
+                    f.callCount(),
+                    nullToEmpty(c.form().symptoms()));
+        }
+
+        private static String nullToEmpty(String text) {
+            return text == null ? "" : text;
+        }
+    }
+
     /** A line of the supervisor's overdue list: whose action, promised by when, on which case. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OverdueAction(

@@ -1,5 +1,8 @@
 package dev.aftersales.intake.complaint.adapter.web;
 
+import dev.aftersales.chassis.paging.CsvExport;
+import dev.aftersales.chassis.paging.Page;
+import dev.aftersales.chassis.paging.Paging;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.intake.complaint.application.AnswerCustomer;
 import dev.aftersales.intake.complaint.application.AnswerCustomerCommand;
@@ -14,10 +17,14 @@ import dev.aftersales.intake.complaint.application.RecordGoodwill;
 import dev.aftersales.intake.complaint.application.RecordResolutionAcceptance;
 import dev.aftersales.intake.complaint.application.ResolveByPhone;
 import dev.aftersales.intake.complaint.application.ResolveByPhoneCommand;
+import dev.aftersales.intake.complaint.application.SearchCases;
 import dev.aftersales.intake.complaint.application.SetPriority;
 import dev.aftersales.intake.complaint.application.ShowCase;
 import dev.aftersales.intake.complaint.application.TakeCall;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,6 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/complaints")
 class ComplaintController {
+
+    static final String SEARCH = "complaints";
+    static final String WAITING = "complaints.waiting";
 
     private final TakeCall takeCall;
     private final ShowCase showCase;
@@ -51,6 +62,9 @@ class ComplaintController {
     private final RecordGoodwill recordGoodwill;
     private final CancelCase cancelCase;
     private final SetPriority setPriority;
+    private final SearchCases searchCases;
+    private final Paging paging;
+    private final CsvExport csvExport;
     private final CurrentUser currentUser;
     private final Clock clock;
 
@@ -68,6 +82,9 @@ class ComplaintController {
             RecordGoodwill recordGoodwill,
             CancelCase cancelCase,
             SetPriority setPriority,
+            SearchCases searchCases,
+            Paging paging,
+            CsvExport csvExport,
             CurrentUser currentUser,
             Clock clock) {
         this.takeCall = takeCall;
@@ -83,6 +100,9 @@ class ComplaintController {
         this.recordGoodwill = recordGoodwill;
         this.cancelCase = cancelCase;
         this.setPriority = setPriority;
+        this.searchCases = searchCases;
+        this.paging = paging;
+        this.csvExport = csvExport;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -109,14 +129,50 @@ class ComplaintController {
         return CaseViews.Case.of(showCase.show(complaintId, currentUser.caller()));
     }
 
-    /** The supervisor's list: open cases with no answer yet, waiting longest first. */
+    /**
+     * The case search, newest first, one page at a time ({@code cursor} from the previous page's
+     * {@code next}). An agent without phone, serial or customer sees their own cases (SearchCases).
+     */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    ResponseEntity<Page<CaseViews.Found>> search(
+            @Valid CaseSearchParameters parameters,
+            @RequestParam(required = false) @Size(max = 1024) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        var caller = currentUser.caller();
+        var search = searchCases.scoped(parameters.toSearch(), caller);
+        var page = paging.request(SEARCH, search.asFilter(), caller, cursor, limit);
+        return Paging.ok(paging.page(page, searchCases.page(search, page), CaseRows::position, CaseViews.Found::of));
+    }
+
+    /** The case search as CSV (UTF-8 with BOM, at most the chassis' export cap), scoped and audited like the list. */
+    @GetMapping(value = "/export.csv")
+    @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
+    void export(@Valid CaseSearchParameters parameters, HttpServletResponse response) throws IOException {
+        var caller = currentUser.caller();
+        var search = searchCases.scoped(parameters.toSearch(), caller);
+        csvExport.write(
+                response,
+                caller,
+                search.audited(),
+                new CsvExport.Sheet<>(
+                        SEARCH,
+                        CaseViews.Found.COLUMNS,
+                        page -> searchCases.page(search, page),
+                        CaseRows::position,
+                        CaseViews.Found::cells));
+    }
+
+    /** The supervisor's list: open cases with no answer yet, waiting longest first, page by page. */
     @GetMapping("/waiting")
     @PreAuthorize("hasRole('SUPERVISOR')")
-    List<CaseViews.Waiting> waiting() {
+    ResponseEntity<Page<CaseViews.Waiting>> waiting(
+            @RequestParam(required = false) @Size(max = 1024) String cursor,
+            @RequestParam(required = false) Integer limit) {
         var now = clock.instant();
-        return waitingCases.list().stream()
-                .map(c -> CaseViews.Waiting.of(c, now))
-                .toList();
+        var page = paging.request(WAITING, Map.of(), currentUser.caller(), cursor, limit);
+        return Paging.ok(
+                paging.page(page, waitingCases.page(page), CaseRows::position, c -> CaseViews.Waiting.of(c, now)));
     }
 
     /** The agent answered the customer: the first-answer clock is met. */
