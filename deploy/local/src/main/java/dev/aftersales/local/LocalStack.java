@@ -328,10 +328,12 @@ public final class LocalStack implements AutoCloseable {
         return cpu;
     }
 
-    /** The process id of a running service (benchmarks look into its heap). */
+    /** The process id of a running service's first instance (benchmarks look into its heap). */
     Optional<Long> pidOf(Service service) {
-        var process = services.get(service);
-        return process == null ? Optional.empty() : process.process().pid();
+        var processes = services.get(service);
+        return processes == null || processes.isEmpty()
+                ? Optional.empty()
+                : processes.get(0).process().pid();
     }
 
     /** Stops the services, then the broker, then the store. Safe to call more than once. */

@@ -72,6 +72,17 @@ class MongoAssignments implements Assignments, AssignmentPages {
         indexes.createIndex(new Index("appointmentDueAt", Sort.Direction.ASC).sparse());
         // a dealer's visits completed in a period (first-time fix)
         indexes.createIndex(new Index().on("dealerId", Sort.Direction.ASC).on("visit.completedAt", Sort.Direction.ASC));
+        // the paged lists (AssignmentPages): each filter's equality fields, then (decidedAt, _id)
+        for (var fields : List.of(
+                List.of("technicianId"),
+                List.of("status"),
+                List.of("dealerId"),
+                List.of("technicianId", "status"),
+                List.of("dealerId", "status"))) {
+            var index = new Index();
+            fields.forEach(field -> index.on(field, Sort.Direction.ASC));
+            indexes.createIndex(index.on(DECIDED_AT, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+        }
         listAssignmentsStoredBefore();
     }
 
@@ -137,17 +148,6 @@ class MongoAssignments implements Assignments, AssignmentPages {
             return List.of();
         }
         return find(query(where("_id").in(ids)).with(OLDEST_DECISION_FIRST));
-        // the paged lists (AssignmentPages): each filter's equality fields, then (decidedAt, _id)
-        for (var fields : List.of(
-                List.of("technicianId"),
-                List.of("status"),
-                List.of("dealerId"),
-                List.of("technicianId", "status"),
-                List.of("dealerId", "status"))) {
-            var index = new Index();
-            fields.forEach(field -> index.on(field, Sort.Direction.ASC));
-            indexes.createIndex(index.on(DECIDED_AT, Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
-        }
     }
 
     @Override
