@@ -1,6 +1,6 @@
 package dev.aftersales.dispatch.assignment.application;
 
-import dev.aftersales.chassis.web.ReportPeriod;
+import dev.aftersales.chassis.time.ReportPeriod;
 import dev.aftersales.dispatch.assignment.domain.Assignment;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.aftersales.followup.survey.application;
 
-import dev.aftersales.chassis.web.ReportPeriod;
+import dev.aftersales.chassis.time.ReportPeriod;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.survey.domain.ServqualScore;
 import dev.aftersales.followup.survey.domain.Survey;

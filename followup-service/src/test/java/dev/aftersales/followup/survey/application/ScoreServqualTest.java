@@ -149,9 +149,9 @@ class ScoreServqualTest {
     @Test
     void a_dealer_reads_only_its_own_customers_scores_and_only_those_of_the_period() {
         var zone = ZoneId.of("Asia/Shanghai");
-        var march = dev.aftersales.chassis.web.ReportPeriod.of(
+        var march = dev.aftersales.chassis.time.ReportPeriod.of(
                 "2026-03-01", "2026-03-31", java.time.Clock.fixed(AT, zone), zone);
-        var april = dev.aftersales.chassis.web.ReportPeriod.of(
+        var april = dev.aftersales.chassis.time.ReportPeriod.of(
                 "2026-04-01", "2026-04-30", java.time.Clock.fixed(AT, zone), zone);
 
         var own = byKey(scores.ofDealer("D-1", march, ScoreServqual.Grouping.TECHNICIAN));

@@ -3,7 +3,7 @@ package dev.aftersales.dispatch.assignment.adapter.web;
 import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.Role;
-import dev.aftersales.chassis.web.ReportPeriod;
+import dev.aftersales.chassis.time.ReportPeriod;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.application.FirstTimeFix;
 import java.time.Clock;

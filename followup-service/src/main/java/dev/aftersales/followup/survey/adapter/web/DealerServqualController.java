@@ -4,7 +4,7 @@ import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.security.Role;
-import dev.aftersales.chassis.web.ReportPeriod;
+import dev.aftersales.chassis.time.ReportPeriod;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.survey.application.ScoreServqual;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.aftersales.chassis.web;
+package dev.aftersales.chassis.time;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
 import java.time.Clock;
@@ -17,6 +17,10 @@ import java.time.temporal.ChronoUnit;
 public record ReportPeriod(LocalDate from, LocalDate to, Instant start, Instant end) {
 
     public static final int MAX_DAYS = 366;
+    /** The years a business record can be about, as for times in request bodies. */
+    static final int FIRST_YEAR = 1900;
+
+    static final int LAST_YEAR = 2199;
     static final int DEFAULT_DAYS = 30;
 
     public static ReportPeriod of(String from, String to, Clock clock, ZoneId zone) {
@@ -44,9 +48,8 @@ public record ReportPeriod(LocalDate from, LocalDate to, Instant start, Instant 
     private static LocalDate date(String field, String value) {
         try {
             var date = LocalDate.parse(value.trim());
-            if (date.getYear() < BoundedTimes.FIRST_YEAR || date.getYear() > BoundedTimes.LAST_YEAR) {
-                throw new InvalidRequestException(
-                        field, "must be a date between " + BoundedTimes.FIRST_YEAR + " and " + BoundedTimes.LAST_YEAR);
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                throw new InvalidRequestException(field, "must be a date between " + FIRST_YEAR + " and " + LAST_YEAR);
             }
             return date;
         } catch (DateTimeParseException e) {

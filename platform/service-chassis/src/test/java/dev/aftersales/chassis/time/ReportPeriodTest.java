@@ -1,4 +1,4 @@
-package dev.aftersales.chassis.web;
+package dev.aftersales.chassis.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
