@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Installation imports as background jobs: 202, progress, the rejected rows' report, restarts. */
+// A context of its own, so it runs after every class of the shared context: each context's embedded
+// broker sets the JVM-wide spring.embedded.kafka.brokers, which a later class of another context would read.
+@Order(Integer.MAX_VALUE - 1)
 @ServiceSliceTest
 @TestPropertySource(
         properties = {
