@@ -1,7 +1,6 @@
 package dev.aftersales.dispatch.feed.application;
 
 import dev.aftersales.dispatch.feed.domain.FeedEntry;
-import dev.aftersales.dispatch.feed.domain.TechnicianFeed;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -14,11 +13,6 @@ public class ReadFeed {
 
     ReadFeed(TechnicianFeeds feeds) {
         this.feeds = feeds;
-    }
-
-    /** The whole feed (the newest entries it retains), read once by {@code _id}; empty while nothing was pushed. */
-    public List<FeedEntry> entries(String technicianId) {
-        return feeds.byTechnician(technicianId).map(TechnicianFeed::entries).orElse(List.of());
     }
 
     /** @return oldest first; empty while nothing was ever pushed to this technician */
