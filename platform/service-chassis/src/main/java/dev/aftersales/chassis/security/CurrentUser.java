@@ -46,6 +46,19 @@ public class CurrentUser {
                 .orElseThrow(() -> new AccessDeniedException("token has no " + TECHNICIAN_ID_CLAIM));
     }
 
+    /**
+     * A dealer reads its own dealer's records only: for a DEALER token (not also a supervisor's) another
+     * dealer's are answered as if they did not exist (404), so dealer ids cannot be probed. Other roles
+     * a door lets in see every dealer.
+     */
+    public void requireOwnDealer(String dealerId) {
+        if (hasRole(Role.DEALER)
+                && !hasRole(Role.SUPERVISOR)
+                && !dealerId().map(dealerId::equals).orElse(false)) {
+            throw new dev.aftersales.chassis.application.NotFoundException("no dealer " + dealerId);
+        }
+    }
+
     /** The dealer of a DEALER or TECHNICIAN token, if the token names one. */
     public Optional<String> dealerId() {
         return claim(DEALER_ID_CLAIM);

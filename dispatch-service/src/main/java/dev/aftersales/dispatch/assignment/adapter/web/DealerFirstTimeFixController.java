@@ -1,8 +1,6 @@
 package dev.aftersales.dispatch.assignment.adapter.web;
 
-import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.chassis.security.Role;
 import dev.aftersales.chassis.time.ReportPeriod;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.application.FirstTimeFix;
@@ -58,7 +56,7 @@ class DealerFirstTimeFixController {
             @PathVariable String dealerId,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        requireOwnDealer(currentUser, dealerId);
+        currentUser.requireOwnDealer(dealerId);
         var period = ReportPeriod.of(from, to, clock, businessZone);
         var result = firstTimeFix.of(dealerId, period);
         var dealer = result.dealer();
@@ -70,14 +68,5 @@ class DealerFirstTimeFixController {
                 dealer.firstTimeFixes(),
                 dealer.rate(),
                 result.technicians().stream().map(TallyView::of).toList());
-    }
-
-    /** A dealer's token opens its own dealer only; other roles allowed here see every dealer. */
-    static void requireOwnDealer(CurrentUser currentUser, String dealerId) {
-        if (currentUser.hasRole(Role.DEALER)
-                && !currentUser.hasRole(Role.SUPERVISOR)
-                && !currentUser.dealerId().map(dealerId::equals).orElse(false)) {
-            throw new NotFoundException("no dealer " + dealerId);
-        }
     }
 }

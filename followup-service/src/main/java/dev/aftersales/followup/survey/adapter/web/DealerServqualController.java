@@ -1,9 +1,7 @@
 package dev.aftersales.followup.survey.adapter.web;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
-import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.CurrentUser;
-import dev.aftersales.chassis.security.Role;
 import dev.aftersales.chassis.time.ReportPeriod;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.survey.application.ScoreServqual;
@@ -50,11 +48,7 @@ class DealerServqualController {
             @RequestParam(defaultValue = "all") String by,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        if (currentUser.hasRole(Role.DEALER)
-                && !currentUser.hasRole(Role.SUPERVISOR)
-                && !currentUser.dealerId().map(dealerId::equals).orElse(false)) {
-            throw new NotFoundException("no dealer " + dealerId);
-        }
+        currentUser.requireOwnDealer(dealerId);
         var grouping = grouping(by);
         var period = ReportPeriod.of(from, to, clock, businessZone);
         return scoreServqual.ofDealer(dealerId, period, grouping).stream()
