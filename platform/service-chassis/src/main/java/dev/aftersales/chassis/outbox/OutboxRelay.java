@@ -64,6 +64,8 @@ public class OutboxRelay implements SmartLifecycle {
      * would decide (50,000 ids were about 6 MiB).
      */
     private static final int RECENTLY_SENT_KEPT = 10_000;
+    // marked aggregates read per store command by the sweep
+    private static final int SWEEP_READ_BATCH = 500;
 
     private static final int DUPLICATE_KEY = 11000;
 
@@ -280,12 +282,10 @@ public class OutboxRelay implements SmartLifecycle {
         var stale = new ArrayList<WriteModel<Document>>();
         for (var byCollection : marked.entrySet()) {
             var collection = byCollection.getKey();
+            var docs = pendingByAggregate(collection, byCollection.getValue().keySet());
             for (var byAggregate : byCollection.getValue().entrySet()) {
                 var aggregateId = byAggregate.getKey();
-                var doc = mongo.getCollection(collection)
-                        .find(Filters.eq("_id", aggregateId))
-                        .projection(new Document("outbox.pending", 1))
-                        .first();
+                var doc = docs.get(aggregateId);
                 var pending = pendingOf(doc);
                 var old = pending.stream()
                         .filter(e -> e.wallTime().isBefore(cutoff))
@@ -318,6 +318,24 @@ public class OutboxRelay implements SmartLifecycle {
             log.info("outbox sweep queued {} unpublished events", found);
         }
         return found;
+    }
+
+    /**
+     * The marked aggregates' pending events, read by {@code _id} in batches: behind a bulk import one sweep
+     * finds thousands of marked aggregates, and one read each was most of the store's work for the import.
+     */
+    private Map<String, Document> pendingByAggregate(String collection, java.util.Set<String> aggregateIds) {
+        var docs = new java.util.HashMap<String, Document>();
+        var ids = List.copyOf(aggregateIds);
+        for (int from = 0; from < ids.size(); from += SWEEP_READ_BATCH) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + SWEEP_READ_BATCH));
+            for (var doc : mongo.getCollection(collection)
+                    .find(Filters.in("_id", batch))
+                    .projection(new Document("outbox.pending", 1))) {
+                docs.put(String.valueOf(doc.get("_id")), doc);
+            }
+        }
+        return docs;
     }
 
     private List<OutboxEvent> pendingOf(Document doc) {

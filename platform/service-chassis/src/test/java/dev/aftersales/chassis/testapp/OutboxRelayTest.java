@@ -13,6 +13,7 @@ import dev.aftersales.contracts.Topics;
 import dev.aftersales.contracts.dispatch.AssignmentEscalated;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -129,6 +130,27 @@ class OutboxRelayTest {
         assertThat(slow.sweep(Duration.ofSeconds(5))).isEqualTo(19);
         assertThat(slow.sweep(Duration.ofSeconds(5))).isZero();
         assertThat(registry.get("aftersales.outbox.backlog").gauge().value()).isEqualTo(25.0);
+    }
+
+    @Test
+    void a_sweep_behind_a_bulk_import_reads_its_marked_aggregates_in_batches_and_finds_every_one() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        // Not started; room for 1,200 aggregates: more than one read batch of 500 is marked.
+        var sweeping =
+                new OutboxRelay(null, mongo, "batch-test", 60, Duration.ofSeconds(10), Duration.ofSeconds(5), registry);
+        sweeping.registerCollection("batch_probe");
+        var marks = new java.util.LinkedHashMap<String, List<OutboxEvent>>();
+        var documents = new ArrayList<Document>();
+        for (int i = 0; i < 520; i++) {
+            var event = oldEvent("evt-b-" + i, "B-" + i);
+            marks.put("B-" + i, List.of(event));
+            documents.add(withPending("B-" + i, event));
+        }
+        sweeping.mark("batch_probe", marks);
+        mongo.getCollection("batch_probe").insertMany(documents);
+
+        assertThat(sweeping.sweep(Duration.ofSeconds(5))).isEqualTo(520);
+        assertThat(registry.get("aftersales.outbox.backlog").gauge().value()).isEqualTo(520.0);
     }
 
     @Test
