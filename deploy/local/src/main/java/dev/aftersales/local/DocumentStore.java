@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The MongoDB-wire store: mongo-java-server's in-memory backend inside the launcher's JVM, written
- * to a snapshot file every {@link #SNAPSHOT_INTERVAL} and at close, and read back at start. So
+ * to a snapshot file every {@link #SNAPSHOT_INTERVAL} (longer when snapshots grow slow) and at close, and read back at start. So
  * documents and unique indexes survive a restart of a service (the store keeps running) and of the
  * launcher; a launcher killed with SIGKILL loses what changed since the last snapshot. There are
  * no sessions, so no multi-document transactions and no {@code hello} (the services turn off their
@@ -64,8 +64,27 @@ final class DocumentStore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long every = SNAPSHOT_INTERVAL.toMillis();
-        snapshots.scheduleWithFixedDelay(this::snapshotQuietly, every, every, TimeUnit.MILLISECONDS);
+        scheduleSnapshot(SNAPSHOT_INTERVAL);
+    }
+
+    /**
+     * The pause before the next snapshot: the interval, or three times what the last one took when that is
+     * longer. A whole-store snapshot of a large archive takes tens of seconds on a busy machine (copying and
+     * encoding every document); at a fixed 30 s it ran half of the time during a 50,000-row import and held
+     * every command for seconds each time. Stretched so, snapshots take at most a quarter of the store's time;
+     * a launcher killed with SIGKILL loses at most this pause plus one snapshot's writes.
+     */
+    static Duration pauseAfter(Duration took) {
+        var stretched = took.multipliedBy(3);
+        return stretched.compareTo(SNAPSHOT_INTERVAL) > 0 ? stretched : SNAPSHOT_INTERVAL;
+    }
+
+    private void scheduleSnapshot(Duration pause) {
+        try {
+            snapshots.schedule(this::snapshotQuietly, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the store is closing; its backend writes the last snapshot
+        }
     }
 
     static DocumentStore start(Path file, String host, int port) {
@@ -135,11 +154,13 @@ final class DocumentStore implements AutoCloseable {
     }
 
     private void snapshotQuietly() {
+        var pause = SNAPSHOT_INTERVAL;
         try {
-            snapshot();
+            pause = pauseAfter(snapshot().took());
         } catch (RuntimeException e) {
             System.err.println("[local-stack] store snapshot failed, next one in " + SNAPSHOT_INTERVAL + ": " + e);
         }
+        scheduleSnapshot(pause);
     }
 
     /** Closes client connections, then writes the last snapshot (the backend does, as it closes). */

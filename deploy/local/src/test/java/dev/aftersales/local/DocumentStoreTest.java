@@ -62,6 +62,16 @@ class DocumentStoreTest {
     }
 
     @Test
+    void snapshots_come_every_thirty_seconds_until_one_takes_longer_than_ten_then_three_times_apart_as_it_took() {
+        assertThat(DocumentStore.pauseAfter(java.time.Duration.ofMillis(250)))
+                .isEqualTo(DocumentStore.SNAPSHOT_INTERVAL);
+        assertThat(DocumentStore.pauseAfter(java.time.Duration.ofSeconds(10)))
+                .isEqualTo(DocumentStore.SNAPSHOT_INTERVAL);
+        assertThat(DocumentStore.pauseAfter(java.time.Duration.ofSeconds(40)))
+                .isEqualTo(java.time.Duration.ofSeconds(120));
+    }
+
+    @Test
     void a_fresh_store_starts_empty_and_writes_its_snapshot_at_close() throws IOException {
         var file = dir.resolve("store.snapshot");
         var store = DocumentStore.start(file, "127.0.0.1", freePort());
