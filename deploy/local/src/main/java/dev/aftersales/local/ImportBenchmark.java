@@ -151,12 +151,15 @@ public final class ImportBenchmark {
         if (!"DONE".equals(job.get("state").asString()) || job.get("added").asInt() != rows) {
             throw new IllegalStateException("import job ended as " + job);
         }
+        // printed at once: when the lookup is what takes long, this says where the time went
+        System.out.printf(Locale.ROOT, "%,d rows: job DONE after %.1f s%n", rows, (done - start) / 1e9);
         var lastPhone = phone(prefix, rows - 1);
         var lookup = stack.url(Service.INTAKE)
                 .resolve("/api/callers?phone=" + URLEncoder.encode(lastPhone, StandardCharsets.UTF_8));
         var lastSerial = serial(prefix, rows - 1);
         while (!get(lookup, agent).body().contains(lastSerial)) {
             if (System.nanoTime() - start > Duration.ofMinutes(15).toNanos()) {
+                stack.storeProfile().report(rows).forEach(System.out::println);
                 throw new IllegalStateException("the caller lookup did not find " + lastSerial + " in 15 minutes");
             }
             Thread.sleep(250);
