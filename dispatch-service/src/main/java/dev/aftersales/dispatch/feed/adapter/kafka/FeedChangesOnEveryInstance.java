@@ -57,9 +57,7 @@ class FeedChangesOnEveryInstance implements SmartLifecycle {
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final FeedChanges changes;
-    private volatile Consumer<String, byte[]> consumer;
-    private volatile Thread thread;
-    private volatile boolean running;
+    private Reading reading;
 
     FeedChangesOnEveryInstance(ConsumerFactory<String, byte[]> eventConsumerFactory, FeedChanges changes) {
         this.consumers = eventConsumerFactory;
@@ -67,41 +65,70 @@ class FeedChangesOnEveryInstance implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (reading != null) {
+            return;
+        }
         var overrides = new Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        consumer = consumers.createConsumer(null, null, "-feeds", overrides);
-        running = true;
-        thread = new Thread(this::run, "feed-changes");
-        thread.setDaemon(true);
-        thread.start();
+        var run = new Reading(consumers.createConsumer(null, null, "-feeds", overrides));
+        run.thread.start();
+        reading = run;
     }
 
-    private void run() {
-        var assigned = new HashSet<TopicPartition>();
-        long lookAgainAt = 0;
-        try {
-            while (running) {
-                if (System.nanoTime() - lookAgainAt >= 0) {
-                    assign(assigned);
-                    lookAgainAt = System.nanoTime() + LOOK_FOR_PARTITIONS.toNanos();
+    /**
+     * One start's consumer and thread: a restart (a test context resumed, say) gets new ones, so a
+     * thread that stops late closes its own consumer, never the one that replaced it.
+     */
+    private final class Reading implements Runnable {
+
+        final Consumer<String, byte[]> consumer;
+        final Thread thread;
+        volatile boolean running = true;
+
+        Reading(Consumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+            this.thread = new Thread(this, "feed-changes");
+            this.thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            var assigned = new HashSet<TopicPartition>();
+            long lookAgainAt = 0;
+            try {
+                while (running) {
+                    if (System.nanoTime() - lookAgainAt >= 0) {
+                        assign(consumer, assigned);
+                        lookAgainAt = System.nanoTime() + LOOK_FOR_PARTITIONS.toNanos();
+                    }
+                    if (assigned.isEmpty()) {
+                        Thread.sleep(POLL.toMillis());
+                        lookAgainAt = 0;
+                        continue;
+                    }
+                    for (var record : consumer.poll(POLL)) {
+                        handle(record);
+                    }
                 }
-                if (assigned.isEmpty()) {
-                    Thread.sleep(POLL.toMillis());
-                    lookAgainAt = 0;
-                    continue;
-                }
-                for (var record : consumer.poll(POLL)) {
-                    handle(record);
-                }
+            } catch (WakeupException | InterruptedException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                log.error("the feed-change consumer stopped; open streams get new entries only when they reconnect", e);
+            } finally {
+                consumer.close(Duration.ofSeconds(2));
             }
-        } catch (WakeupException | InterruptedException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            log.error("the feed-change consumer stopped; open streams get new entries only when they reconnect", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
+        }
+
+        void stop() {
+            running = false;
+            consumer.wakeup();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -109,7 +136,7 @@ class FeedChangesOnEveryInstance implements SmartLifecycle {
      * Takes the topics' partitions: those there at start from their end (older changes were read by
      * the streams when they opened), those appearing later from their beginning (all of it is new).
      */
-    private void assign(Set<TopicPartition> assigned) {
+    private static void assign(Consumer<String, byte[]> consumer, Set<TopicPartition> assigned) {
         var found = new ArrayList<TopicPartition>();
         for (var topic : TOPICS) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
@@ -172,25 +199,17 @@ class FeedChangesOnEveryInstance implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
-        var consumer = this.consumer;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        var thread = this.thread;
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public synchronized void stop() {
+        var run = reading;
+        reading = null;
+        if (run != null) {
+            run.stop();
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public synchronized boolean isRunning() {
+        return reading != null;
     }
 
     /** Before the streams it wakes are drained, after the consumer group (phases stop high first). */

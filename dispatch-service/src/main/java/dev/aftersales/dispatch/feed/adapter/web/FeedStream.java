@@ -70,6 +70,7 @@ final class FeedStream implements WriteListener, AsyncListener {
 
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean completed = new AtomicBoolean();
 
     private long lastSeq;
     private final LinkedHashSet<String> sent = new LinkedHashSet<>();
@@ -251,6 +252,8 @@ final class FeedStream implements WriteListener, AsyncListener {
      * Writes what waits while the connection takes it; the container calls {@link #onWritePossible}
      * for the rest. Never waits for a lock: the container may call in holding its own lock on the
      * connection, which a thread writing here needs, so a second caller leaves the work to the first.
+     * Every touch of the connection (write, flush, readiness, completion) happens here, by one thread
+     * at a time: a request completed by one thread while another is writing to it can be left open.
      */
     private void pump() {
         again.set(true);
@@ -265,15 +268,12 @@ final class FeedStream implements WriteListener, AsyncListener {
     }
 
     private void writeWaiting() {
-        if (!writable) {
-            return;
-        }
         try {
-            while (out.isReady()) {
+            while (writable && !closed() && out.isReady()) {
                 byte[] chunk;
                 synchronized (this) {
                     if (closed) {
-                        return;
+                        break;
                     }
                     chunk = waiting.poll();
                     if (chunk != null) {
@@ -284,29 +284,47 @@ final class FeedStream implements WriteListener, AsyncListener {
                     out.flush();
                     // Asked once more so that the container calls back when a flush could not finish.
                     out.isReady();
-                    return;
+                    break;
                 }
                 out.write(chunk);
             }
         } catch (IOException | IllegalStateException e) {
-            end(End.GONE);
+            close(End.GONE);
+        }
+        if (closed()) {
+            complete();
         }
     }
 
+    /** Ends the stream: its registry is told at once, the request is completed by whoever writes next. */
     void end(End how) {
+        if (close(how)) {
+            pump();
+        }
+    }
+
+    /** @return true when this call closed the stream (the registry is told exactly once) */
+    private boolean close(End how) {
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             waiting.clear();
             waitingBytes = 0;
         }
         ending.ended(this, how);
-        try {
-            async.complete();
-        } catch (IllegalStateException e) {
-            // completed already (the container reported the end)
+        return true;
+    }
+
+    /** Called under the writing lock only, so never while another thread writes to the connection. */
+    private void complete() {
+        if (completed.compareAndSet(false, true)) {
+            try {
+                async.complete();
+            } catch (IllegalStateException e) {
+                // the container ended the request already (the phone went away, a timeout)
+            }
         }
     }
 
@@ -323,6 +341,8 @@ final class FeedStream implements WriteListener, AsyncListener {
 
     @Override
     public void onComplete(AsyncEvent event) {
+        // Completed by the container: nothing left to complete.
+        completed.set(true);
         end(End.GONE);
     }
 

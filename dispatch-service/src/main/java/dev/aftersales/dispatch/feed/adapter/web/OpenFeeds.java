@@ -99,10 +99,7 @@ class OpenFeeds implements FeedChanges, SmartLifecycle {
      */
     boolean open(String technicianId, long lastSeen, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (!running || open.incrementAndGet() > settings.maxConnections()) {
-            if (running) {
-                open.decrementAndGet();
-            }
+        if (!running || !reserve()) {
             refused.increment();
             return false;
         }
@@ -130,10 +127,12 @@ class OpenFeeds implements FeedChanges, SmartLifecycle {
                     now + settings.heartbeat().toNanos(),
                     this::ended);
             async.addListener(stream);
-            // Registered before the first read: a change recorded meanwhile wakes it, none is missed.
-            byTechnician
-                    .computeIfAbsent(technicianId, id -> ConcurrentHashMap.newKeySet())
-                    .add(stream);
+            register(stream);
+            if (!running) {
+                // Draining began after the check above and may have missed this stream: end it here.
+                stream.end(FeedStream.End.ENDED);
+                return true;
+            }
             stream.sendAtConnection(retry());
             push(stream, true);
             // Everything in the feed at connection time comes before the first keep-alive.
@@ -148,6 +147,35 @@ class OpenFeeds implements FeedChanges, SmartLifecycle {
             }
             throw e;
         }
+    }
+
+    /**
+     * Takes one of the instance's places, never more than it has: checking and counting in one step,
+     * so that streams opening together cannot both take the last place, and a refused stream never
+     * touches the count.
+     */
+    private boolean reserve() {
+        var max = settings.maxConnections();
+        for (int n = open.get(); n < max; n = open.get()) {
+            if (open.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Registered before the first read, so a change recorded meanwhile wakes it and none is missed.
+     * Added inside the map's atomic step for the technician: added to the set found by a lookup, it
+     * could land in a set that the end of the technician's last other stream has just taken out of
+     * the map, and would then never be woken, kept alive or drained.
+     */
+    private void register(FeedStream stream) {
+        byTechnician.compute(stream.technicianId(), (id, streams) -> {
+            var set = streams == null ? ConcurrentHashMap.<FeedStream>newKeySet() : streams;
+            set.add(stream);
+            return set;
+        });
     }
 
     /** How long a refused app should wait: a few seconds, spread so that refused apps do not return together. */
