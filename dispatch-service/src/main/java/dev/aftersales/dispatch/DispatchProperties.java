@@ -55,12 +55,44 @@ public record DispatchProperties(
             @DefaultValue("PT2S") Duration poll) {}
 
     /**
-     * @param poll how often an open stream looks at the technician's feed
-     * @param maxStream how long one stream stays open before the app reconnects
+     * The technicians' push stream. An open stream holds no thread and reads the technician's feed
+     * document only when a change for that technician is seen.
+     *
+     * @param maxStream how long one stream stays open (less up to a tenth, so reconnections spread); the app
+     *     then reconnects, perhaps to another instance
+     * @param heartbeat how often an idle stream gets a keep-alive comment (proxies close silent connections)
+     * @param retry the reconnect delay told to the app ({@code retry:}); each stream is told a random delay
+     *     between this and twice this, so a dropped instance's phones do not all come back at once
+     * @param maxConnections open streams one instance takes; one more is refused with 503 and Retry-After. Each
+     *     open stream holds about 110 KiB of heap (Tomcat's buffers and request state): the default suits the
+     *     local stack's 256 MiB; raise it with the heap
+     * @param sendBuffer bytes a stream may have waiting for a phone that does not read; beyond that the
+     *     phone is dropped (it resumes with Last-Event-ID) so it never holds up the others
+     * @param ticketLifetime how long a ticket for {@code EventSource} stays valid (at most a minute)
+     * @param pushThreads threads that read woken technicians' feeds and hand entries to their streams
      */
     public record Feed(
-            @DefaultValue("PT0.5S") Duration poll,
-            @DefaultValue("PT5M") Duration maxStream) {}
+            @DefaultValue("PT5M") Duration maxStream,
+            @DefaultValue("PT15S") Duration heartbeat,
+            @DefaultValue("PT2S") Duration retry,
+            @DefaultValue("1500") int maxConnections,
+            @DefaultValue("65536") int sendBuffer,
+            @DefaultValue("PT30S") Duration ticketLifetime,
+            @DefaultValue("2") int pushThreads) {
+
+        public Feed {
+            if (ticketLifetime.isNegative()
+                    || ticketLifetime.isZero()
+                    || ticketLifetime.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException(
+                        "aftersales.dispatch.feed.ticket-lifetime: between 1 s and 60 s, got " + ticketLifetime);
+            }
+            if (maxConnections < 1 || sendBuffer < 1024 || pushThreads < 1) {
+                throw new IllegalArgumentException("aftersales.dispatch.feed: need max-connections >= 1,"
+                        + " send-buffer >= 1024 and push-threads >= 1");
+            }
+        }
+    }
 
     /**
      * Warranty terms ({@code aftersales.dispatch.warranty.*}): the default, and overrides per product line

@@ -186,6 +186,12 @@ class AuthorizationMatrixTest {
                             .streamUntil(line -> line.startsWith(": keep-alive"))
                             .shows(body -> body.contains(id));
                 })
+                // A ticket opens the caller's own stream once (LiveFeedServiceTest); no record of anyone's.
+                .door(
+                        "POST /api/technician/feed/tickets",
+                        scene -> Target.at("/api/technician/feed/tickets")
+                                .state(() -> mongo.getCollection("feedTickets").countDocuments())
+                                .shows(body -> body.contains("\"ticket\"")))
                 .door("GET /api/assignments/export.csv", scene -> {
                     var id = offeredTo(scene.owner());
                     return Target.at("/api/assignments/export.csv?status=ASSIGNED&technicianId="

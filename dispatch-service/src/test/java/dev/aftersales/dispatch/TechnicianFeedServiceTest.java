@@ -154,7 +154,7 @@ class TechnicianFeedServiceTest {
             try (var resumed = connect("T-F1", lastSeen)) {
                 await().atMost(WAIT).until(() -> resumed.received.size() >= 2);
                 // A moment more: nothing repeated, nothing else arrives.
-                Thread.sleep(1500);
+                await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> resumed.received.size() == 2);
                 assertThat(resumed.assignmentIds()).containsExactlyInAnyOrder("ASG-" + missed1, "ASG-" + missed2);
                 var first1 = Long.parseLong(lastSeen);
                 assertThat(resumed.received)

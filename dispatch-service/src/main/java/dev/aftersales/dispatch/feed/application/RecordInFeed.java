@@ -9,6 +9,7 @@ import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeed;
 import dev.aftersales.dispatch.feed.domain.TechnicianFeeds;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +25,16 @@ public class RecordInFeed {
     private static final ConflictRetry FEED_APPENDS = ConflictRetry.upTo(5);
 
     private final TechnicianFeeds feeds;
+    private final FeedChanges changes;
+
+    @Autowired
+    RecordInFeed(TechnicianFeeds feeds, FeedChanges changes) {
+        this.feeds = feeds;
+        this.changes = changes;
+    }
 
     RecordInFeed(TechnicianFeeds feeds) {
-        this.feeds = feeds;
+        this(feeds, FeedChanges.NONE);
     }
 
     public void assigned(ReceivedEvent<TechnicianAssigned> event) {
@@ -77,11 +85,17 @@ public class RecordInFeed {
             Instant at,
             String eventId,
             String priority) {
-        FEED_APPENDS.run(() -> {
+        boolean added = FEED_APPENDS.run(() -> {
             var feed = feeds.byTechnician(technicianId).orElseGet(() -> new TechnicianFeed(technicianId, null, null));
             if (feed.append(change, assignmentId, complaintId, at, eventId, priority)) {
                 feeds.save(feed);
+                return true;
             }
+            return false;
         });
+        if (added) {
+            // This instance's streams at once; the other instances see the event on their own consumer.
+            changes.changed(technicianId, eventId, null);
+        }
     }
 }
