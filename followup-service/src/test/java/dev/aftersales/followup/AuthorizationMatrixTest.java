@@ -59,7 +59,13 @@ class AuthorizationMatrixTest {
     void every_door_answers_every_role_as_the_table_says() {
         var matrix = AuthorizationMatrix.of("followup", port, context)
                 .door("GET /api/return-calls/due", scene -> Target.at("/api/return-calls/due?within=PT1H"))
+                .door(
+                        "GET /api/return-calls/due/export.csv",
+                        scene -> Target.at("/api/return-calls/due/export.csv?within=PT1H"))
                 .door("GET /api/return-calls/unreachable", scene -> Target.at("/api/return-calls/unreachable"))
+                .door(
+                        "GET /api/return-calls/unreachable/export.csv",
+                        scene -> Target.at("/api/return-calls/unreachable/export.csv"))
                 .door("POST /api/return-calls/{returnCallId}/attempts", scene -> {
                     var id = dueReturnCall();
                     return Target.at("/api/return-calls/" + id + "/attempts")
