@@ -659,8 +659,9 @@ class FollowupCapabilitiesTest {
             assertThat(repeat.previousComplaintId()).isEqualTo("C-rep1");
             assertThat(repeat.daysSince()).isEqualTo(89);
         }
+        // the visit's month: the report counts the visits completed in the period it is asked for
         var row = eventually(
-                "/api/quality/faults",
+                "/api/quality/faults?from=2026-01-01&to=2026-01-31",
                 SUPERVISOR,
                 f -> f.get("batchNumber").asString().equals("B-REP"));
         assertThat(row.get("model").asString()).isEqualTo("WP-200");
