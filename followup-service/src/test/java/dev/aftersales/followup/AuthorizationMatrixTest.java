@@ -98,7 +98,9 @@ class AuthorizationMatrixTest {
                             .state(AuthorizationMatrix.stored(mongo, "customers", customerId));
                 })
                 .door("GET /api/customers/silent", scene -> Target.at("/api/customers/silent"))
+                .door("GET /api/customers/silent/export.csv", scene -> Target.at("/api/customers/silent/export.csv"))
                 .door("GET /api/care/tasks", scene -> Target.at("/api/care/tasks"))
+                .door("GET /api/care/tasks/export.csv", scene -> Target.at("/api/care/tasks/export.csv"))
                 .door("GET /api/quality/faults", scene -> Target.at("/api/quality/faults"));
         ChassisDoors.register(matrix, context, brokers).verify();
     }

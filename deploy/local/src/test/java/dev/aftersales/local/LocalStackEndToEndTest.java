@@ -364,13 +364,11 @@ class LocalStackEndToEndTest {
             var called = eventsOf(COMPLAINTS_TOPIC, "aftersales.intake.ComplaintRegistered.v1").stream()
                     .map(e -> e.path("customerId").asString())
                     .collect(Collectors.toSet());
-            var silent = elements(get(Service.FOLLOWUP, "/api/customers/silent", supervisor)
-                            .json())
+            var silent = followupPages("/api/customers/silent", supervisor)
                     .filter(c -> "KEY".equals(c.path("tier").asString()))
                     .map(c -> c.get("customerId").asString())
                     .collect(Collectors.toSet());
-            var cared = elements(
-                            get(Service.FOLLOWUP, "/api/care/tasks", supervisor).json())
+            var cared = followupPages("/api/care/tasks", supervisor)
                     .map(t -> t.get("customerId").asString())
                     .collect(Collectors.toSet());
             assertThat(keyCustomers).isNotEmpty();
@@ -740,17 +738,21 @@ class LocalStackEndToEndTest {
      * agent's list holds only the calls they hold and those nobody has tried yet.
      */
     private static Stream<JsonNode> returnCallsDue(String within) {
-        var supervisor = stack.token("supervisor-reader", "SUPERVISOR");
+        return followupPages("/api/return-calls/due?within=" + within, stack.token("supervisor-reader", "SUPERVISOR"));
+    }
+
+    /** Every item of one of follow-up's paged lists, page after page. */
+    private static Stream<JsonNode> followupPages(String path, String token) {
         var all = new ArrayList<JsonNode>();
         String cursor = null;
         do {
             var page = get(
                             Service.FOLLOWUP,
-                            "/api/return-calls/due?within=" + within + "&limit=200"
+                            path + (path.contains("?") ? "&" : "?") + "limit=200"
                                     + (cursor == null
                                             ? ""
                                             : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
-                            supervisor)
+                            token)
                     .json();
             elements(page.path("items")).forEach(all::add);
             cursor = page.path("next").isString() ? page.get("next").asString() : null;
