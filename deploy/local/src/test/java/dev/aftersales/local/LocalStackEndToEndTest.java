@@ -729,16 +729,15 @@ class LocalStackEndToEndTest {
     }
 
     /**
-     * An agent of its own for each read of personal data in bulk (caller lookups, due return calls): one
-     * user may make 60 such reads a minute (issue 13), and these tests poll far more often than an agent.
-     */
-    /**
      * Every return call due by now plus {@code within}, page after page (the list is paged in the order
      * the calls were scheduled, so the newest are on the last page), as a supervisor sees them: an
-     * agent's list holds only the calls they hold and those nobody has tried yet.
+     * agent's list holds only the calls they hold and those nobody has tried yet. A supervisor of its own
+     * for each walk, like {@link #reader()}: the due list is a read of personal data in bulk.
      */
     private static Stream<JsonNode> returnCallsDue(String within) {
-        return followupPages("/api/return-calls/due?within=" + within, stack.token("supervisor-reader", "SUPERVISOR"));
+        return followupPages(
+                "/api/return-calls/due?within=" + within,
+                stack.token("supervisor-reader-" + READERS.incrementAndGet(), "SUPERVISOR"));
     }
 
     /** Every item of one of follow-up's paged lists, page after page. */
@@ -760,6 +759,10 @@ class LocalStackEndToEndTest {
         return all.stream();
     }
 
+    /**
+     * An agent of its own for each read of personal data in bulk (caller lookups, due return calls): one
+     * user may make 60 such reads a minute (issue 13), and these tests poll far more often than an agent.
+     */
     private static String reader() {
         return stack.token("agent-reader-" + READERS.incrementAndGet(), "AGENT");
     }
