@@ -21,23 +21,27 @@ import org.springframework.stereotype.Component;
 class MongoReturnCallPages implements ReturnCallPages {
 
     private static final String SCHEDULED_AT = "scheduledAt";
+    private static final String DUE_AT = "dueAt";
 
     private final MongoTemplate mongo;
 
     MongoReturnCallPages(MongoTemplate mongo) {
         this.mongo = mongo;
-        // For MongoDB proper (the embedded store ignores non-unique indexes).
+        // For MongoDB proper (the embedded store ignores non-unique indexes): equality, the order, then the
+        // due window, which is read within the order.
         mongo.indexOps(ReturnCallDocument.class)
                 .createIndex(new Index()
                         .on("status", Sort.Direction.ASC)
                         .on(SCHEDULED_AT, Sort.Direction.ASC)
-                        .on("_id", Sort.Direction.ASC));
+                        .on("_id", Sort.Direction.ASC)
+                        .on(DUE_AT, Sort.Direction.ASC));
         mongo.indexOps(ReturnCallDocument.class)
                 .createIndex(new Index()
                         .on("status", Sort.Direction.ASC)
                         .on("agentId", Sort.Direction.ASC)
                         .on(SCHEDULED_AT, Sort.Direction.ASC)
-                        .on("_id", Sort.Direction.ASC));
+                        .on("_id", Sort.Direction.ASC)
+                        .on(DUE_AT, Sort.Direction.ASC));
     }
 
     @Override
@@ -52,7 +56,7 @@ class MongoReturnCallPages implements ReturnCallPages {
             }
         }
         if (filter.dueFrom() != null || filter.dueBefore() != null) {
-            var due = criteria.and("dueAt");
+            var due = criteria.and(DUE_AT);
             if (filter.dueFrom() != null) {
                 due.gte(filter.dueFrom());
             }
