@@ -59,7 +59,13 @@ class AuthorizationMatrixTest {
     void every_door_answers_every_role_as_the_table_says() {
         var matrix = AuthorizationMatrix.of("followup", port, context)
                 .door("GET /api/return-calls/due", scene -> Target.at("/api/return-calls/due?within=PT1H"))
+                .door(
+                        "GET /api/return-calls/due/export.csv",
+                        scene -> Target.at("/api/return-calls/due/export.csv?within=PT1H"))
                 .door("GET /api/return-calls/unreachable", scene -> Target.at("/api/return-calls/unreachable"))
+                .door(
+                        "GET /api/return-calls/unreachable/export.csv",
+                        scene -> Target.at("/api/return-calls/unreachable/export.csv"))
                 .door("POST /api/return-calls/{returnCallId}/attempts", scene -> {
                     var id = dueReturnCall();
                     return Target.at("/api/return-calls/" + id + "/attempts")
@@ -92,7 +98,9 @@ class AuthorizationMatrixTest {
                             .state(AuthorizationMatrix.stored(mongo, "customers", customerId));
                 })
                 .door("GET /api/customers/silent", scene -> Target.at("/api/customers/silent"))
+                .door("GET /api/customers/silent/export.csv", scene -> Target.at("/api/customers/silent/export.csv"))
                 .door("GET /api/care/tasks", scene -> Target.at("/api/care/tasks"))
+                .door("GET /api/care/tasks/export.csv", scene -> Target.at("/api/care/tasks/export.csv"))
                 .door("GET /api/quality/faults", scene -> Target.at("/api/quality/faults"));
         ChassisDoors.register(matrix, context, brokers).verify();
     }

@@ -37,9 +37,11 @@ import dev.aftersales.followup.returncall.domain.ReturnCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,8 +128,28 @@ class FollowupCapabilitiesTest {
         return send("GET", path, token, null);
     }
 
+    /** The elements of an array, or the items of a page. */
     static List<JsonNode> elements(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).toList();
+        var items = array.isObject() && array.has("items") ? array.get("items") : array;
+        return StreamSupport.stream(items.spliterator(), false).toList();
+    }
+
+    /** Every item of a paged list, page after page. */
+    List<JsonNode> allPages(String path, String token) throws Exception {
+        var all = new ArrayList<JsonNode>();
+        String cursor = null;
+        do {
+            var reply = get(
+                    path + (path.contains("?") ? "&" : "?") + "limit=200"
+                            + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                    token);
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+            all.addAll(elements(reply.json()));
+            cursor = reply.json().path("next").isString()
+                    ? reply.json().get("next").asString()
+                    : null;
+        } while (cursor != null);
+        return all;
     }
 
     /** Polls {@code path} until an element matches: read models fed by two topics settle in any order. */
@@ -137,7 +159,9 @@ class FollowupCapabilitiesTest {
         do {
             last = get(path, token);
             assertThat(last.status()).as(last.text()).isEqualTo(200);
-            var found = elements(last.json()).stream().filter(match).findFirst();
+            var items =
+                    last.json().isObject() && last.json().has("items") ? allPages(path, token) : elements(last.json());
+            var found = items.stream().filter(match).findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
@@ -478,10 +502,10 @@ class FollowupCapabilitiesTest {
                     .filteredOn(s -> s.is(ReturnCallMade.class) && "C-noanswer".equals(s.key()))
                     .hasSizeGreaterThanOrEqualTo(2);
         }
-        assertThat(elements(get("/api/return-calls/unreachable", SUPERVISOR).json()))
+        assertThat(allPages("/api/return-calls/unreachable", SUPERVISOR))
                 .anyMatch(c -> c.get("returnCallId").asString().equals("RC-ASG-C-noanswer"));
         assertThat(get("/api/return-calls/unreachable", AGENT).status()).isEqualTo(403);
-        assertThat(elements(get("/api/return-calls/due?within=PT0S", AGENT).json()))
+        assertThat(allPages("/api/return-calls/due?within=PT0S", AGENT))
                 .noneMatch(c -> c.get("returnCallId").asString().equals("RC-ASG-C-noanswer"));
         assertThat(send("POST", "/api/return-calls/RC-ASG-C-noanswer/attempts", AGENT, Map.of("outcome", "REACHED"))
                         .status())
@@ -635,8 +659,9 @@ class FollowupCapabilitiesTest {
             assertThat(repeat.previousComplaintId()).isEqualTo("C-rep1");
             assertThat(repeat.daysSince()).isEqualTo(89);
         }
+        // the visit's month: the report counts the visits completed in the period it is asked for
         var row = eventually(
-                "/api/quality/faults",
+                "/api/quality/faults?from=2026-01-01&to=2026-01-31",
                 SUPERVISOR,
                 f -> f.get("batchNumber").asString().equals("B-REP"));
         assertThat(row.get("model").asString()).isEqualTo("WP-200");
@@ -691,7 +716,7 @@ class FollowupCapabilitiesTest {
                 AGENT,
                 c -> c.get("customerId").asString().equals("CU-recent"));
         clock.set(start.plus(Duration.ofDays(169)));
-        var silent = elements(get("/api/customers/silent", AGENT).json()).stream()
+        var silent = allPages("/api/customers/silent", AGENT).stream()
                 .map(c -> c.get("customerId").asString())
                 .toList();
         assertThat(silent).contains("CU-silent").doesNotContain("CU-recent", "CU-key", "CU-med", "CU-ord");
@@ -713,9 +738,7 @@ class FollowupCapabilitiesTest {
     }
 
     List<String> careTasks(String prefix) throws Exception {
-        var reply = get("/api/care/tasks", AGENT);
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        return elements(reply.json()).stream()
+        return allPages("/api/care/tasks", AGENT).stream()
                 .filter(t -> t.get("customerId").asString().startsWith(prefix))
                 .map(t -> t.get("id").asString() + " " + t.get("kind").asString())
                 .toList();

@@ -19,12 +19,14 @@ import dev.aftersales.followup.returncall.domain.ReturnCall;
 import dev.aftersales.followup.returncall.domain.ReturnCalls;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -99,11 +101,24 @@ class FollowupFlowTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The whole due list, page after page. */
     List<DueReturnCall> due(String within) throws Exception {
-        var response = getDue(TestTokens.agent("agent-1"), within);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Arrays.asList(EventJson.read(response.body().getBytes(), DueReturnCall[].class));
+        var all = new ArrayList<DueReturnCall>();
+        String cursor = null;
+        do {
+            var response = getDue(
+                    TestTokens.agent("agent-1"),
+                    within + "&limit=200"
+                            + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            var page = EventJson.read(response.body().getBytes(), DuePage.class);
+            all.addAll(page.items());
+            cursor = page.next();
+        } while (cursor != null);
+        return all;
     }
+
+    record DuePage(List<DueReturnCall> items, String next) {}
 
     static List<String> ids(List<DueReturnCall> calls) {
         return calls.stream().map(DueReturnCall::returnCallId).toList();

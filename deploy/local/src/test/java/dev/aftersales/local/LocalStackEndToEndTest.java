@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.aftersales.contracts.Topics;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -349,9 +350,8 @@ class LocalStackEndToEndTest {
 
         var demoSerials =
                 DEMO.machines().stream().map(DemoArchive.Machine::serialNumber).collect(Collectors.toSet());
-        var due = get(Service.FOLLOWUP, "/api/return-calls/due?within=P30D", reader());
         // A thank-you call is RC-INST-<serial> (it belongs to no complaint).
-        assertThat(elements(due.json()).map(call -> call.get("returnCallId").asString()))
+        assertThat(returnCallsDue("P30D").map(call -> call.get("returnCallId").asString()))
                 .noneMatch(id -> demoSerials.stream().anyMatch(serial -> id.equals("RC-INST-" + serial)));
 
         var supervisor = stack.token("supervisor-1", "SUPERVISOR");
@@ -364,13 +364,11 @@ class LocalStackEndToEndTest {
             var called = eventsOf(COMPLAINTS_TOPIC, "aftersales.intake.ComplaintRegistered.v1").stream()
                     .map(e -> e.path("customerId").asString())
                     .collect(Collectors.toSet());
-            var silent = elements(get(Service.FOLLOWUP, "/api/customers/silent", supervisor)
-                            .json())
+            var silent = followupPages("/api/customers/silent", supervisor)
                     .filter(c -> "KEY".equals(c.path("tier").asString()))
                     .map(c -> c.get("customerId").asString())
                     .collect(Collectors.toSet());
-            var cared = elements(
-                            get(Service.FOLLOWUP, "/api/care/tasks", supervisor).json())
+            var cared = followupPages("/api/care/tasks", supervisor)
                     .map(t -> t.get("customerId").asString())
                     .collect(Collectors.toSet());
             assertThat(keyCustomers).isNotEmpty();
@@ -655,8 +653,7 @@ class LocalStackEndToEndTest {
     }
 
     private static Optional<JsonNode> returnCallDue(String complaintId) {
-        var due = get(Service.FOLLOWUP, "/api/return-calls/due?within=PT49H", reader());
-        return elements(due.json())
+        return returnCallsDue("PT49H")
                 .filter(c -> c.get("complaintId").asString().equals(complaintId))
                 .findFirst();
     }
@@ -700,8 +697,7 @@ class LocalStackEndToEndTest {
         return await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
-                        () -> elements(get(Service.FOLLOWUP, "/api/return-calls/due?within=PT49H", reader())
-                                        .json())
+                        () -> returnCallsDue("PT49H")
                                 .filter(c -> c.get("complaintId").asString().equals(complaintId))
                                 .filter(c -> c.get("round").asInt() == round)
                                 .map(c -> c.get("returnCallId").asString())
@@ -730,6 +726,37 @@ class LocalStackEndToEndTest {
                         solved,
                         "satisfaction",
                         satisfaction));
+    }
+
+    /**
+     * Every return call due by now plus {@code within}, page after page (the list is paged in the order
+     * the calls were scheduled, so the newest are on the last page), as a supervisor sees them: an
+     * agent's list holds only the calls they hold and those nobody has tried yet. A supervisor of its own
+     * for each walk, like {@link #reader()}: the due list is a read of personal data in bulk.
+     */
+    private static Stream<JsonNode> returnCallsDue(String within) {
+        return followupPages(
+                "/api/return-calls/due?within=" + within,
+                stack.token("supervisor-reader-" + READERS.incrementAndGet(), "SUPERVISOR"));
+    }
+
+    /** Every item of one of follow-up's paged lists, page after page. */
+    private static Stream<JsonNode> followupPages(String path, String token) {
+        var all = new ArrayList<JsonNode>();
+        String cursor = null;
+        do {
+            var page = get(
+                            Service.FOLLOWUP,
+                            path + (path.contains("?") ? "&" : "?") + "limit=200"
+                                    + (cursor == null
+                                            ? ""
+                                            : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                            token)
+                    .json();
+            elements(page.path("items")).forEach(all::add);
+            cursor = page.path("next").isString() ? page.get("next").asString() : null;
+        } while (cursor != null);
+        return all.stream();
     }
 
     /**
@@ -1204,8 +1231,7 @@ class LocalStackEndToEndTest {
                     .isTrue();
             var thankYou = await().atMost(Duration.ofSeconds(30))
                     .until(
-                            () -> elements(get(Service.FOLLOWUP, "/api/return-calls/due?within=P4D", reader())
-                                            .json())
+                            () -> returnCallsDue("P4D")
                                     .filter(c -> ("RC-INST-" + serial)
                                             .equals(c.get("returnCallId").asString()))
                                     .findFirst(),

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -225,9 +226,8 @@ class PlatformClockEndToEndTest {
 
         advance("P200D");
 
-        var silent = get(Service.FOLLOWUP, "/api/customers/silent", supervisor);
-        assertThat(silent.status()).as(silent.text()).isEqualTo(200);
-        assertThat(elements(silent.json()).map(c -> c.get("customerId").asString()))
+        assertThat(allPages("/api/customers/silent", supervisor)
+                        .map(c -> c.get("customerId").asString()))
                 .contains(key);
         assertThat(careTasksOf(key))
                 .as("care tasks fell due while the platform lived through 200 days")
@@ -235,9 +235,7 @@ class PlatformClockEndToEndTest {
     }
 
     private static long careTasksOf(String customerId) {
-        var tasks = get(Service.FOLLOWUP, "/api/care/tasks", supervisor);
-        assertThat(tasks.status()).as(tasks.text()).isEqualTo(200);
-        return elements(tasks.json())
+        return allPages("/api/care/tasks", supervisor)
                 .filter(t -> t.get("customerId").asString().equals(customerId))
                 .count();
     }
@@ -543,6 +541,25 @@ class PlatformClockEndToEndTest {
 
     private static URI uri(Service service, String path) {
         return stack.url(service).resolve(path);
+    }
+
+    /** Every item of one of follow-up's paged lists, page after page. */
+    private static Stream<JsonNode> allPages(String path, String token) {
+        var all = new ArrayList<JsonNode>();
+        String cursor = null;
+        do {
+            var page = get(
+                    Service.FOLLOWUP,
+                    path + "?limit=200"
+                            + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                    token);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            elements(page.json().path("items")).forEach(all::add);
+            cursor = page.json().path("next").isString()
+                    ? page.json().get("next").asString()
+                    : null;
+        } while (cursor != null);
+        return all.stream();
     }
 
     private static Stream<JsonNode> elements(JsonNode array) {

@@ -1,8 +1,8 @@
 package dev.aftersales.followup.care.application;
 
+import dev.aftersales.chassis.paging.PageRequest;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customer;
-import dev.aftersales.followup.care.domain.Customers;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -11,17 +11,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class ListSilentCustomers {
 
-    private final Customers customers;
+    private final CarePages pages;
     private final FollowupProperties properties;
     private final Clock clock;
 
-    ListSilentCustomers(Customers customers, FollowupProperties properties, Clock clock) {
-        this.customers = customers;
+    ListSilentCustomers(CarePages pages, FollowupProperties properties, Clock clock) {
+        this.pages = pages;
         this.properties = properties;
         this.clock = clock;
     }
 
-    public List<Customer> list() {
-        return customers.lastContactBy(clock.instant().minus(properties.silentAfter()));
+    /** One page; the cutoff moves with the clock, so a later page may hold a customer who fell silent meanwhile. */
+    public List<Customer> page(PageRequest page) {
+        return pages.silentSince(clock.instant().minus(properties.silentAfter()), page);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aftersales.followup.casefile.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,5 +12,9 @@ public interface CaseFiles {
     /** Inserts or saves with the optimistic lock on its version; a concurrent change fails. */
     void save(CaseFile file);
 
-    List<CaseFile> all();
+    /**
+     * Case files with a visit completed in {@code [from, until)} (and perhaps others outside it: the
+     * caller checks each visit).
+     */
+    List<CaseFile> withVisitCompletedBetween(Instant from, Instant until);
 }

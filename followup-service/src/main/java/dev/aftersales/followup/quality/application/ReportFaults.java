@@ -1,5 +1,6 @@
 package dev.aftersales.followup.quality.application;
 
+import dev.aftersales.chassis.time.ReportPeriod;
 import dev.aftersales.followup.casefile.domain.CaseFiles;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Service;
 /**
  * The manufacturer's quality report: completed-visit faults counted by model, production batch
  * and part replaced (from the complaint's batch field and the parts used). A case without parts
- * counts once under part "-". Computed by scanning the case files.
+ * counts once under part "-". A case counts in a period when one of its visits completed on one of the
+ * period's days (a case visited twice in the period counts once). Computed from the period's case files.
  */
 @Service
 public class ReportFaults {
@@ -26,8 +28,9 @@ public class ReportFaults {
         this.caseFiles = caseFiles;
     }
 
-    public List<FaultCount> report() {
-        Map<List<String>, Long> counts = caseFiles.all().stream()
+    public List<FaultCount> report(ReportPeriod period) {
+        Map<List<String>, Long> counts = caseFiles.withVisitCompletedBetween(period.start(), period.end()).stream()
+                .filter(f -> f.visits().stream().anyMatch(v -> period.covers(v.completedAt())))
                 .filter(f -> f.technicianId() != null && f.serialNumber() != null)
                 .flatMap(f -> (f.partsUsed().isEmpty() ? List.of(NONE) : f.partsUsed())
                         .stream()

@@ -144,17 +144,18 @@ public final class ReturnCall {
             throw new IllegalStateException("return call " + id + " is " + state.status() + ", not due");
         }
         state = switch (outcome) {
-            case REACHED -> state.tried(outcome, ReturnCallStatus.REACHED, state.dueAt(), state.unanswered());
+            case REACHED -> state.tried(outcome, ReturnCallStatus.REACHED, state.dueAt(), state.unanswered(), agentId);
             case NO_ANSWER -> {
                 var unanswered = state.unanswered() + 1;
                 yield unanswered >= policy.tries()
-                        ? state.tried(outcome, ReturnCallStatus.UNREACHABLE, state.dueAt(), unanswered)
-                        : state.tried(outcome, ReturnCallStatus.DUE, policy.nextTry(now), unanswered);
+                        ? state.tried(outcome, ReturnCallStatus.UNREACHABLE, state.dueAt(), unanswered, agentId)
+                        : state.tried(outcome, ReturnCallStatus.DUE, policy.nextTry(now), unanswered, agentId);
             }
-            case WRONG_NUMBER -> state.tried(outcome, ReturnCallStatus.UNREACHABLE, state.dueAt(), state.unanswered());
+            case WRONG_NUMBER ->
+                state.tried(outcome, ReturnCallStatus.UNREACHABLE, state.dueAt(), state.unanswered(), agentId);
             case CALL_LATER -> {
                 var when = callLaterAt == null ? policy.nextTry(now) : callLaterAt;
-                yield state.tried(outcome, ReturnCallStatus.DUE, when, state.unanswered());
+                yield state.tried(outcome, ReturnCallStatus.DUE, when, state.unanswered(), agentId);
             }
         };
         events.raise(new ReturnCallMade(id, complaintId(), outcome, attempts(), agentId, now), complaintId());
@@ -208,6 +209,11 @@ public final class ReturnCall {
 
     public CallOutcome lastOutcome() {
         return state.lastOutcome();
+    }
+
+    /** The agent who holds the call (made its first try); null while nobody has tried it. */
+    public String agentId() {
+        return state.agentId();
     }
 
     public Long version() {

@@ -57,9 +57,12 @@ public class ScoreServqual {
         this.businessZone = businessZone;
     }
 
-    /** Groups with at least one customer, by key; surveys without a key for the grouping are left out. */
-    public List<GroupScore> by(Grouping grouping) {
-        return grouped(surveys.all(), grouping);
+    /**
+     * Groups with at least one customer answered in the period, by key; surveys without a key for the
+     * grouping are left out.
+     */
+    public List<GroupScore> by(Grouping grouping, ReportPeriod period) {
+        return grouped(surveys.answeredBetween(period.start(), period.end()), grouping);
     }
 
     /** The dealer's own scores over a period, grouped (by technician, period or all). */

@@ -12,7 +12,8 @@ public interface Surveys {
     /** @return false when the survey (of that return call) exists already: nothing was written */
     boolean add(Survey survey);
 
-    List<Survey> all();
+    /** The surveys answered in {@code [from, until)}: a report's period. */
+    List<Survey> answeredBetween(Instant from, Instant until);
 
     /** The dealer's surveys answered in {@code [from, until)}. */
     List<Survey> ofDealer(String dealerId, Instant from, Instant until);

@@ -8,6 +8,7 @@ import static dev.aftersales.followup.survey.domain.ServqualDimension.TANGIBLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aftersales.chassis.time.ReportPeriod;
 import dev.aftersales.followup.survey.domain.Question;
 import dev.aftersales.followup.survey.domain.Questionnaire;
 import dev.aftersales.followup.survey.domain.ServqualDimension;
@@ -104,7 +105,22 @@ class ScoreServqualTest {
                             !s.answeredAt().isBefore(from) && s.answeredAt().isBefore(until))
                     .toList();
         }
+
+        @Override
+        public List<Survey> answeredBetween(java.time.Instant from, java.time.Instant until) {
+            return all.stream()
+                    .filter(s ->
+                            !s.answeredAt().isBefore(from) && s.answeredAt().isBefore(until))
+                    .toList();
+        }
     }
+
+    /** March 2026 in the business zone: both surveys were answered in it. */
+    static final ReportPeriod MARCH = ReportPeriod.of(
+            "2026-03-01",
+            "2026-03-31",
+            java.time.Clock.fixed(AT, ZoneId.of("Asia/Shanghai")),
+            ZoneId.of("Asia/Shanghai"));
 
     final ScoreServqual scores = new ScoreServqual(new InMemorySurveys(List.of(A, B)), ZoneId.of("Asia/Shanghai"));
 
@@ -127,12 +143,12 @@ class ScoreServqualTest {
     void a_customers_score_is_the_mean_gap_over_questions_overall_and_by_dimension() {
         assertScore(A.score(), 1, -0.6, -1.5, -1, 1, -2, 0.5);
         assertScore(B.score(), 1, -0.5, -0.5, 0.5, -1.5, 1, -2);
-        assertThat(byKey(scores.by(ScoreServqual.Grouping.CUSTOMER))).containsOnlyKeys("CU-A", "CU-B");
+        assertThat(byKey(scores.by(ScoreServqual.Grouping.CUSTOMER, MARCH))).containsOnlyKeys("CU-A", "CU-B");
     }
 
     @Test
     void a_technicians_score_is_the_mean_over_their_customers() {
-        var technicians = byKey(scores.by(ScoreServqual.Grouping.TECHNICIAN));
+        var technicians = byKey(scores.by(ScoreServqual.Grouping.TECHNICIAN, MARCH));
 
         assertThat(technicians).containsOnlyKeys("T-1");
         assertScore(technicians.get("T-1"), 2, -0.55, -1, -0.25, -0.25, -0.5, -0.75);
@@ -140,7 +156,7 @@ class ScoreServqualTest {
 
     @Test
     void a_dealers_score_is_the_mean_over_their_customers() {
-        var dealers = byKey(scores.by(ScoreServqual.Grouping.DEALER));
+        var dealers = byKey(scores.by(ScoreServqual.Grouping.DEALER, MARCH));
 
         assertScore(dealers.get("D-1"), 1, -0.6, -1.5, -1, 1, -2, 0.5);
         assertScore(dealers.get("D-2"), 1, -0.5, -0.5, 0.5, -1.5, 1, -2);
@@ -164,7 +180,7 @@ class ScoreServqualTest {
     @Test
     void product_line_and_period_group_the_same_way_and_the_published_gap_has_two_decimals() {
         assertScore(
-                byKey(scores.by(ScoreServqual.Grouping.PRODUCT_LINE)).get("purifiers"),
+                byKey(scores.by(ScoreServqual.Grouping.PRODUCT_LINE, MARCH)).get("purifiers"),
                 2,
                 -0.55,
                 -1,
@@ -172,7 +188,13 @@ class ScoreServqualTest {
                 -0.25,
                 -0.5,
                 -0.75);
-        assertThat(byKey(scores.by(ScoreServqual.Grouping.PERIOD))).containsOnlyKeys("2026-03");
+        assertThat(byKey(scores.by(ScoreServqual.Grouping.PERIOD, MARCH))).containsOnlyKeys("2026-03");
+        var april = ReportPeriod.of(
+                "2026-04-01",
+                "2026-04-30",
+                java.time.Clock.fixed(AT, ZoneId.of("Asia/Shanghai")),
+                ZoneId.of("Asia/Shanghai"));
+        assertThat(scores.by(ScoreServqual.Grouping.ALL, april)).isEmpty();
         assertThat(Survey.rounded(-0.55)).isEqualTo(new BigDecimal("-0.55"));
         assertThat(Survey.rounded(A.score().overall())).isEqualTo(new BigDecimal("-0.60"));
     }

@@ -31,6 +31,8 @@ class MongoSurveys implements Surveys {
         mongo.indexOps(SurveyDocument.class)
                 .createIndex(
                         new Index().on("subject.dealerId", Sort.Direction.ASC).on("answeredAt", Sort.Direction.ASC));
+        // the surveys answered in a period (the SERVQUAL scores by period)
+        mongo.indexOps(SurveyDocument.class).createIndex(new Index().on("answeredAt", Sort.Direction.ASC));
     }
 
     @Override
@@ -61,7 +63,10 @@ class MongoSurveys implements Surveys {
     }
 
     @Override
-    public List<Survey> all() {
-        return surveys.findAll().stream().map(SurveyDocument::toSurvey).toList();
+    public List<Survey> answeredBetween(Instant from, Instant until) {
+        var query = query(where("answeredAt").gte(from).lt(until));
+        return mongo.find(query, SurveyDocument.class).stream()
+                .map(SurveyDocument::toSurvey)
+                .toList();
     }
 }

@@ -2,6 +2,8 @@ package dev.aftersales.followup.survey.adapter.web;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.CurrentUser;
+import dev.aftersales.chassis.time.ReportPeriod;
+import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.survey.application.AnswerSurvey;
 import dev.aftersales.followup.survey.application.AnswerSurveyCommand;
 import dev.aftersales.followup.survey.application.ListQuestionnaires;
@@ -19,7 +21,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,6 +98,8 @@ class SurveyController {
     private final ShowSurvey showSurvey;
     private final ScoreServqual scoreServqual;
     private final CurrentUser currentUser;
+    private final Clock clock;
+    private final ZoneId businessZone;
 
     SurveyController(
             ListQuestionnaires listQuestionnaires,
@@ -101,7 +107,11 @@ class SurveyController {
             AnswerSurvey answerSurvey,
             ShowSurvey showSurvey,
             ScoreServqual scoreServqual,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            Clock clock,
+            FollowupProperties properties) {
+        this.clock = clock;
+        this.businessZone = properties.businessZone();
         this.listQuestionnaires = listQuestionnaires;
         this.showQuestionnaire = showQuestionnaire;
         this.answerSurvey = answerSurvey;
@@ -145,10 +155,17 @@ class SurveyController {
         return SurveyView.of(showSurvey.show(surveyId));
     }
 
-    /** @param by customer, technician, dealer, product-line, period (month) or all */
+    /**
+     * @param by customer, technician, dealer, product-line, period (month) or all
+     * @param from the first business day of the period (ISO date, inclusive); default 29 days before {@code to}
+     * @param to the last business day (inclusive); default today. At most 366 days.
+     */
     @GetMapping("/api/servqual/scores")
     @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR')")
-    List<ScoreView> scores(@RequestParam(defaultValue = "all") String by) {
+    List<ScoreView> scores(
+            @RequestParam(defaultValue = "all") String by,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         ScoreServqual.Grouping grouping;
         try {
             grouping =
@@ -157,7 +174,8 @@ class SurveyController {
             throw new InvalidRequestException(
                     "by", "must be customer, technician, dealer, product-line, period or all");
         }
-        return scoreServqual.by(grouping).stream()
+        var period = ReportPeriod.of(from, to, clock, businessZone);
+        return scoreServqual.by(grouping, period).stream()
                 .map(g -> ScoreView.of(g.key(), g.score()))
                 .toList();
     }

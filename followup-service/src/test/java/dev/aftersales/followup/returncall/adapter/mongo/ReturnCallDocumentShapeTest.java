@@ -26,7 +26,11 @@ class ReturnCallDocumentShapeTest {
             "attempts": 1, \
             "unanswered": 1, \
             "lastOutcome": "NO_ANSWER", \
+            "agentId": "agent-1", \
             "_class": "dev.aftersales.followup.returncall.adapter.mongo.ReturnCallDocument"}""";
+
+    /** A call stored before the agent holding it was kept (issue 17). */
+    static final String STORED_BEFORE_AGENTS = STORED.replace("\"agentId\": \"agent-1\", ", "");
 
     final StoredShape shape = new StoredShape();
 
@@ -40,6 +44,16 @@ class ReturnCallDocumentShapeTest {
     @Test
     void a_return_call_is_stored_with_the_same_fields_as_before() {
         assertThat(shape.json(ReturnCallDocument.of(everythingSet()))).isEqualTo(STORED.strip());
+    }
+
+    @Test
+    void a_call_stored_before_agents_were_kept_reads_back_held_by_nobody() {
+        assertThat(STORED_BEFORE_AGENTS).doesNotContain("agentId");
+        var back = shape.read(ReturnCallDocument.class, org.bson.Document.parse(STORED_BEFORE_AGENTS))
+                .toReturnCall();
+
+        assertThat(back.agentId()).isNull();
+        assertThat(back.attempts()).isEqualTo(1);
     }
 
     @Test
