@@ -1,7 +1,6 @@
 package dev.aftersales.parts.reservation.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
-import dev.aftersales.contracts.parts.ReservationSource;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.reservation.domain.Backorder;
@@ -162,15 +161,8 @@ public class ReserveParts {
     private Optional<ReservationOutcome> wholeAtOneLocation(ReservePartsCommand command, RequestClaims.Taken claim) {
         // The own line first, in one guarded write: most requests end here, without reading any line.
         var now = clock.instant();
-        var here = locations.describe(command.locationId());
-        var atOwn = terms.reservation(
-                command.request(),
-                here,
-                ReservationSource.OWN_DEALER,
-                command.quantity(),
-                caseFacts.appointmentEndOf(command.assignmentId()),
-                now,
-                false);
+        var atOwn = terms.atOwnDealer(
+                command.request(), command.quantity(), caseFacts.appointmentEndOf(command.assignmentId()), now);
         var hold = stocks.holdAtOnce(command.locationId(), command.partNumber(), atOwn, now);
         if (hold == Stocks.Hold.HELD) {
             metrics.heldUntilReady(Duration.ZERO);
@@ -180,7 +172,10 @@ public class ReserveParts {
             var own = stocks.find(Stock.idOf(command.locationId(), command.partNumber()));
             if (own.isPresent() && own.get().canSupply(command.quantity())) {
                 holdAsTheLineDecides(
-                        Supplier.of(own.get(), here, command.locationId()), command, command.quantity(), false);
+                        Supplier.of(own.get(), locations.describe(command.locationId()), command.locationId()),
+                        command,
+                        command.quantity(),
+                        false);
                 return Optional.of(ReservationOutcome.RESERVED);
             }
         }
@@ -265,7 +260,7 @@ public class ReserveParts {
 
     /** The part's lines with units available, in chain order for the technician's dealer, {@code except} left out. */
     private SupplyChain chain(ReservePartsCommand command, Set<String> except) {
-        var lines = stocks.ofPart(command.partNumber()).stream()
+        var lines = stocks.withUnitsOf(command.partNumber()).stream()
                 .filter(line -> !except.contains(line.id()))
                 .toList();
         return SupplyChain.of(command.locationId(), lines, locations::describe);

@@ -89,7 +89,8 @@ public class ReserveReplacement {
     /** Throws when another write to the chosen line came first: the caller reads and decides again. */
     private ReservationOutcome holdOrBackorder(String requestId, ReserveReplacementCommand command) {
         var now = clock.instant();
-        var chain = SupplyChain.of(command.sellingDealerId(), stocks.ofPart(command.itemNumber()), locations::describe);
+        var chain = SupplyChain.of(
+                command.sellingDealerId(), stocks.withUnitsOf(command.itemNumber()), locations::describe);
         var whole = chain.firstWithAll(command.quantity());
         if (whole.isPresent()) {
             var from = whole.get();

@@ -30,8 +30,11 @@ public interface Stocks {
     /** The line a request was held at and left (consumed, released, shipped), if it still remembers it. */
     Optional<Stock> whereLeft(String requestId);
 
-    /** Lines of one part at every location, read by their ids. */
-    List<Stock> ofPart(String partNumber);
+    /**
+     * Lines of one part that have units available, at every location, read by their ids. A line
+     * without units is not read whole: a hot part's sold-out line carries every reservation of a storm.
+     */
+    List<Stock> withUnitsOf(String partNumber);
 
     /** Lines with a reservation that expires by {@code now}. */
     List<Stock> withExpiryDueBy(Instant now);

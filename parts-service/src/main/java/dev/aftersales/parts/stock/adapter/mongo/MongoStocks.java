@@ -152,16 +152,35 @@ class MongoStocks implements Stocks {
                 .map(StockDocument::toStock);
     }
 
+    /**
+     * The part's lines by their ids, first glancing at each one's stored {@code available} (kept
+     * beside the reservations on every write), then reading whole only those with units: in a storm
+     * on a sold-out line, reading and mapping its hundreds of reservations per request was about
+     * 40 % of parts' CPU (StormBenchmark).
+     */
     @Override
-    public List<Stock> ofPart(String partNumber) {
+    public List<Stock> withUnitsOf(String partNumber) {
         var part = mongo.findById(partNumber, Document.class, PARTS);
         var locations = part == null ? null : part.getList("locations", String.class);
         if (locations == null || locations.isEmpty()) {
             return List.of();
         }
         var ids = locations.stream().map(l -> Stock.idOf(l, partNumber)).toList();
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), StockDocument.class).stream()
+        var withUnits = new ArrayList<String>();
+        for (var level : mongo.getCollection(COLLECTION)
+                .find(Filters.in("_id", ids))
+                .projection(Projections.include("available"))) {
+            // a line stored without the number is read whole, to be safe
+            if (!(level.get("available") instanceof Integer available) || available > 0) {
+                withUnits.add(level.getString("_id"));
+            }
+        }
+        if (withUnits.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(withUnits)), StockDocument.class).stream()
                 .map(StockDocument::toStock)
+                .filter(line -> line.available() > 0)
                 .toList();
     }
 
