@@ -13,7 +13,9 @@ import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
 import dev.aftersales.parts.stock.domain.Stock;
 import dev.aftersales.parts.stock.domain.Stocks;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,9 +44,18 @@ class PartLinesWithUnitsTest {
     @Autowired
     Stocks stocks;
 
+    @Autowired
+    Clock clock;
+
     ReservationOutcome request(String requestId, int quantity) {
         return reserveParts.reserve(new ReservePartsCommand(
-                UUID.randomUUID().toString(), requestId, "C-" + requestId, "ASG-" + requestId, OWN, "UNITS-1", quantity));
+                UUID.randomUUID().toString(),
+                requestId,
+                "C-" + requestId,
+                "ASG-" + requestId,
+                OWN,
+                "UNITS-1",
+                quantity));
     }
 
     @Test
@@ -60,7 +71,7 @@ class PartLinesWithUnitsTest {
         assertThat(request("RQ-units-own", 1)).isEqualTo(ReservationOutcome.RESERVED);
         assertThat(request("RQ-units-near", 2)).isEqualTo(ReservationOutcome.TRANSFERRED);
 
-        var lines = stocks.withUnitsOf("UNITS-1");
+        var lines = stocks.withUnitsOf("UNITS-1", Set.of());
 
         assertThat(lines).extracting(Stock::id).containsExactly(Stock.idOf(NEAR, "UNITS-1"));
         assertThat(lines.get(0).available()).isEqualTo(1);
@@ -68,6 +79,24 @@ class PartLinesWithUnitsTest {
         // the sold-out own line still holds its reservation; it is just not read for the chain
         assertThat(stocks.find(Stock.idOf(OWN, "UNITS-1")).orElseThrow().heldFor("RQ-units-own"))
                 .isEqualTo(1);
+        assertThat(stocks.withUnitsOf("UNITS-1", Set.of(Stock.idOf(NEAR, "UNITS-1"))))
+                .isEmpty();
         assertThat(request("RQ-units-none", 2)).isEqualTo(ReservationOutcome.BACKORDERED);
+    }
+
+    @Test
+    void a_hold_at_a_sold_out_line_makes_no_reservation_terms() {
+        setStock.set(new SetStockCommand(List.of(new SetStockCommand.Line(OWN, "UNITS-2", 0, 0))));
+
+        var hold = stocks.holdAtOnce(
+                OWN,
+                "UNITS-2",
+                1,
+                () -> {
+                    throw new AssertionError("terms looked up for a line without units");
+                },
+                clock.instant());
+
+        assertThat(hold).isEqualTo(Stocks.Hold.TOO_FEW);
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort.Direction;
@@ -159,13 +160,19 @@ class MongoStocks implements Stocks {
      * 40 % of parts' CPU (StormBenchmark).
      */
     @Override
-    public List<Stock> withUnitsOf(String partNumber) {
+    public List<Stock> withUnitsOf(String partNumber, Set<String> except) {
         var part = mongo.findById(partNumber, Document.class, PARTS);
         var locations = part == null ? null : part.getList("locations", String.class);
         if (locations == null || locations.isEmpty()) {
             return List.of();
         }
-        var ids = locations.stream().map(l -> Stock.idOf(l, partNumber)).toList();
+        var ids = locations.stream()
+                .map(l -> Stock.idOf(l, partNumber))
+                .filter(id -> !except.contains(id))
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         var withUnits = new ArrayList<String>();
         for (var level : mongo.getCollection(COLLECTION)
                 .find(Filters.in("_id", ids))
@@ -197,11 +204,16 @@ class MongoStocks implements Stocks {
      * before the write and handed to the relay after it, as a save does ({@code OutboxSaveListener}).
      */
     @Override
-    public Hold holdAtOnce(String locationId, String partNumber, Reservation reservation, Instant now) {
+    public Hold holdAtOnce(
+            String locationId,
+            String partNumber,
+            int quantity,
+            java.util.function.Supplier<Reservation> reservationOnceAvailable,
+            Instant now) {
         var id = Stock.idOf(locationId, partNumber);
-        int quantity = reservation.quantity();
         var converter = mongo.getConverter();
-        var held = converter.convertToMongoType(reservation, TypeInformation.of(Reservation.class));
+        Reservation reservation = null;
+        Object held = null;
         for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
             var level = mongo.getCollection(COLLECTION)
                     .find(Filters.eq("_id", id))
@@ -209,6 +221,14 @@ class MongoStocks implements Stocks {
                     .first();
             if (level == null || level.getInteger("available", 0) < quantity) {
                 return Hold.TOO_FEW;
+            }
+            if (reservation == null) {
+                reservation = reservationOnceAvailable.get();
+                if (reservation.quantity() != quantity) {
+                    throw new IllegalArgumentException(
+                            "a reservation of " + reservation.quantity() + " units for a hold of " + quantity);
+                }
+                held = converter.convertToMongoType(reservation, TypeInformation.of(Reservation.class));
             }
             int available = level.getInteger("available");
             int reorderPoint = level.getInteger("reorderPoint", 0);
