@@ -57,9 +57,10 @@ final class CommandProfile {
             }
             lines.add(String.format(
                     Locale.ROOT,
-                    "%-60s %9d commands %9d documents (%.2f/row) %8.1f s",
+                    "%-60s %9d commands (%.2f/row) %9d documents (%.2f/row) %8.1f s",
                     entry.getKey(),
                     v[0],
+                    (double) v[0] / perRows,
                     v[1],
                     (double) v[1] / perRows,
                     v[2] / 1e9));

@@ -111,6 +111,9 @@ public final class StormBenchmark {
         int units = 500;
         int history = 50_000;
         boolean bulk = false;
+        boolean fullJit = false;
+        boolean youngOnly = false;
+        Path recordings = null;
         var dataDir = Path.of("target/storm-benchmark-stack");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -119,6 +122,9 @@ public final class StormBenchmark {
                 case "--history" -> history = Integer.parseInt(args[++i]);
                 case "--data" -> dataDir = Path.of(args[++i]);
                 case "--bulk" -> bulk = true;
+                case "--full-jit" -> fullJit = true;
+                case "--young-only" -> youngOnly = true;
+                case "--jfr" -> recordings = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -132,8 +138,14 @@ public final class StormBenchmark {
                 .withServicePort(Service.PARTS, ports.get(5))
                 .withServicePort(Service.FOLLOWUP, ports.get(6))
                 .withClassDataSharing(false);
+        if (fullJit) {
+            config = ThroughputBenchmark.withoutC1Only(config);
+        }
+        if (recordings != null) {
+            config = ThroughputBenchmark.withFlightRecordings(config, recordings);
+        }
         try (var stack = LocalStack.start(config)) {
-            new StormBenchmark(stack).run(requests, units, history, bulk);
+            new StormBenchmark(stack).run(requests, units, youngOnly ? -1 : history, bulk);
         }
     }
 
@@ -148,6 +160,10 @@ public final class StormBenchmark {
             var results = new ArrayList<Result>();
             stock(List.of("STORM-A"), units);
             results.add(storm("young stack", "A", requests, "STORM-A"));
+            if (history < 0) {
+                printTable(results);
+                return;
+            }
             if (bulk) {
                 seed(history - stored);
             } else {
@@ -155,26 +171,7 @@ public final class StormBenchmark {
             }
             stock(List.of("STORM-C"), units);
             results.add(storm("with history", "C", requests, "STORM-C"));
-
-            System.out.println();
-            System.out.println("| storm | reservations and backorders stored before | requests | reserved | backordered"
-                    + " | line's reserved units | requests/s | parts CPU ms per request | less idle | load (1 min) |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-            for (var r : results) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %s | %,d | %,d | %d | %d | %d | %.0f | %.2f | %.2f | %s |%n",
-                        r.label(),
-                        r.history(),
-                        r.requests(),
-                        r.reserved(),
-                        r.backordered(),
-                        r.lineReserved(),
-                        r.perSecond(),
-                        r.cpuMsPerRequest(),
-                        r.netCpuMsPerRequest(),
-                        r.load());
-            }
+            printTable(results);
             var young = results.get(0);
             var old = results.get(1);
             System.out.printf(
@@ -191,6 +188,28 @@ public final class StormBenchmark {
         }
     }
 
+    private static void printTable(List<Result> results) {
+        System.out.println();
+        System.out.println("| storm | reservations and backorders stored before | requests | reserved | backordered"
+                + " | line's reserved units | requests/s | parts CPU ms per request | less idle | load (1 min) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (var r : results) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,d | %,d | %d | %d | %d | %.0f | %.2f | %.2f | %s |%n",
+                    r.label(),
+                    r.history(),
+                    r.requests(),
+                    r.reserved(),
+                    r.backordered(),
+                    r.lineReserved(),
+                    r.perSecond(),
+                    r.cpuMsPerRequest(),
+                    r.netCpuMsPerRequest(),
+                    r.load());
+        }
+    }
+
     /** One storm: {@code requests} for one unit each of {@code part} at the dealer, produced at once. */
     private Result storm(String label, String prefix, int requests, String part) throws Exception {
         int before = stored;
@@ -201,6 +220,7 @@ public final class StormBenchmark {
         Thread.sleep(IDLE_SAMPLE.toMillis());
         var cpu = stack.cpuTime().get(Service.PARTS.id());
         double idlePerSecond = cpu.minus(idleFrom).toNanos() / ((System.nanoTime() - idleStart) / 1e9);
+        stack.storeProfile().reset();
         long start = System.nanoTime();
         var ids = new ArrayList<String>(requests);
         for (int i = 0; i < requests; i++) {
@@ -242,6 +262,8 @@ public final class StormBenchmark {
                 result.cpuMsPerRequest(),
                 result.netCpuMsPerRequest(),
                 load);
+        // Which commands each request costs the store (all services; parts' database is "parts").
+        stack.storeProfile().report(requests).forEach(line -> System.out.println("  " + line));
         return result;
     }
 

@@ -407,7 +407,7 @@ public final class ThroughputBenchmark {
     }
 
     /** The benchmark may run the services with C2 as well; the local stack uses C1 only for start-up. */
-    private static LocalStackConfig withoutC1Only(LocalStackConfig config) {
+    static LocalStackConfig withoutC1Only(LocalStackConfig config) {
         return config.withServiceJvmOptions(config.serviceJvmOptions().stream()
                 .filter(o -> !o.startsWith("-XX:TieredStopAtLevel"))
                 .toList());
@@ -417,7 +417,7 @@ public final class ThroughputBenchmark {
      * Records every service with Java Flight Recorder into {@code dir} (one file per JVM, named by its pid), to see where the CPU
      * goes; start the benchmark's own JVM with {@code -XX:StartFlightRecording} to see the store.
      */
-    private static LocalStackConfig withFlightRecordings(LocalStackConfig config, Path dir) throws IOException {
+    static LocalStackConfig withFlightRecordings(LocalStackConfig config, Path dir) throws IOException {
         Files.createDirectories(dir);
         var options = new ArrayList<>(config.serviceJvmOptions());
         // Deeper stacks than the default 64 frames: a request through Tomcat, the security filters and

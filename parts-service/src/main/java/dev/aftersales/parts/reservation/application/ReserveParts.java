@@ -1,7 +1,6 @@
 package dev.aftersales.parts.reservation.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
-import dev.aftersales.contracts.parts.ReservationSource;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.reservation.domain.Backorder;
@@ -162,29 +161,31 @@ public class ReserveParts {
     private Optional<ReservationOutcome> wholeAtOneLocation(ReservePartsCommand command, RequestClaims.Taken claim) {
         // The own line first, in one guarded write: most requests end here, without reading any line.
         var now = clock.instant();
-        var here = locations.describe(command.locationId());
-        var atOwn = terms.reservation(
-                command.request(),
-                here,
-                ReservationSource.OWN_DEALER,
+        var ownLine = Stock.idOf(command.locationId(), command.partNumber());
+        var hold = stocks.holdAtOnce(
+                command.locationId(),
+                command.partNumber(),
                 command.quantity(),
-                caseFacts.appointmentEndOf(command.assignmentId()),
-                now,
-                false);
-        var hold = stocks.holdAtOnce(command.locationId(), command.partNumber(), atOwn, now);
+                () -> terms.atOwnDealer(
+                        command.request(), command.quantity(), caseFacts.appointmentEndOf(command.assignmentId()), now),
+                now);
         if (hold == Stocks.Hold.HELD) {
             metrics.heldUntilReady(Duration.ZERO);
             return Optional.of(ReservationOutcome.RESERVED);
         }
         if (hold == Stocks.Hold.LINE_DECIDES) {
-            var own = stocks.find(Stock.idOf(command.locationId(), command.partNumber()));
+            var own = stocks.find(ownLine);
             if (own.isPresent() && own.get().canSupply(command.quantity())) {
                 holdAsTheLineDecides(
-                        Supplier.of(own.get(), here, command.locationId()), command, command.quantity(), false);
+                        Supplier.of(own.get(), locations.describe(command.locationId()), command.locationId()),
+                        command,
+                        command.quantity(),
+                        false);
                 return Optional.of(ReservationOutcome.RESERVED);
             }
         }
-        var chain = chain(command, Set.of());
+        // A line found short of a single unit has none for a portion either: it is not read again.
+        var chain = chain(command, hold == Stocks.Hold.TOO_FEW && command.quantity() == 1 ? Set.of(ownLine) : Set.of());
         var whole = chain.firstWithAll(command.quantity());
         if (whole.isPresent()) {
             hold(whole.get(), command, claim, command.quantity(), false);
@@ -265,10 +266,8 @@ public class ReserveParts {
 
     /** The part's lines with units available, in chain order for the technician's dealer, {@code except} left out. */
     private SupplyChain chain(ReservePartsCommand command, Set<String> except) {
-        var lines = stocks.ofPart(command.partNumber()).stream()
-                .filter(line -> !except.contains(line.id()))
-                .toList();
-        return SupplyChain.of(command.locationId(), lines, locations::describe);
+        return SupplyChain.of(
+                command.locationId(), stocks.withUnitsOf(command.partNumber(), except), locations::describe);
     }
 
     /**

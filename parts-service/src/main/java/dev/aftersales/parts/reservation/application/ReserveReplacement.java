@@ -11,6 +11,7 @@ import dev.aftersales.parts.stock.domain.Reservation;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -89,7 +90,8 @@ public class ReserveReplacement {
     /** Throws when another write to the chosen line came first: the caller reads and decides again. */
     private ReservationOutcome holdOrBackorder(String requestId, ReserveReplacementCommand command) {
         var now = clock.instant();
-        var chain = SupplyChain.of(command.sellingDealerId(), stocks.ofPart(command.itemNumber()), locations::describe);
+        var chain = SupplyChain.of(
+                command.sellingDealerId(), stocks.withUnitsOf(command.itemNumber(), Set.of()), locations::describe);
         var whole = chain.firstWithAll(command.quantity());
         if (whole.isPresent()) {
             var from = whole.get();

@@ -36,6 +36,21 @@ public record ReservationTerms(
         return reservation(request, from.at(), from.source(), quantity, appointmentEnd, now, portion);
     }
 
+    /**
+     * Units at the technician's own dealer: ready at once, no transfer, so nothing of the dealer's
+     * master data is needed (a request that ends here reads no location).
+     */
+    public Reservation atOwnDealer(PartsRequest request, int quantity, Optional<Instant> appointmentEnd, Instant now) {
+        return reservation(
+                request,
+                Location.unknownDealer(request.dealerId()),
+                ReservationSource.OWN_DEALER,
+                quantity,
+                appointmentEnd,
+                now,
+                false);
+    }
+
     /** As {@link #reservation(PartsRequest, Supplier, int, Optional, Instant, boolean)}, for units at {@code at}. */
     public Reservation reservation(
             PartsRequest request,

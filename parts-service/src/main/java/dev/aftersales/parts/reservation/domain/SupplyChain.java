@@ -50,7 +50,6 @@ public final class SupplyChain {
      *     dealer farther than every described one)
      */
     public static SupplyChain of(String dealerId, List<Stock> lines, Function<String, Location> locations) {
-        var here = locations.apply(dealerId);
         var own = new ArrayList<Supplier>();
         var dealers = new ArrayList<Supplier>();
         var factories = new ArrayList<Supplier>();
@@ -65,8 +64,12 @@ public final class SupplyChain {
                 case FACTORY -> factories.add(supplier);
             }
         }
-        dealers.sort(Comparator.comparing(
-                Supplier::at, Comparator.comparingDouble(here::distanceTo).thenComparing(Location::id)));
+        // The technician's dealer is looked up only when other dealers are to be ordered by distance from it.
+        if (dealers.size() > 1) {
+            var here = locations.apply(dealerId);
+            dealers.sort(Comparator.comparing(
+                    Supplier::at, Comparator.comparingDouble(here::distanceTo).thenComparing(Location::id)));
+        }
         factories.sort(Comparator.comparing(
                 Supplier::at, Comparator.comparing(SupplyChain::leadTimeOf).thenComparing(Location::id)));
         var ordered = new ArrayList<>(own);

@@ -3,6 +3,7 @@ package dev.aftersales.parts.stock.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The stock lines of every location. */
 public interface Stocks {
@@ -30,8 +31,11 @@ public interface Stocks {
     /** The line a request was held at and left (consumed, released, shipped), if it still remembers it. */
     Optional<Stock> whereLeft(String requestId);
 
-    /** Lines of one part at every location, read by their ids. */
-    List<Stock> ofPart(String partNumber);
+    /**
+     * Lines of one part that have units available, at every location, read by their ids. A line
+     * without units is not read whole: a hot part's sold-out line carries every reservation of a storm.
+     */
+    List<Stock> withUnitsOf(String partNumber, Set<String> except);
 
     /** Lines with a reservation that expires by {@code now}. */
     List<Stock> withExpiryDueBy(Instant now);
@@ -62,7 +66,22 @@ public interface Stocks {
      * reservation, its units and its events (StockLow too, for the one hold that crosses the reorder
      * point) are one document write, as in {@link #save}; concurrent versioned saves see the line changed.
      */
-    Hold holdAtOnce(String locationId, String partNumber, Reservation reservation, Instant now);
+    default Hold holdAtOnce(String locationId, String partNumber, Reservation reservation, Instant now) {
+        return holdAtOnce(locationId, partNumber, reservation.quantity(), () -> reservation, now);
+    }
+
+    /**
+     * As {@link #holdAtOnce(String, String, Reservation, Instant)}, the reservation made only once the
+     * line shows enough units: a request that finds the line sold out costs no look-ups for its terms.
+     *
+     * @param reservation of {@code quantity} units; called at most once
+     */
+    Hold holdAtOnce(
+            String locationId,
+            String partNumber,
+            int quantity,
+            java.util.function.Supplier<Reservation> reservation,
+            Instant now);
 
     /**
      * Writes the line and its pending events in one document write, only if nobody wrote it since it
