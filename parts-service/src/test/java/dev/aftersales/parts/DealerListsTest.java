@@ -13,6 +13,8 @@ import dev.aftersales.parts.reservation.application.ReserveParts;
 import dev.aftersales.parts.reservation.application.ReservePartsCommand;
 import dev.aftersales.parts.stock.application.SetStock;
 import dev.aftersales.parts.stock.application.SetStockCommand;
+import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.parts.stock.domain.Stocks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +56,9 @@ class DealerListsTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    Stocks stocks;
 
     String sender;
     String receiver;
@@ -204,6 +209,27 @@ class DealerListsTest {
                 .contains("\"toLocationId\":\"" + receiver + "\"")
                 .contains("\"heldAt\":null")
                 .contains("\"partNumber\":\"" + part + "\"");
+        assertThat(receiving(receiver).page(dealer(receiver), 10, null).ids()).containsExactly(id);
+    }
+
+    @Test
+    void a_transfer_half_received_is_listed_once_as_received() throws Exception {
+        var id = transfers(receiver, 1).iterator().next();
+        assertThat(new PartsApi(port)
+                        .post("/api/transfers/" + id + "/shipped", dealer(sender))
+                        .statusCode())
+                .isEqualTo(200);
+        // a receipt stopped between its two writes: the receiver's line holds the units, the sender's still does too
+        var shipped =
+                stocks.find(Stock.idOf(sender, part)).orElseThrow().transfer(id).orElseThrow();
+        var receiving = Stock.open(receiver, part);
+        assertThat(receiving.receive(shipped, clock.instant())).isTrue();
+        stocks.save(receiving);
+
+        var page = new PartsApi(port).get("/api/dealers/" + sender + "/transfers?side=SENDER", dealer(sender));
+
+        assertThat(shipping(sender).page(dealer(sender), 10, null).ids()).containsExactly(id);
+        assertThat(page.body()).contains("\"status\":\"RECEIVED\"").doesNotContain("SHIPPED");
         assertThat(receiving(receiver).page(dealer(receiver), 10, null).ids()).containsExactly(id);
     }
 
