@@ -1,6 +1,7 @@
 package dev.aftersales.parts;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestClaimLease how long a handler's claim on a parts request shuts out others before it counts as
  *     abandoned (the handler died) and may be taken over
  * @param metricsRefresh how often the backorder gauges are counted and the stock value gauge valued again
+ * @param businessZone reports by period: the time zone whose midnights bound a business day
  */
 @ConfigurationProperties("aftersales.parts")
 public record PartsProperties(
@@ -35,4 +37,5 @@ public record PartsProperties(
         @DefaultValue("36") int writeDownMonths,
         @DefaultValue("0.007") double valueWarningShare,
         @DefaultValue("30s") Duration requestClaimLease,
-        @DefaultValue("30s") Duration metricsRefresh) {}
+        @DefaultValue("30s") Duration metricsRefresh,
+        @DefaultValue("Asia/Shanghai") ZoneId businessZone) {}

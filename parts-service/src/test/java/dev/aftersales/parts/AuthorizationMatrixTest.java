@@ -126,11 +126,32 @@ class AuthorizationMatrixTest {
                     assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(200);
                     return transfer.target("/received");
                 })
+                .door("GET /api/dealers/{dealerId}/transfers", scene -> {
+                    var transfer = transfer(scene.owner(), scene.third());
+                    return Target.at("/api/dealers/" + scene.owner().dealerId() + "/transfers?side=SENDER")
+                            .shows(body -> body.contains(transfer.id()));
+                })
+                .door("GET /api/dealers/{dealerId}/transfers/export.csv", scene -> {
+                    var transfer = transfer(scene.third(), scene.owner());
+                    return Target.at("/api/dealers/" + scene.owner().dealerId() + "/transfers/export.csv?side=RECEIVER")
+                            .shows(body -> body.contains(transfer.id()));
+                })
+                .door("GET /api/dealers/{dealerId}/backorders", scene -> {
+                    var requestId = backorderedAt(scene.owner());
+                    return Target.at("/api/dealers/" + scene.owner().dealerId() + "/backorders")
+                            .shows(body -> body.contains(requestId));
+                })
+                .door("GET /api/dealers/{dealerId}/backorders/export.csv", scene -> {
+                    var requestId = backorderedAt(scene.owner());
+                    return Target.at("/api/dealers/" + scene.owner().dealerId() + "/backorders/export.csv")
+                            .shows(body -> body.contains(requestId));
+                })
                 .door("GET /api/planning/{dealerId}/{partNumber}", scene -> {
                     var dealer = scene.owner().dealerId();
                     return Target.at("/api/planning/" + dealer + "/" + stocked(dealer));
                 })
                 .door("GET /api/reports/stock-value", scene -> Target.at("/api/reports/stock-value"))
+                .door("GET /api/reports/backorders", scene -> Target.at("/api/reports/backorders"))
                 .door("GET /api/replacements/{complaintId}/{actionId}", scene -> {
                     var goods = goodsHeldAt(scene.owner());
                     return Target.at(goods.path()).shows(body -> body.contains(goods.actionId()));
@@ -193,6 +214,21 @@ class AuthorizationMatrixTest {
                 1));
         assertThat(outcome).isEqualTo(ReservationOutcome.TRANSFERRED);
         return new Transfer("TR-" + requestId, List.of(stock(from.dealerId(), part), stock(to.dealerId(), part)));
+    }
+
+    /** A request for a part nobody stocks, backordered at the dealer: its request id. */
+    private String backorderedAt(Party dealer) {
+        var requestId = "RQ-MB" + UUID.randomUUID().toString().substring(0, 8);
+        var outcome = reserveParts.reserve(new ReservePartsCommand(
+                UUID.randomUUID().toString(),
+                requestId,
+                "C-" + requestId,
+                "ASG-C-" + requestId,
+                dealer.dealerId(),
+                newPart(),
+                1));
+        assertThat(outcome).isEqualTo(ReservationOutcome.BACKORDERED);
+        return requestId;
     }
 
     private String stocked(String location) {
