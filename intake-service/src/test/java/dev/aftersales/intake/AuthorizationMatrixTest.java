@@ -97,6 +97,9 @@ class AuthorizationMatrixTest {
                 })
                 .door("GET /api/complaints/overdue-actions", scene -> Target.at("/api/complaints/overdue-actions"))
                 .door(
+                        "GET /api/complaints/overdue-actions/export.csv",
+                        scene -> Target.at("/api/complaints/overdue-actions/export.csv"))
+                .door(
                         "POST /api/complaints/{complaintId}/goodwill",
                         scene -> onCase(newCase(), "/goodwill")
                                 .json("{\"kind\": \"GIFT\", \"amount\": 50, \"reason\": \"漏水弄湿地板，赠送滤芯\"}"))

@@ -48,16 +48,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The first flow across all four services as they run for a user: the packaged jars as child
  * processes of {@link LocalStack}, a real Kafka broker, the in-memory store (with its snapshot file), tokens from the
- * launcher's key. Nothing is stubbed; each step waits for the service that owns it.
+ * launcher's key. Nothing is stubbed; each step waits for the service that owns it. The nested
+ * classes run after this class's own tests (JUnit runs a class's methods before its nested classes),
+ * and {@link EventsOnTheTopics} last of all: it checks every event the whole run put on the bus.
  */
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class LocalStackEndToEndTest {
 
     private static final String ASSIGNMENTS_TOPIC = "dispatch.assignments.v1";
@@ -78,6 +84,9 @@ class LocalStackEndToEndTest {
 
     private static final java.util.concurrent.atomic.AtomicInteger READERS =
             new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The {@code ce_id}s of the events this run broke on purpose: the topic-read check must catch each. */
+    private static final java.util.Set<String> DELIBERATELY_BROKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static LocalStack stack;
     private static String agent;
@@ -561,18 +570,7 @@ class LocalStackEndToEndTest {
             throws Exception {
         var intakeDeadLetters = Topics.deadLetterOf(ASSIGNMENTS_TOPIC, "intake");
         var intakeReplays = Topics.replayOf(ASSIGNMENTS_TOPIC, "intake");
-        var eventId = UUID.randomUUID().toString();
-        // As a broken dispatch would write it: its own topic and source, a payload nobody can read.
-        var record =
-                new ProducerRecord<String, String>(ASSIGNMENTS_TOPIC, "C-BROKEN-" + eventId, "{\"assignmentId\": 7}");
-        record.headers()
-                .add("ce_id", eventId.getBytes(StandardCharsets.UTF_8))
-                .add("ce_type", "aftersales.dispatch.AssignmentAccepted.v1".getBytes(StandardCharsets.UTF_8))
-                .add("ce_source", "/aftersales/dispatch".getBytes(StandardCharsets.UTF_8))
-                .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        try (var producer = producer(stack.kafkaClient(BusAccess.ADMIN))) {
-            producer.send(record).get(30, TimeUnit.SECONDS);
-        }
+        var eventId = publishBrokenAssignmentAccepted();
         var dead = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> deadLetters(Service.INTAKE, intakeDeadLetters, eventId), list -> !list.isEmpty())
@@ -786,6 +784,26 @@ class LocalStackEndToEndTest {
 
     // ---- the broker ----
 
+    /**
+     * An AssignmentAccepted as a broken dispatch would write it: its own topic and source, a payload
+     * nobody can read ({@code assignmentId} a number, the other fields missing). Its {@code ce_id}.
+     */
+    private static String publishBrokenAssignmentAccepted() throws Exception {
+        var eventId = UUID.randomUUID().toString();
+        var record =
+                new ProducerRecord<String, String>(ASSIGNMENTS_TOPIC, "C-BROKEN-" + eventId, "{\"assignmentId\": 7}");
+        record.headers()
+                .add("ce_id", eventId.getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", "aftersales.dispatch.AssignmentAccepted.v1".getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "/aftersales/dispatch".getBytes(StandardCharsets.UTF_8))
+                .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        try (var producer = producer(stack.kafkaClient(BusAccess.ADMIN))) {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+        DELIBERATELY_BROKEN.add(eventId);
+        return eventId;
+    }
+
     /** Every TechnicianAssigned on the assignments topic, by complaint id. */
     private static Map<String, List<JsonNode>> technicianAssignedByComplaint() {
         return eventsOf(ASSIGNMENTS_TOPIC, TECHNICIAN_ASSIGNED).stream()
@@ -820,9 +838,9 @@ class LocalStackEndToEndTest {
 
     /** The dead letters on a service's dead-letter topic with the given {@code ce_id}, as ops lists them. */
     private static List<JsonNode> deadLetters(Service service, String topic, String eventId) {
-        var listed = get(service, "/admin/dead-letters/" + topic + "?limit=1000", ops);
+        var listed = get(service, "/admin/dead-letters/" + topic + "?limit=200", ops);
         assertThat(listed.status()).as(listed.text()).isEqualTo(200);
-        return elements(listed.json())
+        return elements(listed.json().get("items"))
                 .filter(d -> eventId.equals(d.get("eventId").asString()))
                 .sorted(Comparator.comparingLong(d -> d.get("offset").asLong()))
                 .toList();
@@ -989,6 +1007,7 @@ class LocalStackEndToEndTest {
      * of machines not yet archived, relocations, withdrawal and the dispatcher's hands.
      */
     @Nested
+    @Order(1)
     class EveryKindOfCase {
 
         private static final String ASSIGNMENT_CANCELLED = "aftersales.dispatch.AssignmentCancelled.v1";
@@ -1376,6 +1395,58 @@ class LocalStackEndToEndTest {
                     .filter(m -> m.installerId().equals(installerId))
                     .toList();
             return machines.get(machines.size() - 1 - n);
+        }
+    }
+
+    /**
+     * Issue 17: the events the whole run put on the bus are what the checked-in contract says
+     * ({@code docs/asyncapi/schemas}, by {@code ce_type}). Every record of every event topic is read
+     * from its beginning and validated; the run's deliberately broken event must be caught, so the
+     * check is known to bite. A failure names topic, partition, offset, type and the rule broken.
+     */
+    @Nested
+    @Order(2)
+    class EventsOnTheTopics {
+
+        @Test
+        void every_event_read_off_the_topics_validates_against_its_checked_in_schema_and_a_broken_one_does_not()
+                throws Exception {
+            if (DELIBERATELY_BROKEN.isEmpty()) {
+                // this class run on its own: the dead-letter test did not break one
+                publishBrokenAssignmentAccepted();
+            }
+            var report = TopicConformance.read(stack.kafkaClient(BusAccess.ADMIN), EventConformance.checkedIn());
+            System.out.printf(
+                    Locale.ROOT,
+                    "[e2e] topic-read conformance: %d records of %d types on %s%n",
+                    report.records(),
+                    report.types().size(),
+                    report.recordsByTopic());
+
+            var caught = report.violations().stream()
+                    .filter(v -> DELIBERATELY_BROKEN.contains(v.eventId()))
+                    .toList();
+            assertThat(caught.stream().map(TopicConformance.Violation::eventId))
+                    .as("the deliberately broken events, caught")
+                    .containsExactlyInAnyOrderElementsOf(DELIBERATELY_BROKEN);
+            assertThat(caught)
+                    .allSatisfy(v -> assertThat(v.problems())
+                            .anySatisfy(p ->
+                                    assertThat(p).contains("$.assignmentId").contains("type"))
+                            .anySatisfy(
+                                    p -> assertThat(p).contains("complaintId").contains("required")));
+            assertThat(report.violations().stream()
+                            .filter(v -> !DELIBERATELY_BROKEN.contains(v.eventId()))
+                            .map(TopicConformance.Violation::toString))
+                    .as("events on the topics that break their checked-in schema")
+                    .isEmpty();
+            assertThat(report.types())
+                    .as("the run put the main kinds of event on the bus")
+                    .contains(
+                            "aftersales.intake.ComplaintRegistered.v1",
+                            TECHNICIAN_ASSIGNED,
+                            "aftersales.parts.PartsReserved.v1",
+                            "aftersales.followup.ReturnCallScheduled.v1");
         }
     }
 }

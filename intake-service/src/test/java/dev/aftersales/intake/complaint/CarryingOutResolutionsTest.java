@@ -3,8 +3,11 @@ package dev.aftersales.intake.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aftersales.chassis.audit.AuditTrail;
+import dev.aftersales.chassis.paging.CsvExport;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.chassis.test.EventTap;
+import dev.aftersales.chassis.test.ListDoor;
 import dev.aftersales.chassis.test.TestTokens;
 import dev.aftersales.contracts.Topics;
 import dev.aftersales.contracts.dispatch.VisitCompleted;
@@ -34,6 +37,9 @@ class CarryingOutResolutionsTest extends HotlineSliceTest {
 
     @Autowired
     SweepOverdueActions overdueSweep;
+
+    @Autowired
+    AuditTrail trail;
 
     @Test
     void a_refund_marked_done_by_its_owner_carries_the_resolution_out_and_satisfied_closes_the_case() {
@@ -149,12 +155,13 @@ class CarryingOutResolutionsTest extends HotlineSliceTest {
         }
         assertThat(counter("aftersales.resolution.actions.overdue", "kind", "FEE_REFUND"))
                 .isEqualTo(before + 1);
-        var list = hotline.get(SUPERVISOR, "/api/complaints/overdue-actions");
+        var list = hotline.get(SUPERVISOR, "/api/complaints/overdue-actions?limit=200");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(id).contains("FEE_REFUND");
 
         hotline.post(AGENT, actionPath(id, lineOf(list.body(), id), "done"), "{\"note\": \"已退款\"}");
-        assertThat(hotline.get(SUPERVISOR, "/api/complaints/overdue-actions").body())
+        assertThat(hotline.get(SUPERVISOR, "/api/complaints/overdue-actions?limit=200")
+                        .body())
                 .doesNotContain(id);
     }
 
@@ -223,6 +230,76 @@ class CarryingOutResolutionsTest extends HotlineSliceTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void the_overdue_list_is_paged_oldest_case_first_and_a_walk_shows_each_overdue_action_once_while_more_fall_due() {
+        var existing = new java.util.ArrayList<String>();
+        for (var i = 0; i < 3; i++) {
+            existing.add(overdueAction());
+        }
+        var door = new ListDoor(port, "/api/complaints/overdue-actions", "actionId");
+
+        var seen = door.walkWhileInserting(
+                SUPERVISOR,
+                1,
+                java.util.Set.copyOf(existing),
+                page -> {
+                    if (page < 2) {
+                        overdueAction();
+                    }
+                },
+                actionId -> true);
+
+        var ours = seen.stream().filter(existing::contains).toList();
+        assertThat(ours).as("oldest case first").containsExactlyElementsOf(existing);
+        door.refusesLimitAboveTheCap(SUPERVISOR, 200);
+        door.refusesACursorOfAnotherCaller(SUPERVISOR, TestTokens.token("sup-2", Map.of(), Role.SUPERVISOR));
+        assertThat(hotline.get(AGENT, "/api/complaints/overdue-actions").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void the_overdue_list_exports_as_csv_one_line_per_action_for_the_supervisor_only_and_audited() {
+        var actionId = overdueAction();
+
+        var export = ListDoor.export(port, "/api/complaints/overdue-actions/export.csv", SUPERVISOR);
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        var bytes = export.body();
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        var lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                .substring(1)
+                .split("\r\n");
+        assertThat(lines[0])
+                .isEqualTo("complaintId,caseKind,priority,resolutionId,actionId,kind,description,ownerRole,"
+                        + "ownerDealerId,promisedBy,overdueAt");
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .contains("," + actionId + ",FEE_REFUND,")
+                        .contains("退还上门费"));
+        assertThat(ListDoor.export(port, "/api/complaints/overdue-actions/export.csv", AGENT)
+                        .statusCode())
+                .isEqualTo(403);
+        await().atMost(WAIT)
+                .until(() -> trail.list(CsvExport.AUDIT_ACTION, "complaints.overdue-actions", null, null, 50).stream()
+                        .anyMatch(entry -> "sup-1".equals(entry.actor())));
+    }
+
+    /** A fee dispute whose agreed refund is now past its promised time: its action id. */
+    private String overdueAction() {
+        var id = registered(Hotline.form(Hotline.serialOf(Hotline.form()), "FEE_DISPUTE"));
+        var promised = clock.instant().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var resolutionId = agree(id, """
+                {"actions": [{"kind": "FEE_REFUND", "amount": 50, "description": "退还上门费", "promisedBy": "%s"}]}""".formatted(promised));
+        clock.set(promised.plusSeconds(1));
+        overdueSweep.sweep();
+        var actionId = resolutionId + "-1";
+        await().atMost(WAIT)
+                .until(() -> hotline.get(SUPERVISOR, "/api/complaints/overdue-actions?limit=200")
+                        .body()
+                        .contains(actionId));
+        return actionId;
+    }
+
     private String agree(String id, String resolution) {
         var base = "/api/complaints/" + id + "/resolution";
         var proposed = hotline.post(AGENT, base, resolution);
@@ -238,7 +315,7 @@ class CarryingOutResolutionsTest extends HotlineSliceTest {
     }
 
     private static String lineOf(String list, String complaintId) {
-        for (var line : Hotline.read(list)) {
+        for (var line : Hotline.read(list).path("items")) {
             if (complaintId.equals(line.path("complaintId").asString())) {
                 return line.path("actionId").asString();
             }

@@ -29,7 +29,4 @@ public interface Complaints {
 
     /** Ids of open cases with an action of their agreed resolution promised at or before {@code now} and not yet reported, at most {@code limit}. */
     List<String> actionsDueBy(Instant now, int limit);
-
-    /** Open cases with actions past their promised time and not done, at most {@code limit}. */
-    List<Complaint> withOverdueActions(int limit);
 }

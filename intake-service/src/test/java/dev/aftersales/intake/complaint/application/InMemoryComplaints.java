@@ -99,12 +99,4 @@ class InMemoryComplaints implements Complaints {
                 .limit(limit)
                 .toList();
     }
-
-    @Override
-    public List<Complaint> withOverdueActions(int limit) {
-        return cases.values().stream()
-                .filter(c -> !c.overdueActions().isEmpty())
-                .limit(limit)
-                .toList();
-    }
 }

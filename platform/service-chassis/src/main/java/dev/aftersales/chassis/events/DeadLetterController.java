@@ -5,9 +5,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.aftersales.chassis.application.ConflictException;
 import dev.aftersales.chassis.application.FieldProblem;
 import dev.aftersales.chassis.application.InvalidRequestException;
+import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.audit.Audit;
 import dev.aftersales.chassis.audit.AuditEntry;
 import dev.aftersales.chassis.logging.PersonalData;
+import dev.aftersales.chassis.paging.Page;
+import dev.aftersales.chassis.paging.PageRequest;
+import dev.aftersales.chassis.paging.Paging;
+import dev.aftersales.chassis.paging.Position;
 import dev.aftersales.chassis.security.CurrentUser;
 import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.contracts.CloudEventHeaders;
@@ -19,8 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +55,10 @@ class DeadLetterController {
     static final String REPLAYED = "dead-letter.replayed";
     static final String BULK_REPLAYED = "dead-letter.bulk-replayed";
 
+    /** The most dead letters one bulk replay takes. */
     private static final int MAX_LIMIT = 1000;
+
+    private static final String LIST = "dead-letters";
     private static final int MAX_TEXT = 200;
 
     /** Text headers the full view shows; binary bookkeeping (original offsets, stack traces) stays out. */
@@ -120,9 +130,12 @@ class DeadLetterController {
     private final Audit audit;
     private final CurrentUser currentUser;
     private final WallClock clock;
+    private final Paging paging;
 
-    DeadLetterController(DeadLetters deadLetters, Audit audit, CurrentUser currentUser, WallClock clock) {
+    DeadLetterController(
+            DeadLetters deadLetters, Audit audit, CurrentUser currentUser, WallClock clock, Paging paging) {
         this.deadLetters = deadLetters;
+        this.paging = paging;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -134,19 +147,62 @@ class DeadLetterController {
         return deadLetters.topics();
     }
 
+    /**
+     * The dead letters of one topic, newest first, a page at a time ({@link Paging}: at most {@value
+     * Paging#MAX_LIMIT}, the cursor sealed to this topic, filter and caller). A walk shows each dead
+     * letter that was there when it began exactly once; later ones wait for the next walk.
+     */
     @GetMapping("/{topic}")
-    List<DeadLetter> list(
+    ResponseEntity<Page<DeadLetter>> list(
             @PathVariable String topic,
-            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) String reason) {
-        var filter = filter(from, to, reason, limit, List.of());
-        var found = deadLetters.read(topic, filter, limit);
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String cursor) {
+        var filter =
+                filter(from, to, reason, limit == null ? Paging.DEFAULT_LIMIT : limit, Paging.MAX_LIMIT, List.of());
+        deadLetters.originOf(topic);
+        var criteria = new LinkedHashMap<String, Object>();
+        criteria.put("topic", topic);
+        criteria.put("from", from);
+        criteria.put("to", to);
+        criteria.put("reason", reason);
+        var request = paging.request(LIST, criteria, currentUser.caller(), cursor, limit);
+        var found = deadLetters.newest(topic, filter, below(request), request.limit());
         var replays = deadLetters.replaysOf(topic);
-        return found.records().stream()
+        var items = found.records().stream()
                 .map(record -> listed(record, replays.get(idOf(record))))
                 .toList();
+        var next = found.next() == null ? null : paging.cursor(request, new Position(encode(found.next()), topic));
+        return Paging.ok(new Page<>(items, next));
+    }
+
+    /** A cursor's position: per partition the offset below which the walk goes on, as {@code p:offset,…}. */
+    private static String encode(Map<Integer, Long> below) {
+        var text = new StringBuilder();
+        below.forEach((partition, offset) -> text.append(text.isEmpty() ? "" : ",")
+                .append(partition)
+                .append(':')
+                .append(offset));
+        return text.toString();
+    }
+
+    private static Map<Integer, Long> below(PageRequest request) {
+        if (request.after() == null) {
+            return null;
+        }
+        try {
+            var below = new TreeMap<Integer, Long>();
+            for (var part : ((String) request.after().sortValue()).split(",")) {
+                var colon = part.indexOf(':');
+                below.put(Integer.parseInt(part.substring(0, colon)), Long.parseLong(part.substring(colon + 1)));
+            }
+            return below;
+        } catch (RuntimeException e) {
+            // sealed by us, so never: but a cursor that does not read is no page
+            throw new NotFoundException("no such page");
+        }
     }
 
     /** The whole dead letter, personal data included: say why, and it is audited. */
@@ -222,6 +278,7 @@ class DeadLetterController {
                 request.to(),
                 request.reason(),
                 limit,
+                MAX_LIMIT,
                 none
                         ? List.of(new FieldProblem("from", "give from, to or reason: which dead letters to replay"))
                         : List.of());
@@ -250,10 +307,10 @@ class DeadLetterController {
     }
 
     private static DeadLetters.Filter filter(
-            Instant from, Instant to, String reason, int limit, List<FieldProblem> problems) {
+            Instant from, Instant to, String reason, int limit, int maxLimit, List<FieldProblem> problems) {
         var errors = new ArrayList<>(problems);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            errors.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
+        if (limit < 1 || limit > maxLimit) {
+            errors.add(new FieldProblem("limit", "must be between 1 and " + maxLimit));
         }
         if (from != null && to != null && !from.isBefore(to)) {
             errors.add(new FieldProblem("to", "must be after from"));

@@ -7,6 +7,7 @@ import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.contracts.CloudEventHeaders;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +54,9 @@ class DeadLetters {
             CloudEventHeaders.TRACEPARENT);
 
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Records read backwards at a time from one partition, at least. */
+    private static final int MIN_CHUNK = 50;
+
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(30);
 
     /** Which dead letters an operator means: dead-lettered in {@code [from, to)}, with a reason containing {@code reason}. */
@@ -75,6 +80,12 @@ class DeadLetters {
 
     /** What a scan found: the matching records (up to the limit) and whether more were left unread. */
     record Found(List<ConsumerRecord<String, byte[]>> records, boolean more) {}
+
+    /**
+     * One page of a newest-first walk: the records, newest first, and where the next page starts,
+     * per partition the offset below which nothing was shown yet; {@code next} is null on the last page.
+     */
+    record Newest(List<ConsumerRecord<String, byte[]>> records, Map<Integer, Long> next) {}
 
     /** What a replay did: sent now, or an earlier replay of the same dead letter. */
     record Replayed(String replayedTo, Optional<DeadLetterReplays.Replay> earlier) {}
@@ -139,6 +150,64 @@ class DeadLetters {
                 }
             }
             return new Found(found, !reached(consumer, end));
+        }
+    }
+
+    /**
+     * The newest dead letters matching {@code filter}, at most {@code limit}, reading each partition
+     * backwards from {@code below} (its end on the first page) in chunks, and taking across
+     * partitions the newest head first. A page takes from each partition a run of its newest unseen
+     * records, so the next page's bounds leave nothing out and show nothing twice; dead letters
+     * arriving meanwhile lie above the first page's ends and wait for a new walk.
+     *
+     * @param below per partition, the offset below which to read; null for the first page
+     */
+    Newest newest(String deadLetterTopic, Filter filter, Map<Integer, Long> below, int limit) {
+        originOf(deadLetterTopic);
+        try (var consumer = newConsumer()) {
+            var partitions = partitionsOf(consumer, deadLetterTopic);
+            var floor = floorOf(consumer, partitions, filter.from());
+            var ends = consumer.endOffsets(partitions);
+            var ceiling = new HashMap<TopicPartition, Long>();
+            for (var partition : partitions) {
+                var bound = below == null ? ends.get(partition) : below.get(partition.partition());
+                // a partition the cursor does not name was added after the walk began: all of it is newer
+                ceiling.put(partition, bound == null ? floor.get(partition) : Math.min(bound, ends.get(partition)));
+            }
+            var unread = new HashMap<>(ceiling);
+            var buffers = new HashMap<TopicPartition, ArrayDeque<ConsumerRecord<String, byte[]>>>();
+            var chunk = Math.max(limit + 1, MIN_CHUNK);
+            var taken = new ArrayList<ConsumerRecord<String, byte[]>>();
+            while (taken.size() <= limit) {
+                TopicPartition newest = null;
+                for (var partition : partitions) {
+                    var buffer = buffers.computeIfAbsent(partition, p -> new ArrayDeque<>());
+                    while (buffer.isEmpty() && unread.get(partition) > floor.get(partition)) {
+                        var start = Math.max(floor.get(partition), unread.get(partition) - chunk);
+                        buffer.addAll(readBackwards(consumer, partition, start, unread.get(partition), filter));
+                        unread.put(partition, start);
+                    }
+                    if (!buffer.isEmpty()
+                            && (newest == null
+                                    || newer(
+                                            buffer.peekFirst(),
+                                            buffers.get(newest).peekFirst()))) {
+                        newest = partition;
+                    }
+                }
+                if (newest == null) {
+                    break;
+                }
+                taken.add(buffers.get(newest).pollFirst());
+            }
+            if (taken.size() <= limit) {
+                return new Newest(taken, null);
+            }
+            var shown = List.copyOf(taken.subList(0, limit));
+            var next = new TreeMap<Integer, Long>();
+            ceiling.forEach((partition, bound) -> next.put(partition.partition(), bound));
+            shown.forEach(record -> next.merge(record.partition(), record.offset(), Math::min));
+            return new Newest(shown, next);
         }
     }
 
@@ -217,6 +286,50 @@ class DeadLetters {
         overrides.put(ConsumerConfig.GROUP_ID_CONFIG, "");
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return consumers.createConsumer(null, null, null, overrides);
+    }
+
+    /** The matching records of {@code [from, to)} of one partition, highest offset first. */
+    private static List<ConsumerRecord<String, byte[]>> readBackwards(
+            Consumer<String, byte[]> consumer, TopicPartition partition, long from, long to, Filter filter) {
+        consumer.assign(List.of(partition));
+        consumer.seek(partition, from);
+        var found = new ArrayList<ConsumerRecord<String, byte[]>>();
+        while (consumer.position(partition) < to) {
+            for (var record : consumer.poll(POLL)) {
+                if (record.offset() >= from && record.offset() < to && filter.matches(record)) {
+                    found.add(record);
+                }
+            }
+        }
+        java.util.Collections.reverse(found);
+        return found;
+    }
+
+    /** Newer: a later timestamp; on a tie, the lower partition, then the higher offset, so the order is total. */
+    private static boolean newer(ConsumerRecord<?, ?> a, ConsumerRecord<?, ?> b) {
+        if (a.timestamp() != b.timestamp()) {
+            return a.timestamp() > b.timestamp();
+        }
+        if (a.partition() != b.partition()) {
+            return a.partition() < b.partition();
+        }
+        return a.offset() > b.offset();
+    }
+
+    /** Per partition, the first offset worth reading: its beginning, or the first at or after {@code from}. */
+    private static Map<TopicPartition, Long> floorOf(
+            Consumer<?, ?> consumer, List<TopicPartition> partitions, Instant from) {
+        var floor = new HashMap<>(consumer.beginningOffsets(partitions));
+        if (from != null) {
+            var query = new HashMap<TopicPartition, Long>();
+            partitions.forEach(p -> query.put(p, from.toEpochMilli()));
+            var ends = consumer.endOffsets(partitions);
+            consumer.offsetsForTimes(query)
+                    .forEach((partition, found) -> floor.put(
+                            partition,
+                            found == null ? ends.get(partition) : Math.max(found.offset(), floor.get(partition))));
+        }
+        return floor;
     }
 
     private static void seekToStart(Consumer<?, ?> consumer, List<TopicPartition> partitions, Instant from) {

@@ -53,13 +53,48 @@ public class CsvExport {
         return cap;
     }
 
-    /** One list's export: its columns, how to read its rows page by page, and each row's cells. */
+    /**
+     * One list's export: its columns, how to read its rows page by page, and each row's lines of
+     * cells (one line per row but for a list whose store row holds several, e.g. a case's overdue
+     * actions).
+     */
     public record Sheet<R>(
             String list,
             List<String> columns,
             Function<PageRequest, List<R>> pages,
             Function<R, Position> position,
-            Function<R, List<?>> cells) {}
+            Function<R, List<?>> cells,
+            Function<R, List<? extends List<?>>> lines) {
+
+        /** One line per row. */
+        public Sheet(
+                String list,
+                List<String> columns,
+                Function<PageRequest, List<R>> pages,
+                Function<R, Position> position,
+                Function<R, List<?>> cells) {
+            this(list, columns, pages, position, cells, row -> List.of(cells.apply(row)));
+        }
+
+        /** Several lines per row (none for a row that shows nothing); {@code cells} is the first. */
+        public static <R> Sheet<R> ofLines(
+                String list,
+                List<String> columns,
+                Function<PageRequest, List<R>> pages,
+                Function<R, Position> position,
+                Function<R, List<? extends List<?>>> lines) {
+            return new Sheet<>(
+                    list,
+                    columns,
+                    pages,
+                    position,
+                    row -> {
+                        List<? extends List<?>> all = lines.apply(row);
+                        return all.isEmpty() ? List.of() : all.get(0);
+                    },
+                    lines);
+        }
+    }
 
     /**
      * Streams {@code sheet} into {@code response} and audits it.
@@ -86,13 +121,15 @@ public class CsvExport {
             while (true) {
                 var batch = sheet.pages().apply(PageRequest.walk(BATCH, after));
                 int taken = Math.min(batch.size(), BATCH);
-                for (int i = 0; i < taken; i++) {
-                    if (rows == cap) {
-                        cut = true;
-                        break;
+                for (int i = 0; i < taken && !cut; i++) {
+                    for (var line : sheet.lines().apply(batch.get(i))) {
+                        if (rows == cap) {
+                            cut = true;
+                            break;
+                        }
+                        csv.printRecord(safe(line));
+                        rows++;
                     }
-                    csv.printRecord(safe(sheet.cells().apply(batch.get(i))));
-                    rows++;
                 }
                 if (cut || batch.size() <= BATCH) {
                     break;

@@ -82,6 +82,14 @@ public class Paging {
         return new Page<>(shown.stream().map(view).toList(), next);
     }
 
+    /**
+     * The cursor that continues {@code request} at {@code position}, for a door whose source says
+     * itself where the next page starts (a topic read backwards) rather than by its last row.
+     */
+    public String cursor(PageRequest request, Position position) {
+        return seal(position, request.binding());
+    }
+
     /** 200 with the page, and a {@code Link: <…>; rel="next"} header to the next page when there is one. */
     public static <T> ResponseEntity<Page<T>> ok(Page<T> page) {
         var response = ResponseEntity.ok();

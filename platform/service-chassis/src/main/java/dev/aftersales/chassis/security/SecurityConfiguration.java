@@ -42,7 +42,7 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/admin/audit")
+                        .requestMatchers("/admin/audit", "/admin/audit/export.csv")
                         .hasAnyRole(Role.OPS.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/actuator/**", "/admin/**")
                         .hasRole(Role.OPS.name())

@@ -87,6 +87,8 @@ class TokenSettingsTest {
                                 "--server.port=0",
                                 "--spring.kafka.bootstrap-servers=127.0.0.1:1",
                                 "--spring.mongodb.uri=mongodb://127.0.0.1:1/none",
+                                // set as in every service, so that the token settings are what the start trips on
+                                "--aftersales.paging.cursor-key=test-cursor-key-of-at-least-32-characters",
                                 "--spring.security.oauth2.resourceserver.jwt.public-key-location="
                                         + TestTokens.publicKeyLocation())
                         .close())

@@ -55,7 +55,7 @@ public final class ChassisDoors {
                         scene -> Target.at("/admin/dead-letters").shows(body -> body.contains(deadLetters)))
                 .door("GET /admin/dead-letters/{topic}", scene -> {
                     var id = deadLetter(brokers, deadLetters).eventId();
-                    return Target.at("/admin/dead-letters/" + deadLetters + "?limit=1000")
+                    return Target.at("/admin/dead-letters/" + deadLetters + "?limit=200")
                             .shows(body -> body.contains(id));
                 })
                 .door("GET /admin/dead-letters/{topic}/{partition}/{offset}", scene -> {
@@ -77,6 +77,7 @@ public final class ChassisDoors {
                             .state(() -> List.of(endOffsets(brokers, origin), endOffsets(brokers, replays)));
                 })
                 .door("GET /admin/audit", scene -> Target.at("/admin/audit"))
+                .door("GET /admin/audit/export.csv", scene -> Target.at("/admin/audit/export.csv"))
                 .door("GET /actuator", scene -> Target.at("/actuator"))
                 .door("GET /actuator/health", scene -> Target.at("/actuator/health"))
                 .door("GET /actuator/health/**", scene -> Target.at("/actuator/health/liveness"))

@@ -3,9 +3,12 @@ package dev.aftersales.chassis.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aftersales.chassis.audit.AuditEntry;
 import dev.aftersales.chassis.audit.AuditTrail;
+import dev.aftersales.chassis.paging.CsvExport;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.chassis.test.EventTap;
+import dev.aftersales.chassis.test.ListDoor;
 import dev.aftersales.chassis.test.ServiceSliceTest;
 import dev.aftersales.chassis.test.TestTokens;
 import dev.aftersales.contracts.Topics;
@@ -96,6 +99,89 @@ class AuditTrailTest {
                 .isEqualTo(403);
         assertThat(get("/admin/audit?limit=100000", TestTokens.ops()).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void the_trail_is_read_newest_first_and_a_walk_sees_each_entry_there_at_its_start_once_while_entries_arrive() {
+        var actor = "ops-walk-" + java.util.UUID.randomUUID();
+        var at = Instant.parse("2026-11-30T08:00:00Z");
+        var existing = new java.util.ArrayList<String>();
+        for (var i = 0; i < 7; i++) {
+            trail.record(new AuditEntry("ticket.corrected", actor, "T-walk-" + i, Map.of(), at.plusSeconds(i)));
+            existing.add(0, "T-walk-" + i);
+        }
+        var door = new ListDoor(port, "/admin/audit?actor=" + actor, "subject");
+
+        var seen = door.walkWhileInserting(
+                TestTokens.ops(),
+                3,
+                java.util.Set.copyOf(existing),
+                page -> trail.record(
+                        new AuditEntry("ticket.corrected", actor, "T-walk-late-" + page, Map.of(), Instant.now())),
+                subject -> subject.startsWith("T-walk-"));
+
+        assertThat(seen)
+                .as("newest first; later entries are newer, for the next walk")
+                .containsExactlyElementsOf(existing);
+        door.refusesLimitAboveTheCap(TestTokens.ops(), 200);
+        door.refusesACursorOfAnotherCaller(TestTokens.ops(), TestTokens.token("sup-walk", Map.of(), Role.SUPERVISOR));
+    }
+
+    @Test
+    void the_trail_is_filtered_by_actor_action_and_period_and_a_backwards_period_is_refused() throws Exception {
+        var actor = "ops-filter-" + java.util.UUID.randomUUID();
+        var at = Instant.parse("2026-11-29T08:00:00Z");
+        trail.record(new AuditEntry("dead-letter.replayed", actor, "t.DLT/0/1", Map.of(), at));
+        trail.record(new AuditEntry("dead-letter.replayed", actor, "t.DLT/0/2", Map.of(), at.plusSeconds(3600)));
+        trail.record(new AuditEntry("dead-letter.payload-read", actor, "t.DLT/0/3", Map.of(), at.plusSeconds(60)));
+        trail.record(new AuditEntry("dead-letter.replayed", "someone-else", "t.DLT/0/4", Map.of(), at.plusSeconds(60)));
+
+        var byActorAndAction = new ListDoor(port, "/admin/audit?action=dead-letter.replayed&actor=" + actor, "subject");
+        assertThat(byActorAndAction.page(TestTokens.ops(), 10, null).ids()).containsExactly("t.DLT/0/2", "t.DLT/0/1");
+        var inPeriod = new ListDoor(
+                port,
+                "/admin/audit?actor=" + actor + "&since=" + at.plusSeconds(1) + "&until=" + at.plusSeconds(3600),
+                "subject");
+        assertThat(inPeriod.page(TestTokens.ops(), 10, null).ids()).containsExactly("t.DLT/0/3");
+
+        var backwards =
+                get("/admin/audit?since=" + at + "&until=" + at + "&actor=" + "x".repeat(201), TestTokens.ops());
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("\"field\":\"until\"").contains("\"field\":\"actor\"");
+    }
+
+    @Test
+    void the_trail_exports_as_csv_with_a_byte_order_mark_and_the_export_is_itself_audited() throws Exception {
+        var actor = "ops-export-" + java.util.UUID.randomUUID();
+        trail.record(new AuditEntry(
+                "ticket.corrected", actor, "T-导出", Map.of("revision", "=2"), Instant.parse("2026-11-28T08:00:00Z")));
+        trail.record(new AuditEntry(
+                "ticket.corrected", actor, "T-export-2", Map.of(), Instant.parse("2026-11-28T09:00:00Z")));
+        var supervisor = TestTokens.token("sup-export", Map.of(), Role.SUPERVISOR);
+
+        var export = ListDoor.export(port, "/admin/audit/export.csv?actor=" + actor, supervisor);
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        var bytes = export.body();
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        var lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                .substring(1)
+                .split("\r\n");
+        assertThat(lines[0]).isEqualTo("at,action,actor,subject,details,id");
+        assertThat(lines[1]).startsWith("2026-11-28T09:00:00Z,ticket.corrected," + actor + ",T-export-2,");
+        assertThat(lines[2]).contains(",T-导出,").contains("revision==2");
+        assertThat(lines).hasSize(3);
+        assertThat(ListDoor.export(port, "/admin/audit/export.csv", TestTokens.agent("agent-1"))
+                        .statusCode())
+                .isEqualTo(403);
+
+        var audited = trail.list(CsvExport.AUDIT_ACTION, "audit", null, null, 50).stream()
+                .filter(entry -> "sup-export".equals(entry.actor()))
+                .toList();
+        assertThat(audited).isNotEmpty();
+        assertThat(audited.get(0).details()).containsEntry("actor", actor).containsEntry("rows", "2");
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

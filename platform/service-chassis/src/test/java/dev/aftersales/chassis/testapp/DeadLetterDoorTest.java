@@ -86,7 +86,7 @@ class DeadLetterDoorTest {
         var again = post(replayPath(OWN, dead), null);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
         assertThat(again.body()).contains("replayed by ops-1");
-        var listed = entry(get("/admin/dead-letters/" + OWN + "?limit=1000"), dead.eventId());
+        var listed = entry(get("/admin/dead-letters/" + OWN + "?limit=200"), dead.eventId());
         assertThat(listed.get("replayed").get("by").asString()).isEqualTo("ops-1");
         assertThat(listed.get("replayed").get("sent").asBoolean()).isTrue();
     }
@@ -141,7 +141,7 @@ class DeadLetterDoorTest {
         assertThat(json(again).get("replayed").asInt()).isZero();
         assertThat(json(again).get("alreadyReplayed").asInt()).isEqualTo(3);
         for (var dead : java.util.List.of(first, second, other)) {
-            assertThat(entry(get("/admin/dead-letters/" + OWN + "?limit=1000&reason=" + marker), dead.eventId())
+            assertThat(entry(get("/admin/dead-letters/" + OWN + "?limit=200&reason=" + marker), dead.eventId())
                             .get("replayed"))
                     .isNotNull();
         }
@@ -167,7 +167,7 @@ class DeadLetterDoorTest {
     @Test
     void the_listing_leaves_out_personal_data_and_the_whole_record_needs_a_purpose_and_is_audited() {
         var dead = park(OWN, "C-whole", "failed after retries: " + UUID.randomUUID());
-        var listed = entry(get("/admin/dead-letters/" + OWN + "?limit=1000"), dead.eventId());
+        var listed = entry(get("/admin/dead-letters/" + OWN + "?limit=200"), dead.eventId());
         assertThat(listed.get("payload").asString())
                 .contains("C-whole")
                 .doesNotContain("王芳")
@@ -210,6 +210,92 @@ class DeadLetterDoorTest {
         }
     }
 
+    @Test
+    void the_newest_dead_letter_comes_first_however_many_are_older() {
+        park(OWN, "C-older", "failed after retries: " + UUID.randomUUID());
+        var newest = park(OWN, "C-newest", "failed after retries: " + UUID.randomUUID());
+
+        var first = get("/admin/dead-letters/" + OWN + "?limit=1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(json(first).get("items")).hasSize(1);
+        assertThat(json(first).get("items").get(0).get("eventId").asString()).isEqualTo(newest.eventId());
+        assertThat(json(first).get("next").asString()).isNotBlank();
+        assertThat(first.headers().firstValue("Link"))
+                .hasValueSatisfying(
+                        link -> assertThat(link).contains("rel=\"next\"").contains("cursor="));
+    }
+
+    @Test
+    void a_walk_newest_first_shows_every_dead_letter_there_at_its_start_once_while_new_ones_arrive() throws Exception {
+        var marker = UUID.randomUUID().toString();
+        var parked = new java.util.ArrayList<Parked>();
+        for (var i = 0; i < 7; i++) {
+            parked.add(park(OWN, "C-walk-" + i, "failed after retries: walk " + marker));
+            Thread.sleep(3); // distinct timestamps, so newest first is one order
+        }
+
+        var seen = new java.util.ArrayList<String>();
+        String cursor = null;
+        var pages = 0;
+        do {
+            var page = get("/admin/dead-letters/" + OWN + "?limit=3&reason=" + marker
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            json(page).get("items").forEach(item -> seen.add(item.get("eventId").asString()));
+            cursor = json(page).get("next").isNull()
+                    ? null
+                    : json(page).get("next").asString();
+            // arriving between pages: newer than the walk, so for the next one
+            park(OWN, "C-walk-late-" + pages, "failed after retries: walk " + marker);
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        var newestFirst = new java.util.ArrayList<String>();
+        parked.forEach(p -> newestFirst.add(0, p.eventId()));
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void a_page_above_the_cap_is_refused_naming_the_limit_and_a_foreign_or_garbled_cursor_finds_nothing() {
+        var marker = UUID.randomUUID().toString();
+        park(OWN, "C-cap-1", "failed after retries: cap " + marker);
+        park(OWN, "C-cap-2", "failed after retries: cap " + marker);
+
+        var tooMany = get("/admin/dead-letters/" + OWN + "?limit=201");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("\"field\":\"limit\"");
+        assertThat(get("/admin/dead-letters/" + OWN + "?limit=200").statusCode())
+                .isEqualTo(200);
+
+        var first = get("/admin/dead-letters/" + OWN + "?limit=1&reason=" + marker);
+        var cursor = json(first).get("next").asString();
+        assertThat(get("/admin/dead-letters/" + OWN + "?limit=1&reason=" + marker + "&cursor=" + cursor)
+                        .statusCode())
+                .isEqualTo(200);
+        var anotherOperator = dev.aftersales.chassis.test.TestTokens.token(
+                "ops-2", java.util.Map.of(), dev.aftersales.chassis.security.Role.OPS);
+        assertThat(send(
+                                HttpRequest.newBuilder(uri("/admin/dead-letters/" + OWN + "?limit=1&reason=" + marker
+                                        + "&cursor=" + cursor)),
+                                anotherOperator)
+                        .statusCode())
+                .as("the cursor replayed by another operator")
+                .isEqualTo(404);
+        assertThat(get("/admin/dead-letters/" + OWN + "?limit=1&reason=other&cursor=" + cursor)
+                        .statusCode())
+                .as("the cursor of another filter")
+                .isEqualTo(404);
+        assertThat(get("/admin/dead-letters/" + OWN + "?limit=1&reason=" + marker + "&cursor=x" + cursor)
+                        .statusCode())
+                .as("a garbled cursor")
+                .isEqualTo(404);
+        assertThat(get("/admin/dead-letters/" + OWN + "?limit=1&cursor=bm90IGEgY3Vyc29y.c2VhbA")
+                        .statusCode())
+                .as("a forged cursor")
+                .isEqualTo(404);
+    }
+
     // ---- plumbing ----
 
     record Parked(String eventId, int partition, long offset) {}
@@ -250,7 +336,7 @@ class DeadLetterDoorTest {
 
     static JsonNode entry(HttpResponse<String> listing, String eventId) {
         assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
-        for (var entry : json(listing)) {
+        for (var entry : json(listing).get("items")) {
             if (eventId.equals(entry.get("eventId").asString())) {
                 return entry;
             }
@@ -277,9 +363,13 @@ class DeadLetterDoorTest {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, TestTokens.ops());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, String token) {
         try {
             return http.send(
-                    request.header("Authorization", "Bearer " + TestTokens.ops())
+                    request.header("Authorization", "Bearer " + token)
                             .timeout(Duration.ofSeconds(60))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

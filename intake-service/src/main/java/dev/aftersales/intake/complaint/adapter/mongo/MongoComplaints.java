@@ -3,6 +3,7 @@ package dev.aftersales.intake.complaint.adapter.mongo;
 import dev.aftersales.chassis.paging.Keyset;
 import dev.aftersales.chassis.paging.PageRequest;
 import dev.aftersales.chassis.time.DueTimes;
+import dev.aftersales.intake.complaint.application.ListOverdueActions;
 import dev.aftersales.intake.complaint.application.ListWaitingCases;
 import dev.aftersales.intake.complaint.application.SearchCases;
 import dev.aftersales.intake.complaint.domain.Complaint;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * machine, is read from the case (a new case whose id clashed left that id in its machine's pointer).
  */
 @Component
-class MongoComplaints implements Complaints, SearchCases.CaseIndex, ListWaitingCases.WaitingCases {
+class MongoComplaints
+        implements Complaints, SearchCases.CaseIndex, ListWaitingCases.WaitingCases, ListOverdueActions.OverdueCases {
 
     private static final String MACHINE_CASES = "machine_cases";
     private static final String CASE_IDS = "openCaseIds";
@@ -80,6 +82,11 @@ class MongoComplaints implements Complaints, SearchCases.CaseIndex, ListWaitingC
                 .on(REGISTERED_AT, Sort.Direction.ASC)
                 .on("_id", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC));
+        // the supervisor's overdue actions, paged: cases oldest first, then by id (those without on the way)
+        indexes.createIndex(new Index()
+                .on(REGISTERED_AT, Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC)
+                .on("overdueActions", Sort.Direction.ASC));
         // the case search, newest first, by each filter it takes (SearchCases): equality, then (registeredAt, _id)
         for (var filter : SEARCH_SHAPES) {
             var index = new Index();
@@ -167,14 +174,6 @@ class MongoComplaints implements Complaints, SearchCases.CaseIndex, ListWaitingC
     }
 
     @Override
-    public List<Complaint> withOverdueActions(int limit) {
-        var query = Query.query(Criteria.where("overdueActions").gt(0)).limit(limit);
-        return mongo.find(query, ComplaintDocument.class).stream()
-                .map(ComplaintDocument::toComplaint)
-                .toList();
-    }
-
-    @Override
     public List<Complaint> search(SearchCases.Search search, PageRequest page) {
         var filter = new Criteria();
         if (search.phoneKey() != null) {
@@ -209,6 +208,17 @@ class MongoComplaints implements Complaints, SearchCases.CaseIndex, ListWaitingC
         }
         return mongo
                 .find(Keyset.query(filter, REGISTERED_AT, Sort.Direction.DESC, page), ComplaintDocument.class)
+                .stream()
+                .map(ComplaintDocument::toComplaint)
+                .toList();
+    }
+
+    @Override
+    public List<Complaint> withOverdueActions(PageRequest page) {
+        return mongo
+                .find(
+                        Keyset.query(Criteria.where("overdueActions").gt(0), REGISTERED_AT, Sort.Direction.ASC, page),
+                        ComplaintDocument.class)
                 .stream()
                 .map(ComplaintDocument::toComplaint)
                 .toList();

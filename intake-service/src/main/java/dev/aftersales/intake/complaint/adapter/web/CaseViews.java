@@ -317,6 +317,36 @@ final class CaseViews {
             String ownerDealerId,
             Instant promisedBy,
             Instant overdueAt) {
+
+        /** The columns of the overdue list's CSV export, in {@link #cells} order. */
+        static final List<String> COLUMNS = List.of(
+                "complaintId",
+                "caseKind",
+                "priority",
+                "resolutionId",
+                "actionId",
+                "kind",
+                "description",
+                "ownerRole",
+                "ownerDealerId",
+                "promisedBy",
+                "overdueAt");
+
+        List<?> cells() {
+            return java.util.Arrays.asList(
+                    complaintId,
+                    caseKind,
+                    priority,
+                    resolutionId,
+                    actionId,
+                    kind,
+                    description,
+                    ownerRole,
+                    ownerDealerId,
+                    promisedBy,
+                    overdueAt);
+        }
+
         static OverdueAction of(ListOverdueActions.Overdue o) {
             var c = o.complaint();
             var a = o.action();

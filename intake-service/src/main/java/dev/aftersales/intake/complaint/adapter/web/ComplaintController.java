@@ -27,7 +27,6 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +47,7 @@ class ComplaintController {
 
     static final String SEARCH = "complaints";
     static final String WAITING = "complaints.waiting";
+    static final String OVERDUE = "complaints.overdue-actions";
 
     private final TakeCall takeCall;
     private final ShowCase showCase;
@@ -240,11 +240,41 @@ class ComplaintController {
         carryOut.received(complaintId, actionId, currentUser.userId(), request.note());
     }
 
-    /** The supervisor's list: actions past their promised time and not done, promised earliest first. */
+    /**
+     * The supervisor's list: actions past their promised time and not done, page by page. {@code limit}
+     * counts cases, oldest first; each case's overdue actions come together, promised earliest first.
+     */
     @GetMapping("/overdue-actions")
     @PreAuthorize("hasRole('SUPERVISOR')")
-    List<CaseViews.OverdueAction> overdueActions() {
-        return overdueActions.list().stream().map(CaseViews.OverdueAction::of).toList();
+    ResponseEntity<Page<CaseViews.OverdueAction>> overdueActions(
+            @RequestParam(required = false) @Size(max = 1024) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        var page = paging.request(OVERDUE, Map.of(), currentUser.caller(), cursor, limit);
+        var cases = paging.page(page, overdueActions.page(page), CaseRows::position, c -> c);
+        return Paging.ok(new Page<>(
+                cases.items().stream()
+                        .flatMap(c -> ListOverdueActions.of(c).stream())
+                        .map(CaseViews.OverdueAction::of)
+                        .toList(),
+                cases.next()));
+    }
+
+    /** The overdue list as CSV (UTF-8 with BOM, one line per action, at most the export cap), audited. */
+    @GetMapping("/overdue-actions/export.csv")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    void exportOverdueActions(HttpServletResponse response) throws IOException {
+        csvExport.write(
+                response,
+                currentUser.caller(),
+                Map.of(),
+                CsvExport.Sheet.ofLines(
+                        OVERDUE,
+                        CaseViews.OverdueAction.COLUMNS,
+                        overdueActions::page,
+                        CaseRows::position,
+                        c -> ListOverdueActions.of(c).stream()
+                                .map(o -> CaseViews.OverdueAction.of(o).cells())
+                                .toList()));
     }
 
     /** A compensation on a case of any kind, within the caller's approval limit (above it: 409). */
