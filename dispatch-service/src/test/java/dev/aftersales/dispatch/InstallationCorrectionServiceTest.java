@@ -141,9 +141,9 @@ class InstallationCorrectionServiceTest {
             return audit.statusCode() == 200 && audit.body().contains("\"actor\":\"disp-7\"");
         });
         var audit = api.get("/admin/audit?action=archive.corrected&subject=" + serial, TestTokens.ops());
-        assertThat((List<String>) JsonPath.read(audit.body(), "$[*].details.parts"))
+        assertThat((List<String>) JsonPath.read(audit.body(), "$.items[*].details.parts"))
                 .containsExactly("INSTALLER");
-        assertThat((List<String>) JsonPath.read(audit.body(), "$[*].details.revision"))
+        assertThat((List<String>) JsonPath.read(audit.body(), "$.items[*].details.revision"))
                 .containsExactly("1");
         assertThat(audit.body()).doesNotContain("成都市").doesNotContain("安装单录错了");
     }
