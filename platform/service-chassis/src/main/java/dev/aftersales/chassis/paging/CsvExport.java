@@ -54,6 +54,20 @@ public class CsvExport {
     }
 
     /**
+     * A list's filter as the audit trail takes it: each value given, as text; those left out are not named.
+     * For filters without personal values (a phone number goes in as "given", see {@link #write}).
+     */
+    public static Map<String, String> givenFilter(Map<String, ?> filter) {
+        var given = new java.util.LinkedHashMap<String, String>();
+        filter.forEach((name, value) -> {
+            if (value != null) {
+                given.put(name, value.toString());
+            }
+        });
+        return given;
+    }
+
+    /**
      * One list's export: its columns, how to read its rows page by page, and each row's lines of
      * cells (one line per row but for a list whose store row holds several, e.g. a case's overdue
      * actions).

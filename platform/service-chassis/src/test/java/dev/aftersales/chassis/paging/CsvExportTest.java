@@ -77,6 +77,17 @@ class CsvExportTest {
     }
 
     @Test
+    void the_audited_filter_names_only_the_values_given_in_their_order() {
+        var filter = new java.util.LinkedHashMap<String, Object>();
+        filter.put("status", "OPEN");
+        filter.put("dealerId", null);
+        filter.put("from", java.time.Instant.parse("2026-11-01T00:00:00Z"));
+
+        assertThat(CsvExport.givenFilter(filter))
+                .containsExactly(Map.entry("status", "OPEN"), Map.entry("from", "2026-11-01T00:00:00Z"));
+    }
+
+    @Test
     void cells_a_spreadsheet_would_evaluate_are_prefixed() {
         assertThat(CsvExport.safe(List.of("=HYPERLINK(\"x\")", "+86 138", "-1", "@SUM(A1)", "\tx", "plain", "")))
                 .containsExactly("'=HYPERLINK(\"x\")", "'+86 138", "'-1", "'@SUM(A1)", "'\tx", "plain", "");

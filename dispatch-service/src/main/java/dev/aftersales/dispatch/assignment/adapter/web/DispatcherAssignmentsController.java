@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -130,16 +129,10 @@ class DispatcherAssignmentsController {
         var filter = new ListAssignments.Filter(status, blankToNull(technicianId), blankToNull(dealerId), from, to);
         // checked before the first byte goes out, so bad input is still a 400
         listAssignments.page(filter, PageRequest.first(1));
-        var audited = new LinkedHashMap<String, String>();
-        filter.asMap().forEach((name, value) -> {
-            if (value != null) {
-                audited.put(name, value.toString());
-            }
-        });
         csvExport.write(
                 response,
                 currentUser.caller(),
-                audited,
+                CsvExport.givenFilter(filter.asMap()),
                 new CsvExport.Sheet<>(
                         LIST,
                         COLUMNS,

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -121,16 +120,10 @@ class DealerBackordersController {
         var filter = new ListBackorders.Filter(dealerId, status, from, to);
         // checked before the first byte goes out, so bad input is still a 400
         listBackorders.page(filter, PageRequest.first(1));
-        var audited = new LinkedHashMap<String, String>();
-        filter.asMap().forEach((name, value) -> {
-            if (value != null) {
-                audited.put(name, value.toString());
-            }
-        });
         csvExport.write(
                 response,
                 currentUser.caller(),
-                audited,
+                CsvExport.givenFilter(filter.asMap()),
                 new CsvExport.Sheet<>(
                         LIST,
                         COLUMNS,
