@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The packaged-stack stage of .ci/run: the end-to-end classes tagged @EndToEndStage (the platform clock,
-# fee consent by SMS code, customer erasure), each on a stack of its own. They are kept out of
+# The packaged-stack stage of .ci/run: the end-to-end classes tagged @EndToEndStage (the main flow, the
+# platform clock, fee consent by SMS code, customer erasure), each on a stack of its own. They are kept out of
 # ./mvnw verify to hold it under ten minutes; this runs them on the same packaged jars.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -193,7 +193,9 @@ class AssignmentListsTest {
         var bytes = response.body();
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         var lines = new String(bytes, 3, bytes.length - 3, java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines[0]).startsWith("assignmentId,complaintId,status");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "assignmentId,complaintId,status,rule,technicianId,dealerId,serialNumber,kind,decidedAt,symptoms");
         assertThat(lines).hasSize(1 + own.size());
         assertThat(List.of(lines).subList(1, lines.length))
                 .allMatch(line -> own.stream().anyMatch(line::startsWith))

@@ -292,11 +292,14 @@ public final class DemoTraffic implements AutoCloseable {
     }
 
     /**
-     * The factory delivers: dealers' lines below their reorder point are filled up, and a few units of
-     * the scarce part reach the factory warehouse, which serves the oldest, most urgent backorders.
+     * The factory delivers: dealers' lines below their reorder point are filled up, and while
+     * backorders wait a few units of the scarce part reach the factory warehouse, which serves the
+     * oldest, most urgent of them. Only while they wait: units delivered ahead of demand would serve the
+     * next scarce requests from the shelf, and a stretch of demo traffic would show no backorder at all.
      */
     @SuppressWarnings("unchecked")
     private void deliverStock() throws InterruptedException {
+        var scarceDelivered = backordersWaiting() ? 3 : 0;
         var locations = archive.stock().stream()
                 .map(DemoArchive.StockLine::locationId)
                 .distinct()
@@ -312,7 +315,7 @@ public final class DemoTraffic implements AutoCloseable {
                 var onHand = ((Number) line.get("onHand")).intValue();
                 var reorderPoint = ((Number) line.get("reorderPoint")).intValue();
                 var delivered = partNumber.equals(scarcePart())
-                        ? (location.equals(DemoArchive.FACTORY) ? onHand + 3 : onHand)
+                        ? (location.equals(DemoArchive.FACTORY) ? onHand + scarceDelivered : onHand)
                         : (onHand < reorderPoint ? reorderPoint + 12 : onHand);
                 if (delivered != onHand) {
                     update.add(Map.of(
@@ -327,6 +330,16 @@ public final class DemoTraffic implements AutoCloseable {
                 put(parts, "/api/stock", opsToken, update);
             }
         }
+    }
+
+    /** Whether any dealer has a backorder still waiting, by the operations report of backorders. */
+    @SuppressWarnings("unchecked")
+    private boolean backordersWaiting() throws InterruptedException {
+        return get(parts, "/api/reports/backorders", opsToken) instanceof Map<?, ?> report
+                && report.get("dealers") instanceof List<?> dealers
+                && dealers.stream()
+                        .map(row -> ((Map<String, Object>) row).get("waiting"))
+                        .anyMatch(waiting -> waiting instanceof Number n && n.intValue() > 0);
     }
 
     /** Rough list prices in yuan: filters are cheap, compressors and hydraulic pumps are not. */

@@ -12,20 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +40,7 @@ public final class FeedBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TECHNICIAN_ASSIGNED = "aftersales.dispatch.TechnicianAssigned.v1";
+    private static final String SERIALS = "FB";
 
     private final LocalStack stack;
     /** Several clients, each with its own selector thread, share the streams. */
@@ -75,22 +70,12 @@ public final class FeedBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        var options = options(args);
+        var options = Benchmarks.options(args);
         int feeds = Integer.parseInt(options.getOrDefault("feeds", "5000"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int gets = Integer.parseInt(options.getOrDefault("gets", "20"));
         int assignments = Integer.parseInt(options.getOrDefault("assignments", "10"));
-        var dataDir = Path.of(options.getOrDefault("data", "target/feed-benchmark-stack"));
-        ThroughputBenchmark.deleteRecursively(dataDir);
-        var ports = ThroughputBenchmark.freePorts(7);
-        var config = LocalStackConfig.defaults(dataDir, LocalStackConfig.findRepoRoot(Path.of("")))
-                .withBrokerPorts(ports.get(0), ports.get(1))
-                .withStorePort(ports.get(2))
-                .withServicePort(Service.INTAKE, ports.get(3))
-                .withServicePort(Service.DISPATCH, ports.get(4))
-                .withServicePort(Service.PARTS, ports.get(5))
-                .withServicePort(Service.FOLLOWUP, ports.get(6))
-                .withClassDataSharing(false);
+        var config = Benchmarks.freshStack(Path.of(options.getOrDefault("data", "target/feed-benchmark-stack")));
         var heap = "-Xmx" + options.getOrDefault("service-heap", "1200m");
         var jvm = new ArrayList<>(config.serviceJvmOptions().stream()
                 .map(o -> o.startsWith("-Xmx") ? heap : o)
@@ -104,11 +89,9 @@ public final class FeedBenchmark {
     }
 
     private void run(int feeds, int seconds, int gets, int assignments) throws Exception {
-        var installers = DemoArchive.get().technicians().stream()
-                .filter(t -> t.active() && t.productLines().contains(DemoArchive.WATER_PURIFIER))
-                .toList();
+        var installers = Benchmarks.installers();
         int complaints = seconds * assignments;
-        importMachines(complaints, installers);
+        Benchmarks.importMachines(stack, http, SERIALS, complaints, installers);
         var tap = new Thread(this::tap, "benchmark-tap");
         tap.start();
 
@@ -250,17 +233,7 @@ public final class FeedBenchmark {
     }
 
     private void tap() {
-        var props = new Properties();
-        props.putAll(stack.kafkaClient(BusAccess.ADMIN));
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<String, String>(props)) {
-            var partitions = new ArrayList<TopicPartition>();
-            consumer.partitionsFor("dispatch.assignments.v1", Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition("dispatch.assignments.v1", p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
+        try (var consumer = Benchmarks.tap(stack, List.of("dispatch.assignments.v1"))) {
             while (tapping) {
                 for (var record : consumer.poll(Duration.ofMillis(100))) {
                     var type = record.headers().lastHeader("ce_type");
@@ -269,37 +242,6 @@ public final class FeedBenchmark {
                         publishedAt.putIfAbsent(record.key(), record.timestamp());
                     }
                 }
-            }
-        }
-    }
-
-    private void importMachines(int count, List<DemoArchive.Technician> installers) throws Exception {
-        var ops = stack.demoTokens().get("OPS_TOKEN");
-        for (int from = 0; from < count; from += 2_000) {
-            var installations = new ArrayList<Map<String, Object>>();
-            for (int i = from; i < Math.min(count, from + 2_000); i++) {
-                var installer = installers.get(i % installers.size());
-                var installation = new LinkedHashMap<String, Object>();
-                installation.put("serialNumber", serial(i));
-                installation.put("model", "RO-400");
-                installation.put("productLine", DemoArchive.WATER_PURIFIER);
-                installation.put("customerId", "FB-CU-" + i);
-                installation.put("dealerId", installer.dealerId());
-                installation.put("installerId", installer.technicianId());
-                installation.put("installedOn", "2025-06-01");
-                installation.put("site", Map.of("address", "上海市浦东新区张江路" + i + "号", "regionCode", "310115"));
-                installations.add(installation);
-            }
-            var response = http.send(
-                    HttpRequest.newBuilder(stack.url(Service.DISPATCH).resolve("/api/archive/import"))
-                            .header("Authorization", "Bearer " + ops)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-                                    "dealers", List.of(), "technicians", List.of(), "installations", installations))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("archive import failed: " + response.body());
             }
         }
     }
@@ -317,17 +259,7 @@ public final class FeedBenchmark {
     }
 
     private void register(URI uri, String token, int i) throws Exception {
-        var body = Map.of(
-                "customer",
-                Map.of("name", "推送客户" + i, "phones", List.of(String.format("137%08d", i)), "address", "上海市浦东新区"),
-                "machine",
-                Map.of("serialNumber", serial(i), "model", "RO-400"),
-                "kind",
-                "REPAIR",
-                "channel",
-                "HOTLINE",
-                "symptoms",
-                "漏水");
+        var body = Benchmarks.leakCall("推送客户" + i, String.format("137%08d", i), Benchmarks.serial(SERIALS, i));
         var response = http.send(
                 HttpRequest.newBuilder(uri)
                         .header("Authorization", "Bearer " + token)
@@ -363,19 +295,7 @@ public final class FeedBenchmark {
             System.out.printf("%s: none%n", what);
             return;
         }
-        System.out.printf(
-                "%s: %d; ms p50 %d p95 %d p99 %d max %d%n",
-                what,
-                sorted.length,
-                percentile(sorted, 50),
-                percentile(sorted, 95),
-                percentile(sorted, 99),
-                sorted[sorted.length - 1] / 1_000_000);
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1_000_000;
+        System.out.printf("%s: %d; ms %s%n", what, sorted.length, Benchmarks.percentiles(sorted));
     }
 
     /** Dispatch's heap (used and committed, from its metrics endpoint), its resident memory and its open feeds. */
@@ -412,25 +332,5 @@ public final class FeedBenchmark {
                 .get(0)
                 .get("value")
                 .asDouble();
-    }
-
-    private static String serial(int i) {
-        return String.format("FB-%07d", i);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        var options = new LinkedHashMap<String, String>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            var name = args[i].substring(2);
-            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                options.put(name, args[++i]);
-            } else {
-                options.put(name, "true");
-            }
-        }
-        return options;
     }
 }

@@ -65,16 +65,7 @@ public final class ImportBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        ThroughputBenchmark.deleteRecursively(dataDir);
-        var ports = ThroughputBenchmark.freePorts(7);
-        var config = LocalStackConfig.defaults(dataDir, LocalStackConfig.findRepoRoot(Path.of("")))
-                .withBrokerPorts(ports.get(0), ports.get(1))
-                .withStorePort(ports.get(2))
-                .withServicePort(Service.INTAKE, ports.get(3))
-                .withServicePort(Service.DISPATCH, ports.get(4))
-                .withServicePort(Service.PARTS, ports.get(5))
-                .withServicePort(Service.FOLLOWUP, ports.get(6))
-                .withClassDataSharing(false);
+        var config = Benchmarks.freshStack(dataDir);
         try (var stack = LocalStack.start(config)) {
             var benchmark = new ImportBenchmark(stack);
             var first = benchmark.importRows("BS", small);
@@ -110,12 +101,15 @@ public final class ImportBenchmark {
         var cpuBefore = stack.cpuTime();
         var peakHeap = new AtomicLong();
         var peakLive = new AtomicLong();
+        // aggregates waiting in dispatch's outbox relay with their payloads: bounded, whatever the import's size
+        var peakQueued = new AtomicLong();
         var sampling = new AtomicBoolean(true);
         var sampler = new Thread(() -> {
             while (sampling.get()) {
                 try {
                     peakHeap.accumulateAndGet(dispatchMetric("jvm.memory.used?tag=area:heap"), Math::max);
                     peakLive.accumulateAndGet(dispatchMetric("jvm.gc.live.data.size"), Math::max);
+                    peakQueued.accumulateAndGet(dispatchMetric("aftersales.outbox.queued"), Math::max);
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
                     return;
@@ -182,13 +176,15 @@ public final class ImportBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "%,d rows: upload answered 202 after %.1f s, job DONE after %.1f s (%.0f rows/s), "
-                        + "last machine found by phone after %.1f s; dispatch peak heap %d MiB; store snapshot: %s%n",
+                        + "last machine found by phone after %.1f s; dispatch peak heap %d MiB, "
+                        + "most aggregates queued in its outbox relay %,d; store snapshot: %s%n",
                 rows,
                 (accepted - start) / 1e9,
                 seconds,
                 rows / seconds,
                 (found - start) / 1e9,
                 peakHeap.get() / (1024 * 1024),
+                peakQueued.get(),
                 snapshot);
         return new Result(
                 rows,

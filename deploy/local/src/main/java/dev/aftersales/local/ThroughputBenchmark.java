@@ -4,29 +4,20 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,6 +40,7 @@ public final class ThroughputBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TECHNICIAN_ASSIGNED = "aftersales.dispatch.TechnicianAssigned.v1";
     private static final String RETURN_CALL_SCHEDULED = "aftersales.followup.ReturnCallScheduled.v1";
+    private static final String SERIALS = "BM";
 
     private final LocalStack stack;
     private final HttpClient http =
@@ -66,25 +58,15 @@ public final class ThroughputBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        var options = options(args);
+        var options = Benchmarks.options(args);
         int complaints = Integer.parseInt(options.getOrDefault("complaints", "3000"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
-        var dataDir = Path.of(options.getOrDefault("data", "target/benchmark-stack"));
-        deleteRecursively(dataDir);
-        var ports = freePorts(7);
-        var config = LocalStackConfig.defaults(dataDir, LocalStackConfig.findRepoRoot(Path.of("")))
-                .withBrokerPorts(ports.get(0), ports.get(1))
-                .withStorePort(ports.get(2))
-                .withServicePort(Service.INTAKE, ports.get(3))
-                .withServicePort(Service.DISPATCH, ports.get(4))
-                .withServicePort(Service.PARTS, ports.get(5))
-                .withServicePort(Service.FOLLOWUP, ports.get(6))
-                .withClassDataSharing(false);
+        var config = Benchmarks.freshStack(Path.of(options.getOrDefault("data", "target/benchmark-stack")));
         if (options.containsKey("full-jit")) {
-            config = withoutC1Only(config);
+            config = Benchmarks.withoutC1Only(config);
         }
         if (options.containsKey("jfr")) {
-            config = withFlightRecordings(config, Path.of(options.get("jfr")));
+            config = Benchmarks.withFlightRecordings(config, Path.of(options.get("jfr")));
         }
         try (var stack = LocalStack.start(config)) {
             new ThroughputBenchmark(stack).run(complaints, clients);
@@ -92,10 +74,7 @@ public final class ThroughputBenchmark {
     }
 
     private void run(int complaints, int clients) throws Exception {
-        var technicians = DemoArchive.get().technicians().stream()
-                .filter(t -> t.active() && t.productLines().contains(DemoArchive.WATER_PURIFIER))
-                .toList();
-        importMachines(complaints, technicians);
+        Benchmarks.importMachines(stack, http, SERIALS, complaints, Benchmarks.installers());
         var tap = new Thread(this::tap, "benchmark-tap");
         tap.start();
         Thread.sleep(2_000); // the tap is at the end of both topics
@@ -145,34 +124,6 @@ public final class ThroughputBenchmark {
                         / (1024 * 1024));
     }
 
-    private void importMachines(int count, List<DemoArchive.Technician> technicians) throws Exception {
-        var ops = stack.demoTokens().get("OPS_TOKEN");
-        for (int from = 0; from < count; from += 2_000) {
-            var installations = new ArrayList<Map<String, Object>>();
-            for (int i = from; i < Math.min(count, from + 2_000); i++) {
-                var installer = technicians.get(i % technicians.size());
-                var installation = new LinkedHashMap<String, Object>();
-                installation.put("serialNumber", serial(i));
-                installation.put("model", "RO-400");
-                installation.put("productLine", DemoArchive.WATER_PURIFIER);
-                installation.put("customerId", "BM-CU-" + i);
-                installation.put("dealerId", installer.dealerId());
-                installation.put("installerId", installer.technicianId());
-                installation.put("installedOn", "2025-06-01");
-                installation.put("site", Map.of("address", "上海市浦东新区张江路" + i + "号", "regionCode", "310115"));
-                installations.add(installation);
-            }
-            var response = send(
-                    "POST",
-                    stack.url(Service.DISPATCH).resolve("/api/archive/import"),
-                    ops,
-                    Map.of("dealers", List.of(), "technicians", List.of(), "installations", installations));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("archive import failed: " + response.body());
-            }
-        }
-    }
-
     private void register(int from, int to, int clients) throws Exception {
         var agent = stack.demoTokens().get("AGENT_TOKEN");
         var indexes = new ArrayList<Integer>();
@@ -180,17 +131,7 @@ public final class ThroughputBenchmark {
             indexes.add(i);
         }
         parallel(indexes, clients, i -> {
-            var body = Map.of(
-                    "customer",
-                    Map.of("name", "测试客户" + i, "phones", List.of(String.format("139%08d", i)), "address", "上海市浦东新区"),
-                    "machine",
-                    Map.of("serialNumber", serial(i), "model", "RO-400"),
-                    "kind",
-                    "REPAIR",
-                    "channel",
-                    "HOTLINE",
-                    "symptoms",
-                    "漏水");
+            var body = Benchmarks.leakCall("测试客户" + i, String.format("139%08d", i), Benchmarks.serial(SERIALS, i));
             long sent = System.nanoTime();
             var response = send("POST", stack.url(Service.INTAKE).resolve("/api/complaints"), agent, body);
             if (response.statusCode() != 201) {
@@ -231,20 +172,7 @@ public final class ThroughputBenchmark {
     }
 
     private void tap() {
-        var props = new Properties();
-        // The launcher's admin reads every topic; the services' principals read only their own.
-        props.putAll(stack.kafkaClient(BusAccess.ADMIN));
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<String, String>(props)) {
-            var partitions = new ArrayList<TopicPartition>();
-            for (var topic : List.of("dispatch.assignments.v1", "followup.v1")) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
+        try (var consumer = Benchmarks.tap(stack, List.of("dispatch.assignments.v1", "followup.v1"))) {
             while (tapping) {
                 for (var record : consumer.poll(Duration.ofMillis(100))) {
                     var type = record.headers().lastHeader("ce_type");
@@ -293,17 +221,14 @@ public final class ThroughputBenchmark {
         double postSeconds = (posted - start) / 1e9;
         double totalSeconds = (reached - start) / 1e9;
         System.out.printf(
-                "%s: %d cases; requests %.0f/s (%.1f s); carried through %.0f/s (%.1f s); latency ms p50 %d p95 %d p99 %d max %d%n",
+                "%s: %d cases; requests %.0f/s (%.1f s); carried through %.0f/s (%.1f s); latency ms %s%n",
                 step,
                 n,
                 n / postSeconds,
                 postSeconds,
                 n / totalSeconds,
                 totalSeconds,
-                percentile(latencies, 50),
-                percentile(latencies, 95),
-                percentile(latencies, 99),
-                latencies[latencies.length - 1] / 1_000_000);
+                Benchmarks.percentiles(latencies));
     }
 
     /**
@@ -321,7 +246,7 @@ public final class ThroughputBenchmark {
             total += ms;
             line.append(String.format(" %s %.2f", entry.getKey(), ms / (double) n));
         }
-        line.append(String.format("; all %.2f (load average %s)", total / (double) n, loadAverage()));
+        line.append(String.format("; all %.2f (load average %s)", total / (double) n, Benchmarks.loadAverage()));
         System.out.println(line);
         return now;
     }
@@ -345,19 +270,6 @@ public final class ThroughputBenchmark {
             }
         }
         return nanos;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1_000_000;
     }
 
     private HttpResponse<String> send(String method, URI uri, String token, Object body)
@@ -399,72 +311,6 @@ public final class ThroughputBenchmark {
         pool.awaitTermination(30, TimeUnit.MINUTES);
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " requests failed");
-        }
-    }
-
-    private static String serial(int i) {
-        return String.format("BM-%07d", i);
-    }
-
-    /** The benchmark may run the services with C2 as well; the local stack uses C1 only for start-up. */
-    static LocalStackConfig withoutC1Only(LocalStackConfig config) {
-        return config.withServiceJvmOptions(config.serviceJvmOptions().stream()
-                .filter(o -> !o.startsWith("-XX:TieredStopAtLevel"))
-                .toList());
-    }
-
-    /**
-     * Records every service with Java Flight Recorder into {@code dir} (one file per JVM, named by its pid), to see where the CPU
-     * goes; start the benchmark's own JVM with {@code -XX:StartFlightRecording} to see the store.
-     */
-    static LocalStackConfig withFlightRecordings(LocalStackConfig config, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        var options = new ArrayList<>(config.serviceJvmOptions());
-        // Deeper stacks than the default 64 frames: a request through Tomcat, the security filters and
-        // Spring MVC is deeper than that, and truncated stacks hide which filter or controller a sample is in.
-        options.add("-XX:FlightRecorderOptions:stackdepth=256");
-        options.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.toAbsolutePath() + "/");
-        return config.withServiceJvmOptions(options);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        var options = new LinkedHashMap<String, String>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            var name = args[i].substring(2);
-            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                options.put(name, args[++i]);
-            } else {
-                options.put(name, "true");
-            }
-        }
-        return options;
-    }
-
-    static List<Integer> freePorts(int count) throws IOException {
-        var sockets = new ArrayList<ServerSocket>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (var socket : sockets) {
-                socket.close();
-            }
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

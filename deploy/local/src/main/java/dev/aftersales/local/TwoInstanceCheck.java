@@ -75,23 +75,12 @@ public final class TwoInstanceCheck {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--cases N, --data DIR)");
             }
         }
-        ThroughputBenchmark.deleteRecursively(dataDir);
-        var ports = ThroughputBenchmark.freePorts(7);
         var jvm = new ArrayList<>(LocalStackConfig.SERVICE_JVM_OPTIONS);
         // Short enough for a CI stage: a dead holder's lease, a dead instance's idempotency claim, the gauges' refresh.
         jvm.add("-Daftersales.instance.lease-duration=" + LEASE.toSeconds() + "s");
         jvm.add("-Daftersales.idempotency.stale-after=10s");
         jvm.add("-Daftersales.intake.metrics-refresh=2s");
-        var config = LocalStackConfig.defaults(dataDir, LocalStackConfig.findRepoRoot(Path.of("")))
-                .withBrokerPorts(ports.get(0), ports.get(1))
-                .withStorePort(ports.get(2))
-                .withServicePort(Service.INTAKE, ports.get(3))
-                .withServicePort(Service.DISPATCH, ports.get(4))
-                .withServicePort(Service.PARTS, ports.get(5))
-                .withServicePort(Service.FOLLOWUP, ports.get(6))
-                .withServiceJvmOptions(jvm)
-                .withClassDataSharing(false)
-                .withInstances(2);
+        var config = Benchmarks.freshStack(dataDir).withServiceJvmOptions(jvm).withInstances(2);
         int exit;
         try (var stack = LocalStack.start(config)) {
             var check = new TwoInstanceCheck(stack);

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * names are one customer with an alias; the customer, their machine and their case reach every service;
  * after the erasure no document of any service's database holds their names or their phone, in any of the
  * ways it was typed. The documents are read through the store's wire port with the MongoDB driver, as an
- * auditor would.
+ * auditor would. The hotline's caller lookup reads the master too: a phone the master learnt later and a
+ * merged customer's machine are found through it, until the survivor is erased.
  */
 @EndToEndStage
 class CustomerErasureEndToEndTest {
@@ -67,7 +68,6 @@ class CustomerErasureEndToEndTest {
 
     @Test
     void an_erased_customer_leaves_no_name_or_phone_in_any_services_documents() {
-        var dispatcher = stack.token("dispatcher-1", "DISPATCHER");
         var ops = stack.token("ops-1", "OPS");
         var agent = stack.token("agent-erasure", "AGENT");
         var tag = UUID.randomUUID().toString().substring(0, 6);
@@ -75,37 +75,14 @@ class CustomerErasureEndToEndTest {
         var alias = "司马先生" + tag;
         var phone = "139"
                 + String.format(Locale.ROOT, "%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        var dashed = phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7);
-        var spaced = phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+        var dashed = dashed(phone);
+        var spaced = spaced(phone);
         var address = "上海市浦东新区抹除路" + tag + "号";
         var serial = "ER-" + tag;
-        var today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
         // (1) The installer reports the machine; an import row gives the same phone (typed with dashes) and another
         // name.
-        var installed = send(
-                Service.DISPATCH,
-                "POST",
-                "/api/installations",
-                dispatcher,
-                Map.of(
-                        "serialNumber",
-                        serial,
-                        "model",
-                        "RO-400",
-                        "productLine",
-                        "WATER_PURIFIER",
-                        "dealerId",
-                        "D-SH",
-                        "installerId",
-                        "T-001",
-                        "installedOn",
-                        today.toString(),
-                        "customer",
-                        Map.of("name", name, "phone", phone),
-                        "site",
-                        Map.of("address", address, "regionCode", "310115")));
-        assertThat(installed.status()).as(installed.text()).isEqualTo(201);
+        install(serial, Map.of("name", name, "phone", phone), address);
         var row = new LinkedHashMap<String, String>();
         row.put("serialNumber", serial + "-2");
         row.put("model", "RO-400");
@@ -201,6 +178,173 @@ class CustomerErasureEndToEndTest {
         var customer = send(Service.DISPATCH, "GET", "/api/customers/" + id, ops, null);
         assertThat(customer.json().get("erased").asBoolean()).isTrue();
         assertThat(customer.json().get("phones").size()).isZero();
+    }
+
+    @Test
+    void the_hotline_finds_a_customer_by_a_phone_the_master_learnt_and_a_merged_customers_machine_until_the_erasure() {
+        var ops = stack.token("ops-1", "OPS");
+        var tag = UUID.randomUUID().toString().substring(0, 6);
+        var name = "欧阳主档" + tag;
+        var mergedName = "欧阳小号" + tag;
+        var firstPhone = mobile("137");
+        var furtherPhone = mobile("136");
+        var mergedPhone = mobile("135");
+        var address = "上海市浦东新区主档路" + tag + "号";
+        var mergedAddress = "上海市浦东新区合并路" + tag + "号";
+        var installedWithFirst = "MA-" + tag + "-1";
+        var installedWithFurther = "MA-" + tag + "-2";
+        var installedForMerged = "MA-" + tag + "-3";
+
+        // (1) A machine installed with the first phone; a second installation for the same customer with another
+        // phone teaches the master a further phone.
+        install(installedWithFirst, Map.of("name", name, "phone", firstPhone), address);
+        var id = customerWithPhone(firstPhone, ops).get("customerId").asString();
+        install(installedWithFurther, Map.of("customerId", id, "name", name, "phone", furtherPhone), address);
+        var learnt = customerWithPhone(dashed(furtherPhone), ops);
+        assertThat(learnt.get("customerId").asString()).isEqualTo(id);
+        assertThat(learnt.get("phones").size()).isEqualTo(2);
+
+        // the further phone, however the agent types it, finds the machine installed with the first phone too:
+        // only the master knows they are one customer's
+        for (var typed : List.of(dashed(furtherPhone), "+86 " + furtherPhone)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(serialsFoundBy(typed))
+                            .as(typed)
+                            .containsExactlyInAnyOrder(installedWithFirst, installedWithFurther));
+        }
+
+        // (2) Another customer, found one day to be the same person, is merged into the first.
+        install(installedForMerged, Map.of("name", mergedName, "phone", mergedPhone), mergedAddress);
+        var mergedId = customerWithPhone(mergedPhone, ops).get("customerId").asString();
+        assertThat(mergedId).isNotEqualTo(id);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(serialsFoundBy(mergedPhone)).containsExactly(installedForMerged));
+        assertThat(serialsFoundBy(dashed(firstPhone)))
+                .as("before the merge")
+                .containsExactlyInAnyOrder(installedWithFirst, installedWithFurther);
+        var merged =
+                send(Service.DISPATCH, "POST", "/api/customers/" + id + "/merges", ops, Map.of("customerId", mergedId));
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        assertThat(merged.json().get("mergedCustomerIds").get(0).asString()).isEqualTo(mergedId);
+
+        // the survivor's phone finds the merged customer's machine, shown as the survivor's; the merged
+        // customer's phone finds the survivor's machines
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    var machines = machinesFoundBy("+86-" + dashed(firstPhone));
+                    assertThat(machines.stream().map(m -> m.get("serialNumber").asString()))
+                            .containsExactlyInAnyOrder(installedWithFirst, installedWithFurther, installedForMerged);
+                    assertThat(machines.stream().map(m -> m.get("customerId").asString()))
+                            .containsOnly(id);
+                });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(serialsFoundBy(dashed(mergedPhone)))
+                        .containsExactlyInAnyOrder(installedWithFirst, installedWithFurther, installedForMerged));
+
+        // (3) The survivor asks to be erased: none of the three phones finds anything, however it is typed,
+        // and no document of any service holds their names, phones or addresses.
+        var erased = send(Service.DISPATCH, "POST", "/api/customers/" + id + "/erasure", ops, Map.of());
+        assertThat(erased.status()).as(erased.text()).isEqualTo(200);
+        var phones = List.of(firstPhone, furtherPhone, mergedPhone);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    for (var phone : phones) {
+                        for (var typed : List.of(phone, dashed(phone), "+86 " + phone)) {
+                            assertThat(serialsFoundBy(typed)).as(typed).isEmpty();
+                        }
+                    }
+                });
+        var traces = new ArrayList<>(List.of(name, mergedName, address, mergedAddress));
+        phones.forEach(phone -> traces.addAll(List.of(phone, dashed(phone), spaced(phone))));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(holding(traces)).isEmpty());
+
+        // the machines stay, without the person
+        var bySerial = send(
+                Service.INTAKE,
+                "GET",
+                "/api/callers?serialNumber=" + installedForMerged,
+                stack.token("agent-lookup-" + UUID.randomUUID(), "AGENT"),
+                null);
+        assertThat(bySerial.status()).as(bySerial.text()).isEqualTo(200);
+        assertThat(bySerial.json().get("machines").size()).isEqualTo(1);
+    }
+
+    private static String mobile(String prefix) {
+        return prefix
+                + String.format(Locale.ROOT, "%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    private static String dashed(String phone) {
+        return phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7);
+    }
+
+    private static String spaced(String phone) {
+        return phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+    }
+
+    /** The installer reports a machine of the customer in the form the hotline's archive receives. */
+    private static void install(String serial, Map<String, String> customer, String address) {
+        var installed = send(
+                Service.DISPATCH,
+                "POST",
+                "/api/installations",
+                stack.token("dispatcher-1", "DISPATCHER"),
+                Map.of(
+                        "serialNumber",
+                        serial,
+                        "model",
+                        "RO-400",
+                        "productLine",
+                        "WATER_PURIFIER",
+                        "dealerId",
+                        "D-SH",
+                        "installerId",
+                        "T-001",
+                        "installedOn",
+                        LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(),
+                        "customer",
+                        customer,
+                        "site",
+                        Map.of("address", address, "regionCode", "310115")));
+        assertThat(installed.status()).as(installed.text()).isEqualTo(201);
+    }
+
+    /** The one customer of dispatch's master with the phone. */
+    private static JsonNode customerWithPhone(String phone, String token) {
+        var found = send(
+                Service.DISPATCH,
+                "GET",
+                "/api/customers?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8),
+                token,
+                null);
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        assertThat(found.json().size()).as(phone).isEqualTo(1);
+        return found.json().get(0);
+    }
+
+    /** The machines the hotline's caller lookup shows for a phone as the agent typed it (an agent of its own: reads of personal data are limited per user). */
+    private static List<JsonNode> machinesFoundBy(String typed) {
+        var lookup = send(
+                Service.INTAKE,
+                "GET",
+                "/api/callers?phone=" + URLEncoder.encode(typed, StandardCharsets.UTF_8),
+                stack.token("agent-lookup-" + UUID.randomUUID(), "AGENT"),
+                null);
+        assertThat(lookup.status()).as(lookup.text()).isEqualTo(200);
+        return elements(lookup.json().get("machines")).toList();
+    }
+
+    private static List<String> serialsFoundBy(String typed) {
+        return machinesFoundBy(typed).stream()
+                .map(m -> m.get("serialNumber").asString())
+                .toList();
     }
 
     /** Where (service → "collection _id") any of the strings occurs in a stored document. */

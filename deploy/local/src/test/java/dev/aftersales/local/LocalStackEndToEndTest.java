@@ -63,6 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
  * classes run after this class's own tests (JUnit runs a class's methods before its nested classes),
  * and {@link EventsOnTheTopics} last of all: it checks every event the whole run put on the bus.
  */
+@EndToEndStage
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class LocalStackEndToEndTest {
 

@@ -1,12 +1,11 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
-import dev.aftersales.chassis.time.Sweep;
+import dev.aftersales.chassis.time.ScheduledSweep;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.AppointmentOutcome;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,37 +17,18 @@ import org.springframework.stereotype.Service;
  * is in the assignment; the version-guarded save makes each window break at most once.
  */
 @Service
-public class BreakMissedAppointments implements Sweep {
+public class BreakMissedAppointments extends ScheduledSweep {
 
     private static final Logger log = LoggerFactory.getLogger(BreakMissedAppointments.class);
 
     private final Assignments assignments;
-    private final Clock clock;
     private final AssignmentMetrics metrics;
-    private final Duration interval;
 
     BreakMissedAppointments(
             Assignments assignments, Clock clock, AssignmentMetrics metrics, DispatchProperties properties) {
+        super("missed-appointments", properties.sweepInterval(), clock);
         this.assignments = assignments;
-        this.clock = clock;
         this.metrics = metrics;
-        this.interval = properties.sweepInterval();
-    }
-
-    /** Scheduled by the chassis under the lease {@code sweep/<name>}: one instance scans at a time. */
-    @Override
-    public Optional<Duration> every() {
-        return Optional.of(interval);
-    }
-
-    /** Runs at the business clock's now, lease or not (tests; the chassis schedules {@link #runDue} under the lease). */
-    public int sweep() {
-        return runDue(clock.instant());
-    }
-
-    @Override
-    public String name() {
-        return "missed-appointments";
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.aftersales.dispatch.assignment.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
-import dev.aftersales.chassis.time.Sweep;
+import dev.aftersales.chassis.time.ScheduledSweep;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,36 +17,17 @@ import org.springframework.stereotype.Service;
  * offer expires at most once.
  */
 @Service
-public class ExpireOffers implements Sweep {
+public class ExpireOffers extends ScheduledSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ExpireOffers.class);
 
     private final Assignments assignments;
     private final OfferNextCandidate offerNext;
-    private final Clock clock;
-    private final Duration interval;
 
     ExpireOffers(Assignments assignments, OfferNextCandidate offerNext, Clock clock, DispatchProperties properties) {
+        super("offer-timeouts", properties.sweepInterval(), clock);
         this.assignments = assignments;
         this.offerNext = offerNext;
-        this.clock = clock;
-        this.interval = properties.sweepInterval();
-    }
-
-    /** Scheduled by the chassis under the lease {@code sweep/<name>}: one instance scans at a time. */
-    @Override
-    public Optional<Duration> every() {
-        return Optional.of(interval);
-    }
-
-    /** Runs at the business clock's now, lease or not (tests; the chassis schedules {@link #runDue} under the lease). */
-    public int sweep() {
-        return runDue(clock.instant());
-    }
-
-    @Override
-    public String name() {
-        return "offer-timeouts";
     }
 
     @Override

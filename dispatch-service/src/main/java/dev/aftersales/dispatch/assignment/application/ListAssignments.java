@@ -8,9 +8,7 @@ import dev.aftersales.dispatch.assignment.domain.AssignmentStatus;
 import dev.aftersales.dispatch.assignment.domain.Assignments;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,18 +19,7 @@ import org.springframework.stereotype.Service;
 public class ListAssignments {
 
     /** @param from inclusive, {@code to} exclusive: when the assignment was decided */
-    public record Filter(AssignmentStatus status, String technicianId, String dealerId, Instant from, Instant to) {
-
-        public Map<String, Object> asMap() {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("status", status);
-            map.put("technicianId", technicianId);
-            map.put("dealerId", dealerId);
-            map.put("from", from);
-            map.put("to", to);
-            return map;
-        }
-    }
+    public record Filter(AssignmentStatus status, String technicianId, String dealerId, Instant from, Instant to) {}
 
     private final Assignments assignments;
     private final AssignmentPages pages;

@@ -1,11 +1,10 @@
 package dev.aftersales.followup.care.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
-import dev.aftersales.chassis.time.Sweep;
+import dev.aftersales.chassis.time.ScheduledSweep;
 import dev.aftersales.followup.FollowupProperties;
 import dev.aftersales.followup.care.domain.Customers;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,36 +18,19 @@ import org.springframework.stereotype.Service;
  * task, or the next sweep looks again).
  */
 @Service
-public class SweepCareTasks implements Sweep {
+public class SweepCareTasks extends ScheduledSweep {
 
     private static final Logger log = LoggerFactory.getLogger(SweepCareTasks.class);
 
     private final Customers customers;
     private final FollowupProperties properties;
-    private final Clock clock;
     private final CareMetrics metrics;
 
     SweepCareTasks(Customers customers, FollowupProperties properties, Clock clock, CareMetrics metrics) {
+        super("care-tasks", properties.careSweepInterval(), clock);
         this.customers = customers;
         this.properties = properties;
-        this.clock = clock;
         this.metrics = metrics;
-    }
-
-    /** Scheduled by the chassis under the lease {@code sweep/<name>}: one instance scans at a time. */
-    @Override
-    public Optional<Duration> every() {
-        return Optional.of(properties.careSweepInterval());
-    }
-
-    /** Runs at the business clock's now, lease or not (tests; the chassis schedules {@link #runDue} under the lease). */
-    public int sweep() {
-        return runDue(clock.instant());
-    }
-
-    @Override
-    public String name() {
-        return "care-tasks";
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.aftersales.intake.caller.application;
 
 import dev.aftersales.intake.caller.domain.MasterCustomer;
 import dev.aftersales.intake.caller.domain.MasterCustomers;
+import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,20 +16,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class FollowCustomerMaster {
 
+    /** Bounds the reads of one lookup: more ids behind one phone is a shared switchboard, not a caller. */
+    private static final int MAX_CUSTOMER_IDS = 50;
+
     private final MasterCustomers customers;
 
     FollowCustomerMaster(MasterCustomers customers) {
         this.customers = customers;
     }
 
+    /**
+     * A customer merged into another stays a pointer: the master changes a merged id no more, so its record
+     * or change arriving after the merge (its own partition, e.g. on a replay) is one from before it.
+     */
     public void customer(MasterCustomer customer) {
         var current = customers.find(customer.customerId());
         if (current.isPresent()
                 && (current.get().erased()
+                        || current.get().mergedInto() != null
                         || current.get().revision() >= customer.revision() && customer.revision() > 0)) {
             return;
         }
-        customers.put(customer);
+        customers.put(customer, current);
     }
 
     /** {@code mergedCustomerId} is now {@code survivor}: the lookup shows the survivor for its machines. */
@@ -36,15 +47,38 @@ public class FollowCustomerMaster {
         if (merged.map(MasterCustomer::erased).orElse(false)) {
             return;
         }
-        customers.put(new MasterCustomer(
-                mergedCustomerId,
-                null,
-                null,
-                null,
-                survivor.consentToContact(),
-                survivor.customerId(),
-                false,
-                merged.map(MasterCustomer::revision).orElse(0) + 1));
+        // the link first: the pointer below drops the merged customer's phone keys, the survivor's phones
+        // (which took them over) then reach the merged customer's machines through it
+        customers.addFormer(survivor.customerId(), mergedCustomerId);
+        customers.put(
+                new MasterCustomer(
+                        mergedCustomerId,
+                        null,
+                        null,
+                        null,
+                        survivor.consentToContact(),
+                        survivor.customerId(),
+                        false,
+                        merged.map(MasterCustomer::revision).orElse(0) + 1),
+                merged);
+    }
+
+    /**
+     * The customer ids whose machines a caller with this phone owns: every customer of the master who has
+     * the phone now, and every customer merged into one of them (at any depth, also when the merges arrived
+     * out of order).
+     */
+    public Set<String> customerIdsWithPhone(String phone) {
+        var ids = new LinkedHashSet<String>();
+        var next = new ArrayDeque<String>();
+        customers.withPhone(phone).forEach(c -> next.add(c.customerId()));
+        while (!next.isEmpty() && ids.size() < MAX_CUSTOMER_IDS) {
+            var id = next.poll();
+            if (ids.add(id)) {
+                next.addAll(customers.formerIdsOf(id));
+            }
+        }
+        return ids;
     }
 
     /** The master's customer a machine's customer id stands for now (after merges); empty when unknown. */

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class LookUpCaller {
 
-    /** One machine of the caller. */
+    /** A lookup lists at most this many machines: by serial first, then the phone's own, then the master's. */
+    static final int MAX_MACHINES = 50;
+
     /**
      * One machine of the caller.
      *
@@ -54,7 +56,11 @@ public class LookUpCaller {
         this.zone = properties.warrantyZone();
     }
 
-    /** By phone, serial number or both; a machine found both ways is listed once. */
+    /**
+     * By phone, serial number or both; a machine found both ways is listed once. A phone finds the machines
+     * recorded with it, and the machines of every master customer who has it (a phone the master learnt
+     * later, or one taken over in a merge).
+     */
     public List<Found> lookUp(String phone, String serialNumber) {
         var machines = new LinkedHashMap<String, InstalledMachine>();
         if (serialNumber != null) {
@@ -62,10 +68,16 @@ public class LookUpCaller {
         }
         if (phone != null) {
             archive.byPhone(phone).forEach(m -> machines.putIfAbsent(m.serialNumber(), m));
+            for (var customerId : master.customerIdsWithPhone(phone)) {
+                if (machines.size() >= MAX_MACHINES) {
+                    break;
+                }
+                archive.byCustomer(customerId).forEach(m -> machines.putIfAbsent(m.serialNumber(), m));
+            }
         }
         var today = LocalDate.ofInstant(clock.instant(), zone);
         var found = new ArrayList<Found>();
-        for (var machine : machines.values()) {
+        for (var machine : machines.values().stream().limit(MAX_MACHINES).toList()) {
             found.add(new Found(
                     machine,
                     machine.warrantyOn(today),

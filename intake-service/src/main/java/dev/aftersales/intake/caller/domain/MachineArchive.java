@@ -19,5 +19,9 @@ public interface MachineArchive {
 
     Optional<InstalledMachine> bySerialNumber(String serialNumber);
 
+    /** The machines whose archive record names this phone, however it is typed. */
     List<InstalledMachine> byPhone(String phone);
+
+    /** The machines whose archive record names exactly this customer id. */
+    List<InstalledMachine> byCustomer(String customerId);
 }

@@ -6,9 +6,7 @@ import dev.aftersales.chassis.paging.Position;
 import dev.aftersales.parts.backorder.domain.DealerBackorder;
 import dev.aftersales.parts.reservation.domain.Backorder;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 
@@ -26,15 +24,6 @@ public class ListBackorders {
 
         public Filter {
             Objects.requireNonNull(dealerId, "dealerId");
-        }
-
-        public Map<String, Object> asMap() {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("dealerId", dealerId);
-            map.put("status", status);
-            map.put("from", from);
-            map.put("to", to);
-            return map;
         }
     }
 

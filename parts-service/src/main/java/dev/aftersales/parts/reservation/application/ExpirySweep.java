@@ -1,9 +1,9 @@
 package dev.aftersales.parts.reservation.application;
 
-import dev.aftersales.chassis.time.Sweep;
+import dev.aftersales.chassis.time.ScheduledSweep;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.stock.domain.Stocks;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -13,30 +13,18 @@ import org.springframework.stereotype.Component;
  * scheduled by the chassis under its lease, and at each step of the platform clock.
  */
 @Component
-class ExpirySweep implements Sweep {
+class ExpirySweep extends ScheduledSweep {
 
     /** Lines per run; the rest wait for the next run. */
     static final int LINES_PER_RUN = 500;
 
     private final ReleaseReservations release;
     private final Stocks stocks;
-    private final Duration interval;
 
-    ExpirySweep(ReleaseReservations release, Stocks stocks, PartsProperties properties) {
+    ExpirySweep(ReleaseReservations release, Stocks stocks, PartsProperties properties, Clock clock) {
+        super("reservation-expiry", properties.expirySweepInterval(), clock);
         this.release = release;
         this.stocks = stocks;
-        this.interval = properties.expirySweepInterval();
-    }
-
-    /** Scheduled by the chassis under the lease {@code sweep/<name>}: one instance scans at a time. */
-    @Override
-    public Optional<Duration> every() {
-        return Optional.of(interval);
-    }
-
-    @Override
-    public String name() {
-        return "reservation-expiry";
     }
 
     @Override

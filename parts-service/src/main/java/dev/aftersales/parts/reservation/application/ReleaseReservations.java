@@ -52,8 +52,8 @@ public class ReleaseReservations {
     /** Releases the reservations expired by {@code now} (business time) of at most {@code maxLines} lines. */
     public int releaseExpired(Instant now, int maxLines) {
         int count = 0;
-        for (var line : stocks.withExpiryDueBy(now).stream().limit(maxLines).toList()) {
-            count += releaseAt(line, stock -> stock.releaseExpired(now));
+        for (var lineId : stocks.dueForExpiry(now, maxLines)) {
+            count += releaseAt(lineId, stock -> stock.releaseExpired(now));
         }
         return count;
     }
@@ -63,7 +63,7 @@ public class ReleaseReservations {
         var now = clock.instant();
         int count = 0;
         for (var line : stocks.holdingReservationsOfComplaint(complaintId)) {
-            count += releaseAt(line, stock -> stock.releaseComplaint(complaintId, reason, now));
+            count += releaseAt(line.id(), stock -> stock.releaseComplaint(complaintId, reason, now));
         }
         return count;
     }
@@ -76,13 +76,14 @@ public class ReleaseReservations {
         var now = clock.instant();
         int count = 0;
         for (var line : stocks.holdingReservationsOf(assignmentId)) {
-            count += releaseAt(line, stock -> stock.releaseAssignment(assignmentId, reason, now));
+            count += releaseAt(line.id(), stock -> stock.releaseAssignment(assignmentId, reason, now));
         }
         return count;
     }
 
-    private int releaseAt(Stock line, Function<Stock, List<Reservation>> release) {
-        var gone = RELEASES.run(() -> stocks.find(line.id())
+    /** Reads the line afresh and releases there, saved under its version; a conflict reads it again. */
+    private int releaseAt(String lineId, Function<Stock, List<Reservation>> release) {
+        var gone = RELEASES.run(() -> stocks.find(lineId)
                 .map(stock -> {
                     var released = release.apply(stock);
                     if (!released.isEmpty()) {
@@ -93,7 +94,7 @@ public class ReleaseReservations {
                 .orElse(List.of()));
         if (!gone.isEmpty()) {
             metrics.released(gone.size());
-            gone.forEach(r -> log.info("reservation {} released at {}", r.requestId(), line.locationId()));
+            gone.forEach(r -> log.info("reservation {} released at {}", r.requestId(), lineId));
         }
         return gone.size();
     }

@@ -70,6 +70,34 @@ public interface RequestClaims {
     void note(String requestId, String token, String lineId);
 
     /**
+     * Takes the claims of requests no handler held before, {@code lines} noted on each, in one write
+     * for all where the store allows. A request claimed before (finished, busy or abandoned) is left
+     * out, unclaimed by this call: it is handled alone ({@link #take}).
+     *
+     * @return the claims taken, by request id, each {@link Taken#first()}
+     */
+    default java.util.Map<String, Taken> takeFirst(
+            java.util.List<String> requestIds, Duration lease, Set<String> lines) {
+        var taken = new java.util.LinkedHashMap<String, Taken>();
+        for (var requestId : requestIds) {
+            if (take(requestId, lease, lines) instanceof Taken claim) {
+                if (claim.first()) {
+                    taken.put(requestId, claim);
+                } else {
+                    drop(requestId, claim.token());
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** {@link #finish} of several claims, each by its token, in one write where the store allows. */
+    default void finishAll(java.util.Map<String, Taken> claims, java.util.Map<String, String> outcomes) {
+        outcomes.forEach(
+                (requestId, outcome) -> finish(requestId, claims.get(requestId).token(), outcome));
+    }
+
+    /**
      * Gives an unfinished claim up (the handler failed), so that a retry may take it at once. The
      * claim stays, with its noted lines: the retry must find what this holder wrote.
      */

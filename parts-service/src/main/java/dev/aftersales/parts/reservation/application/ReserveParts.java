@@ -1,6 +1,7 @@
 package dev.aftersales.parts.reservation.application;
 
 import dev.aftersales.chassis.retry.ConflictRetry;
+import dev.aftersales.contracts.intake.Priority;
 import dev.aftersales.parts.PartsProperties;
 import dev.aftersales.parts.location.domain.Locations;
 import dev.aftersales.parts.reservation.domain.Backorder;
@@ -15,6 +16,8 @@ import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,13 +103,160 @@ public class ReserveParts {
         var ownLine = Stock.idOf(command.locationId(), command.partNumber());
         var outcome = once.run(command.requestId(), Set.of(ownLine), claim -> handle(command, claim))
                 .orElse(ReservationOutcome.ALREADY_HANDLED);
+        handled(command, outcome);
+        return outcome;
+    }
+
+    /**
+     * Reserves a poll's requests, as {@link #reserve} would one by one in their order. Requests for one
+     * unit each at one own line (a storm on a hot part) are handled together: their claims in one
+     * insert, as many as the line has units held in one guarded write, and, when no other location has
+     * a unit, the rest backordered in one insert; their claims finished in one write. Anything else, and
+     * a request claimed before (a redelivery, or one being handled elsewhere), goes alone through
+     * {@link #reserve}. A request delivered twice in the poll is handled once.
+     */
+    public void reserveAll(List<ReservePartsCommand> commands) {
+        var byLine = new LinkedHashMap<String, List<ReservePartsCommand>>();
+        var seen = new HashSet<String>();
+        var again = new ArrayList<ReservePartsCommand>();
+        for (var command : commands) {
+            if (seen.add(command.requestId())) {
+                byLine.computeIfAbsent(
+                                Stock.idOf(command.locationId(), command.partNumber()), line -> new ArrayList<>())
+                        .add(command);
+            } else {
+                again.add(command);
+            }
+        }
+        for (var requests : byLine.values()) {
+            if (requests.size() > 1 && requests.stream().allMatch(command -> command.quantity() == 1)) {
+                reserveTogether(requests);
+            } else {
+                requests.forEach(this::reserve);
+            }
+        }
+        again.forEach(this::reserve); // finds its first delivery's claim finished
+    }
+
+    /**
+     * Requests for one unit each at the same own line, in their order: each run of requests nobody
+     * claimed before handled together, one claimed before (a redelivery, or one handled elsewhere)
+     * alone where it stands. Crash-safe as one by one: every claim notes the own line before anything
+     * is written, the hold is one write and the backorders' insert leaves each stored or not, so a
+     * redelivery taking a claim over finds what was done (see {@link #handle}).
+     */
+    private void reserveTogether(List<ReservePartsCommand> requests) {
+        var first = requests.get(0);
+        var ownLine = Stock.idOf(first.locationId(), first.partNumber());
+        var claimed = new LinkedHashMap<>(claims.takeFirst(
+                requests.stream().map(ReservePartsCommand::requestId).toList(),
+                properties.requestClaimLease(),
+                Set.of(ownLine)));
+        try {
+            var run = new ArrayList<ReservePartsCommand>();
+            for (var command : requests) {
+                if (claimed.containsKey(command.requestId())) {
+                    run.add(command);
+                } else {
+                    reserveRun(run, ownLine, claimed);
+                    run.clear();
+                    reserve(command);
+                }
+            }
+            reserveRun(run, ownLine, claimed);
+        } catch (RuntimeException e) {
+            // Each request's retry alone takes its claim at once, and finds what was written for it.
+            claimed.forEach((requestId, claim) -> claims.drop(requestId, claim.token()));
+            throw e;
+        }
+    }
+
+    /**
+     * Requests claimed just now, nothing written for them anywhere: as many as the own line has
+     * units held in one write, the rest backordered in one insert when no other location has a unit
+     * (else each goes down the chain alone). Their claims are finished, and leave {@code claimed}.
+     */
+    private void reserveRun(List<ReservePartsCommand> run, String ownLine, Map<String, RequestClaims.Taken> claimed) {
+        if (run.isEmpty()) {
+            return;
+        }
+        var first = run.get(0);
+        var outcomes = new LinkedHashMap<String, ReservationOutcome>();
+        var now = clock.instant();
+        var held = stocks.holdAllAtOnce(
+                first.locationId(),
+                first.partNumber(),
+                available -> {
+                    var fitting = run.subList(0, Math.min(available, run.size()));
+                    var appointmentEnds = caseFacts.appointmentEndsOf(fitting.stream()
+                            .map(ReservePartsCommand::assignmentId)
+                            .toList());
+                    return fitting.stream()
+                            .map(command -> terms.atOwnDealer(
+                                    command.request(),
+                                    1,
+                                    Optional.ofNullable(appointmentEnds.get(command.assignmentId())),
+                                    now))
+                            .toList();
+                },
+                now);
+        held.ifPresent(reservations -> reservations.forEach(reservation -> {
+            outcomes.put(reservation.requestId(), ReservationOutcome.RESERVED);
+            metrics.heldUntilReady(Duration.ZERO);
+        }));
+        var rest = run.stream()
+                .filter(command -> !outcomes.containsKey(command.requestId()))
+                .toList();
+        if (held.isPresent() && chain(first, Set.of(ownLine)).suppliers().isEmpty()) {
+            backorderAll(rest, outcomes);
+        } else {
+            // the line kept changing, or units wait elsewhere: the chain, request by request
+            rest.forEach(
+                    command -> outcomes.put(command.requestId(), handle(command, claimed.get(command.requestId()))));
+        }
+        var named = new LinkedHashMap<String, String>();
+        outcomes.forEach((requestId, outcome) -> named.put(requestId, outcome.name()));
+        claims.finishAll(claimed, named);
+        for (var command : run) {
+            claimed.remove(command.requestId());
+            handled(command, outcomes.get(command.requestId()));
+        }
+    }
+
+    private void handled(ReservePartsCommand command, ReservationOutcome outcome) {
         metrics.requestHandled(outcome);
         log.info(
                 "parts request {} of complaint {}: {}",
                 command.requestId(),
                 command.complaintId(),
                 outcome.name().toLowerCase());
-        return outcome;
+    }
+
+    /** Step 5 for several requests: one read of their complaints' priorities, one insert of their backorders. */
+    private void backorderAll(List<ReservePartsCommand> requests, Map<String, ReservationOutcome> outcomes) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        var priorities = caseFacts.prioritiesOf(
+                requests.stream().map(ReservePartsCommand::complaintId).collect(java.util.stream.Collectors.toSet()));
+        var now = clock.instant();
+        var added = backorders.addAll(requests.stream()
+                .map(command -> Backorder.of(
+                        command.requestId(),
+                        command.complaintId(),
+                        command.assignmentId(),
+                        command.locationId(),
+                        command.partNumber(),
+                        command.quantity(),
+                        priorities.getOrDefault(command.complaintId(), Priority.NORMAL),
+                        null,
+                        now))
+                .toList());
+        requests.forEach(command -> outcomes.put(
+                command.requestId(),
+                added.contains(command.requestId())
+                        ? ReservationOutcome.BACKORDERED
+                        : ReservationOutcome.ALREADY_HANDLED));
     }
 
     /** Runs the chain for a claimed request, unless an earlier holder of the claim got it done. */

@@ -17,6 +17,13 @@ public interface Backorders {
      */
     boolean add(Backorder backorder);
 
+    /**
+     * Stores new backorders with their events, in one insert for all.
+     *
+     * @return the request ids of those stored; one backordered before is left as it was
+     */
+    java.util.Set<String> addAll(List<Backorder> backorders);
+
     /** Not yet served backorders of the part, in line (see {@link Backorder#IN_LINE}). */
     List<Backorder> openFor(String partNumber);
 

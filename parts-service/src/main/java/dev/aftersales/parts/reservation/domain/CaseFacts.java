@@ -28,4 +28,7 @@ public interface CaseFacts {
     void recordAppointmentEnd(String assignmentId, Instant windowEnd);
 
     Optional<Instant> appointmentEndOf(String assignmentId);
+
+    /** The known appointment ends of the assignments, in one read; an assignment without one is absent. */
+    Map<String, Instant> appointmentEndsOf(Collection<String> assignmentIds);
 }

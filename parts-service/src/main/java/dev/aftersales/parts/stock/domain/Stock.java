@@ -250,6 +250,30 @@ public final class Stock {
         return raised;
     }
 
+    /**
+     * As {@link #reserving}, for several reservations held in this order in one write: StockLow once,
+     * right after the reservation that takes available below the reorder point.
+     */
+    public static AggregateEvents reservingAll(
+            String locationId,
+            String partNumber,
+            List<Reservation> reservations,
+            int availableBefore,
+            int reorderPoint,
+            Instant now) {
+        var raised = new AggregateEvents();
+        int available = availableBefore;
+        for (var reservation : reservations) {
+            raiseReserved(raised, locationId, partNumber, reservation, now);
+            int after = available - reservation.quantity();
+            if (after < reorderPoint && available >= reorderPoint) {
+                raised.raise(new StockLow(locationId, partNumber, after, reorderPoint, now), partNumber);
+            }
+            available = after;
+        }
+        return raised;
+    }
+
     private static void raiseReserved(
             AggregateEvents events, String locationId, String partNumber, Reservation reservation, Instant now) {
         events.raise(reservation.reserved(partNumber, locationId, now), reservation.complaintId());

@@ -37,13 +37,23 @@ public interface Stocks {
      */
     List<Stock> withUnitsOf(String partNumber, Set<String> except);
 
-    /** Lines with a reservation that expires by {@code now}. */
-    List<Stock> withExpiryDueBy(Instant now);
+    /**
+     * The ids of at most {@code limit} lines with a reservation that expires by {@code now}, earliest
+     * first: the expiry sweep reads each whole only when it releases there.
+     */
+    List<String> dueForExpiry(Instant now, int limit);
 
     /** When the earliest held reservation expires, if any is held. */
     Optional<Instant> nextExpiry();
 
-    List<Stock> all();
+    /**
+     * What every line has on hand and what it cost, location by location, without reading the lines'
+     * reservations: the valuation's periodic read, whose cost must not grow with the requests served.
+     */
+    List<StockOnHand> onHandEverywhere();
+
+    /** As {@link #onHandEverywhere}, the lines of one location by part number. */
+    List<StockOnHand> onHandAt(String locationId);
 
     /** What {@link #holdAtOnce} did. */
     enum Hold {
@@ -81,6 +91,23 @@ public interface Stocks {
             String partNumber,
             int quantity,
             java.util.function.Supplier<Reservation> reservation,
+            Instant now);
+
+    /**
+     * As {@link #holdAtOnce(String, String, int, java.util.function.Supplier, Instant)}, for several
+     * requests at once: the reservations {@code fitting} the units the line shows available (in their
+     * order, their units at most those) are held in one write, guarded as a single hold of their units
+     * together, with every request's events (StockLow once, for the crossing). Requests of one storm on
+     * a hot line take one write per poll instead of one each: each write copies the line's reservations.
+     *
+     * @param fitting given the units available, the reservations to hold; called at most once per attempt
+     * @return the reservations held, none when the line had too few for the first; empty when the line
+     *     kept changing under the guard or holds one of the requests already (the caller holds one by one)
+     */
+    Optional<List<Reservation>> holdAllAtOnce(
+            String locationId,
+            String partNumber,
+            java.util.function.IntFunction<List<Reservation>> fitting,
             Instant now);
 
     /**

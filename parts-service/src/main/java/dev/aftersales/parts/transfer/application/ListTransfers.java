@@ -6,9 +6,7 @@ import dev.aftersales.chassis.paging.PageRequest;
 import dev.aftersales.parts.stock.domain.TransferStatus;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 
@@ -35,16 +33,6 @@ public class ListTransfers {
 
         public Filter {
             Objects.requireNonNull(dealerId, "dealerId");
-        }
-
-        public Map<String, Object> asMap() {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("dealerId", dealerId);
-            map.put("side", side);
-            map.put("status", status);
-            map.put("from", from);
-            map.put("to", to);
-            return map;
         }
     }
 

@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 
-/** The spare-parts value report, over every location or one. */
+/**
+ * The spare-parts value report, over every location or one. Reads what the lines have on hand, not
+ * what they hold: the gauge values every line at each metrics refresh, however many requests they served.
+ */
 @Service
 public class ValueStock {
 
@@ -23,7 +26,7 @@ public class ValueStock {
 
     /** @param locationId null for every location; @param costOfSales trailing three years, null for no warning */
     public StockValuation value(String locationId, BigDecimal costOfSales) {
-        var lines = locationId == null ? stocks.all() : stocks.atLocation(locationId);
+        var lines = locationId == null ? stocks.onHandEverywhere() : stocks.onHandAt(locationId);
         return StockValuation.of(
                 lines, clock.instant(), properties.writeDownMonths(), properties.valueWarningShare(), costOfSales);
     }

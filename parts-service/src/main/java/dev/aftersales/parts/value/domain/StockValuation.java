@@ -1,6 +1,6 @@
 package dev.aftersales.parts.value.domain;
 
-import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.parts.stock.domain.StockOnHand;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -25,7 +25,7 @@ public record StockValuation(
      * @param costOfSales the trailing three years' cost of sales; null = no warning computed
      */
     public static StockValuation of(
-            List<Stock> lines, Instant now, int writeDownMonths, double warningShare, BigDecimal costOfSales) {
+            List<StockOnHand> lines, Instant now, int writeDownMonths, double warningShare, BigDecimal costOfSales) {
         int bucketCount = (writeDownMonths + 11) / 12 + 1;
         int[] units = new int[bucketCount];
         var cost = new BigDecimal[bucketCount];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.parts.stock.domain.Lot;
 import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.parts.stock.domain.StockOnHand;
 import dev.aftersales.parts.stock.domain.StockState;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,6 +17,11 @@ class StockValuationTest {
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     /** A month is 1/12 of 365.25 days. */
     static final Duration MONTH = Duration.ofMinutes(43_830);
+
+    /** What the valuation reads of a line. */
+    static StockOnHand onHand(Stock line) {
+        return StockOnHand.of(line.locationId(), line.partNumber(), line.onHand(), line.lots(), line.unitCost());
+    }
 
     static Stock line(BigDecimal unitCost, Lot... lots) {
         int onHand = List.of(lots).stream().mapToInt(Lot::units).sum();
@@ -38,7 +44,7 @@ class StockValuationTest {
                 new Lot(NOW.minus(MONTH.multipliedBy(18)), 6),
                 new Lot(NOW, 10));
 
-        var valuation = StockValuation.of(List.of(stock), NOW, 36, 0.007, new BigDecimal("150000"));
+        var valuation = StockValuation.of(List.of(onHand(stock)), NOW, 36, 0.007, new BigDecimal("150000"));
 
         assertThat(valuation.cost()).isEqualByComparingTo("1800");
         assertThat(valuation.bookValue()).isEqualByComparingTo("1300");
@@ -46,7 +52,7 @@ class StockValuationTest {
         assertThat(valuation.buckets().get(1).bookValue()).isEqualByComparingTo("300");
         assertThat(valuation.allowed()).isEqualByComparingTo("1050");
         assertThat(valuation.warning()).isTrue();
-        assertThat(StockValuation.of(List.of(stock), NOW, 36, 0.007, new BigDecimal("200000"))
+        assertThat(StockValuation.of(List.of(onHand(stock)), NOW, 36, 0.007, new BigDecimal("200000"))
                         .warning())
                 .isFalse();
     }

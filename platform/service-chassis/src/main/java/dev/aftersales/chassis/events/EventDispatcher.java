@@ -12,8 +12,13 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.MessageListener;
 import tools.jackson.core.JacksonException;
 
@@ -30,6 +35,7 @@ import tools.jackson.core.JacksonException;
  */
 class EventDispatcher implements MessageListener<String, byte[]> {
 
+    private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
     private static final int SHOWN_HEADER_LENGTH = 100;
 
     private final EventSubscriptions subscriptions;
@@ -51,32 +57,13 @@ class EventDispatcher implements MessageListener<String, byte[]> {
 
     @Override
     public void onMessage(ConsumerRecord<String, byte[]> record) {
-        var origin = topics.originOf(record.topic());
-        var type = header(record, CloudEventHeaders.TYPE);
-        if (type == null) {
-            throw new PoisonEventException("record has no " + CloudEventHeaders.TYPE + " header");
-        }
-        var producer = EventCatalog.ownerOf(origin).map(EventCatalog::sourceOf);
-        var source = header(record, CloudEventHeaders.SOURCE);
-        if (producer.isEmpty() || !producer.get().equals(source)) {
-            forged(meters, origin).increment();
-            throw new PoisonEventException("forged record: " + CloudEventHeaders.SOURCE + " " + shown(source)
-                    + " is not the producer of " + origin + " (" + producer.orElse("none") + ")");
-        }
-        var handlers = subscriptions.forType(type);
+        var type = checkedType(record, true);
+        var handlers = type == null ? List.<EventSubscriptions.Subscription<?>>of() : subscriptions.forType(type);
         if (handlers.isEmpty()) {
             skipped.increment();
             return;
         }
-        if (!handlers.get(0).entry().topic().equals(origin)) {
-            forged(meters, origin).increment();
-            throw new PoisonEventException("forged record: " + type + " travels on "
-                    + handlers.get(0).entry().topic() + ", not on " + origin);
-        }
-        var id = header(record, CloudEventHeaders.ID);
-        if (id == null || id.isBlank()) {
-            throw new PoisonEventException("record has no " + CloudEventHeaders.ID + " header");
-        }
+        var id = checkedId(record);
         TraceContext.continueOrStart(header(record, CloudEventHeaders.TRACEPARENT));
         try {
             // Every handler of one type reads the same payload type: parse once, hand it to each.
@@ -88,6 +75,94 @@ class EventDispatcher implements MessageListener<String, byte[]> {
         } finally {
             TraceContext.clear();
         }
+    }
+
+    /**
+     * Handles records of one type that has a {@link BatchHandler} together, in their order.
+     *
+     * @return false when nothing was handled: one of them is refused (a poison record, left to
+     *     {@link #onMessage} to dead-letter), or the batch handler failed; each is then handled alone
+     */
+    boolean onMessages(List<ConsumerRecord<String, byte[]>> records) {
+        var type = header(records.get(0), CloudEventHeaders.TYPE);
+        var subscription = subscriptions.forType(type == null ? "" : type);
+        var together = type == null ? null : subscriptions.batchHandlerOf(type);
+        if (together == null) {
+            return false;
+        }
+        var events = new ArrayList<ReceivedEvent<?>>(records.size());
+        try {
+            for (var record : records) {
+                // a forgery is counted once, when the record is handled alone
+                if (!type.equals(checkedType(record, false))) {
+                    return false;
+                }
+                events.add(receive(subscription.get(0), record, type, checkedId(record)));
+            }
+        } catch (PoisonEventException e) {
+            return false;
+        }
+        TraceContext.continueOrStart(header(records.get(0), CloudEventHeaders.TRACEPARENT));
+        long start = System.nanoTime();
+        try {
+            handleTogether(together, events);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{} {} events handled together failed, handling each alone: {}", events.size(), type, e.toString());
+            return false;
+        } finally {
+            TraceContext.clear();
+        }
+        var timer = Timer.builder("aftersales.events.handled")
+                .description("Time to handle one consumed event")
+                .tag("type", subscription.get(0).entry().name())
+                .register(meters);
+        long each = (System.nanoTime() - start) / events.size();
+        events.forEach(e -> timer.record(each, TimeUnit.NANOSECONDS));
+        return true;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void handleTogether(BatchHandler<?> together, List<ReceivedEvent<?>> events) {
+        ((BatchHandler) together).handle(events);
+    }
+
+    /** The record's type once its source and topic are checked; null when nobody here consumes it. */
+    private String checkedType(ConsumerRecord<String, byte[]> record, boolean countForgeries) {
+        var origin = topics.originOf(record.topic());
+        var type = header(record, CloudEventHeaders.TYPE);
+        if (type == null) {
+            throw new PoisonEventException("record has no " + CloudEventHeaders.TYPE + " header");
+        }
+        var producer = EventCatalog.ownerOf(origin).map(EventCatalog::sourceOf);
+        var source = header(record, CloudEventHeaders.SOURCE);
+        if (producer.isEmpty() || !producer.get().equals(source)) {
+            if (countForgeries) {
+                forged(meters, origin).increment();
+            }
+            throw new PoisonEventException("forged record: " + CloudEventHeaders.SOURCE + " " + shown(source)
+                    + " is not the producer of " + origin + " (" + producer.orElse("none") + ")");
+        }
+        var handlers = subscriptions.forType(type);
+        if (handlers.isEmpty()) {
+            return null;
+        }
+        if (!handlers.get(0).entry().topic().equals(origin)) {
+            if (countForgeries) {
+                forged(meters, origin).increment();
+            }
+            throw new PoisonEventException("forged record: " + type + " travels on "
+                    + handlers.get(0).entry().topic() + ", not on " + origin);
+        }
+        return type;
+    }
+
+    private static String checkedId(ConsumerRecord<String, byte[]> record) {
+        var id = header(record, CloudEventHeaders.ID);
+        if (id == null || id.isBlank()) {
+            throw new PoisonEventException("record has no " + CloudEventHeaders.ID + " header");
+        }
+        return id;
     }
 
     private <T> ReceivedEvent<T> receive(

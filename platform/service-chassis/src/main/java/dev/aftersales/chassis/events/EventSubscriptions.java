@@ -18,7 +18,9 @@ import java.util.TreeSet;
  */
 public final class EventSubscriptions {
 
-    record Subscription<T>(EventCatalog entry, Class<T> payloadType, EventHandler<T> handler) {}
+    /** @param together null when the type's events are handled one by one only */
+    record Subscription<T>(
+            EventCatalog entry, Class<T> payloadType, EventHandler<T> handler, BatchHandler<T> together) {}
 
     private final Map<String, List<Subscription<?>>> byType;
 
@@ -52,6 +54,20 @@ public final class EventSubscriptions {
         return new TreeSet<>(byType.keySet());
     }
 
+    /**
+     * The batch handler of {@code ceType}; null unless exactly one capability handles the type and
+     * it handles batches (with two, a batch failing in the second would run the first's again per event).
+     */
+    BatchHandler<?> batchHandlerOf(String ceType) {
+        var subs = forType(ceType);
+        return subs.size() == 1 ? subs.get(0).together() : null;
+    }
+
+    /** Whether some type is handled in batches: the chassis then hands its listener whole polls. */
+    boolean handlesBatches() {
+        return byType.keySet().stream().anyMatch(type -> batchHandlerOf(type) != null);
+    }
+
     /** The handlers of {@code ceType}, in order; empty when nobody here consumes it. */
     List<Subscription<?>> forType(String ceType) {
         return byType.getOrDefault(ceType, List.of());
@@ -62,8 +78,17 @@ public final class EventSubscriptions {
 
         /** One handler per type and capability: what a capability does with an event reads in one place. */
         public <T extends Record> Builder on(Class<T> payloadType, EventHandler<T> handler) {
+            return on(payloadType, handler, null);
+        }
+
+        /**
+         * As {@link #on(Class, EventHandler)}, consecutive events of the type in one poll handled
+         * {@code together}; {@code handler} handles a single one, and each of a batch that failed.
+         */
+        public <T extends Record> Builder on(Class<T> payloadType, EventHandler<T> handler, BatchHandler<T> together) {
             var entry = EventCatalog.ofPayload(payloadType);
-            if (byType.putIfAbsent(entry.type(), List.of(new Subscription<>(entry, payloadType, handler))) != null) {
+            if (byType.putIfAbsent(entry.type(), List.of(new Subscription<>(entry, payloadType, handler, together)))
+                    != null) {
                 throw new IllegalStateException("two handlers for " + entry.type());
             }
             return this;

@@ -181,7 +181,10 @@ public class KafkaConfiguration {
         var containerProps = subscribed.length > 0
                 ? new ContainerProperties(subscribed)
                 : new ContainerProperties(java.util.regex.Pattern.compile("^$"));
-        containerProps.setMessageListener(new EventDispatcher(subs, topics, validator, meters));
+        var dispatcher = new EventDispatcher(subs, topics, validator, meters);
+        // Whole polls only where some type is handled in batches; every other service keeps a record listener.
+        containerProps.setMessageListener(
+                subs.handlesBatches() ? new BatchEventDispatcher(dispatcher, subs) : dispatcher);
         containerProps.setObservationEnabled(false);
         var container = new ConcurrentMessageListenerContainer<>(eventConsumerFactory, containerProps);
         container.setConcurrency(chassis.kafka().consumerConcurrency());

@@ -67,6 +67,9 @@ public class CsvExport {
         return given;
     }
 
+    /** One column of a list's CSV: its header and how a row's view fills its cell (null for an empty one). */
+    public record Column<V>(String name, Function<V, ?> cell) {}
+
     /**
      * One list's export: its columns, how to read its rows page by page, and each row's lines of
      * cells (one line per row but for a list whose store row holds several, e.g. a case's overdue
@@ -88,6 +91,25 @@ public class CsvExport {
                 Function<R, Position> position,
                 Function<R, List<?>> cells) {
             this(list, columns, pages, position, cells, row -> List.of(cells.apply(row)));
+        }
+
+        /**
+         * One line per row, read off the row's view (the list door's JSON item) column by column, so the
+         * CSV and the JSON show the same fields by the same names.
+         */
+        public static <R, V> Sheet<R> ofViews(
+                String list,
+                List<Column<V>> columns,
+                Function<PageRequest, List<R>> pages,
+                Function<R, Position> position,
+                Function<R, V> view) {
+            return new Sheet<>(list, columns.stream().map(Column::name).toList(), pages, position, row -> {
+                var shown = view.apply(row);
+                // a list that takes nulls: they are written as empty cells
+                return columns.stream()
+                        .map(column -> column.cell().apply(shown))
+                        .toList();
+            });
         }
 
         /** Several lines per row (none for a row that shows nothing); {@code cells} is the first. */

@@ -1,5 +1,6 @@
 package dev.aftersales.chassis.paging;
 
+import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -18,6 +19,25 @@ import org.springframework.data.mongodb.core.query.Query;
 public final class Keyset {
 
     private Keyset() {}
+
+    /**
+     * Adds a list's period to its filter: {@code field} from {@code from} (inclusive) to {@code to}
+     * (exclusive), a bound left out where it is null.
+     *
+     * @return {@code filter}
+     */
+    public static Criteria within(Criteria filter, String field, Instant from, Instant to) {
+        if (from != null || to != null) {
+            var period = filter.and(field);
+            if (from != null) {
+                period.gte(from);
+            }
+            if (to != null) {
+                period.lt(to);
+            }
+        }
+        return filter;
+    }
 
     /**
      * @param filter the list's own conditions; must not have a top-level {@code $or}

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,6 +67,25 @@ public class Paging {
         }
         var binding = binding(list, filter, caller);
         return new PageRequest(size, cursor == null || cursor.isBlank() ? null : open(cursor, binding), binding);
+    }
+
+    /**
+     * A list's filter as {@link #request} and {@link CsvExport#givenFilter} take it: each component of
+     * the filter record by name, in declaration order, nulls kept. Read off the record itself, so a field
+     * added to a filter is sealed into its cursors without a map to keep in step.
+     *
+     * @param filter a public record
+     */
+    public static Map<String, Object> filterOf(Record filter) {
+        var fields = new LinkedHashMap<String, Object>();
+        for (var component : filter.getClass().getRecordComponents()) {
+            try {
+                fields.put(component.getName(), component.getAccessor().invoke(filter));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("a list filter must be a public record: " + filter.getClass(), e);
+            }
+        }
+        return fields;
     }
 
     /**

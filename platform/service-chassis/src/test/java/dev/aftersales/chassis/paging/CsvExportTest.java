@@ -92,4 +92,23 @@ class CsvExportTest {
         assertThat(CsvExport.safe(List.of("=HYPERLINK(\"x\")", "+86 138", "-1", "@SUM(A1)", "\tx", "plain", "")))
                 .containsExactly("'=HYPERLINK(\"x\")", "'+86 138", "'-1", "'@SUM(A1)", "'\tx", "plain", "");
     }
+
+    record Thing(String id, Integer count, String note) {}
+
+    @Test
+    void a_sheet_of_views_has_a_column_per_named_cell_and_writes_nulls_as_empty_cells() throws Exception {
+        var sheet = CsvExport.Sheet.<String, Thing>ofViews(
+                "things",
+                List.of(
+                        new CsvExport.Column<>("id", Thing::id),
+                        new CsvExport.Column<>("note", Thing::note),
+                        new CsvExport.Column<>("count", Thing::count)),
+                request -> request.after() == null ? List.of("t1") : List.of(),
+                row -> new Position(row, row),
+                row -> new Thing(row, 3, null));
+
+        var csv = export(10, sheet, new MockHttpServletResponse());
+
+        assertThat(csv.substring(1).split("\r\n")).containsExactly("id,note,count", "t1,,3");
+    }
 }

@@ -2,6 +2,7 @@ package dev.aftersales.chassis.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.application.NotFoundException;
@@ -103,5 +104,15 @@ class PagingTest {
     void a_service_without_a_cursor_key_refuses_to_start() {
         assertThatThrownBy(() -> new Paging(null)).hasMessageContaining("aftersales.paging.cursor-key");
         assertThatThrownBy(() -> new Paging("short")).hasMessageContaining("aftersales.paging.cursor-key");
+    }
+
+    public record SomeFilter(String dealerId, String status, Instant from) {}
+
+    @Test
+    void a_filter_record_is_read_as_its_components_in_order_with_nulls_kept() {
+        var from = Instant.parse("2026-11-01T00:00:00Z");
+
+        assertThat(Paging.filterOf(new SomeFilter("D-SH", null, from)))
+                .containsExactly(entry("dealerId", "D-SH"), entry("status", null), entry("from", from));
     }
 }

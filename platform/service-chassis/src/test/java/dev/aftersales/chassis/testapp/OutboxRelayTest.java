@@ -37,6 +37,9 @@ class OutboxRelayTest {
     @Autowired
     OutboxRelay relay;
 
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka;
+
     @Test
     void an_event_saved_with_its_aggregate_is_published_with_cloudevents_headers_and_then_removed_from_the_outbox() {
         try (var tap = EventTap.open(brokers, Topics.DISPATCH_ASSIGNMENTS)) {
@@ -114,11 +117,11 @@ class OutboxRelayTest {
     }
 
     @Test
-    void the_queue_holds_at_most_twenty_rounds_so_a_bulk_import_leaves_the_rest_marked_for_later_sweeps() {
+    void the_queue_holds_at_most_two_rounds_so_a_bulk_import_leaves_the_rest_marked_for_later_sweeps() {
         var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        // Not started, one aggregate per round: twenty aggregates fill its queue.
+        // Not started, ten aggregates per round: twenty aggregates fill its queue.
         var slow =
-                new OutboxRelay(null, mongo, "queue-test", 1, Duration.ofSeconds(10), Duration.ofSeconds(5), registry);
+                new OutboxRelay(null, mongo, "queue-test", 10, Duration.ofSeconds(10), Duration.ofSeconds(5), registry);
         slow.registerCollection("queue_probe");
         for (int i = 0; i < 25; i++) {
             var event = oldEvent("evt-q-" + i, "Q-" + i);
@@ -136,21 +139,48 @@ class OutboxRelayTest {
     void a_sweep_behind_a_bulk_import_reads_its_marked_aggregates_in_batches_and_finds_every_one() {
         var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         // Not started; room for 1,200 aggregates: more than one read batch of 500 is marked.
-        var sweeping =
-                new OutboxRelay(null, mongo, "batch-test", 60, Duration.ofSeconds(10), Duration.ofSeconds(5), registry);
+        var sweeping = new OutboxRelay(
+                null, mongo, "batch-test", 600, Duration.ofSeconds(10), Duration.ofSeconds(5), registry);
         sweeping.registerCollection("batch_probe");
-        var marks = new java.util.LinkedHashMap<String, List<OutboxEvent>>();
-        var documents = new ArrayList<Document>();
-        for (int i = 0; i < 520; i++) {
-            var event = oldEvent("evt-b-" + i, "B-" + i);
-            marks.put("B-" + i, List.of(event));
-            documents.add(withPending("B-" + i, event));
-        }
-        sweeping.mark("batch_probe", marks);
-        mongo.getCollection("batch_probe").insertMany(documents);
+        storePending(sweeping, "batch_probe", "B", 520);
 
         assertThat(sweeping.sweep(Duration.ofSeconds(5))).isEqualTo(520);
         assertThat(registry.get("aftersales.outbox.backlog").gauge().value()).isEqualTo(520.0);
+    }
+
+    @Test
+    void behind_a_bulk_import_the_relay_asks_for_a_sweep_whenever_its_queue_has_room_not_once_a_period() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        // Five aggregates a round, so ten fill the queue; the periodic sweep runs once (a second after the
+        // start) and then not for ten minutes: only sweeps the relay asks for can carry the other 50.
+        var relaying = new OutboxRelay(
+                kafka, mongo, "refill-test", 5, Duration.ofMinutes(10), Duration.ofSeconds(5), registry);
+        relaying.registerCollection("refill_probe");
+        storePending(relaying, "refill_probe", "R", 60);
+        var mostQueued = new java.util.concurrent.atomic.AtomicInteger();
+
+        relaying.start();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        mostQueued.accumulateAndGet(
+                                (int) registry.get("aftersales.outbox.queued")
+                                        .gauge()
+                                        .value(),
+                                Math::max);
+                        return mongo.getCollection("refill_probe")
+                                        .countDocuments(new Document("outbox.pending.0", new Document("$exists", true)))
+                                == 0;
+                    });
+        } finally {
+            relaying.stop();
+        }
+        assertThat(registry.get("aftersales.outbox.published").counter().count())
+                .isEqualTo(60.0);
+        assertThat(mostQueued.get()).isBetween(1, 10);
+        assertThat(mongo.getCollection(OutboxRelay.MARKERS).countDocuments(new Document("collection", "refill_probe")))
+                .isZero();
     }
 
     @Test
@@ -188,6 +218,19 @@ class OutboxRelayTest {
                 .until(() -> mongo.getCollection(OutboxRelay.MARKERS)
                                 .countDocuments(new Document("_id", "tickets/T-unmark/" + eventId))
                         == 0);
+    }
+
+    /** {@code count} aggregates of {@code collection}, each with one old pending event, marked as a save marks them. */
+    private void storePending(OutboxRelay relay, String collection, String prefix, int count) {
+        var marks = new java.util.LinkedHashMap<String, List<OutboxEvent>>();
+        var documents = new ArrayList<Document>();
+        for (int i = 0; i < count; i++) {
+            var event = oldEvent("evt-" + prefix.toLowerCase(java.util.Locale.ROOT) + "-" + i, prefix + "-" + i);
+            marks.put(prefix + "-" + i, List.of(event));
+            documents.add(withPending(prefix + "-" + i, event));
+        }
+        relay.mark(collection, marks);
+        mongo.getCollection(collection).insertMany(documents);
     }
 
     private static OutboxEvent oldEvent(String eventId, String key) {

@@ -111,7 +111,7 @@ class DispatcherAssignmentsController {
             @RequestParam(required = false) @Size(max = 1024) String cursor,
             @RequestParam(required = false) Integer limit) {
         var filter = new ListAssignments.Filter(status, blankToNull(technicianId), blankToNull(dealerId), from, to);
-        var page = paging.request(LIST, filter.asMap(), currentUser.caller(), cursor, limit);
+        var page = paging.request(LIST, Paging.filterOf(filter), currentUser.caller(), cursor, limit);
         return Paging.ok(paging.page(
                 page, listAssignments.page(filter, page), AssignmentRows::position, DispatcherAssignmentView::of));
     }
@@ -132,36 +132,27 @@ class DispatcherAssignmentsController {
         csvExport.write(
                 response,
                 currentUser.caller(),
-                CsvExport.givenFilter(filter.asMap()),
-                new CsvExport.Sheet<>(
+                CsvExport.givenFilter(Paging.filterOf(filter)),
+                CsvExport.Sheet.ofViews(
                         LIST,
                         COLUMNS,
                         page -> listAssignments.page(filter, page),
                         AssignmentRows::position,
-                        a -> List.of(
-                                a.id(),
-                                a.complaintId(),
-                                a.status(),
-                                a.rule() == null ? "" : a.rule(),
-                                a.technicianId() == null ? "" : a.technicianId(),
-                                a.dealerId() == null ? "" : a.dealerId(),
-                                a.serialNumber(),
-                                a.kind() == null ? "" : a.kind(),
-                                a.decidedAt(),
-                                a.symptoms() == null ? "" : a.symptoms())));
+                        DispatcherAssignmentView::of));
     }
 
-    private static final List<String> COLUMNS = List.of(
-            "assignmentId",
-            "complaintId",
-            "status",
-            "rule",
-            "technicianId",
-            "dealerId",
-            "serialNumber",
-            "kind",
-            "decidedAt",
-            "symptoms");
+    /** The export's columns: the list's fields a spreadsheet shows, read off the JSON view. */
+    private static final List<CsvExport.Column<DispatcherAssignmentView>> COLUMNS = List.of(
+            new CsvExport.Column<>("assignmentId", DispatcherAssignmentView::assignmentId),
+            new CsvExport.Column<>("complaintId", DispatcherAssignmentView::complaintId),
+            new CsvExport.Column<>("status", DispatcherAssignmentView::status),
+            new CsvExport.Column<>("rule", DispatcherAssignmentView::rule),
+            new CsvExport.Column<>("technicianId", DispatcherAssignmentView::technicianId),
+            new CsvExport.Column<>("dealerId", DispatcherAssignmentView::dealerId),
+            new CsvExport.Column<>("serialNumber", DispatcherAssignmentView::serialNumber),
+            new CsvExport.Column<>("kind", DispatcherAssignmentView::kind),
+            new CsvExport.Column<>("decidedAt", DispatcherAssignmentView::decidedAt),
+            new CsvExport.Column<>("symptoms", DispatcherAssignmentView::symptoms));
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,7 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * written only when the connection can take it (servlet non-blocking output), so a phone that stops
  * reading fills its own queue and is dropped, never holding a thread that the other streams need.
  * Any thread may call any method: the stream's monitor guards its state and is never held while
- * writing to the connection or reporting the end.
+ * writing to the connection or reporting the end. When the container ends the request itself (the
+ * phone went away, a timeout) its callback waits for a write under way and no thread touches the
+ * request after it: the container recycles the request for another connection.
  */
 final class FeedStream implements WriteListener, AsyncListener {
 
@@ -46,6 +49,12 @@ final class FeedStream implements WriteListener, AsyncListener {
     record Delivered(List<Long> delaysMillis, boolean stillAwaiting) {}
 
     static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * How long a container thread ending the request waits for a write in flight on another thread: a
+     * non-blocking write takes microseconds, and the bound keeps a container thread from ever hanging here.
+     */
+    private static final long CONTAINER_WAIT_MILLIS = 2000;
 
     /** Entry ids remembered as sent, so a second hint for the same entry costs no read. */
     private static final int REMEMBERED = 64;
@@ -252,8 +261,9 @@ final class FeedStream implements WriteListener, AsyncListener {
      * Writes what waits while the connection takes it; the container calls {@link #onWritePossible}
      * for the rest. Never waits for a lock: the container may call in holding its own lock on the
      * connection, which a thread writing here needs, so a second caller leaves the work to the first.
-     * Every touch of the connection (write, flush, readiness, completion) happens here, by one thread
-     * at a time: a request completed by one thread while another is writing to it can be left open.
+     * Every touch of the connection (write, flush, readiness, completion) happens under the writing
+     * lock, here or in the container's own end ({@link #endedByContainer}), by one thread at a time: a
+     * request completed by one thread while another is writing to it can be left open.
      */
     private void pump() {
         again.set(true);
@@ -288,7 +298,8 @@ final class FeedStream implements WriteListener, AsyncListener {
                 }
                 out.write(chunk);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // A broken connection, or one the container has already ended (its facades discarded).
             close(End.GONE);
         }
         if (closed()) {
@@ -317,7 +328,10 @@ final class FeedStream implements WriteListener, AsyncListener {
         return true;
     }
 
-    /** Called under the writing lock only, so never while another thread writes to the connection. */
+    /**
+     * Called under the writing lock, so never while another thread writes to the connection (unless the
+     * container's bounded wait for that lock ran out).
+     */
     private void complete() {
         if (completed.compareAndSet(false, true)) {
             try {
@@ -336,24 +350,50 @@ final class FeedStream implements WriteListener, AsyncListener {
 
     @Override
     public void onError(Throwable t) {
-        end(End.GONE);
+        endedByContainer(End.GONE);
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
         // Completed by the container: nothing left to complete.
         completed.set(true);
-        end(End.GONE);
+        endedByContainer(End.GONE);
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        end(End.ENDED);
+        endedByContainer(End.ENDED);
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        end(End.GONE);
+        endedByContainer(End.GONE);
+    }
+
+    /**
+     * The container ends the request on this thread and, once its callbacks return, recycles the request
+     * and response for the connection's next request (or another connection's): a write still under way
+     * on another thread would land there. So this closes the stream (a write begun later sees it closed
+     * before it touches the connection), waits for a write in flight, and completes the request here, as
+     * the container expects of an error callback. The wait is bounded: should that write itself wait for
+     * the container's lock on the connection, held while this callback runs, the callback goes on after
+     * the bound and completes the request beside the write, as before this wait existed.
+     */
+    private void endedByContainer(End how) {
+        close(how);
+        boolean locked = false;
+        try {
+            locked = writing.tryLock(CONTAINER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            complete();
+        } finally {
+            if (locked) {
+                writing.unlock();
+            }
+        }
     }
 
     @Override

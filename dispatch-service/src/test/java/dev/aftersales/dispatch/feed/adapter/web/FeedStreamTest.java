@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class FeedStreamTest {
 
-    /** A connection whose writes block until released, as a thread's write may be under way anywhere. */
-    static final class HeldConnection extends ServletOutputStream {
-
-        final CountDownLatch writing = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+    /** A connection that always takes writes; what a write does is up to each test's connection. */
+    abstract static class ReadyConnection extends ServletOutputStream {
 
         @Override
         public boolean isReady() {
@@ -35,6 +33,13 @@ class FeedStreamTest {
 
         @Override
         public void setWriteListener(WriteListener listener) {}
+    }
+
+    /** A connection whose writes block until released, as a thread's write may be under way anywhere. */
+    static final class HeldConnection extends ReadyConnection {
+
+        final CountDownLatch writing = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
 
         @Override
         public void write(int b) {}
@@ -63,12 +68,18 @@ class FeedStreamTest {
             Long.MAX_VALUE,
             (s, how) -> endsReported.incrementAndGet());
 
-    @Test
-    void a_stream_ended_while_another_thread_writes_completes_its_request_only_after_that_write() throws Exception {
+    /** A thread that sends a keep-alive and is held in the connection's write; returned once it is there. */
+    Thread aWriteUnderWay() throws InterruptedException {
         stream.onWritePossible();
         var writer = new Thread(() -> stream.send(FeedStream.KEEP_ALIVE));
         writer.start();
         assertThat(connection.writing.await(10, TimeUnit.SECONDS)).isTrue();
+        return writer;
+    }
+
+    @Test
+    void a_stream_ended_while_another_thread_writes_completes_its_request_only_after_that_write() throws Exception {
+        var writer = aWriteUnderWay();
 
         stream.end(FeedStream.End.ENDED);
 
@@ -106,5 +117,45 @@ class FeedStreamTest {
 
         verify(async, times(1)).complete();
         assertThat(endsReported).hasValue(1);
+    }
+
+    @Test
+    void the_container_ending_the_request_waits_for_a_write_under_way_then_completes_it_once() throws Exception {
+        var writer = aWriteUnderWay();
+
+        // The phone went away: the container reports it on its own thread, then recycles the request.
+        var container = new Thread(() -> stream.onError(new IOException("Broken pipe")));
+        container.start();
+        container.join(300);
+        assertThat(container.isAlive())
+                .as("the container's callback returns only after the write under way")
+                .isTrue();
+        verify(async, never()).complete();
+
+        connection.release.countDown();
+        container.join(10_000);
+        writer.join(10_000);
+        verify(async, times(1)).complete();
+        assertThat(endsReported).hasValue(1);
+    }
+
+    @Test
+    void a_connection_the_container_has_discarded_ends_the_stream_instead_of_leaving_it_open() {
+        var discarded = new ReadyConnection() {
+            @Override
+            public void write(int b) {
+                // What a recycled connector's output stream does when its buffer is gone.
+                throw new NullPointerException("output buffer");
+            }
+        };
+        var ends = new ArrayList<FeedStream.End>();
+        var onDiscarded = new FeedStream(
+                "T-1", 0, async, discarded, 4096, Long.MAX_VALUE, Long.MAX_VALUE, (s, how) -> ends.add(how));
+        onDiscarded.onWritePossible();
+
+        onDiscarded.send(FeedStream.KEEP_ALIVE);
+
+        assertThat(ends).containsExactly(FeedStream.End.GONE);
+        assertThat(onDiscarded.closed()).isTrue();
     }
 }

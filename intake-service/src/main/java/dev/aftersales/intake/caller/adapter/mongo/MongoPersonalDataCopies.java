@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Intake's documents with customers' personal data: the archive copy ({@code machines} and its phone keys
- * {@code machine_phones}), the master copy ({@code customers}) and the cases ({@code complaints}: the
+ * {@code machine_phones}), the master copy ({@code customers} and its phone keys {@code customer_phones};
+ * {@code customer_machines} and {@code customer_merges} hold ids only) and the cases ({@code complaints}: the
  * form's customer, the timeline, events waiting in the outbox). Scans: an erasure is rare, and a case
  * registered without a customer id is found only by the phone it holds.
  */
@@ -61,6 +62,7 @@ class MongoPersonalDataCopies implements EraseCustomerData.PersonalDataCopies {
     @Override
     public int erase(PersonalDataEraser eraser) {
         var changed = (int) eraser.removeKeyedByPhone(mongo, "machine_phones");
+        changed += (int) eraser.removeKeyedByPhone(mongo, "customer_phones");
         for (var collection : COLLECTIONS) {
             changed += eraser.eraseIn(mongo, collection);
         }

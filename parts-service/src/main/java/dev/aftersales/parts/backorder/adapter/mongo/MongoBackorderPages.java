@@ -47,15 +47,7 @@ class MongoBackorderPages implements BackorderPages {
         if (filter.status() != null) {
             criteria.and("status").is(filter.status().name());
         }
-        if (filter.from() != null || filter.to() != null) {
-            var period = criteria.and(BACKORDERED_AT);
-            if (filter.from() != null) {
-                period.gte(filter.from());
-            }
-            if (filter.to() != null) {
-                period.lt(filter.to());
-            }
-        }
+        Keyset.within(criteria, BACKORDERED_AT, filter.from(), filter.to());
         return mongo
                 .find(Keyset.query(criteria, BACKORDERED_AT, Sort.Direction.ASC, page), Document.class, BACKORDERS)
                 .stream()

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,19 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DealerBackordersController {
 
     static final String LIST = "dealer.backorders";
-
-    private static final List<String> COLUMNS = List.of(
-            "requestId",
-            "kind",
-            "complaintId",
-            "assignmentId",
-            "actionId",
-            "partNumber",
-            "quantity",
-            "priority",
-            "status",
-            "servingLocationId",
-            "backorderedAt");
 
     record BackorderView(
             String requestId,
@@ -76,6 +62,20 @@ class DealerBackordersController {
                     backorder.servingLocationId(),
                     backorder.backorderedAt());
         }
+
+        /** The CSV export's columns: the view's fields but the dealer, whose list it is. */
+        static final List<CsvExport.Column<BackorderView>> COLUMNS = List.of(
+                new CsvExport.Column<>("requestId", BackorderView::requestId),
+                new CsvExport.Column<>("kind", BackorderView::kind),
+                new CsvExport.Column<>("complaintId", BackorderView::complaintId),
+                new CsvExport.Column<>("assignmentId", BackorderView::assignmentId),
+                new CsvExport.Column<>("actionId", BackorderView::actionId),
+                new CsvExport.Column<>("partNumber", BackorderView::partNumber),
+                new CsvExport.Column<>("quantity", BackorderView::quantity),
+                new CsvExport.Column<>("priority", BackorderView::priority),
+                new CsvExport.Column<>("status", BackorderView::status),
+                new CsvExport.Column<>("servingLocationId", BackorderView::servingLocationId),
+                new CsvExport.Column<>("backorderedAt", BackorderView::backorderedAt));
     }
 
     private final ListBackorders listBackorders;
@@ -102,7 +102,7 @@ class DealerBackordersController {
             @RequestParam(required = false) Integer limit) {
         currentUser.requireOwnDealer(dealerId);
         var filter = new ListBackorders.Filter(dealerId, status, from, to);
-        var page = paging.request(LIST, filter.asMap(), currentUser.caller(), cursor, limit);
+        var page = paging.request(LIST, Paging.filterOf(filter), currentUser.caller(), cursor, limit);
         return Paging.ok(
                 paging.page(page, listBackorders.page(filter, page), ListBackorders::position, BackorderView::of));
     }
@@ -123,24 +123,12 @@ class DealerBackordersController {
         csvExport.write(
                 response,
                 currentUser.caller(),
-                CsvExport.givenFilter(filter.asMap()),
-                new CsvExport.Sheet<>(
+                CsvExport.givenFilter(Paging.filterOf(filter)),
+                CsvExport.Sheet.ofViews(
                         LIST,
-                        COLUMNS,
+                        BackorderView.COLUMNS,
                         page -> listBackorders.page(filter, page),
                         ListBackorders::position,
-                        // a list that takes nulls: the export writes them as empty cells
-                        b -> Arrays.asList(
-                                b.requestId(),
-                                b.kind(),
-                                b.complaintId(),
-                                b.assignmentId(),
-                                b.actionId(),
-                                b.partNumber(),
-                                b.quantity(),
-                                b.priority(),
-                                b.status(),
-                                b.servingLocationId(),
-                                b.backorderedAt())));
+                        BackorderView::of));
     }
 }

@@ -48,7 +48,13 @@ class ReservationSubscriptions {
             WithdrawAssignment withdrawAssignment,
             ReserveReplacement reserveReplacement) {
         return EventSubscriptions.builder()
-                .on(PartsRequested.class, event -> reserveParts.reserve(reserveCommand(event)))
+                .on(
+                        PartsRequested.class,
+                        event -> reserveParts.reserve(reserveCommand(event)),
+                        // a storm on a hot part: one hold and one backorder insert per poll, not per request
+                        events -> reserveParts.reserveAll(events.stream()
+                                .map(ReservationSubscriptions::reserveCommand)
+                                .toList()))
                 // Serving again finds nothing more to serve: a redelivery is harmless.
                 .on(
                         StockReplenished.class,

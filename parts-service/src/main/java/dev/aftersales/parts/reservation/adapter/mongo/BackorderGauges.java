@@ -1,5 +1,8 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import dev.aftersales.chassis.lease.Leases;
 import dev.aftersales.chassis.metrics.DatabaseGauges;
 import dev.aftersales.parts.PartsProperties;
@@ -15,7 +18,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -75,15 +77,20 @@ class BackorderGauges implements SchedulingConfigurer {
         }
         long oldest = 0;
         long waitingInAll = 0;
-        for (var doc : mongo.getCollection("backorders")
-                .find(new Document(
-                        "status",
-                        new Document("$in", List.of(Backorder.Status.WAITING.name(), Backorder.Status.SERVING.name()))))
-                .projection(new Document("locationId", 1).append("backorderedAt", 1))) {
-            var dealer = doc.getString("locationId");
-            perDealer.merge(dealer == null ? "unknown" : dealer, 1L, Long::sum);
-            waitingInAll++;
-            if (doc.get("backorderedAt") instanceof Date at) {
+        // Grouped by the store: one row per dealer comes back, however many backorders wait.
+        for (var dealer : mongo.getCollection("backorders")
+                .aggregate(List.of(
+                        Aggregates.match(
+                                Filters.in("status", Backorder.Status.WAITING.name(), Backorder.Status.SERVING.name())),
+                        Aggregates.group(
+                                "$locationId",
+                                Accumulators.sum("waiting", 1),
+                                Accumulators.min("since", "$backorderedAt"))))) {
+            var dealerId = dealer.get("_id") instanceof String id ? id : "unknown";
+            long waitingThere = ((Number) dealer.get("waiting")).longValue();
+            perDealer.merge(dealerId, waitingThere, Long::sum);
+            waitingInAll += waitingThere;
+            if (dealer.get("since") instanceof Date at) {
                 oldest = Math.max(oldest, Duration.between(at.toInstant(), now).toSeconds());
             }
         }

@@ -1,9 +1,19 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+import dev.aftersales.chassis.aggregate.OutboxEvent;
+import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.parts.reservation.domain.Backorder;
 import dev.aftersales.parts.reservation.domain.Backorders;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,10 +26,17 @@ class MongoBackorders implements Backorders {
 
     private static final List<Backorder.Status> OPEN = List.of(Backorder.Status.WAITING, Backorder.Status.SERVING);
 
-    private final BackorderDocuments documents;
+    private static final String COLLECTION = "backorders";
+    private static final int DUPLICATE_KEY = 11000;
 
-    MongoBackorders(BackorderDocuments documents, MongoTemplate mongo) {
+    private final BackorderDocuments documents;
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+
+    MongoBackorders(BackorderDocuments documents, MongoTemplate mongo, OutboxRelay relay) {
         this.documents = documents;
+        this.mongo = mongo;
+        this.relay = relay;
         // For MongoDB proper; the embedded store ignores non-unique indexes. Backorders grow with every case.
         var indexes = mongo.indexOps(BackorderDocument.class);
         // a part's open backorders, served in line when stock arrives
@@ -50,6 +67,52 @@ class MongoBackorders implements Backorders {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    /**
+     * One insert command for all, their events marked for the outbox sweep before it in one write and
+     * handed to the relay after it, as a save does ({@code OutboxSaveListener}); unordered, so a
+     * backorder stored before (its key taken) leaves the others stored.
+     */
+    @Override
+    public Set<String> addAll(List<Backorder> backorders) {
+        if (backorders.isEmpty()) {
+            return Set.of();
+        }
+        var converter = mongo.getConverter();
+        var stored = new ArrayList<BackorderDocument>();
+        var written = new ArrayList<Document>();
+        var pending = new LinkedHashMap<String, List<OutboxEvent>>();
+        for (var backorder : backorders) {
+            var document = BackorderDocument.of(backorder);
+            var bson = new Document();
+            converter.write(document, bson);
+            bson.put("version", 0L); // as an insert through the template starts it, so versioned saves follow
+            stored.add(document);
+            written.add(bson);
+            pending.put(document.id(), document.outbox().pending());
+        }
+        relay.mark(COLLECTION, pending);
+        var refused = new HashSet<Integer>();
+        try {
+            mongo.getCollection(COLLECTION).insertMany(written, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            }
+        }
+        var added = new LinkedHashSet<String>();
+        for (int i = 0; i < stored.size(); i++) {
+            if (!refused.contains(i)) {
+                var document = stored.get(i);
+                relay.enqueue(COLLECTION, document.id(), document.outbox().pending());
+                added.add(document.id());
+            }
+        }
+        return added;
     }
 
     @Override

@@ -71,6 +71,18 @@ class MongoCaseFacts implements CaseFacts {
     }
 
     @Override
+    public Map<String, Instant> appointmentEndsOf(Collection<String> assignmentIds) {
+        var known = new HashMap<String, Instant>();
+        for (var found :
+                mongo.find(Query.query(Criteria.where("_id").in(Set.copyOf(assignmentIds))), Appointment.class)) {
+            if (found.windowEnd() != null) {
+                known.put(found.id(), found.windowEnd());
+            }
+        }
+        return known;
+    }
+
+    @Override
     public Optional<Instant> appointmentEndOf(String assignmentId) {
         return Optional.ofNullable(mongo.findById(assignmentId, Appointment.class))
                 .map(Appointment::windowEnd);

@@ -1,12 +1,20 @@
 package dev.aftersales.parts.reservation.adapter.mongo;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import dev.aftersales.chassis.time.WallClock;
 import dev.aftersales.parts.reservation.application.RequestClaims;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
@@ -33,6 +41,7 @@ import org.springframework.stereotype.Component;
 class MongoRequestClaims implements RequestClaims {
 
     static final String COLLECTION = "requestClaims";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final WallClock wall;
@@ -100,6 +109,46 @@ class MongoRequestClaims implements RequestClaims {
             var all = new LinkedHashSet<>(noted);
             all.addAll(lines);
             return new Taken(token, false, Set.copyOf(all));
+        }
+    }
+
+    /** One unordered insert of all the claims: a key taken means the request was claimed before. */
+    @Override
+    public Map<String, Taken> takeFirst(List<String> requestIds, Duration lease, Set<String> lines) {
+        var now = Date.from(wall.instant());
+        var claims = new LinkedHashMap<String, Taken>();
+        var documents = new ArrayList<Document>();
+        for (var requestId : new LinkedHashSet<>(requestIds)) {
+            var token = UUID.randomUUID().toString();
+            claims.put(requestId, new Taken(token, true, Set.copyOf(lines)));
+            documents.add(new Document("_id", requestId)
+                    .append("token", token)
+                    .append("claimedAt", now)
+                    .append("lines", List.copyOf(lines)));
+        }
+        try {
+            mongo.getCollection(COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                claims.remove(documents.get(error.getIndex()).getString("_id"));
+            }
+        }
+        return claims;
+    }
+
+    @Override
+    public void finishAll(Map<String, Taken> claims, Map<String, String> outcomes) {
+        var finishes = new ArrayList<UpdateOneModel<Document>>();
+        outcomes.forEach((requestId, outcome) -> finishes.add(new UpdateOneModel<>(
+                // exactly the unique index's fields: an index lookup on the embedded store too
+                new Document("_id", requestId)
+                        .append("token", claims.get(requestId).token()),
+                Updates.set("outcome", outcome))));
+        if (!finishes.isEmpty()) {
+            mongo.getCollection(COLLECTION).bulkWrite(finishes, new BulkWriteOptions().ordered(false));
         }
     }
 

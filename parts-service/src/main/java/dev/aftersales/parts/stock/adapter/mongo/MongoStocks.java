@@ -11,6 +11,8 @@ import dev.aftersales.chassis.outbox.OutboxRelay;
 import dev.aftersales.chassis.time.DueTimes;
 import dev.aftersales.parts.stock.domain.Reservation;
 import dev.aftersales.parts.stock.domain.Stock;
+import dev.aftersales.parts.stock.domain.StockOnHand;
+import dev.aftersales.parts.stock.domain.StockState;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.core.TypeInformation;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -211,9 +214,7 @@ class MongoStocks implements Stocks {
             java.util.function.Supplier<Reservation> reservationOnceAvailable,
             Instant now) {
         var id = Stock.idOf(locationId, partNumber);
-        var converter = mongo.getConverter();
         Reservation reservation = null;
-        Object held = null;
         for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
             var level = mongo.getCollection(COLLECTION)
                     .find(Filters.eq("_id", id))
@@ -228,18 +229,10 @@ class MongoStocks implements Stocks {
                     throw new IllegalArgumentException(
                             "a reservation of " + reservation.quantity() + " units for a hold of " + quantity);
                 }
-                held = converter.convertToMongoType(reservation, TypeInformation.of(Reservation.class));
             }
             int available = level.getInteger("available");
             int reorderPoint = level.getInteger("reorderPoint", 0);
-            var guard = Criteria.where("_id").is(id).and("reorderPoint").is(reorderPoint);
-            if (available - quantity >= reorderPoint) {
-                guard.and("available").gte(quantity + reorderPoint);
-            } else if (available < reorderPoint) {
-                guard.and("available").gte(quantity).lt(reorderPoint);
-            } else {
-                guard.and("available").is(available); // this hold crosses the reorder point
-            }
+            var guard = levelGuard(id, available, quantity, reorderPoint);
             // held or left here before: the line's own check decides (Stock#reserve refuses)
             guard.and("reservations.requestId")
                     .ne(reservation.requestId())
@@ -247,18 +240,7 @@ class MongoStocks implements Stocks {
                     .ne(reservation.requestId());
             var pending = Outbox.of(Stock.reserving(locationId, partNumber, reservation, available, reorderPoint, now))
                     .pending();
-            var update = new Update()
-                    .push("reservations", held)
-                    .inc("reserved", quantity)
-                    .inc("available", -quantity)
-                    .inc("version", 1);
-            update.push("outbox.pending")
-                    .each(pending.stream()
-                            .map(e -> converter.convertToMongoType(e, TypeInformation.of(OutboxEvent.class)))
-                            .toArray());
-            if (reservation.expiresAt() != null && !reservation.inTransit()) {
-                update.min("nextExpiryAt", reservation.expiresAt());
-            }
+            var update = holding(List.of(reservation), pending);
             relay.mark(COLLECTION, Map.of(id, pending));
             if (mongo.updateFirst(Query.query(guard), update, COLLECTION).getModifiedCount() == 1) {
                 relay.enqueue(COLLECTION, id, pending);
@@ -269,10 +251,109 @@ class MongoStocks implements Stocks {
         return Hold.LINE_DECIDES;
     }
 
+    /**
+     * As {@link #holdAtOnce}: the guard is that of one hold of all the reservations' units, and the
+     * line must hold or remember none of their requests ({@code $nin}); each request's events are
+     * computed from the numbers glanced at, and marked before the write.
+     */
     @Override
-    public List<Stock> withExpiryDueBy(Instant now) {
-        return documents.findByNextExpiryAtLessThanEqual(now).stream()
-                .map(StockDocument::toStock)
+    public Optional<List<Reservation>> holdAllAtOnce(
+            String locationId,
+            String partNumber,
+            java.util.function.IntFunction<List<Reservation>> fitting,
+            Instant now) {
+        var id = Stock.idOf(locationId, partNumber);
+        for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
+            var level = mongo.getCollection(COLLECTION)
+                    .find(Filters.eq("_id", id))
+                    .projection(Projections.include("available", "reorderPoint"))
+                    .first();
+            int available = level == null ? 0 : level.getInteger("available", 0);
+            var reservations = available > 0 ? fitting.apply(available) : List.<Reservation>of();
+            if (reservations.isEmpty()) {
+                return Optional.of(List.of());
+            }
+            int quantity = reservations.stream().mapToInt(Reservation::quantity).sum();
+            if (quantity > available) {
+                throw new IllegalArgumentException(quantity + " units to hold where " + available + " are available");
+            }
+            int reorderPoint = level.getInteger("reorderPoint", 0);
+            var requestIds = reservations.stream().map(Reservation::requestId).toList();
+            var guard = levelGuard(id, available, quantity, reorderPoint)
+                    .and("reservations.requestId")
+                    .nin(requestIds)
+                    .and("consumedRequestIds")
+                    .nin(requestIds);
+            var pending = Outbox.of(
+                            Stock.reservingAll(locationId, partNumber, reservations, available, reorderPoint, now))
+                    .pending();
+            var update = holding(reservations, pending);
+            relay.mark(COLLECTION, Map.of(id, pending));
+            if (mongo.updateFirst(Query.query(guard), update, COLLECTION).getModifiedCount() == 1) {
+                relay.enqueue(COLLECTION, id, pending);
+                return Optional.of(reservations);
+            }
+            // not written: the mark is left for the sweep to remove, as no such event is pending
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The one write of a hold: the reservations and the events they raise pushed, their units moved from
+     * available to reserved, the earliest expiry of a reservation held here (not in transit) kept.
+     */
+    private Update holding(List<Reservation> reservations, List<OutboxEvent> pending) {
+        var converter = mongo.getConverter();
+        var update = new Update()
+                .push("reservations")
+                .each(reservations.stream()
+                        .map(r -> converter.convertToMongoType(r, TypeInformation.of(Reservation.class)))
+                        .toArray())
+                .inc(
+                        "reserved",
+                        reservations.stream().mapToInt(Reservation::quantity).sum())
+                .inc(
+                        "available",
+                        -reservations.stream().mapToInt(Reservation::quantity).sum())
+                .inc("version", 1);
+        update.push("outbox.pending")
+                .each(pending.stream()
+                        .map(e -> converter.convertToMongoType(e, TypeInformation.of(OutboxEvent.class)))
+                        .toArray());
+        reservations.stream()
+                .filter(r -> r.expiresAt() != null && !r.inTransit())
+                .map(Reservation::expiresAt)
+                .min(java.util.Comparator.naturalOrder())
+                .ifPresent(expiry -> update.min("nextExpiryAt", expiry));
+        return update;
+    }
+
+    /**
+     * The line still has the numbers a hold of {@code quantity} from {@code available} was decided on:
+     * enough left above the reorder point after it, or below the point before it, or, for the hold that
+     * crosses the point, exactly the number it crosses from (so StockLow is raised once).
+     */
+    private static Criteria levelGuard(String id, int available, int quantity, int reorderPoint) {
+        var guard = Criteria.where("_id").is(id).and("reorderPoint").is(reorderPoint);
+        if (available - quantity >= reorderPoint) {
+            guard.and("available").gte(quantity + reorderPoint);
+        } else if (available < reorderPoint) {
+            guard.and("available").gte(quantity).lt(reorderPoint);
+        } else {
+            guard.and("available").is(available);
+        }
+        return guard;
+    }
+
+    /** By the sparse {@code nextExpiryAt} index: lines holding nothing that expires are not in it. */
+    @Override
+    public List<String> dueForExpiry(Instant now, int limit) {
+        var query = Query.query(Criteria.where("nextExpiryAt").lte(now))
+                .with(Sort.by("nextExpiryAt"))
+                .limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(line -> line.getString("_id"))
                 .toList();
     }
 
@@ -281,16 +362,28 @@ class MongoStocks implements Stocks {
         return DueTimes.earliest(mongo, "stock", "nextExpiryAt");
     }
 
+    /** Location by location through the {locationId, partNumber} index rather than one scan. */
     @Override
-    public List<Stock> all() {
-        // location by location through the {locationId, partNumber} index rather than one scan
-        return mongo
-                .getCollection("stock")
-                .distinct("locationId", String.class)
-                .into(new java.util.ArrayList<>())
-                .stream()
+    public List<StockOnHand> onHandEverywhere() {
+        return mongo.getCollection(COLLECTION).distinct("locationId", String.class).into(new ArrayList<>()).stream()
                 .sorted()
-                .flatMap(locationId -> atLocation(locationId).stream())
+                .flatMap(locationId -> onHandAt(locationId).stream())
+                .toList();
+    }
+
+    /**
+     * Only the fields of what is on hand: a line's reservations and consumed requests (hundreds on a
+     * hot part's line, one per request it served) are neither sent by the store nor mapped here.
+     */
+    @Override
+    public List<StockOnHand> onHandAt(String locationId) {
+        // The line's state is stored unwrapped at the top of the document: read as that state alone,
+        // its holds left null.
+        var query = Query.query(Criteria.where("locationId").is(locationId)).with(Sort.by("partNumber"));
+        query.fields().include("locationId", "partNumber", "onHand", "reorderPoint", "lots", "unitCost");
+        return mongo.find(query, StockState.class, COLLECTION).stream()
+                .map(line -> StockOnHand.of(
+                        line.locationId(), line.partNumber(), line.onHand(), line.lots(), line.unitCost()))
                 .toList();
     }
 

@@ -1,6 +1,5 @@
 package dev.aftersales.parts.stock.adapter.mongo;
 
-import java.time.Instant;
 import java.util.List;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
@@ -19,6 +18,4 @@ interface StockDocuments extends MongoRepository<StockDocument, String> {
     boolean existsByLineConsumedRequestIds(String requestId);
 
     List<StockDocument> findByLineConsumedRequestIds(String requestId);
-
-    List<StockDocument> findByNextExpiryAtLessThanEqual(Instant now);
 }

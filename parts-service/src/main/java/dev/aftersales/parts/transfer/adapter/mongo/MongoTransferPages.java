@@ -53,15 +53,7 @@ class MongoTransferPages implements TransferPages {
         if (filter.status() != null) {
             rows.and("status").is(filter.status().name());
         }
-        if (filter.from() != null || filter.to() != null) {
-            var period = rows.and(REQUESTED_AT);
-            if (filter.from() != null) {
-                period.gte(filter.from());
-            }
-            if (filter.to() != null) {
-                period.lt(filter.to());
-            }
-        }
+        Keyset.within(rows, REQUESTED_AT, filter.from(), filter.to());
         var keyset = Keyset.query(rows, REQUESTED_AT, Sort.Direction.DESC, page);
         var pipeline = List.of(
                 new Document("$match", new Document(party, filter.dealerId())),

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,19 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DealerTransfersController {
 
     static final String LIST = "dealer.transfers";
-
-    private static final List<String> COLUMNS = List.of(
-            "transferId",
-            "requestId",
-            "complaintId",
-            "partNumber",
-            "quantity",
-            "fromLocationId",
-            "toLocationId",
-            "heldAt",
-            "status",
-            "requestedAt",
-            "eta");
 
     record TransferListView(
             String transferId,
@@ -75,6 +61,20 @@ class DealerTransfersController {
                     row.requestedAt(),
                     row.eta());
         }
+
+        /** The CSV export's columns: the view's fields, in its order. */
+        static final List<CsvExport.Column<TransferListView>> COLUMNS = List.of(
+                new CsvExport.Column<>("transferId", TransferListView::transferId),
+                new CsvExport.Column<>("requestId", TransferListView::requestId),
+                new CsvExport.Column<>("complaintId", TransferListView::complaintId),
+                new CsvExport.Column<>("partNumber", TransferListView::partNumber),
+                new CsvExport.Column<>("quantity", TransferListView::quantity),
+                new CsvExport.Column<>("fromLocationId", TransferListView::fromLocationId),
+                new CsvExport.Column<>("toLocationId", TransferListView::toLocationId),
+                new CsvExport.Column<>("heldAt", TransferListView::heldAt),
+                new CsvExport.Column<>("status", TransferListView::status),
+                new CsvExport.Column<>("requestedAt", TransferListView::requestedAt),
+                new CsvExport.Column<>("eta", TransferListView::eta));
     }
 
     private final ListTransfers listTransfers;
@@ -102,7 +102,7 @@ class DealerTransfersController {
             @RequestParam(required = false) Integer limit) {
         currentUser.requireOwnDealer(dealerId);
         var filter = new ListTransfers.Filter(dealerId, side, status, from, to);
-        var page = paging.request(LIST, filter.asMap(), currentUser.caller(), cursor, limit);
+        var page = paging.request(LIST, Paging.filterOf(filter), currentUser.caller(), cursor, limit);
         return Paging.ok(
                 paging.page(page, listTransfers.page(filter, page), TransferRow::position, TransferListView::of));
     }
@@ -124,24 +124,12 @@ class DealerTransfersController {
         csvExport.write(
                 response,
                 currentUser.caller(),
-                CsvExport.givenFilter(filter.asMap()),
-                new CsvExport.Sheet<>(
+                CsvExport.givenFilter(Paging.filterOf(filter)),
+                CsvExport.Sheet.ofViews(
                         LIST,
-                        COLUMNS,
+                        TransferListView.COLUMNS,
                         page -> listTransfers.page(filter, page),
                         TransferRow::position,
-                        // a list that takes nulls: the export writes them as empty cells
-                        row -> Arrays.asList(
-                                row.transferId(),
-                                row.requestId(),
-                                row.complaintId(),
-                                row.partNumber(),
-                                row.quantity(),
-                                row.fromLocationId(),
-                                row.toLocationId(),
-                                row.heldAt(),
-                                row.status(),
-                                row.requestedAt(),
-                                row.eta())));
+                        TransferListView::of));
     }
 }
