@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 final class DocumentStore implements AutoCloseable {
 
     /**
-     * 30 s; the crash check sets it shorter ({@code -Daftersales.store.snapshot-interval=PT5S}) so that a
+     * 30 s; the crash check sets it shorter ({@code -Daftersales.store.snapshot-interval=PT2S}) so that a
      * snapshot surely falls in the middle of its import, however fast the machine imports.
      */
     static final Duration SNAPSHOT_INTERVAL =
