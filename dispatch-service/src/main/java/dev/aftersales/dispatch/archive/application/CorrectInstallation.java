@@ -6,11 +6,14 @@ import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.dispatch.DispatchProperties;
+import dev.aftersales.dispatch.archive.domain.CorrectedFacts;
 import dev.aftersales.dispatch.archive.domain.Correction;
+import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
+import dev.aftersales.dispatch.customer.application.AttachCustomer;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ public class CorrectInstallation {
     private static final Logger log = LoggerFactory.getLogger(CorrectInstallation.class);
 
     private final InstallationRecords records;
+    private final AttachCustomer attachCustomer;
     private final Technicians technicians;
     private final WarrantyPolicy warranties;
     private final Clock clock;
@@ -42,12 +46,14 @@ public class CorrectInstallation {
 
     CorrectInstallation(
             InstallationRecords records,
+            AttachCustomer attachCustomer,
             Technicians technicians,
             WarrantyPolicy warranties,
             Clock clock,
             DispatchProperties properties) {
         this.businessZone = properties.businessZone();
         this.records = records;
+        this.attachCustomer = attachCustomer;
         this.technicians = technicians;
         this.warranties = warranties;
         this.clock = clock;
@@ -75,7 +81,19 @@ public class CorrectInstallation {
         }
         var record = records.bySerialNumber(command.serialNumber())
                 .orElseThrow(() -> new NotFoundException("no machine " + command.serialNumber() + " in the archive"));
-        var correction = record.correct(facts, command.reason().strip(), caller.userId(), clock.instant(), warranties);
+        // after the checks and the record's lookup, so a refused correction never reaches the master
+        var corrected = facts.customer() == null
+                ? facts
+                : new CorrectedFacts(
+                        facts.installerId(),
+                        facts.installedOn(),
+                        inTheMaster(
+                                facts.customer(),
+                                facts.site() == null ? null : facts.site().address(),
+                                caller),
+                        facts.site());
+        var correction =
+                record.correct(corrected, command.reason().strip(), caller.userId(), clock.instant(), warranties);
         if (correction.isPresent()) {
             records.save(record);
             log.info(
@@ -85,5 +103,13 @@ public class CorrectInstallation {
                     correction.get().number());
         }
         return new Outcome(record, correction);
+    }
+
+    /** The contact under the master's customer id of its phone (the contact's own id without a phone). */
+    private CustomerContact inTheMaster(CustomerContact customer, String address, Caller caller) {
+        var customerId = attachCustomer.attach(
+                new AttachCustomer.Contact(customer.customerId(), customer.name(), customer.phone(), address),
+                caller.userId());
+        return new CustomerContact(customerId, customer.name(), customer.phone());
     }
 }
