@@ -493,6 +493,12 @@ class CaseKindsServiceTest {
         var record = records.bySerialNumber(serial).orElseThrow();
         assertThat(record.installation().installerId()).isEqualTo(assigned.technicianId());
         assertThat(record.installation().site().regionCode()).isEqualTo("310112");
+        // the machine's customer is the master's customer of the case's phone, whatever id the installer gave
+        var master =
+                api.get("/api/customers?phone=138-1234-5678", TestTokens.token("sup-1", Map.of(), Role.SUPERVISOR));
+        assertThat(master.statusCode()).as(master.body()).isEqualTo(200);
+        assertThat((List<String>) JsonPath.read(master.body(), "$[*].customerId"))
+                .containsExactly(record.installation().customerId());
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * The archive follows the visits that change it, read back from dispatch's own topic (so only a
  * completion that was committed counts): an installation's machine enters the archive ({@code
- * InstallationRecorded}, warranty from the day installed, the case named for the thank-you call);
+ * InstallationRecorded}, warranty from the day installed, the case named for the thank-you call), its
+ * customer the customer master's customer of the case's phone, as for a reported or imported machine;
  * a relocation moves the machine's site through a correction ("relocation, case …", history kept,
  * warranty unchanged). Idempotent by the event's id, kept in the record's own write.
  */
@@ -34,13 +35,19 @@ public class ArchiveVisit {
 
     private final InstallationRecords records;
     private final CaseCustomers customers;
+    private final MachineCustomers machineCustomers;
     private final WarrantyPolicy warranties;
     private final MeterRegistry meters;
 
     ArchiveVisit(
-            InstallationRecords records, CaseCustomers customers, WarrantyPolicy warranties, MeterRegistry meters) {
+            InstallationRecords records,
+            CaseCustomers customers,
+            MachineCustomers machineCustomers,
+            WarrantyPolicy warranties,
+            MeterRegistry meters) {
         this.records = records;
         this.customers = customers;
+        this.machineCustomers = machineCustomers;
         this.warranties = warranties;
         this.meters = meters;
     }
@@ -69,20 +76,24 @@ public class ArchiveVisit {
             }
             return;
         }
+        var site = site(facts.site());
+        // A redelivery after a crash before the record's write attaches again: the same phone, the same customer.
+        var customer = customers
+                .of(visit.complaintId(), facts.customerId())
+                .map(contact -> machineCustomers.inTheMaster(
+                        contact, site == null ? null : site.address(), visit.technicianId()))
+                .orElse(null);
         var installation = new Installation(
                 serial,
                 facts.model(),
                 facts.productLine(),
-                facts.customerId(),
+                customer == null ? facts.customerId() : customer.customerId(),
                 visit.dealerId(),
                 visit.technicianId(),
                 facts.installedOn(),
-                site(facts.site()));
+                site);
         var record = InstallationRecord.installedFor(
-                visit.complaintId(),
-                installation,
-                customers.of(visit.complaintId(), facts.customerId()).orElse(null),
-                warranties.warrantyOf(installation));
+                visit.complaintId(), installation, customer, warranties.warrantyOf(installation));
         record.events().firstDelivery(eventId);
         if (records.add(record)) {
             counted("installation", "RECORDED");

@@ -8,12 +8,10 @@ import dev.aftersales.chassis.security.Role;
 import dev.aftersales.dispatch.DispatchProperties;
 import dev.aftersales.dispatch.archive.domain.CorrectedFacts;
 import dev.aftersales.dispatch.archive.domain.Correction;
-import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Technicians;
 import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
-import dev.aftersales.dispatch.customer.application.AttachCustomer;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,7 +36,7 @@ public class CorrectInstallation {
     private static final Logger log = LoggerFactory.getLogger(CorrectInstallation.class);
 
     private final InstallationRecords records;
-    private final AttachCustomer attachCustomer;
+    private final MachineCustomers machineCustomers;
     private final Technicians technicians;
     private final WarrantyPolicy warranties;
     private final Clock clock;
@@ -46,14 +44,14 @@ public class CorrectInstallation {
 
     CorrectInstallation(
             InstallationRecords records,
-            AttachCustomer attachCustomer,
+            MachineCustomers machineCustomers,
             Technicians technicians,
             WarrantyPolicy warranties,
             Clock clock,
             DispatchProperties properties) {
         this.businessZone = properties.businessZone();
         this.records = records;
-        this.attachCustomer = attachCustomer;
+        this.machineCustomers = machineCustomers;
         this.technicians = technicians;
         this.warranties = warranties;
         this.clock = clock;
@@ -87,10 +85,10 @@ public class CorrectInstallation {
                 : new CorrectedFacts(
                         facts.installerId(),
                         facts.installedOn(),
-                        inTheMaster(
+                        machineCustomers.inTheMaster(
                                 facts.customer(),
                                 facts.site() == null ? null : facts.site().address(),
-                                caller),
+                                caller.userId()),
                         facts.site());
         var correction =
                 record.correct(corrected, command.reason().strip(), caller.userId(), clock.instant(), warranties);
@@ -103,13 +101,5 @@ public class CorrectInstallation {
                     correction.get().number());
         }
         return new Outcome(record, correction);
-    }
-
-    /** The contact under the master's customer id of its phone (the contact's own id without a phone). */
-    private CustomerContact inTheMaster(CustomerContact customer, String address, Caller caller) {
-        var customerId = attachCustomer.attach(
-                new AttachCustomer.Contact(customer.customerId(), customer.name(), customer.phone(), address),
-                caller.userId());
-        return new CustomerContact(customerId, customer.name(), customer.phone());
     }
 }

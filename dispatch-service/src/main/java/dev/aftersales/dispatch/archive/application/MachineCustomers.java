@@ -1,5 +1,6 @@
 package dev.aftersales.dispatch.archive.application;
 
+import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.ImportedMachine;
 import dev.aftersales.dispatch.customer.application.AttachCustomer;
 import java.util.ArrayList;
@@ -33,6 +34,16 @@ class MachineCustomers {
             return machine;
         }
         return machine.withCustomerId(attachCustomer.attach(contactOf(machine), actor));
+    }
+
+    /**
+     * A reported, corrected or installed machine's customer under the master's id of their phone (their
+     * own id when the master cannot key the phone), attaching (or recording) them first.
+     */
+    CustomerContact inTheMaster(CustomerContact customer, String address, String actor) {
+        var customerId = attachCustomer.attach(
+                new AttachCustomer.Contact(customer.customerId(), customer.name(), customer.phone(), address), actor);
+        return new CustomerContact(customerId, customer.name(), customer.phone());
     }
 
     /** {@link #known} for many machines (an import's chunk): their phones read in one go. */

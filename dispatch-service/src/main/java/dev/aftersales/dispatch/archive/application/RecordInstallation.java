@@ -5,13 +5,11 @@ import dev.aftersales.chassis.application.InvalidRequestException;
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.dispatch.DispatchProperties;
-import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.Installation;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
 import dev.aftersales.dispatch.archive.domain.Warranty;
 import dev.aftersales.dispatch.archive.domain.WarrantyPolicy;
-import dev.aftersales.dispatch.customer.application.AttachCustomer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -40,17 +38,17 @@ public class RecordInstallation {
 
     private final InstallationRecords records;
     private final WarrantyPolicy warranties;
-    private final AttachCustomer attachCustomer;
+    private final MachineCustomers machineCustomers;
     private final Clock clock;
     private final ZoneId businessZone;
 
     RecordInstallation(
             InstallationRecords records,
             WarrantyPolicy warranties,
-            AttachCustomer attachCustomer,
+            MachineCustomers machineCustomers,
             Clock clock,
             DispatchProperties properties) {
-        this.attachCustomer = attachCustomer;
+        this.machineCustomers = machineCustomers;
         this.businessZone = properties.businessZone();
         this.records = records;
         this.warranties = warranties;
@@ -80,14 +78,8 @@ public class RecordInstallation {
         var customer = command.customer();
         if (customer != null) {
             // the master's customer of this phone, however the report named them
-            var customerId = attachCustomer.attach(
-                    new AttachCustomer.Contact(
-                            customer.customerId(),
-                            customer.name(),
-                            customer.phone(),
-                            command.site() == null ? null : command.site().address()),
-                    caller.userId());
-            customer = new CustomerContact(customerId, customer.name(), customer.phone());
+            customer = machineCustomers.inTheMaster(
+                    customer, command.site() == null ? null : command.site().address(), caller.userId());
         }
         var installation = new Installation(
                 command.serialNumber(),
