@@ -207,57 +207,6 @@ class CustomerMasterServiceTest {
     }
 
     @Test
-    void a_corrected_customer_is_the_masters_customer_of_their_phone_and_a_new_phone_a_new_customer() throws Exception {
-        var owner = imported(prefix + "-1", prefix + "-A", "李雷", phone);
-        var otherPhone = "138" + phone.substring(3);
-        imported(prefix + "-2", prefix + "-B", "韩梅梅", otherPhone);
-        try (var tap = EventTap.open(brokers, Topics.DISPATCH_CUSTOMERS)) {
-            // the machine was sold to 李雷: the correction names an id of its own and types his phone otherwise
-            var sold = correct(prefix + "-2", """
-                    {"reason": "机器转卖给李雷", "customer": {"customerId": "%s-X", "name": "李先生", "phone": "+86 %s"}}""".formatted(prefix, dashed(phone)));
-            assertThat(sold.statusCode()).as(sold.body()).isEqualTo(201);
-            assertThat((String) JsonPath.read(sold.body(), "$.customerId")).isEqualTo(owner);
-            assertThat(installations.bySerialNumber(prefix + "-2").orElseThrow().customerId())
-                    .isEqualTo(owner);
-            var shown = api.get("/api/customers/" + owner, supervisor());
-            assertThat((List<String>) JsonPath.read(shown.body(), "$.aliases[*].name"))
-                    .containsExactly("李先生");
-            assertThat(mongo.findById(prefix + "-X", Document.class, "customers"))
-                    .as("no second customer for a phone the master knows")
-                    .isNull();
-
-            // a phone the master does not know: a new customer, announced, under the id the correction named
-            var newPhone = newPhoneOf(phone);
-            var moved = correct(prefix + "-1", """
-                    {"reason": "客户换了手机号", "customer": {"customerId": "%s-C", "name": "李雷", "phone": "%s"}}""".formatted(prefix, spaced(newPhone)));
-            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
-            assertThat(installations.bySerialNumber(prefix + "-1").orElseThrow().customerId())
-                    .isEqualTo(prefix + "-C");
-            var recorded = tap.await(s -> s.is(CustomerRecorded.class) && (prefix + "-C").equals(s.key()), WAIT)
-                    .as(CustomerRecorded.class);
-            assertThat(recorded.phones()).containsExactly("+86" + newPhone);
-        }
-        var byNewPhone = api.get("/api/customers?phone=" + newPhoneOf(phone), supervisor());
-        assertThat((List<String>) JsonPath.read(byNewPhone.body(), "$[*].customerId"))
-                .containsExactly(prefix + "-C");
-    }
-
-    @Test
-    void a_refused_correction_never_reaches_the_master() throws Exception {
-        imported(prefix + "-1", prefix + "-A", "李雷", phone);
-        var newPhone = newPhoneOf(phone);
-        var refused = correct(prefix + "-1", """
-                {"customer": {"customerId": "%s-C", "name": "李雷", "phone": "%s"}}""".formatted(prefix, newPhone));
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        var unknown = correct(prefix + "-NONE", """
-                {"reason": "客户换了手机号", "customer": {"customerId": "%s-C", "name": "李雷", "phone": "%s"}}""".formatted(prefix, newPhone));
-        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
-        assertThat(mongo.getCollection("customers").countDocuments(new Document("phones", "+86" + newPhone)))
-                .isZero();
-        assertThat(mongo.findById(prefix + "-C", Document.class, "customers")).isNull();
-    }
-
-    @Test
     void an_erasure_leaves_no_name_or_phone_of_the_customer_in_dispatchs_documents_and_is_published_once()
             throws Exception {
         var customerId = imported(prefix + "-1", prefix + "-A", "赵敏", phone);
@@ -401,18 +350,6 @@ class CustomerMasterServiceTest {
                 .as(response.body())
                 .isEmpty();
         return installations.bySerialNumber(serial).orElseThrow().customerId();
-    }
-
-    private java.net.http.HttpResponse<String> correct(String serial, String body) throws Exception {
-        return api.post(
-                "/api/installations/" + serial + "/corrections",
-                TestTokens.token("disp-1", java.util.Map.of(), dev.aftersales.chassis.security.Role.DISPATCHER),
-                body);
-    }
-
-    /** Another phone of the same random digits: the test's phones never meet another test's. */
-    private static String newPhoneOf(String phone) {
-        return "137" + phone.substring(3);
     }
 
     private java.net.http.HttpResponse<String> importCsv(String csv) throws Exception {

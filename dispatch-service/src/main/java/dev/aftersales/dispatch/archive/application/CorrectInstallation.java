@@ -6,7 +6,6 @@ import dev.aftersales.chassis.application.NotFoundException;
 import dev.aftersales.chassis.security.Caller;
 import dev.aftersales.chassis.security.Role;
 import dev.aftersales.dispatch.DispatchProperties;
-import dev.aftersales.dispatch.archive.domain.CorrectedFacts;
 import dev.aftersales.dispatch.archive.domain.Correction;
 import dev.aftersales.dispatch.archive.domain.InstallationRecord;
 import dev.aftersales.dispatch.archive.domain.InstallationRecords;
@@ -36,7 +35,6 @@ public class CorrectInstallation {
     private static final Logger log = LoggerFactory.getLogger(CorrectInstallation.class);
 
     private final InstallationRecords records;
-    private final MachineCustomers machineCustomers;
     private final Technicians technicians;
     private final WarrantyPolicy warranties;
     private final Clock clock;
@@ -44,14 +42,12 @@ public class CorrectInstallation {
 
     CorrectInstallation(
             InstallationRecords records,
-            MachineCustomers machineCustomers,
             Technicians technicians,
             WarrantyPolicy warranties,
             Clock clock,
             DispatchProperties properties) {
         this.businessZone = properties.businessZone();
         this.records = records;
-        this.machineCustomers = machineCustomers;
         this.technicians = technicians;
         this.warranties = warranties;
         this.clock = clock;
@@ -79,19 +75,7 @@ public class CorrectInstallation {
         }
         var record = records.bySerialNumber(command.serialNumber())
                 .orElseThrow(() -> new NotFoundException("no machine " + command.serialNumber() + " in the archive"));
-        // after the checks and the record's lookup, so a refused correction never reaches the master
-        var corrected = facts.customer() == null
-                ? facts
-                : new CorrectedFacts(
-                        facts.installerId(),
-                        facts.installedOn(),
-                        machineCustomers.inTheMaster(
-                                facts.customer(),
-                                facts.site() == null ? null : facts.site().address(),
-                                caller.userId()),
-                        facts.site());
-        var correction =
-                record.correct(corrected, command.reason().strip(), caller.userId(), clock.instant(), warranties);
+        var correction = record.correct(facts, command.reason().strip(), caller.userId(), clock.instant(), warranties);
         if (correction.isPresent()) {
             records.save(record);
             log.info(
