@@ -80,8 +80,7 @@ public class ArchiveVisit {
         // A redelivery after a crash before the record's write attaches again: the same phone, the same customer.
         var customer = customers
                 .of(visit.complaintId(), facts.customerId())
-                .map(contact -> machineCustomers.inTheMaster(
-                        contact, site == null ? null : site.address(), visit.technicianId()))
+                .map(contact -> machineCustomers.inTheMaster(contact, site, visit.technicianId()))
                 .orElse(null);
         var installation = new Installation(
                 serial,

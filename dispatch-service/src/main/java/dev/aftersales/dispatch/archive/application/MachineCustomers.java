@@ -2,6 +2,7 @@ package dev.aftersales.dispatch.archive.application;
 
 import dev.aftersales.dispatch.archive.domain.CustomerContact;
 import dev.aftersales.dispatch.archive.domain.ImportedMachine;
+import dev.aftersales.dispatch.archive.domain.Site;
 import dev.aftersales.dispatch.customer.application.AttachCustomer;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +41,11 @@ class MachineCustomers {
      * A reported, corrected or installed machine's customer under the master's id of their phone (their
      * own id when the master cannot key the phone), attaching (or recording) them first.
      */
-    CustomerContact inTheMaster(CustomerContact customer, String address, String actor) {
+    CustomerContact inTheMaster(CustomerContact customer, Site site, String actor) {
         var customerId = attachCustomer.attach(
-                new AttachCustomer.Contact(customer.customerId(), customer.name(), customer.phone(), address), actor);
+                new AttachCustomer.Contact(
+                        customer.customerId(), customer.name(), customer.phone(), site == null ? null : site.address()),
+                actor);
         return new CustomerContact(customerId, customer.name(), customer.phone());
     }
 

@@ -78,8 +78,7 @@ public class RecordInstallation {
         var customer = command.customer();
         if (customer != null) {
             // the master's customer of this phone, however the report named them
-            customer = machineCustomers.inTheMaster(
-                    customer, command.site() == null ? null : command.site().address(), caller.userId());
+            customer = machineCustomers.inTheMaster(customer, command.site(), caller.userId());
         }
         var installation = new Installation(
                 command.serialNumber(),

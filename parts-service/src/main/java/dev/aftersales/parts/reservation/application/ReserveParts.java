@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -238,19 +239,11 @@ public class ReserveParts {
             return;
         }
         var priorities = caseFacts.prioritiesOf(
-                requests.stream().map(ReservePartsCommand::complaintId).collect(java.util.stream.Collectors.toSet()));
+                requests.stream().map(ReservePartsCommand::complaintId).collect(Collectors.toSet()));
         var now = clock.instant();
         var added = backorders.addAll(requests.stream()
-                .map(command -> Backorder.of(
-                        command.requestId(),
-                        command.complaintId(),
-                        command.assignmentId(),
-                        command.locationId(),
-                        command.partNumber(),
-                        command.quantity(),
-                        priorities.getOrDefault(command.complaintId(), Priority.NORMAL),
-                        null,
-                        now))
+                .map(command ->
+                        waitingInLine(command, priorities.getOrDefault(command.complaintId(), Priority.NORMAL), now))
                 .toList());
         requests.forEach(command -> outcomes.put(
                 command.requestId(),
@@ -401,17 +394,23 @@ public class ReserveParts {
 
     /** Step 5: the request waits in line, with its complaint's priority; raises PartsBackordered. */
     private ReservationOutcome backorder(ReservePartsCommand command) {
-        var added = backorders.add(Backorder.of(
+        var added =
+                backorders.add(waitingInLine(command, caseFacts.priorityOf(command.complaintId()), clock.instant()));
+        return added ? ReservationOutcome.BACKORDERED : ReservationOutcome.ALREADY_HANDLED;
+    }
+
+    /** The request's place in line at its own dealer, with its complaint's priority. */
+    private static Backorder waitingInLine(ReservePartsCommand command, Priority priority, Instant at) {
+        return Backorder.of(
                 command.requestId(),
                 command.complaintId(),
                 command.assignmentId(),
                 command.locationId(),
                 command.partNumber(),
                 command.quantity(),
-                caseFacts.priorityOf(command.complaintId()),
+                priority,
                 null,
-                clock.instant()));
-        return added ? ReservationOutcome.BACKORDERED : ReservationOutcome.ALREADY_HANDLED;
+                at);
     }
 
     /** The part's lines with units available, in chain order for the technician's dealer, {@code except} left out. */

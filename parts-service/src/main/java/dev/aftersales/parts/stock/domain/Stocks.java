@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /** The stock lines of every location. */
 public interface Stocks {
@@ -86,15 +88,10 @@ public interface Stocks {
      *
      * @param reservation of {@code quantity} units; called at most once
      */
-    Hold holdAtOnce(
-            String locationId,
-            String partNumber,
-            int quantity,
-            java.util.function.Supplier<Reservation> reservation,
-            Instant now);
+    Hold holdAtOnce(String locationId, String partNumber, int quantity, Supplier<Reservation> reservation, Instant now);
 
     /**
-     * As {@link #holdAtOnce(String, String, int, java.util.function.Supplier, Instant)}, for several
+     * As {@link #holdAtOnce(String, String, int, Supplier, Instant)}, for several
      * requests at once: the reservations {@code fitting} the units the line shows available (in their
      * order, their units at most those) are held in one write, guarded as a single hold of their units
      * together, with every request's events (StockLow once, for the crossing). Requests of one storm on
@@ -105,10 +102,7 @@ public interface Stocks {
      *     kept changing under the guard or holds one of the requests already (the caller holds one by one)
      */
     Optional<List<Reservation>> holdAllAtOnce(
-            String locationId,
-            String partNumber,
-            java.util.function.IntFunction<List<Reservation>> fitting,
-            Instant now);
+            String locationId, String partNumber, IntFunction<List<Reservation>> fitting, Instant now);
 
     /**
      * Writes the line and its pending events in one document write, only if nobody wrote it since it

@@ -85,11 +85,11 @@ class EventDispatcher implements MessageListener<String, byte[]> {
      */
     boolean onMessages(List<ConsumerRecord<String, byte[]>> records) {
         var type = header(records.get(0), CloudEventHeaders.TYPE);
-        var subscription = subscriptions.forType(type == null ? "" : type);
         var together = type == null ? null : subscriptions.batchHandlerOf(type);
         if (together == null) {
             return false;
         }
+        var subscription = subscriptions.forType(type).get(0); // the only one: it handles batches
         var events = new ArrayList<ReceivedEvent<?>>(records.size());
         try {
             for (var record : records) {
@@ -97,7 +97,7 @@ class EventDispatcher implements MessageListener<String, byte[]> {
                 if (!type.equals(checkedType(record, false))) {
                     return false;
                 }
-                events.add(receive(subscription.get(0), record, type, checkedId(record)));
+                events.add(receive(subscription, record, type, checkedId(record)));
             }
         } catch (PoisonEventException e) {
             return false;
@@ -113,10 +113,7 @@ class EventDispatcher implements MessageListener<String, byte[]> {
         } finally {
             TraceContext.clear();
         }
-        var timer = Timer.builder("aftersales.events.handled")
-                .description("Time to handle one consumed event")
-                .tag("type", subscription.get(0).entry().name())
-                .register(meters);
+        var timer = handledTimer(subscription.entry());
         long each = (System.nanoTime() - start) / events.size();
         events.forEach(e -> timer.record(each, TimeUnit.NANOSECONDS));
         return true;
@@ -182,11 +179,14 @@ class EventDispatcher implements MessageListener<String, byte[]> {
 
     @SuppressWarnings("unchecked")
     private <T> void dispatch(EventSubscriptions.Subscription<T> subscription, ReceivedEvent<?> event) {
-        Timer.builder("aftersales.events.handled")
+        handledTimer(subscription.entry()).record(() -> subscription.handler().handle((ReceivedEvent<T>) event));
+    }
+
+    private Timer handledTimer(EventCatalog entry) {
+        return Timer.builder("aftersales.events.handled")
                 .description("Time to handle one consumed event")
-                .tag("type", subscription.entry().name())
-                .register(meters)
-                .record(() -> subscription.handler().handle((ReceivedEvent<T>) event));
+                .tag("type", entry.name())
+                .register(meters);
     }
 
     private <T> T parse(byte[] value, Class<T> payloadType) {

@@ -27,7 +27,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -90,10 +92,9 @@ public class OutboxRelay implements SmartLifecycle {
      * Events wait marked that the queue had no room for (refused by a full queue, or left unread by the
      * last sweep): the relay asks for a sweep as soon as its queue has room again, not at the next period.
      */
-    private final java.util.concurrent.atomic.AtomicBoolean behind = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean behind = new AtomicBoolean();
 
-    private final java.util.concurrent.atomic.AtomicBoolean refillAsked =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean refillAsked = new AtomicBoolean();
 
     private final Duration sweepInterval;
     private final Duration sweepGrace;
@@ -449,7 +450,7 @@ public class OutboxRelay implements SmartLifecycle {
                 refillAsked.set(false);
                 sweepQuietly();
             });
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException stopping) {
             refillAsked.set(false);
         }
     }

@@ -16,10 +16,13 @@ import dev.aftersales.parts.stock.domain.StockState;
 import dev.aftersales.parts.stock.domain.Stocks;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort;
@@ -211,7 +214,7 @@ class MongoStocks implements Stocks {
             String locationId,
             String partNumber,
             int quantity,
-            java.util.function.Supplier<Reservation> reservationOnceAvailable,
+            Supplier<Reservation> reservationOnceAvailable,
             Instant now) {
         var id = Stock.idOf(locationId, partNumber);
         Reservation reservation = null;
@@ -258,10 +261,7 @@ class MongoStocks implements Stocks {
      */
     @Override
     public Optional<List<Reservation>> holdAllAtOnce(
-            String locationId,
-            String partNumber,
-            java.util.function.IntFunction<List<Reservation>> fitting,
-            Instant now) {
+            String locationId, String partNumber, IntFunction<List<Reservation>> fitting, Instant now) {
         var id = Stock.idOf(locationId, partNumber);
         for (int attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
             var level = mongo.getCollection(COLLECTION)
@@ -323,7 +323,7 @@ class MongoStocks implements Stocks {
         reservations.stream()
                 .filter(r -> r.expiresAt() != null && !r.inTransit())
                 .map(Reservation::expiresAt)
-                .min(java.util.Comparator.naturalOrder())
+                .min(Comparator.naturalOrder())
                 .ifPresent(expiry -> update.min("nextExpiryAt", expiry));
         return update;
     }
